@@ -1,0 +1,118 @@
+import type {Article, Block} from './article.js';
+
+const LIST_ITEM = /^\s*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])\s/;
+const TABLE_GAP = / {3,}\S/;
+const META_HINT =
+  /^(?:by\s|from\s|source:|published|updated|posted|\(?[A-Z][A-Za-z]+,? \(?(?:Reuters|AP|AFP)\)?)|\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d/i;
+
+/** Counts the words of a piece of text, as a reading-time estimate sees them. */
+export function countWords(text: string, start = 0, end = text.length): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const space = code === 0x20 || code === 0x0a || code === 0xa0 || code === 0x3000;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** Whether a paragraph's line breaks carry meaning (verse, a list, a table) and must stay. */
+function keepsLines(lines: string[], typicalLength: number): boolean {
+  if (lines.length < 2) return false;
+  if (lines.some((line) => TABLE_GAP.test(line.trimStart()))) return true;
+  if (lines.filter((line) => LIST_ITEM.test(line)).length >= Math.ceil(lines.length / 2)) {
+    return true;
+  }
+  // Verse: every line well short of the width the prose around it was wrapped at.
+  const longest = Math.max(...lines.map((line) => line.trimEnd().length));
+  return typicalLength >= 50 && longest < typicalLength * 0.7;
+}
+
+/** The line length that most prose lines in the file are wrapped near (0 for unwrapped text). */
+function typicalWrapLength(text: string): number {
+  const counts = new Map<number, number>();
+  let lineCount = 0;
+  for (const line of text.split('\n', 20000)) {
+    if (line.length < 40 || line.length > 100) continue;
+    const bucket = Math.round(line.length / 5) * 5;
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    lineCount++;
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [bucket, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [bucket, count];
+  }
+  return bestCount >= Math.max(5, lineCount / 4) ? best : 0;
+}
+
+/**
+ * Splits sanitized plain text into blocks. The first non-empty line is the title; a short
+ * second line that looks like a byline or dateline is metadata; blank lines separate
+ * paragraphs.
+ */
+export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
+  const blocks: Block[] = [];
+  const typical = typicalWrapLength(text);
+  let position = 0;
+  const length = text.length;
+  while (position < length) {
+    // Skip blank lines.
+    let lineEnd = text.indexOf('\n', position);
+    if (lineEnd === -1) lineEnd = length;
+    if (text.slice(position, lineEnd).trim() === '') {
+      position = lineEnd + 1;
+      continue;
+    }
+    // A block runs until the next blank line.
+    const start = position;
+    const lines: string[] = [];
+    let end = start;
+    while (position < length) {
+      let next = text.indexOf('\n', position);
+      if (next === -1) next = length;
+      const line = text.slice(position, next);
+      if (line.trim() === '') break;
+      lines.push(line);
+      end = next;
+      position = next + 1;
+    }
+    blocks.push({
+      kind: keepsLines(lines, typical) ? 'preformatted' : 'paragraph',
+      start,
+      end,
+      words: countWords(text, start, end),
+    });
+  }
+
+  let title = fallbackTitle;
+  let meta: string | undefined;
+  const first = blocks[0];
+  if (first) {
+    const firstLineEnd = text.indexOf('\n', first.start);
+    const titleEnd = firstLineEnd === -1 || firstLineEnd > first.end ? first.end : firstLineEnd;
+    title = text.slice(first.start, titleEnd).trim() || fallbackTitle;
+    if (titleEnd < first.end) {
+      // The title line is followed directly by more text: split it off as its own block.
+      blocks.splice(
+        0,
+        1,
+        {kind: 'title', start: first.start, end: titleEnd, words: countWords(text, first.start, titleEnd)},
+        {kind: first.kind, start: titleEnd + 1, end: first.end, words: countWords(text, titleEnd + 1, first.end)},
+      );
+    } else {
+      first.kind = 'title';
+    }
+    const second = blocks[1];
+    if (second && second.kind !== 'title') {
+      const candidate = text.slice(second.start, second.end);
+      if (!candidate.includes('\n') && candidate.length <= 120 && META_HINT.test(candidate)) {
+        second.kind = 'meta';
+        meta = candidate.trim();
+      }
+    }
+  }
+  return {title, meta, text, blocks, words: blocks.reduce((sum, block) => sum + block.words, 0)};
+}

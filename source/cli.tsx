@@ -1,0 +1,92 @@
+import React from 'react';
+import {render} from 'ink';
+import meow from 'meow';
+import {existsSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {onExit} from 'signal-exit';
+import {App} from './app.js';
+import {entryFor, loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
+import type {Library} from './library/library.js';
+import {plainText} from './text/layout.js';
+import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
+
+const cli = meow(
+  `
+  Usage
+    $ broadsheet [PATH]
+
+  PATH is a folder of articles (.txt, .md) or one article. Without PATH:
+  the folder in $BROADSHEET_DIR, else the bundled articles.
+
+  Options
+    --help     Show this help
+    --version  Show the version
+
+  When standard output is not a terminal, the article (or the list of
+  articles) is printed as plain text instead.
+`,
+  {importMeta: import.meta, flags: {}, allowUnknownFlags: false},
+);
+
+/** One clear line on stderr and a non-zero exit: how every user error ends. */
+function fail(message: string, code = 2): never {
+  process.stderr.write(`broadsheet: ${safeLine(message)}\n`);
+  process.exit(code);
+}
+
+function bundledArticles(): string {
+  // dist/cli.js sits one folder below the project, beside articles/.
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
+}
+
+function resolveTarget(): {library: Library; openIndex?: number} {
+  if (cli.input.length > 1) fail(`expected one PATH, got ${cli.input.length}`);
+  const named = cli.input[0];
+  const target = named ?? process.env['BROADSHEET_DIR'] ?? bundledArticles();
+  if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`);
+  if (named !== undefined && !statSync(named).isDirectory()) {
+    const result = loadArticleFile(named);
+    if (result.kind === 'refused') fail(`cannot open ${named}: ${result.reason}`, 1);
+    const folder = safeLine(path.dirname(path.resolve(named)));
+    return {library: {kind: 'folder', folder, entries: [entryFor(named)]}, openIndex: 0};
+  }
+  return {library: scanLibrary(target)};
+}
+
+function printPlain(library: Library, openIndex: number | undefined): void {
+  if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
+  const entry = openIndex === undefined ? undefined : library.entries[openIndex];
+  if (entry) {
+    const result = loadArticleFile(entry.path);
+    if (result.kind === 'refused') fail(`cannot open ${entry.fileName}: ${result.reason}`, 1);
+    process.stdout.write(plainText(result.article, 80) + '\n');
+    return;
+  }
+  for (const item of library.entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
+}
+
+async function main(): Promise<void> {
+  const {library, openIndex} = resolveTarget();
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    printPlain(library, openIndex);
+    return;
+  }
+
+  enterFullScreen();
+  onExit(() => restoreTerminal(), {alwaysLast: true});
+  process.on('uncaughtException', (error) => {
+    restoreTerminal();
+    process.stderr.write(`broadsheet: ${safeLine(error.message)}\n`);
+    process.exit(70);
+  });
+
+  const instance = render(
+    <App library={library} loadArticle={loadArticleFile} openIndex={openIndex} />,
+    {exitOnCtrlC: false, patchConsole: false, maxFps: 120},
+  );
+  await instance.waitUntilExit();
+  restoreTerminal();
+}
+
+await main();

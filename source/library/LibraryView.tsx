@@ -1,0 +1,77 @@
+import React from 'react';
+import {Box, Text, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
+import {intentFor} from '../keymap.js';
+import {truncateToWidth} from '../text/width.js';
+import type {Library} from './library.js';
+
+type Props = {
+  library: Library;
+  columns: number;
+  rows: number;
+  selected: number;
+  message?: string;
+  onOpen: (index: number) => void;
+  onHighlight: (index: number) => void;
+  onQuit: () => void;
+};
+
+/** The list of articles in the folder; Enter opens one. */
+export function LibraryView({
+  library,
+  columns,
+  rows,
+  selected,
+  message,
+  onOpen,
+  onHighlight,
+  onQuit,
+}: Props) {
+  useInput((input, key) => {
+    const intent = intentFor('library', input, key);
+    if (intent === 'libraryQuit' || intent === 'quit') onQuit();
+  });
+
+  const fit = (text: string) => truncateToWidth(text, Math.max(1, columns - 1));
+
+  if (library.kind === 'missing' || library.entries.length === 0) {
+    const why =
+      library.kind === 'missing'
+        ? `No articles: ${library.reason}: ${library.folder}`
+        : `No articles in ${library.folder}`;
+    return (
+      <Box flexDirection="column">
+        <Text bold>{fit('Broadsheet')}</Text>
+        <Text> </Text>
+        <Text>{fit(why)}</Text>
+        <Text>{fit('Add .txt or .md files there, or run: broadsheet FOLDER')}</Text>
+        <Text> </Text>
+        <Text dimColor>{fit('q quit')}</Text>
+      </Box>
+    );
+  }
+
+  const items = library.entries.map((entry, index) => ({
+    key: entry.path,
+    label: truncateToWidth(entry.title, Math.max(1, columns - 4)),
+    value: index,
+  }));
+  const limit = Math.max(1, rows - 5);
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {fit(`Broadsheet · ${library.entries.length} articles · ${library.folder}`)}
+      </Text>
+      <Text> </Text>
+      <SelectInput
+        items={items}
+        initialIndex={selected}
+        limit={limit}
+        onSelect={(item) => onOpen(item.value)}
+        onHighlight={(item) => onHighlight(item.value)}
+      />
+      <Text> </Text>
+      <Text dimColor>{fit(message ?? '↑↓ move · Enter open · q quit')}</Text>
+    </Box>
+  );
+}

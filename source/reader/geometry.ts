@@ -1,0 +1,28 @@
+/** The widest measure of text by default, in cells: a comfortable line for reading. */
+export const DEFAULT_MEASURE = 72;
+
+/** Below this size the reader shows a notice instead of text. */
+export const MIN_COLUMNS = 20;
+export const MIN_ROWS = 6;
+
+/** Rows the reading view spends on other things than text: header, gap, status, spare row. */
+const CHROME_ROWS = 4;
+
+export type Geometry = {measure: number; height: number; margin: number};
+
+/**
+ * Where text goes in a terminal of columns × rows. Output stays one row short of the
+ * terminal: Ink 6.8 clears the whole screen on every frame that fills it (flicker).
+ */
+export function geometry(columns: number, rows: number, cap = DEFAULT_MEASURE): Geometry {
+  const measure = Math.max(1, Math.min(cap, columns - 2));
+  return {
+    measure,
+    height: Math.max(1, rows - CHROME_ROWS),
+    margin: Math.max(0, Math.floor((columns - measure) / 2)),
+  };
+}
+
+export function tooSmall(columns: number, rows: number): boolean {
+  return columns < MIN_COLUMNS || rows < MIN_ROWS;
+}

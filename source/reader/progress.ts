@@ -1,0 +1,48 @@
+import type {Article} from '../article/article.js';
+import {countWords} from '../article/parse-text.js';
+
+/** Reading speed for time estimates, in words a minute (the adult average for prose). */
+export const WORDS_PER_MINUTE = 238;
+
+const wordsAfterBlock = new WeakMap<Article, number[]>();
+
+/** wordsAfter[i]: words in blocks after block i, computed once per article. */
+function suffixWords(article: Article): number[] {
+  let suffix = wordsAfterBlock.get(article);
+  if (!suffix) {
+    suffix = new Array<number>(article.blocks.length);
+    let total = 0;
+    for (let i = article.blocks.length - 1; i >= 0; i--) {
+      suffix[i] = total;
+      total += article.blocks[i]!.words;
+    }
+    wordsAfterBlock.set(article, suffix);
+  }
+  return suffix;
+}
+
+/** Words from `offset` to the end of the article, without scanning the whole text. */
+export function wordsFrom(article: Article, offset: number): number {
+  const {blocks} = article;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (blocks[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const block = blocks[low];
+  if (!block) return 0;
+  const inBlock = countWords(article.text, Math.max(offset, block.start), block.end);
+  return inBlock + suffixWords(article)[low]!;
+}
+
+export type Progress = {percent: number; minutesLeft: number};
+
+/** How far into the article `offset` is (by characters) and the reading time left. */
+export function progressAt(article: Article, offset: number, atEnd: boolean): Progress {
+  const length = Math.max(1, article.text.length);
+  const percent = atEnd ? 100 : Math.min(99, Math.floor((offset / length) * 100));
+  const minutesLeft = atEnd ? 0 : Math.ceil(wordsFrom(article, offset) / WORDS_PER_MINUTE);
+  return {percent, minutesLeft};
+}

@@ -1,0 +1,32 @@
+import {writeSync} from 'node:fs';
+
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+let active = false;
+
+/** Switches to the alternate screen, remembering to switch back. */
+export function enterFullScreen(): void {
+  writeSync(1, ENTER_ALTERNATE_SCREEN);
+  active = true;
+}
+
+/**
+ * Gives the terminal back exactly as it was: cursor shown, raw mode off, main screen.
+ * Safe to call more than once and from exit and signal handlers (synchronous writes only).
+ */
+export function restoreTerminal(): void {
+  if (!active) return;
+  active = false;
+  try {
+    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  } catch {
+    // The terminal may be gone (SIGHUP); nothing is left to restore then.
+  }
+  try {
+    writeSync(1, SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+  } catch {
+    // As above.
+  }
+}

@@ -1,0 +1,71 @@
+import LineBreaker from 'linebreak';
+import {cellWidth, splitGraphemes} from './width.js';
+
+/** A wrapped line: the source range [start, end) of the text it shows. */
+export type LineRange = {start: number; end: number};
+
+/**
+ * Greedy word wrap of text.slice(start, end) to `width` cells, returning source ranges that
+ * cover the input with no gaps (trailing spaces belong to the line they end but are not
+ * shown or counted). Line breaks inside the range count as spaces, so hard-wrapped prose
+ * reflows. Break opportunities follow the Unicode line breaking algorithm; a word wider
+ * than the line is split between grapheme clusters.
+ */
+export function wrap(
+  text: string,
+  start: number,
+  end: number,
+  width: number,
+  {keepIndent = false} = {},
+): LineRange[] {
+  const lines: LineRange[] = [];
+  if (!keepIndent) {
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
+  const segment = text.slice(start, end).replace(/\n/g, ' ');
+  if (segment.trim() === '') return lines;
+  const target = Math.max(1, width);
+
+  let lineStart = 0;
+  let lineWidth = 0; // cells used, including trailing spaces of earlier pieces
+  let pieceStart = 0;
+  const breaker = new LineBreaker(segment);
+  const emit = (from: number, to: number) => lines.push({start: start + from, end: start + to});
+
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const pieceEnd = bk.position;
+    const piece = segment.slice(pieceStart, pieceEnd);
+    const word = piece.trimEnd();
+    const wordWidth = cellWidth(word);
+    const spaceWidth = piece.length - word.length;
+
+    if (lineWidth + wordWidth <= target) {
+      lineWidth += wordWidth + spaceWidth;
+    } else {
+      if (pieceStart > lineStart) {
+        emit(lineStart, pieceStart);
+        lineStart = pieceStart;
+        lineWidth = 0;
+      }
+      if (wordWidth <= target) {
+        lineWidth = wordWidth + spaceWidth;
+      } else {
+        // Too wide for any line: cut between grapheme clusters.
+        let used = 0;
+        for (const {index, segment: grapheme} of splitGraphemes(word)) {
+          const cells = cellWidth(grapheme);
+          if (used + cells > target && used > 0) {
+            emit(lineStart, pieceStart + index);
+            lineStart = pieceStart + index;
+            used = 0;
+          }
+          used += cells;
+        }
+        lineWidth = used + spaceWidth;
+      }
+    }
+    pieceStart = pieceEnd;
+  }
+  if (lineStart < segment.length) emit(lineStart, segment.length);
+  return lines;
+}

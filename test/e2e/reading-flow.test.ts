@@ -1,0 +1,146 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import path from 'node:path';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {articlesPath, keys, runCli, SHELL_MARK, type Session} from './terminal.js';
+
+const sessions: Session[] = [];
+async function start(options: Parameters<typeof runCli>[0] = {}) {
+  const session = await runCli(options);
+  sessions.push(session);
+  return session;
+}
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill('SIGKILL');
+});
+
+const FIRST_TITLE = 'A Study in Scarlet — Part I, chapters I–IV';
+
+async function expectRestored(session: Session) {
+  const exit = await session.exited;
+  expect(session.bufferType()).toBe('normal');
+  expect(session.text()).toContain(SHELL_MARK);
+  expect(session.cursorHidden()).toBe(false);
+  return exit;
+}
+
+describe('the reading flow in a real terminal', () => {
+  it('lists the bundled articles by title on the alternate screen', async () => {
+    const session = await start();
+    await session.waitFor('Council Votes to Keep the Old Mill Open');
+    expect(session.bufferType()).toBe('alternate');
+    const screen = session.text();
+    expect(screen).toContain(FIRST_TITLE);
+    expect(screen).toContain('The Harbour Inquiry');
+    expect(screen).toContain('Зимняя библиотека');
+    expect(screen).toContain('夜の図書館で聞いた話');
+    expect(screen).toContain('Russia Sends Foreign Minister to North Korea');
+    expect(session.screen().length).toBe(24);
+  });
+
+  it('opens the first article with Enter and turns pages with every page key', async () => {
+    const session = await start();
+    await session.press(keys.enter);
+    await session.waitFor(/page 1\/\d+/);
+    expect(session.text()).toContain('IN the year 1878 I took my degree');
+    const total = Number(/page 1\/(\d+)/.exec(session.text())![1]);
+    expect(total).toBeGreaterThanOrEqual(50);
+
+    await session.press(keys.space);
+    await session.waitFor(`page 2/${total}`);
+    await session.press(keys.pageDown);
+    await session.waitFor(`page 3/${total}`);
+    await session.press(keys.right);
+    await session.waitFor(`page 4/${total}`);
+    await session.press('b');
+    await session.waitFor(`page 3/${total}`);
+    await session.press(keys.pageUp);
+    await session.waitFor(`page 2/${total}`);
+    await session.press(keys.left);
+    await session.waitFor(`page 1/${total}`);
+    expect(session.text()).toContain('IN the year 1878');
+  });
+
+  it('keeps every line inside the terminal and the last row free', async () => {
+    const session = await start({columns: 50, rows: 16});
+    await session.press(keys.enter);
+    await session.waitFor(/page 1\/\d+/);
+    const screen = session.screen();
+    expect(screen[15]).toBe('');
+    expect(screen.some((line) => line.includes('page 1/'))).toBe(true);
+  });
+
+  it('goes back to the list with q and returns to the shell with q, screen restored', async () => {
+    const session = await start();
+    await session.press(keys.enter);
+    await session.press(keys.space);
+    await session.waitFor('page 2/');
+    await session.press('q');
+    await session.waitFor('Council Votes');
+    session.write('q');
+    const exit = await expectRestored(session);
+    expect(exit.exitCode).toBe(0);
+  });
+
+  it('restores the terminal on Ctrl-C in the reading view', async () => {
+    const session = await start();
+    await session.press(keys.enter);
+    await session.waitFor('page 1/');
+    session.write(keys.ctrlC);
+    const exit = await expectRestored(session);
+    expect(exit.exitCode).toBe(0);
+  });
+
+  it('restores the terminal on Ctrl-C in the library', async () => {
+    const session = await start();
+    session.write(keys.ctrlC);
+    await expectRestored(session);
+  });
+
+  for (const signal of ['SIGTERM', 'SIGHUP']) {
+    it(`restores the terminal on ${signal}`, async () => {
+      const session = await start();
+      await session.press(keys.enter);
+      await session.waitFor('page 1/');
+      session.kill(signal);
+      await expectRestored(session);
+    });
+  }
+
+  it('lays the page out again when the terminal is resized', async () => {
+    const session = await start({columns: 100, rows: 30});
+    await session.press(keys.enter);
+    await session.waitFor('page 1/');
+    const wide = Number(/page 1\/(\d+)/.exec(session.text())![1]);
+    session.resize(40, 20);
+    await session.waitFor((screen) => {
+      const match = /page 1\/(\d+)/.exec(screen);
+      return match !== null && Number(match[1]) > wide;
+    });
+    expect(session.screen().every((line) => line.length <= 40)).toBe(true);
+  });
+
+  it('says where it looked when the folder has no articles', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'broadsheet-empty-'));
+    const session = await start({args: [empty]});
+    await session.waitFor('No articles in');
+    expect(session.text().replace(/\s+/g, '')).toContain(empty.replace(/\s+/g, ''));
+    session.write('q');
+    await expectRestored(session);
+  });
+
+  it('opens a file named on the command line straight in the reading view', async () => {
+    const session = await start({args: [path.join(articlesPath, 'the-harbour-inquiry.txt')]});
+    await session.waitFor('page 1/');
+    expect(session.text()).toContain('The inquiry sat for the third day');
+  });
+
+  it('shows escape sequences in an article as symbols instead of obeying them', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-hostile-'));
+    const file = path.join(folder, 'hostile.txt');
+    writeFileSync(file, 'Hostile\n\nbefore \u001B[2J\u001B]0;pwned\u0007 \u009B31m after\n');
+    const session = await start({args: [file]});
+    await session.waitFor('after');
+    expect(session.text()).toContain('before ␛[2J␛]0;pwned␇ \uFFFD31m after');
+  });
+});

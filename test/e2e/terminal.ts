@@ -1,0 +1,139 @@
+// Runs the built CLI in a real pseudo-terminal and reads the screen the way a person sees it.
+import {spawn, type IPty} from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const {Terminal} = xterm;
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const cliPath = path.join(projectRoot, 'dist/cli.js');
+export const articlesPath = path.join(projectRoot, 'articles');
+
+/** What the shell had on screen before the app started: it must be there again afterwards. */
+export const SHELL_MARK = 'shell$ before broadsheet';
+
+export type Exit = {exitCode: number; signal?: number};
+
+export type Session = {
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  screen(): string[];
+  text(): string;
+  bufferType(): 'normal' | 'alternate';
+  cursorHidden(): boolean;
+  /** Everything the app wrote, raw. */
+  output(): string;
+  write(keys: string): void;
+  resize(columns: number, rows: number): void;
+  kill(signal?: string): void;
+  /** Resolves once `check` holds for the screen; rejects with the screen after `timeout` ms. */
+  waitFor(check: string | RegExp | ((screen: string) => boolean), timeout?: number): Promise<void>;
+  /** Sends keys and waits until the screen differs from what it was. */
+  press(keys: string): Promise<void>;
+  exited: Promise<Exit>;
+};
+
+type Options = {args?: string[]; columns?: number; rows?: number; env?: Record<string, string>};
+
+/** Starts `node dist/cli.js ARGS` at the given size and waits for its first frame. */
+export async function runCli({
+  args = [articlesPath],
+  columns = 80,
+  rows = 24,
+  env = {},
+}: Options = {}): Promise<Session> {
+  const term = new Terminal({cols: columns, rows, allowProposedApi: true});
+  let written = Promise.resolve();
+  let raw = '';
+  const feed = (data: string) => {
+    written = written.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
+  };
+  feed(SHELL_MARK + '\r\n');
+
+  const child: IPty = spawn(process.execPath, [cliPath, ...args], {
+    name: 'xterm-256color',
+    cols: columns,
+    rows,
+    cwd: projectRoot,
+    env: {...process.env, CI: 'false', TERM: 'xterm-256color', ...env} as Record<string, string>,
+  });
+  child.onData((data) => {
+    raw += data;
+    feed(data);
+  });
+  const exited = new Promise<Exit>((resolve) =>
+    child.onExit(({exitCode, signal}) => resolve({exitCode, signal})),
+  );
+  let done = false;
+  void exited.then(() => (done = true));
+
+  const screen = () => {
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let row = 0; row < term.rows; row++) {
+      lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    }
+    return lines;
+  };
+  const text = () => screen().join('\n');
+
+  const waitFor: Session['waitFor'] = async (check, timeout = 5000) => {
+    const test =
+      typeof check === 'string'
+        ? (s: string) => s.includes(check)
+        : check instanceof RegExp
+          ? (s: string) => check.test(s)
+          : check;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await written;
+      if (test(text())) return;
+      if (Date.now() > deadline) {
+        throw new Error(`Timed out waiting for ${String(check)}; screen:\n${text()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  };
+
+  const session: Session = {
+    screen,
+    text,
+    bufferType: () => term.buffer.active.type,
+    cursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
+    output: () => raw,
+    write: (keys) => {
+      if (!done) child.write(keys);
+    },
+    resize: (c, r) => {
+      term.resize(c, r);
+      child.resize(c, r);
+    },
+    kill: (signal) => child.kill(signal),
+    waitFor,
+    press: async (keys) => {
+      await written;
+      const before = text();
+      child.write(keys);
+      await waitFor((now) => now !== before);
+    },
+    exited: exited.then(async (result) => {
+      await written;
+      return result;
+    }),
+  };
+  // The first frame: something besides the shell's line is on screen.
+  await waitFor((s) => s.replace(SHELL_MARK, '').trim().length > 0, 10000);
+  return session;
+}
+
+export const keys = {
+  enter: '\r',
+  space: ' ',
+  pageDown: '\u001B[6~',
+  pageUp: '\u001B[5~',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  down: '\u001B[B',
+  up: '\u001B[A',
+  ctrlC: '\u0003',
+};
