@@ -1,18 +1,18 @@
 import React from 'react';
 import {render} from 'ink';
-import meow from 'meow';
+import {parseArgs} from 'node:util';
 import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {onExit} from 'signal-exit';
+import {version} from '../package.json';
 import {App} from './app.js';
 import {entryFor, loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
 import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
 import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
 
-const cli = meow(
-  `
+const HELP = `
   Usage
     $ broadsheet [PATH]
 
@@ -20,14 +20,12 @@ const cli = meow(
   the folder in $BROADSHEET_DIR, else the bundled articles.
 
   Options
-    --help     Show this help
-    --version  Show the version
+    -h, --help     Show this help
+    -v, --version  Show the version
 
   When standard output is not a terminal, the article (or the list of
   articles) is printed as plain text instead.
-`,
-  {importMeta: import.meta, flags: {}, allowUnknownFlags: false},
-);
+`;
 
 /** One clear line on stderr and a non-zero exit: how every user error ends. */
 function fail(message: string, code = 2): never {
@@ -40,9 +38,30 @@ function bundledArticles(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
 }
 
-function resolveTarget(): {library: Library; openIndex?: number} {
-  if (cli.input.length > 1) fail(`expected one PATH, got ${cli.input.length}`);
-  const named = cli.input[0];
+/** Flags and the PATH; a bad flag is a one-line error, not a stack trace. */
+function parseCommandLine(): string[] {
+  try {
+    const {values, positionals} = parseArgs({
+      options: {help: {type: 'boolean', short: 'h'}, version: {type: 'boolean', short: 'v'}},
+      allowPositionals: true,
+    });
+    if (values.help) {
+      process.stdout.write(HELP.slice(1));
+      process.exit(0);
+    }
+    if (values.version) {
+      process.stdout.write(`${version}\n`);
+      process.exit(0);
+    }
+    return positionals;
+  } catch (error) {
+    return fail(`${(error as Error).message.split(/\.\s/)[0]} (see --help)`);
+  }
+}
+
+function resolveTarget(input: string[]): {library: Library; openIndex?: number} {
+  if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
+  const named = input[0];
   const target = named ?? process.env['BROADSHEET_DIR'] ?? bundledArticles();
   if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`);
   if (named !== undefined && !statSync(named).isDirectory()) {
@@ -67,7 +86,7 @@ function printPlain(library: Library, openIndex: number | undefined): void {
 }
 
 async function main(): Promise<void> {
-  const {library, openIndex} = resolveTarget();
+  const {library, openIndex} = resolveTarget(parseCommandLine());
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     printPlain(library, openIndex);
     return;

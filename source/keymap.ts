@@ -1,13 +1,7 @@
 import type {Key} from 'ink';
 
 /** What a key asks for. Input handling and the help screen both read the table below. */
-export type Intent =
-  | 'nextPage'
-  | 'previousPage'
-  | 'back'
-  | 'quit'
-  | 'open'
-  | 'libraryQuit';
+export type Intent = 'nextPage' | 'previousPage' | 'back' | 'quit' | 'open' | 'libraryQuit';
 
 /** Where a binding applies. */
 export type KeyContext = 'reader' | 'library' | 'global';
@@ -85,5 +79,8 @@ export function intentFor(context: KeyContext, input: string, key: Key): Intent 
 export function helpRows(context: KeyContext): Array<{keys: string; help: string}> {
   return keymap
     .filter((binding) => binding.context === context || binding.context === 'global')
-    .map((binding) => ({keys: binding.keys.map((spec) => spec.label).join(' '), help: binding.help}));
+    .map((binding) => ({
+      keys: binding.keys.map((spec) => spec.label).join(' '),
+      help: binding.help,
+    }));
 }

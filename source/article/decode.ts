@@ -20,8 +20,19 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: 'utf-8'};
   } catch {
-    return {text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252'};
+    return {text: decodeWindows1252(bytes), encoding: 'windows-1252'};
   }
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F: curly quotes, dashes, €, and so on.
+// (Node 20's TextDecoder treats 'windows-1252' as Latin-1, so the table is spelled out.)
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
 /** A file is binary when a NUL byte or many control bytes show up near its start. */

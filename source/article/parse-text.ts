@@ -99,8 +99,18 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
       blocks.splice(
         0,
         1,
-        {kind: 'title', start: first.start, end: titleEnd, words: countWords(text, first.start, titleEnd)},
-        {kind: first.kind, start: titleEnd + 1, end: first.end, words: countWords(text, titleEnd + 1, first.end)},
+        {
+          kind: 'title',
+          start: first.start,
+          end: titleEnd,
+          words: countWords(text, first.start, titleEnd),
+        },
+        {
+          kind: first.kind,
+          start: titleEnd + 1,
+          end: first.end,
+          words: countWords(text, titleEnd + 1, first.end),
+        },
       );
     } else {
       first.kind = 'title';

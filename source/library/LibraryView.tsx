@@ -59,9 +59,7 @@ export function LibraryView({
   const limit = Math.max(1, rows - 5);
   return (
     <Box flexDirection="column">
-      <Text bold>
-        {fit(`Broadsheet · ${library.entries.length} articles · ${library.folder}`)}
-      </Text>
+      <Text bold>{fit(`Broadsheet · ${library.entries.length} articles · ${library.folder}`)}</Text>
       <Text> </Text>
       <SelectInput
         items={items}

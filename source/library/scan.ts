@@ -1,4 +1,12 @@
-import {closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync} from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import {decode} from '../article/decode.js';
 import {sanitize} from '../article/sanitize.js';

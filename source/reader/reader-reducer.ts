@@ -15,9 +15,7 @@ export type ReaderState = {
 };
 
 export type ReaderAction =
-  | {type: 'nextPage'}
-  | {type: 'previousPage'}
-  | {type: 'resize'; columns: number; rows: number};
+  {type: 'nextPage'} | {type: 'previousPage'} | {type: 'resize'; columns: number; rows: number};
 
 const layouts = new WeakMap<Article, Map<number, DisplayLine[]>>();
 
@@ -30,19 +28,27 @@ function cachedLayout(article: Article, width: number): DisplayLine[] {
   return lines;
 }
 
-function setOut(
-  article: Article,
-  columns: number,
-  rows: number,
-  anchor: number,
-): ReaderState {
+function setOut(article: Article, columns: number, rows: number, anchor: number): ReaderState {
   const shape = geometry(columns, rows);
   const pages = paginate(cachedLayout(article, shape.measure), shape.height);
-  return {article, columns, rows, geometry: shape, pages, anchor, page: pageOfOffset(pages, anchor)};
+  return {
+    article,
+    columns,
+    rows,
+    geometry: shape,
+    pages,
+    anchor,
+    page: pageOfOffset(pages, anchor),
+  };
 }
 
 /** Opens an article at `anchor` in a terminal of columns × rows. */
-export function openReader(article: Article, columns: number, rows: number, anchor = 0): ReaderState {
+export function openReader(
+  article: Article,
+  columns: number,
+  rows: number,
+  anchor = 0,
+): ReaderState {
   return setOut(article, columns, rows, anchor);
 }
 

@@ -1,0 +1,101 @@
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import {render} from 'ink-testing-library';
+import {App} from '../source/app.js';
+import {parseText} from '../source/article/parse-text.js';
+import type {LoadResult} from '../source/article/article.js';
+import type {Library} from '../source/library/library.js';
+
+const body = Array.from({length: 60}, (_, i) => `Paragraph ${i} of the story goes here.`);
+const articles: Record<string, string> = {
+  '/lib/long.txt': ['A Long Story', ...body].join('\n\n'),
+  '/lib/short.txt': 'A Short Note\n\nJust one paragraph.',
+};
+const library: Library = {
+  kind: 'folder',
+  folder: '/lib',
+  entries: [
+    {path: '/lib/long.txt', fileName: 'long.txt', title: 'A Long Story'},
+    {path: '/lib/short.txt', fileName: 'short.txt', title: 'A Short Note'},
+    {path: '/lib/broken.txt', fileName: 'broken.txt', title: 'Broken'},
+  ],
+};
+const loadArticle = (path: string): LoadResult =>
+  articles[path] === undefined
+    ? {kind: 'refused', reason: 'not text (binary data)'}
+    : {kind: 'article', article: parseText(articles[path]!)};
+
+/** ink-testing-library fixes 100 columns and no rows; give its stdout a real size. */
+function setSize(stdout: object, columns: number, rows: number) {
+  Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+  Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+}
+
+function setup(element: React.ReactElement) {
+  const instance = render(element);
+  setSize(instance.stdout, 60, 16);
+  instance.stdout.emit('resize');
+  const frame = () => instance.lastFrame() ?? '';
+  const waitFor = async (check: (frame: string) => boolean) => {
+    for (let i = 0; i < 200; i++) {
+      if (check(frame())) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`frame never matched:\n${frame()}`);
+  };
+  const press = async (input: string, until: (frame: string) => boolean) => {
+    // Input handlers attach in effects after a frame is drawn; let them settle first.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    instance.stdin.write(input);
+    await waitFor(until);
+  };
+  return {...instance, frame, waitFor, press};
+}
+
+describe('App', () => {
+  it('lists articles, opens one, turns a page and goes back', async () => {
+    const app = setup(<App library={library} loadArticle={loadArticle} />);
+    await app.waitFor((f) => f.includes('A Long Story') && f.includes('A Short Note'));
+    expect(app.frame()).toContain('3 articles');
+    await app.press('\r', (f) => f.includes('page 1/'));
+    expect(app.frame()).toContain('Paragraph 0 of the story');
+    await app.press(' ', (f) => f.includes('page 2/'));
+    expect(app.frame()).not.toContain('Paragraph 0 of the story');
+    await app.press('b', (f) => f.includes('page 1/'));
+    await app.press('q', (f) => f.includes('A Short Note'));
+    app.unmount();
+  });
+
+  it('fits every frame line inside the terminal and leaves the last row free', async () => {
+    const app = setup(<App library={library} loadArticle={loadArticle} />);
+    await app.press('\r', (f) => f.includes('page 1/'));
+    const lines = app.frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(15);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    app.unmount();
+  });
+
+  it('says why an article cannot be opened and stays in the list', async () => {
+    const app = setup(<App library={library} loadArticle={loadArticle} />);
+    await app.waitFor((f) => f.includes('Broken'));
+    await app.press('\u001B[B', (f) => f.includes('❯ A Short Note'));
+    await app.press('\u001B[B', (f) => f.includes('❯ Broken'));
+    await app.press('\r', (f) => f.includes('Cannot open broken.txt: not text'));
+    app.unmount();
+  });
+
+  it('shows where it looked when the folder is missing', async () => {
+    const missing: Library = {kind: 'missing', folder: '/nowhere', reason: 'not found'};
+    const app = setup(<App library={missing} loadArticle={loadArticle} />);
+    await app.waitFor((f) => f.includes('No articles: not found: /nowhere'));
+    app.unmount();
+  });
+
+  it('shows a notice in a terminal too small to read in', async () => {
+    const app = setup(<App library={library} loadArticle={loadArticle} openIndex={0} />);
+    setSize(app.stdout, 30, 4);
+    app.stdout.emit('resize');
+    await app.waitFor((f) => f.includes('Make the terminal at least'));
+    app.unmount();
+  });
+});

@@ -1,0 +1,35 @@
+// Over ../shared/corpus, which holds research-only text: run with `npm run test:corpus`.
+import {describe, expect, it} from 'vitest';
+import {readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {loadArticleFile} from '../../source/library/scan.js';
+import {plainText} from '../../source/text/layout.js';
+import {cellWidth} from '../../source/text/width.js';
+
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+const TERMINAL_CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+describe('every file in the shared corpus', () => {
+  for (const file of filesUnder(corpus)) {
+    const name = path.relative(corpus, file);
+    it(`opens or is refused by name: ${name}`, () => {
+      const result = loadArticleFile(file);
+      if (result.kind === 'refused') {
+        expect(result.reason.length).toBeGreaterThan(0);
+        return;
+      }
+      const text = plainText(result.article, 60);
+      expect(TERMINAL_CONTROLS.test(text)).toBe(false);
+      for (const line of text.split('\n')) expect(cellWidth(line)).toBeLessThanOrEqual(60);
+    });
+  }
+});

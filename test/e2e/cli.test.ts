@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest';
+import {execFile} from 'node:child_process';
+import path from 'node:path';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {articlesPath, cliPath} from './terminal.js';
+
+type Run = {code: number; stdout: string; stderr: string};
+
+function run(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cliPath, ...args], (error, stdout, stderr) => {
+      resolve({code: error ? Number(error.code) : 0, stdout, stderr});
+    });
+  });
+}
+
+describe('the command line', () => {
+  it('refuses a missing path with one line on stderr and exit code 2', async () => {
+    const result = await run(['/no/such/folder']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('broadsheet: no such file or folder: /no/such/folder\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses an unknown flag without a stack trace', async () => {
+    const result = await run(['--bogus']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('refuses a binary file by name', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-binary-'));
+    const file = path.join(folder, 'image.txt');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const result = await run([file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`broadsheet: cannot open ${file}: not text (binary data)\n`);
+  });
+
+  it('prints an article as plain text when stdout is not a terminal', async () => {
+    const result = await run([path.join(articlesPath, 'council-votes-on-the-old-mill.txt')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('Council Votes to Keep the Old Mill Open, for Now\n\n')).toBe(
+      true,
+    );
+    expect(result.stdout).not.toContain('\u001B');
+    for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('prints the library as title and file name per line when stdout is not a terminal', async () => {
+    const result = await run([articlesPath]);
+    expect(result.stdout.split('\n')).toContain(
+      'The Harbour Inquiry: What the Night Watchman Heard\tthe-harbour-inquiry.txt',
+    );
+  });
+
+  it('prints its version', async () => {
+    const result = await run(['--version']);
+    expect(result.stdout.trim()).toBe('0.1.0');
+  });
+});

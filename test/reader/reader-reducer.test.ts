@@ -1,0 +1,66 @@
+import {describe, expect, it} from 'vitest';
+import {parseText} from '../../source/article/parse-text.js';
+import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
+import {pageLines} from '../../source/text/paginate.js';
+import {progressAt, wordsFrom} from '../../source/reader/progress.js';
+import {geometry} from '../../source/reader/geometry.js';
+
+const body = Array.from({length: 80}, (_, i) => `Sentence number ${i} of a long article.`).join(
+  '\n\n',
+);
+const article = parseText(`Long Article\n\n${body}`);
+
+describe('readerReducer', () => {
+  it('turns pages forward and back and stops at either end', () => {
+    let state = openReader(article, 80, 24);
+    expect(state.page).toBe(0);
+    state = readerReducer(state, {type: 'previousPage'});
+    expect(state.page).toBe(0);
+    state = readerReducer(state, {type: 'nextPage'});
+    expect(state.page).toBe(1);
+    expect(state.anchor).toBe(state.pages.startOffset[1]);
+    const last = state.pages.startOffset.length - 1;
+    for (let i = 0; i < last + 5; i++) state = readerReducer(state, {type: 'nextPage'});
+    expect(state.page).toBe(last);
+    state = readerReducer(state, {type: 'previousPage'});
+    expect(state.page).toBe(last - 1);
+  });
+
+  it('keeps the first line of the page on screen through a resize and back', () => {
+    let state = openReader(article, 100, 30);
+    for (let i = 0; i < 5; i++) state = readerReducer(state, {type: 'nextPage'});
+    const anchor = state.anchor;
+    const shows = (s: typeof state) =>
+      pageLines(s.pages, s.page).some((line) => line.start <= anchor && anchor < line.end);
+    expect(shows(state)).toBe(true);
+    state = readerReducer(state, {type: 'resize', columns: 40, rows: 10});
+    expect(shows(state)).toBe(true);
+    state = readerReducer(state, {type: 'resize', columns: 100, rows: 30});
+    expect(shows(state)).toBe(true);
+    expect(state.anchor).toBe(anchor);
+  });
+
+  it('returns the same state for a resize to the same size', () => {
+    const state = openReader(article, 80, 24);
+    expect(readerReducer(state, {type: 'resize', columns: 80, rows: 24})).toBe(state);
+  });
+});
+
+describe('geometry', () => {
+  it('caps the measure at 72 and centres it', () => {
+    expect(geometry(120, 40)).toEqual({measure: 72, height: 36, margin: 24});
+    expect(geometry(50, 20).measure).toBe(48);
+  });
+});
+
+describe('progress', () => {
+  it('counts the words left from an offset', () => {
+    expect(wordsFrom(article, 0)).toBe(article.words);
+    expect(wordsFrom(article, article.text.length)).toBe(0);
+  });
+
+  it('is 100% with nothing left on the last page', () => {
+    expect(progressAt(article, 10, true)).toEqual({percent: 100, minutesLeft: 0});
+    expect(progressAt(article, 0, false).percent).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest';
+import {parseText} from '../../source/article/parse-text.js';
+import {layout, lineText, plainText} from '../../source/text/layout.js';
+import {pageLines, pageOfOffset, paginate} from '../../source/text/paginate.js';
+
+const paragraphs = Array.from(
+  {length: 30},
+  (_, i) => `Paragraph ${i} has a few words in it, enough to wrap over two lines or so.`,
+);
+const article = parseText(['A Title', ...paragraphs].join('\n\n'));
+
+describe('layout', () => {
+  it('leaves the title to the header and separates blocks by one blank line', () => {
+    const lines = layout(article, 40);
+    expect(lineText(article.text, lines[0]!)).toBe('Paragraph 0 has a few words in it,');
+    expect(lines.filter((line) => line.kind === 'blank')).toHaveLength(29);
+  });
+
+  it('keeps a table line by line', () => {
+    const table = parseText('T\n\nWheat      3.10\nCorn       2.01');
+    const shown = layout(table, 40).map((line) => lineText(table.text, line));
+    expect(shown).toEqual(['Wheat      3.10', 'Corn       2.01']);
+  });
+
+  it('prints plain text with the title on top', () => {
+    expect(plainText(parseText('Title\n\nBody  text.'), 80)).toBe('Title\n\nBody  text.');
+  });
+});
+
+describe('paginate', () => {
+  const lines = layout(article, 30);
+
+  it('never starts a page with a blank line', () => {
+    for (const height of [1, 2, 3, 4, 5, 7, 10]) {
+      const pages = paginate(lines, height);
+      for (const first of pages.firstLine) expect(lines[first]!.kind).not.toBe('blank');
+    }
+  });
+
+  it('shows every non-blank line on exactly one page', () => {
+    const pages = paginate(lines, 4);
+    const shown = pages.firstLine.flatMap((_, page) => pageLines(pages, page));
+    expect(shown.filter((line) => line.kind !== 'blank')).toEqual(
+      lines.filter((line) => line.kind !== 'blank'),
+    );
+    for (let page = 0; page < pages.firstLine.length; page++) {
+      expect(pageLines(pages, page).length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('finds the page that holds an offset', () => {
+    const pages = paginate(lines, 5);
+    for (let page = 0; page < pages.firstLine.length; page++) {
+      for (const line of pageLines(pages, page)) {
+        if (line.kind !== 'blank') expect(pageOfOffset(pages, line.start)).toBe(page);
+      }
+    }
+    expect(pageOfOffset(pages, 0)).toBe(0);
+    expect(pageOfOffset(pages, article.text.length)).toBe(pages.firstLine.length - 1);
+  });
+});
