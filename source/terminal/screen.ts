@@ -1,6 +1,7 @@
 import {writeSync} from 'node:fs';
 
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+// The alternate screen keeps the cursor where the shell left it: start Ink's frame at the top.
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
