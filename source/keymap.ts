@@ -1,7 +1,16 @@
 import type {Key} from 'ink';
 
 /** What a key asks for. Input handling and the help screen both read the table below. */
-export type Intent = 'nextPage' | 'previousPage' | 'back' | 'quit' | 'open' | 'libraryQuit';
+export type Intent =
+  | 'nextPage'
+  | 'previousPage'
+  | 'back'
+  | 'quit'
+  | 'open'
+  | 'libraryQuit'
+  | 'narrower'
+  | 'wider'
+  | 'fullMeasure';
 
 /** Where a binding applies. */
 export type KeyContext = 'reader' | 'library' | 'global';
@@ -34,6 +43,24 @@ export const keymap: Binding[] = [
       {key: 'pageUp', label: 'PgUp'},
       {key: 'leftArrow', label: '←'},
     ],
+  },
+  {
+    intent: 'narrower',
+    context: 'reader',
+    help: 'narrower measure',
+    keys: [{input: '-', label: '-'}],
+  },
+  {
+    intent: 'wider',
+    context: 'reader',
+    help: 'wider measure',
+    keys: [{input: '+', label: '+'}],
+  },
+  {
+    intent: 'fullMeasure',
+    context: 'reader',
+    help: 'full width / default measure',
+    keys: [{input: '=', label: '='}],
   },
   {
     intent: 'back',

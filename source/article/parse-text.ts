@@ -48,6 +48,9 @@ function typicalWrapLength(text: string): number {
   return bestCount >= Math.max(5, lineCount / 4) ? best : 0;
 }
 
+// One or more blank (or whitespace-only) lines: what separates blocks.
+const BLOCK_SEPARATOR = /\n(?:[ \u00a0\u3000]*\n)+/g;
+
 /**
  * Splits sanitized plain text into blocks. The first non-empty line is the title; a short
  * second line that looks like a byline or dateline is metadata; blank lines separate
@@ -56,36 +59,30 @@ function typicalWrapLength(text: string): number {
 export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
   const blocks: Block[] = [];
   const typical = typicalWrapLength(text);
-  let position = 0;
-  const length = text.length;
-  while (position < length) {
-    // Skip blank lines.
-    let lineEnd = text.indexOf('\n', position);
-    if (lineEnd === -1) lineEnd = length;
-    if (text.slice(position, lineEnd).trim() === '') {
-      position = lineEnd + 1;
-      continue;
-    }
-    // A block runs until the next blank line.
-    const start = position;
-    const lines: string[] = [];
-    let end = start;
-    while (position < length) {
-      let next = text.indexOf('\n', position);
-      if (next === -1) next = length;
-      const line = text.slice(position, next);
-      if (line.trim() === '') break;
-      lines.push(line);
-      end = next;
-      position = next + 1;
-    }
+  const addBlock = (from: number, to: number) => {
+    const segment = text.slice(from, to);
+    const content = segment.trimEnd();
+    if (content.trim() === '') return;
+    // Skip whitespace-only lines at the start (only the text's first block can have them).
+    const firstLine = content.search(/[^\s]/);
+    const start = from + content.lastIndexOf('\n', firstLine) + 1;
+    const end = from + content.length;
+    const multiline = text.indexOf('\n', start) < end && text.indexOf('\n', start) !== -1;
+    const kind = multiline && keepsLines(text.slice(start, end).split('\n'), typical);
     blocks.push({
-      kind: keepsLines(lines, typical) ? 'preformatted' : 'paragraph',
+      kind: kind ? 'preformatted' : 'paragraph',
       start,
       end,
       words: countWords(text, start, end),
     });
+  };
+  let position = 0;
+  BLOCK_SEPARATOR.lastIndex = 0;
+  for (let match = BLOCK_SEPARATOR.exec(text); match; match = BLOCK_SEPARATOR.exec(text)) {
+    addBlock(position, match.index);
+    position = match.index + match[0].length;
   }
+  addBlock(position, text.length);
 
   let title = fallbackTitle;
   let meta: string | undefined;

@@ -1,7 +1,19 @@
 /** Tabs expand to the next multiple of this many columns. */
 export const TAB_STOP = 4;
 
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+// Everything sanitize() has to act on; most text has none of it, and is returned as it is.
+const NEEDS_WORK =
+  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+function replacement(char: string, column: number): string {
+  const code = char.charCodeAt(0);
+  if (code === 0x09) return ' '.repeat(TAB_STOP - (column % TAB_STOP));
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  if (code <= 0x9f) return '\uFFFD';
+  if (code === 0x2028 || code === 0x2029) return '\n';
+  return ''; // bidirectional embedding, override or isolate
+}
 
 /**
  * Makes decoded text safe and regular: LF line endings, tabs expanded, and no control
@@ -10,42 +22,23 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
  * overrides and isolates are dropped so an article cannot reorder or hide text.
  */
 export function sanitize(raw: string): string {
-  const text = raw
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029]/g, '\n')
-    .replace(BIDI_CONTROLS, '');
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  NEEDS_WORK.lastIndex = 0;
+  let match = NEEDS_WORK.exec(text);
+  if (!match) return text;
   let out = '';
-  let column = 0;
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x20 && code < 0x7f) {
-      column++;
-      continue;
-    }
-    if (code > 0x9f) {
-      column++;
-      continue;
-    }
-    out += text.slice(runStart, i);
-    runStart = i + 1;
-    if (code === 0x0a) {
-      out += '\n';
-      column = 0;
-    } else if (code === 0x09) {
-      const spaces = TAB_STOP - (column % TAB_STOP);
-      out += ' '.repeat(spaces);
-      column += spaces;
-    } else if (code < 0x20) {
-      out += String.fromCharCode(0x2400 + code);
-      column++;
-    } else if (code === 0x7f) {
-      out += '\u2421';
-      column++;
-    } else {
-      out += '\uFFFD';
-      column++;
-    }
+  let copied = 0;
+  let lineStart = 0; // where the current line starts in `out`, for tab stops
+  while (match) {
+    const between = text.slice(copied, match.index);
+    const newline = between.lastIndexOf('\n');
+    if (newline !== -1) lineStart = out.length + newline + 1;
+    out += between;
+    const replaced = replacement(match[0], out.length - lineStart);
+    out += replaced;
+    if (replaced === '\n') lineStart = out.length;
+    copied = match.index + 1;
+    match = NEEDS_WORK.exec(text);
   }
-  return out + text.slice(runStart);
+  return out + text.slice(copied);
 }

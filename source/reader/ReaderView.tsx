@@ -1,9 +1,8 @@
-import React, {useReducer} from 'react';
+import React, {useEffect, useReducer} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Article} from '../article/article.js';
 import {intentFor} from '../keymap.js';
 import {lineText} from '../text/layout.js';
-import {pageLines} from '../text/paginate.js';
 import {truncateToWidth} from '../text/width.js';
 import {openReader, readerReducer, type ReaderState} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
@@ -13,33 +12,63 @@ type Props = {
   article: Article;
   columns: number;
   rows: number;
+  /** The widest measure, from --width. */
+  cap?: number;
   onBack: () => void;
   onQuit: () => void;
 };
 
+/** Blocks laid out per background step while the page count is finished (a few ms each). */
+const BACKGROUND_BLOCKS = 200;
+
 export function statusText(state: ReaderState): string {
-  const total = state.pages.startOffset.length;
-  const atEnd = state.page === total - 1;
+  const {pages} = state;
+  const total = pages.complete ? String(pages.count) : '…';
+  const atEnd = pages.complete && state.page === pages.count - 1;
   const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd);
-  return `page ${state.page + 1}/${total} · ${percent}% · ${minutesLeft} min left`;
+  const status = `page ${state.page + 1}/${total} · ${percent}% · ${minutesLeft} min left`;
+  return state.message ? `${status} · ${state.message}` : status;
 }
 
 /** The full-screen reading view: header, one page of text, status line. */
-export function ReaderView({article, columns, rows, onBack, onQuit}: Props) {
+export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props) {
   const [state, dispatch] = useReducer(readerReducer, undefined, () =>
-    openReader(article, columns, rows),
+    openReader(article, columns, rows, {cap}),
   );
   // Re-lay out in the same render as the resize, so no frame is drawn at the old width.
   if (state.columns !== columns || state.rows !== rows) {
     dispatch({type: 'resize', columns, rows});
   }
 
+  // The first page is shown at once; the rest of the book is laid out between keypresses.
+  const {pages} = state;
+  useEffect(() => {
+    if (pages.complete) return;
+    let timer = setImmediate(function step() {
+      pages.advance(BACKGROUND_BLOCKS);
+      if (pages.complete) dispatch({type: 'layoutComplete'});
+      else timer = setImmediate(step);
+    });
+    return () => clearImmediate(timer);
+  }, [pages]);
+
   useInput((input, key) => {
     const intent = intentFor('reader', input, key);
-    if (intent === 'nextPage') dispatch({type: 'nextPage'});
-    else if (intent === 'previousPage') dispatch({type: 'previousPage'});
-    else if (intent === 'back') onBack();
-    else if (intent === 'quit') onQuit();
+    switch (intent) {
+      case 'nextPage':
+      case 'previousPage':
+      case 'narrower':
+      case 'wider':
+      case 'fullMeasure':
+        dispatch({type: intent});
+        break;
+      case 'back':
+        onBack();
+        break;
+      case 'quit':
+        onQuit();
+        break;
+    }
   });
 
   if (tooSmall(columns, rows)) {
@@ -52,7 +81,7 @@ export function ReaderView({article, columns, rows, onBack, onQuit}: Props) {
 
   const {margin, height} = state.geometry;
   const pad = ' '.repeat(margin);
-  const lines = pageLines(state.pages, state.page);
+  const lines = pages.linesOf(state.page);
   const filler = Math.max(0, height - lines.length);
   return (
     <Box flexDirection="column">

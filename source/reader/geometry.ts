@@ -1,6 +1,9 @@
 /** The widest measure of text by default, in cells: a comfortable line for reading. */
 export const DEFAULT_MEASURE = 72;
 
+/** The narrowest measure the - key goes to, in cells. */
+export const MIN_MEASURE = 20;
+
 /** Below this size the reader shows a notice instead of text. */
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 6;

@@ -1,45 +1,60 @@
 import type {Article} from '../article/article.js';
-import {layout, type DisplayLine} from '../text/layout.js';
-import {paginate, pageOfOffset, type Pages} from '../text/paginate.js';
-import {geometry, type Geometry} from './geometry.js';
+import {lineStore, type LineStore} from '../text/layout.js';
+import {Pages} from '../text/paginate.js';
+import {DEFAULT_MEASURE, geometry, MIN_MEASURE, type Geometry} from './geometry.js';
 
 export type ReaderState = {
   article: Article;
   columns: number;
   rows: number;
+  /** The widest the text may be set, in cells; the terminal may make it narrower. */
+  cap: number;
   geometry: Geometry;
   pages: Pages;
   page: number;
   /** The reader's place: an offset into the article; the page shown is the one holding it. */
   anchor: number;
+  message?: string;
 };
 
 export type ReaderAction =
-  {type: 'nextPage'} | {type: 'previousPage'} | {type: 'resize'; columns: number; rows: number};
+  | {type: 'nextPage'}
+  | {type: 'previousPage'}
+  | {type: 'resize'; columns: number; rows: number}
+  | {type: 'narrower'}
+  | {type: 'wider'}
+  | {type: 'fullMeasure'}
+  /** The page count was finished in the background: show it. */
+  | {type: 'layoutComplete'};
 
-const layouts = new WeakMap<Article, Map<number, DisplayLine[]>>();
+/** How much - and + change the measure, in cells. */
+export const MEASURE_STEP = 4;
 
-/** Layout is a pure function of (article, width); keep each one so a resize back is free. */
-function cachedLayout(article: Article, width: number): DisplayLine[] {
-  let byWidth = layouts.get(article);
-  if (!byWidth) layouts.set(article, (byWidth = new Map()));
-  let lines = byWidth.get(width);
-  if (!lines) byWidth.set(width, (lines = layout(article, width)));
-  return lines;
+const pagesByStore = new WeakMap<LineStore, Map<number, Pages>>();
+
+/** Pages are a pure function of (article, width, height); keep each so a resize back is free. */
+function pagesFor(article: Article, width: number, height: number): Pages {
+  const store = lineStore(article, width);
+  let byHeight = pagesByStore.get(store);
+  if (!byHeight) pagesByStore.set(store, (byHeight = new Map()));
+  let pages = byHeight.get(height);
+  if (!pages) byHeight.set(height, (pages = new Pages(store, height)));
+  return pages;
 }
 
-function setOut(article: Article, columns: number, rows: number, anchor: number): ReaderState {
-  const shape = geometry(columns, rows);
-  const pages = paginate(cachedLayout(article, shape.measure), shape.height);
-  return {
-    article,
-    columns,
-    rows,
-    geometry: shape,
-    pages,
-    anchor,
-    page: pageOfOffset(pages, anchor),
-  };
+function setOut(
+  article: Article,
+  columns: number,
+  rows: number,
+  cap: number,
+  anchor: number,
+  message?: string,
+): ReaderState {
+  const shape = geometry(columns, rows, cap);
+  const pages = pagesFor(article, shape.measure, shape.height);
+  pages.ensureOffset(anchor);
+  const page = pages.pageOf(anchor);
+  return {article, columns, rows, cap, geometry: shape, pages, anchor, page, message};
 }
 
 /** Opens an article at `anchor` in a terminal of columns × rows. */
@@ -47,16 +62,23 @@ export function openReader(
   article: Article,
   columns: number,
   rows: number,
-  anchor = 0,
+  {anchor = 0, cap = DEFAULT_MEASURE}: {anchor?: number; cap?: number} = {},
 ): ReaderState {
-  return setOut(article, columns, rows, anchor);
+  return setOut(article, columns, rows, cap, anchor);
 }
 
 function goToPage(state: ReaderState, page: number): ReaderState {
-  const last = state.pages.startOffset.length - 1;
-  const target = Math.max(0, Math.min(last, page));
-  if (target === state.page) return state;
-  return {...state, page: target, anchor: state.pages.startOffset[target]!};
+  state.pages.ensurePage(page);
+  const target = Math.max(0, Math.min(state.pages.count - 1, page));
+  if (target === state.page) return state.message ? {...state, message: undefined} : state;
+  return {...state, page: target, anchor: state.pages.startOffset[target]!, message: undefined};
+}
+
+function withCap(state: ReaderState, cap: number): ReaderState {
+  const next = setOut(state.article, state.columns, state.rows, cap, state.anchor);
+  const measure = next.geometry.measure;
+  const limit = cap === Infinity ? 'full width' : `at most ${cap}`;
+  return {...next, message: `measure ${measure} (${limit})`};
 }
 
 /** The reading view's state machine: intents in, state out. */
@@ -69,6 +91,27 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
     case 'resize':
       if (action.columns === state.columns && action.rows === state.rows) return state;
       // The anchor stays put, so resizing back shows the very same page.
-      return setOut(state.article, action.columns, action.rows, state.anchor);
+      return setOut(
+        state.article,
+        action.columns,
+        action.rows,
+        state.cap,
+        state.anchor,
+        state.message,
+      );
+    case 'narrower':
+      return withCap(
+        state,
+        Math.max(MIN_MEASURE, Math.min(state.cap, state.geometry.measure) - MEASURE_STEP),
+      );
+    case 'wider':
+      return withCap(
+        state,
+        state.cap === Infinity ? Infinity : state.geometry.measure + MEASURE_STEP,
+      );
+    case 'fullMeasure':
+      return withCap(state, state.cap === Infinity ? DEFAULT_MEASURE : Infinity);
+    case 'layoutComplete':
+      return {...state};
   }
 }

@@ -12,37 +12,78 @@ export function lineText(text: string, line: DisplayLine): string {
   return text.slice(line.start, line.end).replace(/\n/g, ' ').trimEnd();
 }
 
-function layoutBlock(text: string, block: Block, width: number): DisplayLine[] {
+function layoutBlock(text: string, block: Block, width: number, into: DisplayLine[]): void {
   if (block.kind !== 'preformatted') {
-    return wrap(text, block.start, block.end, width).map((range) => ({...range, kind: block.kind}));
+    for (const range of wrap(text, block.start, block.end, width)) {
+      into.push({start: range.start, end: range.end, kind: block.kind});
+    }
+    return;
   }
   // Verse, lists and tables keep their lines; a line too long for the measure still wraps.
-  const lines: DisplayLine[] = [];
   let lineStart = block.start;
   while (lineStart <= block.end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > block.end) lineEnd = block.end;
     for (const range of wrap(text, lineStart, lineEnd, width, {keepIndent: true})) {
-      lines.push({...range, kind: 'preformatted'});
+      into.push({start: range.start, end: range.end, kind: 'preformatted'});
     }
     lineStart = lineEnd + 1;
   }
-  return lines;
 }
 
 /**
- * Sets the whole article at a measure of `width` cells: every block wrapped, one blank line
- * between blocks. The title is left out: the reading view's header shows it. Pure; the
- * result depends only on (article, width).
+ * The article set at a measure of `width` cells, laid out lazily, block by block, from the
+ * top: every block wrapped, one blank line between blocks, the title left to the reading
+ * view's header. `lines` only grows; what it holds never changes once laid out, so a
+ * LineStore is a memo of the pure function layout(article, width).
  */
-export function layout(article: Article, width: number): DisplayLine[] {
-  const lines: DisplayLine[] = [];
-  for (const block of article.blocks) {
-    if (block.kind === 'title') continue;
-    if (lines.length > 0) lines.push({start: block.start, end: block.start, kind: 'blank'});
-    for (const line of layoutBlock(article.text, block, width)) lines.push(line);
+export class LineStore {
+  readonly lines: DisplayLine[] = [];
+  private nextBlock = 0;
+
+  constructor(
+    readonly article: Article,
+    readonly width: number,
+  ) {}
+
+  get complete(): boolean {
+    return this.nextBlock >= this.article.blocks.length;
   }
-  return lines;
+
+  /** Lays out up to `count` more blocks. */
+  extend(count: number): void {
+    const {blocks, text} = this.article;
+    const stop = Math.min(blocks.length, this.nextBlock + count);
+    for (; this.nextBlock < stop; this.nextBlock++) {
+      const block = blocks[this.nextBlock]!;
+      if (block.kind === 'title') continue;
+      if (this.lines.length > 0)
+        this.lines.push({start: block.start, end: block.start, kind: 'blank'});
+      layoutBlock(text, block, this.width, this.lines);
+    }
+  }
+
+  /** Lays out everything that is left. */
+  finish(): DisplayLine[] {
+    this.extend(Infinity);
+    return this.lines;
+  }
+}
+
+const stores = new WeakMap<Article, Map<number, LineStore>>();
+
+/** The (shared, lazily filled) layout of `article` at `width`. */
+export function lineStore(article: Article, width: number): LineStore {
+  let byWidth = stores.get(article);
+  if (!byWidth) stores.set(article, (byWidth = new Map()));
+  let store = byWidth.get(width);
+  if (!store) byWidth.set(width, (store = new LineStore(article, width)));
+  return store;
+}
+
+/** The whole article laid out at `width`. Pure; depends only on (article, width). */
+export function layout(article: Article, width: number): DisplayLine[] {
+  return new LineStore(article, width).finish();
 }
 
 /** The article set at `width` as plain text, for printing when stdout is not a terminal. */

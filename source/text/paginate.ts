@@ -1,49 +1,109 @@
 import type {DisplayLine} from './layout.js';
 
-/** Pages of a laid-out article: page i shows lines[firstLine[i]] up to the next page's first. */
-export type Pages = {
-  lines: DisplayLine[];
-  height: number;
-  firstLine: number[];
-  /** Source offset where each page begins, ascending: the key for finding an offset's page. */
-  startOffset: number[];
+/** Where lines come from: a finished list, or a LineStore that lays out more on request. */
+export type LineSource = {
+  readonly lines: DisplayLine[];
+  readonly complete: boolean;
+  extend(blocks: number): void;
 };
 
-/** Cuts lines into pages of `height` lines; a page never starts with a blank line. */
+/** Blocks laid out per step while looking for a page; small enough to stay near the anchor. */
+const STEP_BLOCKS = 16;
+
+/**
+ * Pages of `height` lines over a line source, cut from the top as lines become available.
+ * Page i shows lines[firstLine[i]] up to the next page's first line; a page never starts
+ * with a blank line. Only the pages asked for (and those before them) are cut, so opening
+ * a 3 MB book costs one page, not the whole book.
+ */
+export class Pages {
+  /** First line of each page cut so far. */
+  readonly firstLine: number[] = [];
+  /** Source offset where each page begins, ascending: the key for finding an offset's page. */
+  readonly startOffset: number[] = [];
+  private nextLine = 0;
+
+  constructor(
+    readonly source: LineSource,
+    readonly height: number,
+  ) {
+    this.cut();
+  }
+
+  get lines(): DisplayLine[] {
+    return this.source.lines;
+  }
+
+  /** Whether every page is known (and so `count` is the page count). */
+  get complete(): boolean {
+    return this.source.complete && this.nextLine >= this.source.lines.length;
+  }
+
+  /** Pages known so far; the page count once `complete`. */
+  get count(): number {
+    return this.firstLine.length;
+  }
+
+  /** Cuts every page that the lines laid out so far fill. */
+  private cut(): void {
+    const {lines} = this.source;
+    for (;;) {
+      let index = this.nextLine;
+      while (index < lines.length && lines[index]!.kind === 'blank') index++;
+      // A page is only cut once it is full, or the article has ended.
+      if (index >= lines.length || (index + this.height > lines.length && !this.source.complete)) {
+        break;
+      }
+      this.firstLine.push(index);
+      this.startOffset.push(lines[index]!.start);
+      this.nextLine = index + this.height;
+    }
+    if (this.source.complete) this.nextLine = Math.max(this.nextLine, lines.length);
+    if (this.firstLine.length === 0 && this.source.complete) {
+      this.firstLine.push(0);
+      this.startOffset.push(0);
+    }
+  }
+
+  /** Lays out and cuts `blocks` more blocks; for finishing the page count in the background. */
+  advance(blocks: number): void {
+    if (this.complete) return;
+    this.source.extend(blocks);
+    this.cut();
+  }
+
+  /** Makes sure pages up to `page` + 1 are cut (or the article has ended). */
+  ensurePage(page: number): void {
+    while (this.firstLine.length <= page + 1 && !this.complete) this.advance(STEP_BLOCKS);
+  }
+
+  /** Makes sure the page holding `offset`, and the one after it, are cut. */
+  ensureOffset(offset: number): void {
+    while (!this.complete && (this.startOffset.at(-1) ?? -1) <= offset) this.advance(STEP_BLOCKS);
+    this.ensurePage(this.pageOf(offset));
+  }
+
+  /** The page that contains source offset `offset`, by binary search over the pages cut. */
+  pageOf(offset: number): number {
+    let low = 0;
+    let high = this.startOffset.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.startOffset[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return Math.max(0, low);
+  }
+
+  /** The lines shown on page `page`. */
+  linesOf(page: number): DisplayLine[] {
+    const first = this.firstLine[page] ?? 0;
+    const next = this.firstLine[page + 1] ?? this.source.lines.length;
+    return this.source.lines.slice(first, Math.min(next, first + this.height));
+  }
+}
+
+/** Pages of an already laid-out list of lines. */
 export function paginate(lines: DisplayLine[], height: number): Pages {
-  const pageHeight = Math.max(1, height);
-  const firstLine: number[] = [];
-  const startOffset: number[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    while (index < lines.length && lines[index]!.kind === 'blank') index++;
-    if (index >= lines.length) break;
-    firstLine.push(index);
-    startOffset.push(lines[index]!.start);
-    index += pageHeight;
-  }
-  if (firstLine.length === 0) {
-    firstLine.push(0);
-    startOffset.push(0);
-  }
-  return {lines, height: pageHeight, firstLine, startOffset};
-}
-
-/** The lines shown on page `page`. */
-export function pageLines(pages: Pages, page: number): DisplayLine[] {
-  const first = pages.firstLine[page] ?? 0;
-  const next = pages.firstLine[page + 1] ?? Math.min(pages.lines.length, first + pages.height);
-  return pages.lines.slice(first, Math.min(next, first + pages.height));
-}
-
-/** The page that contains source offset `offset`, by binary search. */
-export function pageOfOffset(pages: Pages, offset: number): number {
-  let low = 0;
-  let high = pages.startOffset.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (pages.startOffset[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return new Pages({lines, complete: true, extend: () => undefined}, Math.max(1, height));
 }

@@ -1,10 +1,15 @@
 import stringWidth from 'string-width';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Characters that always take exactly one cell, one UTF-16 unit each: printable ASCII, Latin,
+// Greek and Cyrillic letters, and general punctuation (curly quotes, dashes, …). Combining
+// marks, soft hyphens and zero-width or bidi format characters are left out on purpose.
+const SINGLE_CELL_RUN =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
 
 /** Width of a string in terminal cells: CJK and emoji take two, combining marks none. */
 export function cellWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  // The fast path covers most prose; string-width (grapheme-aware) handles the rest.
+  return SINGLE_CELL_RUN.test(text) ? text.length : stringWidth(text);
 }
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
 import {layout, lineText, plainText} from '../../source/text/layout.js';
-import {pageLines, pageOfOffset, paginate} from '../../source/text/paginate.js';
+import {paginate} from '../../source/text/paginate.js';
 
 const paragraphs = Array.from(
   {length: 30},
@@ -39,23 +39,23 @@ describe('paginate', () => {
 
   it('shows every non-blank line on exactly one page', () => {
     const pages = paginate(lines, 4);
-    const shown = pages.firstLine.flatMap((_, page) => pageLines(pages, page));
+    const shown = pages.firstLine.flatMap((_, page) => pages.linesOf(page));
     expect(shown.filter((line) => line.kind !== 'blank')).toEqual(
       lines.filter((line) => line.kind !== 'blank'),
     );
     for (let page = 0; page < pages.firstLine.length; page++) {
-      expect(pageLines(pages, page).length).toBeLessThanOrEqual(4);
+      expect(pages.linesOf(page).length).toBeLessThanOrEqual(4);
     }
   });
 
   it('finds the page that holds an offset', () => {
     const pages = paginate(lines, 5);
     for (let page = 0; page < pages.firstLine.length; page++) {
-      for (const line of pageLines(pages, page)) {
-        if (line.kind !== 'blank') expect(pageOfOffset(pages, line.start)).toBe(page);
+      for (const line of pages.linesOf(page)) {
+        if (line.kind !== 'blank') expect(pages.pageOf(line.start)).toBe(page);
       }
     }
-    expect(pageOfOffset(pages, 0)).toBe(0);
-    expect(pageOfOffset(pages, article.text.length)).toBe(pages.firstLine.length - 1);
+    expect(pages.pageOf(0)).toBe(0);
+    expect(pages.pageOf(article.text.length)).toBe(pages.firstLine.length - 1);
   });
 });
