@@ -14,10 +14,12 @@ type Props = {
   loadArticle: (path: string) => LoadResult;
   /** Open this entry straight away (when the user named a file, not a folder). */
   openIndex?: number;
+  /** The widest measure of text (--width). */
+  cap?: number;
 };
 
 /** The root: the library, or the article being read, in a terminal whose size it follows. */
-export function App({library, loadArticle, openIndex}: Props) {
+export function App({library, loadArticle, openIndex, cap}: Props) {
   const {exit} = useApp();
   const {columns, rows} = useTerminalSize();
   const open = (index: number): {view: View; message?: string} => {
@@ -42,6 +44,7 @@ export function App({library, loadArticle, openIndex}: Props) {
         article={view.article}
         columns={columns}
         rows={rows}
+        cap={cap}
         onBack={() => (openIndex === undefined ? setView({kind: 'library'}) : quit())}
         onQuit={quit}
       />

@@ -11,6 +11,7 @@ import {entryFor, loadArticleFile, safeLine, scanLibrary} from './library/scan.j
 import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
 import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
+import {MIN_MEASURE} from './reader/geometry.js';
 
 const HELP = `
   Usage
@@ -20,11 +21,12 @@ const HELP = `
   the folder in $BROADSHEET_DIR, else the bundled articles.
 
   Options
+    --width N      Widest measure of text, in columns (default 72; at least 20)
     -h, --help     Show this help
     -v, --version  Show the version
 
   When standard output is not a terminal, the article (or the list of
-  articles) is printed as plain text instead.
+  articles) is printed as plain text instead, wrapped to --width (default 80).
 `;
 
 /** One clear line on stderr and a non-zero exit: how every user error ends. */
@@ -38,25 +40,42 @@ function bundledArticles(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
 }
 
+type CommandLine = {input: string[]; width?: number};
+
+function parseWidth(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const width = Number(value);
+  if (!Number.isInteger(width) || width < MIN_MEASURE) {
+    fail(`--width takes a whole number of columns, at least ${MIN_MEASURE} (got ${value})`);
+  }
+  return width;
+}
+
 /** Flags and the PATH; a bad flag is a one-line error, not a stack trace. */
-function parseCommandLine(): string[] {
+function parseCommandLine(): CommandLine {
+  let parsed;
   try {
-    const {values, positionals} = parseArgs({
-      options: {help: {type: 'boolean', short: 'h'}, version: {type: 'boolean', short: 'v'}},
+    parsed = parseArgs({
+      options: {
+        help: {type: 'boolean', short: 'h'},
+        version: {type: 'boolean', short: 'v'},
+        width: {type: 'string'},
+      },
       allowPositionals: true,
     });
-    if (values.help) {
-      process.stdout.write(HELP.slice(1));
-      process.exit(0);
-    }
-    if (values.version) {
-      process.stdout.write(`${version}\n`);
-      process.exit(0);
-    }
-    return positionals;
   } catch (error) {
     return fail(`${(error as Error).message.split(/\.\s/)[0]} (see --help)`);
   }
+  const {values, positionals} = parsed;
+  if (values.help) {
+    process.stdout.write(HELP.slice(1));
+    process.exit(0);
+  }
+  if (values.version) {
+    process.stdout.write(`${version}\n`);
+    process.exit(0);
+  }
+  return {input: positionals, width: parseWidth(values.width)};
 }
 
 function resolveTarget(input: string[]): {library: Library; openIndex?: number} {
@@ -73,22 +92,23 @@ function resolveTarget(input: string[]): {library: Library; openIndex?: number} 
   return {library: scanLibrary(target)};
 }
 
-function printPlain(library: Library, openIndex: number | undefined): void {
+function printPlain(library: Library, openIndex: number | undefined, width = 80): void {
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
   const entry = openIndex === undefined ? undefined : library.entries[openIndex];
   if (entry) {
     const result = loadArticleFile(entry.path);
     if (result.kind === 'refused') fail(`cannot open ${entry.fileName}: ${result.reason}`, 1);
-    process.stdout.write(plainText(result.article, 80) + '\n');
+    process.stdout.write(plainText(result.article, width) + '\n');
     return;
   }
   for (const item of library.entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
 }
 
 async function main(): Promise<void> {
-  const {library, openIndex} = resolveTarget(parseCommandLine());
+  const {input, width} = parseCommandLine();
+  const {library, openIndex} = resolveTarget(input);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    printPlain(library, openIndex);
+    printPlain(library, openIndex, width);
     return;
   }
 
@@ -101,7 +121,7 @@ async function main(): Promise<void> {
   });
 
   const instance = render(
-    <App library={library} loadArticle={loadArticleFile} openIndex={openIndex} />,
+    <App library={library} loadArticle={loadArticleFile} openIndex={openIndex} cap={width} />,
     {exitOnCtrlC: false, patchConsole: false, maxFps: 120},
   );
   await instance.waitUntilExit();

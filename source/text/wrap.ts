@@ -1,4 +1,4 @@
-import LineBreaker from 'linebreak';
+import {breakOpportunities} from './breaks.js';
 import {cellWidth, splitGraphemes} from './width.js';
 
 /** A wrapped line: the source range [start, end) of the text it shows. */
@@ -29,11 +29,9 @@ export function wrap(
   let lineStart = 0;
   let lineWidth = 0; // cells used, including trailing spaces of earlier pieces
   let pieceStart = 0;
-  const breaker = new LineBreaker(segment);
   const emit = (from: number, to: number) => lines.push({start: start + from, end: start + to});
 
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    const pieceEnd = bk.position;
+  for (const pieceEnd of breakOpportunities(segment)) {
     const piece = segment.slice(pieceStart, pieceEnd);
     const word = piece.trimEnd();
     const wordWidth = cellWidth(word);

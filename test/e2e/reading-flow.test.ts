@@ -122,6 +122,57 @@ describe('the reading flow in a real terminal', () => {
     expect(session.screen().every((line) => line.length <= 40)).toBe(true);
   });
 
+  it('keeps the first word of page 20 on screen through a resize to 60×20 and back', async () => {
+    const session = await start({columns: 100, rows: 30});
+    await session.press(keys.enter);
+    await session.waitFor(/page 1\/\d+/);
+    for (let page = 2; page <= 20; page++) {
+      await session.press(keys.space);
+      await session.waitFor(`page ${page}/`);
+    }
+    // Row 0 is the header, row 1 a gap; the text starts on row 2.
+    const firstLine = session.screen()[2]!.trim();
+    const firstWords = firstLine.split(/\s+/).slice(0, 4).join(' ');
+    expect(firstWords.length).toBeGreaterThan(0);
+
+    session.resize(60, 20);
+    await session.waitFor(
+      (screen) =>
+        /page \d+\/\d+/.test(screen) &&
+        !screen.includes('page 20/') &&
+        screen.split('\n').every((line) => line.length <= 60),
+    );
+    expect(session.text().replace(/\s+/g, ' ')).toContain(firstWords);
+
+    session.resize(100, 30);
+    await session.waitFor('page 20/');
+    expect(session.screen()[2]!.trim()).toBe(firstLine);
+  });
+
+  it('narrows and widens the measure with - + and =', async () => {
+    const session = await start({columns: 100, rows: 30});
+    await session.press(keys.enter);
+    await session.waitFor(/page 1\/\d+/);
+    const widest = () =>
+      Math.max(
+        ...session
+          .screen()
+          .slice(2, -3)
+          .map((line) => line.trim().length),
+      );
+    expect(widest()).toBeLessThanOrEqual(72);
+    await session.press('-');
+    await session.waitFor('measure 68');
+    expect(widest()).toBeLessThanOrEqual(68);
+    await session.press('=');
+    await session.waitFor('measure 98 (full width)');
+    expect(widest()).toBeGreaterThan(80);
+    await session.press('=');
+    await session.waitFor('measure 72');
+    await session.press('+');
+    await session.waitFor('measure 76');
+  });
+
   it('says where it looked when the folder has no articles', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'broadsheet-empty-'));
     const session = await start({args: [empty]});
