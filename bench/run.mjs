@@ -1,4 +1,7 @@
 // `npm run bench`: every benchmark, reported as ratios measured in the same run.
 import {benchStartup} from './startup.mjs';
+import {benchTypesetting} from './typesetting.mjs';
 
-await benchStartup();
+const only = process.argv[2];
+if (!only || only === 'startup') await benchStartup();
+if (!only || only === 'typesetting') benchTypesetting();

@@ -70,6 +70,11 @@ export async function bundle({bench = false} = {}) {
       entryPoints: [path.join(root, 'bench/ink-floor.tsx')],
       outfile: path.join(root, 'dist/bench/ink-floor.js'),
     });
+    await build({
+      ...shared,
+      entryPoints: [path.join(root, 'bench/typesetting.ts')],
+      outfile: path.join(root, 'dist/bench/typesetting.js'),
+    });
   }
 }
 

@@ -54,7 +54,7 @@ const BLOCK_SEPARATOR = /\n(?:[ \u00a0\u3000]*\n)+/g;
 /**
  * Splits sanitized plain text into blocks. The first non-empty line is the title; a short
  * second line that looks like a byline or dateline is metadata; blank lines separate
- * paragraphs.
+ * paragraphs. In the article's text, line breaks inside a paragraph become spaces.
  */
 export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
   const blocks: Block[] = [];
@@ -121,5 +121,30 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
       }
     }
   }
-  return {title, meta, text, blocks, words: blocks.reduce((sum, block) => sum + block.words, 0)};
+  return {
+    title,
+    meta,
+    text: joinParagraphLines(text, blocks),
+    blocks,
+    words: blocks.reduce((sum, block) => sum + block.words, 0),
+  };
+}
+
+/**
+ * The line breaks inside a reflowing paragraph are spaces, to the reader and to search; make
+ * them spaces in the text itself (same length, so every offset still holds).
+ */
+function joinParagraphLines(text: string, blocks: Block[]): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const block of blocks) {
+    if (block.kind === 'preformatted') continue;
+    const inside = text.slice(block.start, block.end);
+    if (!inside.includes('\n')) continue;
+    pieces.push(text.slice(copied, block.start), inside.replace(/\n/g, ' '));
+    copied = block.end;
+  }
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }

@@ -6,7 +6,7 @@ import {lineText} from '../text/layout.js';
 import {truncateToWidth} from '../text/width.js';
 import {openReader, readerReducer, type ReaderState} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
-import {progressAt} from './progress.js';
+import {statusText} from './status.js';
 
 type Props = {
   article: Article;
@@ -20,15 +20,6 @@ type Props = {
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
-
-export function statusText(state: ReaderState): string {
-  const {pages} = state;
-  const total = pages.complete ? String(pages.count) : '…';
-  const atEnd = pages.complete && state.page === pages.count - 1;
-  const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd);
-  const status = `page ${state.page + 1}/${total} · ${percent}% · ${minutesLeft} min left`;
-  return state.message ? `${status} · ${state.message}` : status;
-}
 
 /** The full-screen reading view: header, one page of text, status line. */
 export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props) {

@@ -1,5 +1,4 @@
 import type {Article} from '../article/article.js';
-import {countWords} from '../article/parse-text.js';
 
 /** Reading speed for time estimates, in words a minute (the adult average for prose). */
 export const WORDS_PER_MINUTE = 238;
@@ -21,7 +20,10 @@ function suffixWords(article: Article): number[] {
   return suffix;
 }
 
-/** Words from `offset` to the end of the article, without scanning the whole text. */
+/**
+ * Words from `offset` to the end of the article, in O(log blocks): exact at block
+ * boundaries, and within a block in proportion to the characters left in it.
+ */
 export function wordsFrom(article: Article, offset: number): number {
   const {blocks} = article;
   let low = 0;
@@ -33,8 +35,9 @@ export function wordsFrom(article: Article, offset: number): number {
   }
   const block = blocks[low];
   if (!block) return 0;
-  const inBlock = countWords(article.text, Math.max(offset, block.start), block.end);
-  return inBlock + suffixWords(article)[low]!;
+  const length = Math.max(1, block.end - block.start);
+  const left = Math.min(length, Math.max(0, block.end - offset));
+  return Math.round((block.words * left) / length) + suffixWords(article)[low]!;
 }
 
 export type Progress = {percent: number; minutesLeft: number};

@@ -4,41 +4,54 @@ import {wrap} from './wrap.js';
 /** How a display line is set: its block's kind, or a blank line between blocks. */
 export type LineKind = Block['kind'] | 'blank';
 
-/** One line on screen: the source range it shows and how to style it. */
-export type DisplayLine = {start: number; end: number; kind: LineKind};
+/**
+ * One line on screen: the source range [start, end) it covers (ranges of consecutive lines
+ * meet) and `shown`, where its visible text ends (trailing spaces are not shown).
+ */
+export type DisplayLine = {start: number; end: number; shown: number; kind: LineKind};
 
-/** The text of a display line as shown: line breaks read as spaces, trailing spaces dropped. */
+const KINDS: LineKind[] = ['title', 'meta', 'paragraph', 'preformatted', 'blank'];
+const KIND_CODE = new Map(KINDS.map((kind, code) => [kind, code]));
+
+/** The text of a display line as shown. */
 export function lineText(text: string, line: DisplayLine): string {
-  return text.slice(line.start, line.end).replace(/\n/g, ' ').trimEnd();
+  return text.slice(line.start, line.shown);
 }
 
-function layoutBlock(text: string, block: Block, width: number, into: DisplayLine[]): void {
-  if (block.kind !== 'preformatted') {
-    for (const range of wrap(text, block.start, block.end, width)) {
-      into.push({start: range.start, end: range.end, kind: block.kind});
-    }
-    return;
-  }
-  // Verse, lists and tables keep their lines; a line too long for the measure still wraps.
-  let lineStart = block.start;
-  while (lineStart <= block.end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1 || lineEnd > block.end) lineEnd = block.end;
-    for (const range of wrap(text, lineStart, lineEnd, width, {keepIndent: true})) {
-      into.push({start: range.start, end: range.end, kind: 'preformatted'});
-    }
-    lineStart = lineEnd + 1;
-  }
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0xa0 || code === 0x3000;
 }
+
+/** Where a line's visible text ends: before its trailing spaces. */
+function shownEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Lines of any source: a LineStore, or a finished array wrapped for paging. */
+export type LineSource = {
+  readonly count: number;
+  readonly complete: boolean;
+  startOf(index: number): number;
+  isBlank(index: number): boolean;
+  line(index: number): DisplayLine;
+  extend(blocks: number): void;
+};
 
 /**
  * The article set at a measure of `width` cells, laid out lazily, block by block, from the
  * top: every block wrapped, one blank line between blocks, the title left to the reading
- * view's header. `lines` only grows; what it holds never changes once laid out, so a
- * LineStore is a memo of the pure function layout(article, width).
+ * view's header. Lines only get added; once laid out they never change, so a LineStore is
+ * a memo of the pure function layout(article, width). Lines are kept in typed arrays: a
+ * 3 MB book has 60,000 of them, and a page turn should touch as little memory as a short
+ * article's does.
  */
-export class LineStore {
-  readonly lines: DisplayLine[] = [];
+export class LineStore implements LineSource {
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private shownEnds = new Int32Array(1024);
+  private kinds = new Uint8Array(1024);
+  private size = 0;
   private nextBlock = 0;
 
   constructor(
@@ -46,28 +59,99 @@ export class LineStore {
     readonly width: number,
   ) {}
 
+  get count(): number {
+    return this.size;
+  }
+
   get complete(): boolean {
     return this.nextBlock >= this.article.blocks.length;
   }
 
+  startOf(index: number): number {
+    return this.starts[index]!;
+  }
+
+  isBlank(index: number): boolean {
+    return this.kinds[index] === 4;
+  }
+
+  line(index: number): DisplayLine {
+    return {
+      start: this.starts[index]!,
+      end: this.ends[index]!,
+      shown: this.shownEnds[index]!,
+      kind: KINDS[this.kinds[index]!]!,
+    };
+  }
+
+  private push(start: number, end: number, kind: LineKind): void {
+    if (this.size === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(array: T): T => {
+        const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.shownEnds = grow(this.shownEnds);
+      this.kinds = grow(this.kinds);
+    }
+    this.starts[this.size] = start;
+    this.ends[this.size] = end;
+    this.shownEnds[this.size] = kind === 'blank' ? start : shownEnd(this.article.text, start, end);
+    this.kinds[this.size] = KIND_CODE.get(kind)!;
+    this.size++;
+  }
+
+  private layoutBlock(block: Block): void {
+    const {text} = this.article;
+    if (block.kind !== 'preformatted') {
+      for (const range of wrap(text, block.start, block.end, this.width)) {
+        this.push(range.start, range.end, block.kind);
+      }
+      return;
+    }
+    // Verse, lists and tables keep their lines; a line too long for the measure still wraps.
+    let lineStart = block.start;
+    while (lineStart <= block.end) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd === -1 || lineEnd > block.end) lineEnd = block.end;
+      for (const range of wrap(text, lineStart, lineEnd, this.width, {keepIndent: true})) {
+        this.push(range.start, range.end, 'preformatted');
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+
   /** Lays out up to `count` more blocks. */
   extend(count: number): void {
-    const {blocks, text} = this.article;
+    const {blocks} = this.article;
     const stop = Math.min(blocks.length, this.nextBlock + count);
     for (; this.nextBlock < stop; this.nextBlock++) {
       const block = blocks[this.nextBlock]!;
       if (block.kind === 'title') continue;
-      if (this.lines.length > 0)
-        this.lines.push({start: block.start, end: block.start, kind: 'blank'});
-      layoutBlock(text, block, this.width, this.lines);
+      if (this.size > 0) this.push(block.start, block.start, 'blank');
+      this.layoutBlock(block);
     }
   }
 
-  /** Lays out everything that is left. */
+  /** Lays out everything that is left and returns every line. */
   finish(): DisplayLine[] {
     this.extend(Infinity);
-    return this.lines;
+    return Array.from({length: this.size}, (_, index) => this.line(index));
   }
+}
+
+/** A finished list of lines as a line source. */
+export function linesSource(lines: DisplayLine[]): LineSource {
+  return {
+    count: lines.length,
+    complete: true,
+    startOf: (index) => lines[index]!.start,
+    isBlank: (index) => lines[index]!.kind === 'blank',
+    line: (index) => lines[index]!,
+    extend: () => undefined,
+  };
 }
 
 const stores = new WeakMap<Article, Map<number, LineStore>>();
@@ -88,9 +172,7 @@ export function layout(article: Article, width: number): DisplayLine[] {
 
 /** The article set at `width` as plain text, for printing when stdout is not a terminal. */
 export function plainText(article: Article, width: number): string {
-  const body = layout(article, width).map((line) =>
-    line.kind === 'blank' ? '' : lineText(article.text, line),
-  );
+  const body = layout(article, width).map((line) => lineText(article.text, line));
   const {title} = article;
   const heading = wrap(title, 0, title.length, width).map((range) =>
     title.slice(range.start, range.end).trimEnd(),

@@ -1,11 +1,4 @@
-import type {DisplayLine} from './layout.js';
-
-/** Where lines come from: a finished list, or a LineStore that lays out more on request. */
-export type LineSource = {
-  readonly lines: DisplayLine[];
-  readonly complete: boolean;
-  extend(blocks: number): void;
-};
+import {linesSource, type DisplayLine, type LineSource} from './layout.js';
 
 /** Blocks laid out per step while looking for a page; small enough to stay near the anchor. */
 const STEP_BLOCKS = 16;
@@ -30,13 +23,9 @@ export class Pages {
     this.cut();
   }
 
-  get lines(): DisplayLine[] {
-    return this.source.lines;
-  }
-
   /** Whether every page is known (and so `count` is the page count). */
   get complete(): boolean {
-    return this.source.complete && this.nextLine >= this.source.lines.length;
+    return this.source.complete && this.nextLine >= this.source.count;
   }
 
   /** Pages known so far; the page count once `complete`. */
@@ -46,19 +35,18 @@ export class Pages {
 
   /** Cuts every page that the lines laid out so far fill. */
   private cut(): void {
-    const {lines} = this.source;
+    const {source} = this;
+    const count = source.count;
     for (;;) {
       let index = this.nextLine;
-      while (index < lines.length && lines[index]!.kind === 'blank') index++;
+      while (index < count && source.isBlank(index)) index++;
       // A page is only cut once it is full, or the article has ended.
-      if (index >= lines.length || (index + this.height > lines.length && !this.source.complete)) {
-        break;
-      }
+      if (index >= count || (index + this.height > count && !source.complete)) break;
       this.firstLine.push(index);
-      this.startOffset.push(lines[index]!.start);
+      this.startOffset.push(source.startOf(index));
       this.nextLine = index + this.height;
     }
-    if (this.source.complete) this.nextLine = Math.max(this.nextLine, lines.length);
+    if (source.complete) this.nextLine = Math.max(this.nextLine, count);
     if (this.firstLine.length === 0 && this.source.complete) {
       this.firstLine.push(0);
       this.startOffset.push(0);
@@ -98,12 +86,16 @@ export class Pages {
   /** The lines shown on page `page`. */
   linesOf(page: number): DisplayLine[] {
     const first = this.firstLine[page] ?? 0;
-    const next = this.firstLine[page + 1] ?? this.source.lines.length;
-    return this.source.lines.slice(first, Math.min(next, first + this.height));
+    const next = this.firstLine[page + 1] ?? this.source.count;
+    const lines: DisplayLine[] = [];
+    for (let index = first; index < Math.min(next, first + this.height); index++) {
+      lines.push(this.source.line(index));
+    }
+    return lines;
   }
 }
 
 /** Pages of an already laid-out list of lines. */
 export function paginate(lines: DisplayLine[], height: number): Pages {
-  return new Pages({lines, complete: true, extend: () => undefined}, Math.max(1, height));
+  return new Pages(linesSource(lines), Math.max(1, height));
 }

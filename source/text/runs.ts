@@ -54,7 +54,7 @@ function merge(spans: Span[]): Style {
 /** Cuts a display line into runs of one style each, following the spans that touch it. */
 export function lineRuns(text: string, line: DisplayLine, spans: SpanIndex): Run[] {
   const shown = lineText(text, line);
-  const end = line.start + shown.length;
+  const end = line.shown;
   const touching = spans.overlapping(line.start, end);
   if (touching.length === 0) return shown ? [{text: shown, style: {}}] : [];
   const cuts = new Set([line.start, end]);

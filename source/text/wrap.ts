@@ -48,17 +48,26 @@ export function wrap(
       if (wordWidth <= target) {
         lineWidth = wordWidth + spaceWidth;
       } else {
-        // Too wide for any line: cut between grapheme clusters.
+        // Too wide for any line: cut between grapheme clusters. A space inside the piece
+        // (the rules keep « 「 together) never starts a line: it trails the line before.
         let used = 0;
+        let trailing = 0;
         for (const {index, segment: grapheme} of splitGraphemes(word)) {
           const cells = cellWidth(grapheme);
-          if (used + cells > target && used > 0) {
+          if (grapheme === ' ' || grapheme === '\u00a0') {
+            trailing += cells;
+            continue;
+          }
+          if (used + trailing + cells > target && used > 0) {
             emit(lineStart, pieceStart + index);
             lineStart = pieceStart + index;
             used = 0;
+            trailing = 0;
           }
-          used += cells;
+          used += trailing + cells;
+          trailing = 0;
         }
+        used += trailing;
         lineWidth = used + spaceWidth;
       }
     }

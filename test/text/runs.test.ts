@@ -9,7 +9,7 @@ describe('lineRuns', () => {
   it('cuts a line where nested spans begin and end, innermost level winning', () => {
     const runs = lineRuns(
       text,
-      {start: 0, end: text.length, kind: 'paragraph'},
+      {start: 0, end: text.length, shown: text.length, kind: 'paragraph'},
       new SpanIndex([inner, outer]),
     );
     expect(runs).toEqual([
@@ -23,7 +23,11 @@ describe('lineRuns', () => {
 
   it('styles a line inside a span that began on an earlier line', () => {
     const start = text.indexOf('told');
-    const runs = lineRuns(text, {start, end: start + 8, kind: 'paragraph'}, new SpanIndex([outer]));
+    const runs = lineRuns(
+      text,
+      {start, end: start + 8, shown: start + 7, kind: 'paragraph'},
+      new SpanIndex([outer]),
+    );
     expect(runs).toEqual([{text: 'told me', style: {quote: 1}}]);
   });
 
@@ -32,7 +36,7 @@ describe('lineRuns', () => {
       {start: 0, end: 2, style: {hit: 'other'}},
       {start: 0, end: 2, style: {hit: 'current'}},
     ]);
-    expect(lineRuns('He', {start: 0, end: 2, kind: 'paragraph'}, spans)).toEqual([
+    expect(lineRuns('He', {start: 0, end: 2, shown: 2, kind: 'paragraph'}, spans)).toEqual([
       {text: 'He', style: {hit: 'current'}},
     ]);
   });

@@ -42,6 +42,20 @@ describe('wrap', () => {
     for (const line of lines) expect(line.startsWith('。')).toBe(false);
   });
 
+  it('never starts a line with a space kept inside an unbreakable piece', () => {
+    // UAX #14 keeps a closing » and an opening 「 together across the space (LB15).
+    expect(shown('«guillemets» 「引用」', 3)).toEqual([
+      '«gu',
+      'ill',
+      'eme',
+      'ts»',
+      '「',
+      '引',
+      '用',
+      '」',
+    ]);
+  });
+
   it('never lets a line start with a space', () => {
     for (const line of shown('  a  b  c  d  e  f  g', 3)) expect(line.startsWith(' ')).toBe(false);
   });
