@@ -4,7 +4,7 @@ import type {Article} from '../article/article.js';
 import {intentFor} from '../keymap.js';
 import {lineText} from '../text/layout.js';
 import {truncateToWidth} from '../text/width.js';
-import {openReader, readerReducer, type ReaderState} from './reader-reducer.js';
+import {openReader, readerReducer} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
 import {statusText} from './status.js';
 
