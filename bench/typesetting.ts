@@ -34,7 +34,9 @@ function turner(article: Article) {
   let state = openReader(article, 80, 24);
   state.pages.advance(Infinity);
   state = readerReducer(state, {type: 'layoutComplete'});
-  const last = state.pages.count - 1;
+  // Turn between full pages only: a short article's last page, half empty, would flatter it.
+  let last = state.pages.count - 1;
+  while (last > 1 && state.pages.linesOf(last).length < state.pages.height) last--;
   let forward = true;
   /** Mean time of one turn (with its frame's text) over a batch of `turns`. */
   return (turns: number): number => {

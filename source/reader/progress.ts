@@ -24,10 +24,12 @@ function suffixWords(article: Article): number[] {
  * Words from `offset` to the end of the article, in O(log blocks): exact at block
  * boundaries, and within a block in proportion to the characters left in it.
  */
-export function wordsFrom(article: Article, offset: number): number {
+export function wordsFrom(article: Article, offset: number, blockHint?: number): number {
   const {blocks} = article;
   let low = 0;
   let high = blocks.length - 1;
+  const hinted = blockHint === undefined ? undefined : blocks[blockHint];
+  if (hinted && hinted.start <= offset && offset <= hinted.end) low = high = blockHint!;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if (blocks[middle]!.start <= offset) low = middle;
@@ -43,9 +45,14 @@ export function wordsFrom(article: Article, offset: number): number {
 export type Progress = {percent: number; minutesLeft: number};
 
 /** How far into the article `offset` is (by characters) and the reading time left. */
-export function progressAt(article: Article, offset: number, atEnd: boolean): Progress {
+export function progressAt(
+  article: Article,
+  offset: number,
+  atEnd: boolean,
+  blockHint?: number,
+): Progress {
   const length = Math.max(1, article.text.length);
   const percent = atEnd ? 100 : Math.min(99, Math.floor((offset / length) * 100));
-  const minutesLeft = atEnd ? 0 : Math.ceil(wordsFrom(article, offset) / WORDS_PER_MINUTE);
+  const minutesLeft = atEnd ? 0 : Math.ceil(wordsFrom(article, offset, blockHint) / WORDS_PER_MINUTE);
   return {percent, minutesLeft};
 }

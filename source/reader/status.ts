@@ -6,7 +6,8 @@ export function statusText(state: ReaderState): string {
   const {pages} = state;
   const total = pages.complete ? String(pages.count) : '…';
   const atEnd = pages.complete && state.page === pages.count - 1;
-  const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd);
+  const hint = pages.blockAt(state.page);
+  const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd, hint);
   const status = `page ${state.page + 1}/${total} · ${percent}% · ${minutesLeft} min left`;
   return state.message ? `${status} · ${state.message}` : status;
 }

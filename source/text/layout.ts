@@ -35,6 +35,8 @@ export type LineSource = {
   startOf(index: number): number;
   isBlank(index: number): boolean;
   line(index: number): DisplayLine;
+  /** The index of the article block a line belongs to, where the source knows it. */
+  blockOf?(index: number): number;
   extend(blocks: number): void;
 };
 
@@ -51,6 +53,7 @@ export class LineStore implements LineSource {
   private ends = new Int32Array(1024);
   private shownEnds = new Int32Array(1024);
   private kinds = new Uint8Array(1024);
+  private blockIndexes = new Int32Array(1024);
   private size = 0;
   private nextBlock = 0;
 
@@ -69,6 +72,10 @@ export class LineStore implements LineSource {
 
   startOf(index: number): number {
     return this.starts[index]!;
+  }
+
+  blockOf(index: number): number {
+    return this.blockIndexes[index]!;
   }
 
   isBlank(index: number): boolean {
@@ -95,11 +102,13 @@ export class LineStore implements LineSource {
       this.ends = grow(this.ends);
       this.shownEnds = grow(this.shownEnds);
       this.kinds = grow(this.kinds);
+      this.blockIndexes = grow(this.blockIndexes);
     }
     this.starts[this.size] = start;
     this.ends[this.size] = end;
     this.shownEnds[this.size] = kind === 'blank' ? start : shownEnd(this.article.text, start, end);
     this.kinds[this.size] = KIND_CODE.get(kind)!;
+    this.blockIndexes[this.size] = this.nextBlock;
     this.size++;
   }
 

@@ -83,6 +83,12 @@ export class Pages {
     return Math.max(0, low);
   }
 
+  /** The article block where page `page` begins, when the line source knows it. */
+  blockAt(page: number): number | undefined {
+    const first = this.firstLine[page];
+    return first === undefined ? undefined : this.source.blockOf?.(first);
+  }
+
   /** The lines shown on page `page`. */
   linesOf(page: number): DisplayLine[] {
     const first = this.firstLine[page] ?? 0;

@@ -33,3 +33,31 @@ describe('every file in the shared corpus', () => {
     });
   }
 });
+
+describe('hostile files', () => {
+  it('shows the live escape payloads as visible symbols', () => {
+    const result = loadArticleFile(
+      path.join(corpus, 'nasty/terminal-escape-payloads_garak_RAW-DO-NOT-CAT.txt'),
+    );
+    if (result.kind !== 'article') throw new Error(result.reason);
+    const text = plainText(result.article, 80);
+    expect(text).toContain('␛[32mTHIS IS GREEN␛[0m␇');
+    expect(text).toContain('␛]8;;https://nvidia.com/␇NVIDIA␛]8;;␇');
+    expect(text).toContain('\uFFFD'); // the 8-bit CSI and OSC
+    expect(TERMINAL_CONTROLS.test(text)).toBe(false);
+  });
+
+  it('decodes a Windows-1252 file mislabelled as UTF-8 with its curly quotes', () => {
+    const result = loadArticleFile(
+      path.join(corpus, 'nasty/tom-sawyer_pg74_windows-1252-mislabeled-utf8.txt'),
+    );
+    if (result.kind !== 'article') throw new Error(result.reason);
+    expect(result.article.text).toContain('“TOM!”');
+  });
+
+  it('keeps the lines of the Reuters price table', () => {
+    const result = loadArticleFile(path.join(corpus, 'news/reuters21578-0005.txt'));
+    if (result.kind !== 'article') throw new Error(result.reason);
+    expect(result.article.blocks.some((block) => block.kind === 'preformatted')).toBe(true);
+  });
+});
