@@ -10,17 +10,24 @@ import {App} from './app.js';
 import {entryFor, loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
 import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
+import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js';
 import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
 import {MIN_MEASURE} from './reader/geometry.js';
 
 const HELP = `
   Usage
     $ broadsheet [PATH]
+    $ broadsheet quotes FILE [--json]
 
   PATH is a folder of articles (.txt, .md) or one article. Without PATH:
   the folder in $BROADSHEET_DIR, else the bundled articles.
 
+  \`broadsheet quotes FILE\` lists the article's quotations, one a line: page
+  (at 80×24), nesting level, offsets (UTF-16 code units into the decoded text,
+  line endings normalized), speaker when known, and text; --json prints an array.
+
   Options
+    --json         With quotes: print JSON
     --width N      Widest measure of text, in columns (default 72; at least 20)
     -h, --help     Show this help
     -v, --version  Show the version
@@ -40,7 +47,7 @@ function bundledArticles(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
 }
 
-type CommandLine = {input: string[]; width?: number};
+type CommandLine = {input: string[]; width?: number; json: boolean};
 
 function parseWidth(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -60,6 +67,7 @@ function parseCommandLine(): CommandLine {
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'},
         width: {type: 'string'},
+        json: {type: 'boolean'},
       },
       allowPositionals: true,
     });
@@ -75,7 +83,7 @@ function parseCommandLine(): CommandLine {
     process.stdout.write(`${version}\n`);
     process.exit(0);
   }
-  return {input: positionals, width: parseWidth(values.width)};
+  return {input: positionals, width: parseWidth(values.width), json: values.json ?? false};
 }
 
 function resolveTarget(input: string[]): {library: Library; openIndex?: number} {
@@ -104,8 +112,27 @@ function printPlain(library: Library, openIndex: number | undefined, width = 80)
   for (const item of library.entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
 }
 
+/** `broadsheet quotes FILE [--json]`: the article's quotations, for scripts. */
+function printQuotations(file: string | undefined, json: boolean): void {
+  if (file === undefined) fail('quotes needs a FILE (see --help)');
+  if (!existsSync(file)) fail(`no such file: ${file}`);
+  const result = loadArticleFile(file);
+  if (result.kind === 'refused') fail(`cannot open ${file}: ${result.reason}`, 1);
+  const records = quotationRecords(result.article);
+  if (json) {
+    process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+    return;
+  }
+  for (const record of records) process.stdout.write(formatQuotationLine(record) + '\n');
+}
+
 async function main(): Promise<void> {
-  const {input, width} = parseCommandLine();
+  const {input, width, json} = parseCommandLine();
+  if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {
+    if (input.length > 2) fail(`quotes takes one FILE, got ${input.length - 1}`);
+    printQuotations(input[1], json);
+    return;
+  }
   const {library, openIndex} = resolveTarget(input);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     printPlain(library, openIndex, width);

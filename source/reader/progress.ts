@@ -53,6 +53,8 @@ export function progressAt(
 ): Progress {
   const length = Math.max(1, article.text.length);
   const percent = atEnd ? 100 : Math.min(99, Math.floor((offset / length) * 100));
-  const minutesLeft = atEnd ? 0 : Math.ceil(wordsFrom(article, offset, blockHint) / WORDS_PER_MINUTE);
+  const minutesLeft = atEnd
+    ? 0
+    : Math.ceil(wordsFrom(article, offset, blockHint) / WORDS_PER_MINUTE);
   return {percent, minutesLeft};
 }

@@ -1,0 +1,395 @@
+import type {Article, Block} from '../article/article.js';
+
+/**
+ * A quotation: the range [start, end) of the article's text, marks included, and how deep it
+ * is nested (1 for a quotation, 2 for a quotation inside it, and so on).
+ */
+export type Quotation = {
+  start: number;
+  end: number;
+  level: number;
+  /** Who said it, when the text says so plainly ("…,” Lavrov said). */
+  speaker?: string;
+};
+
+/** Families of marks: a quotation opened by one mark is closed by a mark of its family. */
+type Family = 'double' | 'single' | 'guillemet' | 'angle' | 'corner' | 'whiteCorner';
+
+type MarkInfo = {
+  family: Family;
+  /** Whether the glyph itself says open or close, or the context must (straight quotes). */
+  role: 'open' | 'close' | 'either';
+};
+
+const MARKS: Record<string, MarkInfo> = {
+  '“': {family: 'double', role: 'either'}, // opens in English, closes „…“ in German
+  '”': {family: 'double', role: 'either'}, // closes in English, opens and closes in Swedish
+  '„': {family: 'double', role: 'open'},
+  '‟': {family: 'double', role: 'open'},
+  '"': {family: 'double', role: 'either'},
+  '‘': {family: 'single', role: 'either'}, // opens in English, closes ‚…‘ in German
+  '’': {family: 'single', role: 'close'}, // or an apostrophe
+  '‚': {family: 'single', role: 'open'},
+  '‛': {family: 'single', role: 'open'},
+  "'": {family: 'single', role: 'either'},
+  '«': {family: 'guillemet', role: 'either'},
+  '»': {family: 'guillemet', role: 'either'},
+  '‹': {family: 'angle', role: 'either'},
+  '›': {family: 'angle', role: 'either'},
+  '「': {family: 'corner', role: 'open'},
+  '」': {family: 'corner', role: 'close'},
+  '『': {family: 'whiteCorner', role: 'open'},
+  '』': {family: 'whiteCorner', role: 'close'},
+};
+const MARK_PATTERN = /[“”„‟"‘’‚‛'«»‹›「」『』]/g;
+
+/** Which closing marks may end a quotation that `opener` began. */
+function closes(opener: string, closer: string): boolean {
+  switch (opener) {
+    case '“':
+      return closer === '”' || closer === '"';
+    case '”':
+      return closer === '”';
+    case '„':
+    case '‟':
+      return closer === '“' || closer === '”' || closer === '"';
+    case '"':
+      return closer === '"' || closer === '”';
+    case '‘':
+    case "'":
+      return closer === '’' || closer === "'";
+    case '‚':
+    case '‛':
+      return closer === '‘' || closer === '’' || closer === "'";
+    case '«':
+    case '»':
+      return closer === '«' || closer === '»';
+    case '‹':
+    case '›':
+      return closer === '‹' || closer === '›';
+    case '「':
+      return closer === '」';
+    case '『':
+      return closer === '』';
+    default:
+      return false;
+  }
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WHITESPACE = /\s/;
+const OPENING_CONTEXT = /[\s([{\-–—/:;,…>]/;
+/** Words that begin with an apostrophe: ’tis, ’em, ’n’, ’90s, and so on. */
+const ELISION =
+  /^(?:tis|twas|twere|twill|twould|em|n|cause|cos|til|till|round|bout|nuff|ere|neath|gainst|s|d|ll|re|ve|m|\d\d(?:s|th)?)(?![\p{L}\p{N}])/iu;
+
+const isLetter = (char: string | undefined) => char !== undefined && LETTER_OR_DIGIT.test(char);
+const isSpace = (char: string | undefined) => char === undefined || WHITESPACE.test(char);
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const isCjk = (char: string | undefined) => char !== undefined && CJK.test(char);
+
+/** Whether the mark at `index` could open or close a quotation, judged by its neighbours. */
+function flanking(text: string, index: number, start: number, end: number) {
+  const before = index > start ? text[index - 1] : undefined;
+  const after = index + 1 < end ? text[index + 1] : undefined;
+  // French sets « and » off with (no-break) spaces: look past one for the quoted word.
+  const mark = text[index]!;
+  const inner = mark === '«' || mark === '»' || mark === '‹' || mark === '›';
+  const afterWord = inner && isSpace(after) && index + 2 < end ? text[index + 2] : after;
+  const beforeWord = inner && isSpace(before) && index - 2 >= start ? text[index - 2] : before;
+  const canOpen =
+    !isSpace(after) &&
+    (before === undefined || OPENING_CONTEXT.test(before) || MARKS[before] !== undefined);
+  const canClose =
+    !isSpace(before) &&
+    (after === undefined || !isLetter(after) || MARKS[after] !== undefined) &&
+    before !== '(';
+  // « bonjour »: a spaced-out mark counts only when nothing touches its other side either.
+  const spacedOpen =
+    inner &&
+    isSpace(after) &&
+    !isSpace(afterWord) &&
+    (before === undefined || isSpace(before) || OPENING_CONTEXT.test(before));
+  const spacedClose =
+    inner &&
+    isSpace(before) &&
+    !isSpace(beforeWord) &&
+    (after === undefined || isSpace(after) || !isLetter(after));
+  return {canOpen: canOpen || spacedOpen, canClose: canClose || spacedClose, before, after};
+}
+
+type Open = {index: number; mark: string; family: Family; continued?: boolean};
+
+/** How the article writes guillemets: «French» (the default) or »German«. */
+function guillemetStyle(text: string): 'french' | 'german' {
+  let french = 0;
+  let german = 0;
+  for (const match of text.matchAll(/«(?=\p{L})|(?<=\p{L})»/gu)) french += match[0] ? 1 : 0;
+  for (const match of text.matchAll(/»(?=\p{L})|(?<=\p{L}[.,!?]?)«/gu)) german += match[0] ? 1 : 0;
+  return german > french ? 'german' : 'french';
+}
+
+/** Whether any mark after `from` in the paragraph could close a quotation `opener` began. */
+function closerAhead(text: string, opener: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const char = text[i]!;
+    if (MARKS[char] && closes(opener, char) && flanking(text, i, from - 1, end).canClose) {
+      return true;
+    }
+  }
+  return false;
+}
+
+type Role = 'open' | 'close' | 'none';
+
+/** Decides what the mark at `index` does, given what is open. */
+function roleOf(
+  text: string,
+  index: number,
+  block: Block,
+  stack: Open[],
+  style: 'french' | 'german',
+): Role {
+  const mark = text[index]!;
+  const info = MARKS[mark]!;
+  const {canOpen, canClose, before, after} = flanking(text, index, block.start, block.end);
+  const openMatch = stack.some((open) => closes(open.mark, mark));
+
+  switch (mark) {
+    case '「':
+    case '『':
+    case '„':
+    case '‟':
+    case '‚':
+    case '‛':
+      return 'open';
+    case '」':
+    case '』':
+      return 'close';
+    case '’':
+      if (isCjk(before) || isCjk(after)) return openMatch ? 'close' : 'none';
+      // An apostrophe unless it ends an open single quotation; the Joneses’ car is possessive
+      // when another closing mark follows.
+      if (!canClose || !openMatch || isLetter(after)) return 'none';
+      if (
+        before === 's' &&
+        after === ' ' &&
+        /\p{Ll}/u.test(text[index + 2] ?? '') &&
+        closerAhead(text, stack.at(-1)!.mark, index + 1, block.end)
+      ) {
+        return 'none';
+      }
+      return 'close';
+    case '«':
+    case '‹':
+    case '»':
+    case '›': {
+      const opens =
+        style === 'french' ? mark === '«' || mark === '‹' : mark === '»' || mark === '›';
+      // Context wins over the article's style where it is plain («wrong« closes).
+      if (opens) return canClose && !canOpen && openMatch ? 'close' : 'open';
+      return canOpen && !canClose ? 'open' : openMatch ? 'close' : 'none';
+    }
+    default:
+      break;
+  }
+
+  // Chinese and Japanese set “ ” without spaces: there the glyph says which way it faces.
+  if ((mark === '“' || mark === '”' || mark === '‘') && (isCjk(before) || isCjk(after))) {
+    if (mark === '“' || mark === '‘') return 'open';
+    return openMatch ? 'close' : 'none';
+  }
+  if (info.role !== 'either') return 'none';
+  if (canOpen && canClose) {
+    // Between two words (don't, a"b): an apostrophe or a stray mark, not a quotation.
+    if (isLetter(before) && isLetter(after)) return 'none';
+    return openMatch ? 'close' : 'open';
+  }
+  if (canClose && openMatch) {
+    // 12" pipe, 6'5": a mark after a digit is a prime when a later mark can close instead.
+    if (
+      (mark === '"' || mark === "'") &&
+      /\d/.test(before ?? '') &&
+      closerAhead(
+        text,
+        stack.findLast((open) => closes(open.mark, mark))!.mark,
+        index + 1,
+        block.end,
+      )
+    ) {
+      return 'none';
+    }
+    return 'close';
+  }
+  if (canOpen) {
+    // News copy that lost its paragraph breaks: `…a mongrel. "I don't…` inside a straight
+    // quotation is the next paragraph's repeated opening mark, not a quotation within.
+    if (
+      mark === '"' &&
+      stack.some((open) => open.mark === '"') &&
+      /[.!?…]\s$/.test(text.slice(Math.max(block.start, index - 2), index))
+    ) {
+      return 'none';
+    }
+    if (mark === '”' && !closerAhead(text, '”', index + 1, block.end)) return 'none';
+    if (mark === '“' && stack.some((open) => open.mark === '„')) return 'none';
+    if ((mark === "'" || mark === '‘') && ELISION.test(text.slice(index + 1, index + 8))) {
+      return 'none';
+    }
+    if (mark === "'" && !closerAhead(text, mark, index + 1, block.end)) return 'none';
+    return 'open';
+  }
+  return 'none';
+}
+
+/** The first non-space character of a block, for spotting a continued quotation. */
+function leadingMark(text: string, block: Block): {index: number; mark: string} | undefined {
+  let index = block.start;
+  while (index < block.end && isSpace(text[index])) index++;
+  const mark = text[index];
+  return mark !== undefined && MARKS[mark] ? {index, mark} : undefined;
+}
+
+/**
+ * Finds the quotations of an article, as offsets into its text. Quotations nest and never
+ * cross; an apostrophe or a prime is never one; a quotation whose opening mark is repeated at
+ * the start of following paragraphs runs on to its closing mark (or the end of the last
+ * paragraph that repeats it); a mark that cannot be resolved, such as one never closed in its
+ * own paragraph, is left alone: an unclosed mark never floods the article.
+ */
+export function findQuotations(article: Article): Quotation[] {
+  const {text, blocks} = article;
+  const style = guillemetStyle(text);
+  const found: Quotation[] = [];
+  let stack: Open[] = [];
+  let skip = -1; // the repeated opening mark of a continued paragraph
+
+  const emit = (open: Open, end: number, level: number) => {
+    // A "quotation" with no letter or digit in it (an empty pair, ″ written as '') is not one.
+    if (LETTER_OR_DIGIT.test(text.slice(open.index + 1, end - 1))) {
+      found.push({start: open.index, end, level});
+    }
+  };
+
+  blocks.forEach((block, blockIndex) => {
+    MARK_PATTERN.lastIndex = block.start;
+    for (
+      let match = MARK_PATTERN.exec(text);
+      match && match.index < block.end;
+      match = MARK_PATTERN.exec(text)
+    ) {
+      const index = match.index;
+      if (index === skip) continue;
+      const role = roleOf(text, index, block, stack, style);
+      if (role === 'open') {
+        stack.push({index, mark: match[0], family: MARKS[match[0]]!.family});
+      } else if (role === 'close') {
+        let depth = stack.length - 1;
+        while (depth >= 0 && !closes(stack[depth]!.mark, match[0])) depth--;
+        if (depth < 0) continue;
+        // Anything opened inside and still open cannot be resolved: it is dropped.
+        emit(stack[depth]!, index + 1, depth + 1);
+        stack = stack.slice(0, depth);
+      }
+    }
+    if (stack.length === 0) return;
+    // A quotation goes on when the next paragraph opens with the same mark as its outermost.
+    const next = blocks[blockIndex + 1];
+    const lead = next && leadingMark(text, next);
+    if (lead && stack.some((open) => open.mark === lead.mark) && next.kind !== 'title') {
+      const keep = stack.findIndex((open) => open.mark === lead.mark);
+      // Quotations opened inside it and left open end here if they were carried over too.
+      for (let depth = stack.length - 1; depth > keep; depth--) {
+        if (stack[depth]!.continued) emit(stack[depth]!, block.end, depth + 1);
+      }
+      stack = stack.slice(0, keep + 1);
+      stack[keep]!.continued = true;
+      skip = lead.index;
+      return;
+    }
+    // Otherwise a quotation already carried over from earlier paragraphs ends with this one;
+    // a mark that never closed in its own paragraph is left alone rather than guessed at.
+    for (let depth = stack.length - 1; depth >= 0; depth--) {
+      if (stack[depth]!.continued) emit(stack[depth]!, block.end, depth + 1);
+    }
+    stack = [];
+  });
+
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return attributeSpeakers(text, found);
+}
+
+const SPEECH_VERBS =
+  'said|says|say|added|adds|told|tells|asked|asks|replied|replies|explained|explains|wrote|writes|continued|noted|notes|stated|states|insisted|argued|argues|warned|warns|declared|declares|announced|announces|answered|cried|shouted|whispered|went on|recalled|recalls|admitted|claimed|claims|concluded|responded|remarked|observed|muttered|exclaimed|began|sagte|fragte|rief|antwortete|сказал|сказала|заявил|заявила|говорит';
+// A capitalised word, or a short abbreviation with its full stop (Mr., St., E.).
+const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}]{0,2}\.|[\p{Lu}][\p{L}'’-]*)`;
+const NAME = String.raw`(?:${NAME_WORD}(?:\s+(?:de|van|von|der|da|al|bin|${NAME_WORD})){0,3})`;
+const PRONOUN = String.raw`(?:he|she|they|I|we|er|sie|он|она)`;
+const AFTER_NAME_VERB = new RegExp(
+  String.raw`^[\s,.!?]*\s*(${NAME}|${PRONOUN})\s+(?:${SPEECH_VERBS})\b`,
+  'u',
+);
+const AFTER_VERB_NAME = new RegExp(
+  String.raw`^[\s,.!?]*\s*(?:${SPEECH_VERBS})\s+(?:\p{Ll}+\s+){0,2}(${NAME})`,
+  'u',
+);
+const BEFORE = new RegExp(
+  String.raw`(${NAME})(?:,[^,]{1,60},)?\s+(?:${SPEECH_VERBS})(?:\s+[\p{Ll}]+){0,4}\s*[:,]?\s*$`,
+  'u',
+);
+const ACCORDING = new RegExp(String.raw`^[\s,]*according to\s+(${NAME})`, 'u');
+const IS_PRONOUN = new RegExp(`^${PRONOUN}$`, 'iu');
+/** The last "Name said" in a stretch of text, for a pronoun that follows it. */
+const NAMED_SPEAKER = new RegExp(String.raw`(${NAME})\s+(?:${SPEECH_VERBS})\b`, 'gu');
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'But',
+  'And',
+  'Then',
+  'When',
+  'It',
+  'This',
+  'That',
+  'In',
+  'On',
+]);
+
+function cleanName(name: string | undefined): string | undefined {
+  const trimmed = name?.trim().replace(/[.,]$/, '');
+  if (!trimmed || NOT_NAMES.has(trimmed)) return undefined;
+  return trimmed;
+}
+
+/**
+ * Names the speaker where the text says it plainly. A pronoun ("he said") takes the speaker
+ * of the quotation just before, when that one was named and close by; otherwise unknown.
+ */
+function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
+  let previous: Quotation | undefined;
+  for (const quotation of quotations) {
+    if (quotation.level !== 1) continue;
+    const after = text.slice(quotation.end, quotation.end + 80);
+    const before = text.slice(Math.max(0, quotation.start - 120), quotation.start);
+    const afterLine = after.split('\n')[0]!;
+    let speaker =
+      cleanName(AFTER_NAME_VERB.exec(afterLine)?.[1]) ??
+      cleanName(AFTER_VERB_NAME.exec(afterLine)?.[1]) ??
+      cleanName(ACCORDING.exec(afterLine)?.[1]) ??
+      cleanName(BEFORE.exec(before.split('\n').at(-1) ?? '')?.[1]);
+    if (speaker && IS_PRONOUN.test(speaker)) {
+      // Whitfield said she would… “Tonight…,” she said: the name said earlier in the paragraph,
+      // else the speaker of the quotation just before, when close by.
+      const paragraph = before.slice(before.lastIndexOf('\n') + 1);
+      const named = [...paragraph.matchAll(NAMED_SPEAKER)]
+        .map((match) => cleanName(match[1]))
+        .filter((name) => name && !IS_PRONOUN.test(name));
+      const near = previous && quotation.start - previous.end < 1500;
+      speaker = named.at(-1) ?? (near ? previous!.speaker : undefined);
+    }
+    if (speaker) quotation.speaker = speaker;
+    previous = quotation;
+  }
+  return quotations;
+}

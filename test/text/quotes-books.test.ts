@@ -1,0 +1,90 @@
+// Quotation detection over whole texts we may ship: the bundled articles and the
+// public-domain books in test/fixtures.
+import {describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
+import {articleFromBytes} from '../../source/article/load.js';
+import type {Article} from '../../source/article/article.js';
+import {findQuotations, type Quotation} from '../../source/text/quotes.js';
+
+function load(path: string): Article {
+  const result = articleFromBytes(readFileSync(new URL(path, import.meta.url)), 'test');
+  if (result.kind !== 'article') throw new Error(result.reason);
+  return result.article;
+}
+
+const count = (text: string, mark: string) => text.split(mark).length - 1;
+const firstMarks = (article: Article, quotations: Quotation[]) =>
+  new Set(quotations.map((q) => article.text[q.start]));
+
+describe('quotations in whole texts', () => {
+  it('highlights every “…” of the seed article and no apostrophe', () => {
+    const article = load('../../articles/russia-sends-foreign-minister-to-north-korea.txt');
+    const quotations = findQuotations(article);
+    expect(quotations).toHaveLength(count(article.text, '“'));
+    for (const q of quotations) {
+      expect(article.text[q.start]).toBe('“');
+      expect(article.text[q.end - 1]).toBe('”');
+    }
+    for (const word of ['Korea’s', 'China’s', "you're"]) {
+      let at = article.text.indexOf(word);
+      while (at !== -1) {
+        const apostrophe = at + word.search(/['’]/);
+        expect(quotations.some((q) => q.start === apostrophe || q.end - 1 === apostrophe)).toBe(
+          false,
+        );
+        at = article.text.indexOf(word, at + 1);
+      }
+    }
+  });
+
+  it('finds War and Peace’s curly quotations, multi-paragraph ones as one', () => {
+    const article = load('../fixtures/books/war-and-peace_pg2600.txt');
+    const quotations = findQuotations(article);
+    const opening = count(article.text, '“');
+    const topLevel = quotations.filter((q) => article.text[q.start] === '“');
+    // Every “ either begins a quotation or repeats one at the start of a paragraph.
+    expect(topLevel.length).toBeGreaterThanOrEqual(count(article.text, '”') * 0.99);
+    expect(topLevel.length).toBeLessThanOrEqual(opening);
+    const multi = topLevel.filter((q) => article.text.slice(q.start, q.end).includes('\n\n“'));
+    expect(multi.length).toBeGreaterThan(10);
+    // Nothing floods: the longest quotation is a few pages, not a chapter.
+    expect(Math.max(...quotations.map((q) => q.end - q.start))).toBeLessThan(10000);
+  });
+
+  it('reads Kafka’s »…«', () => {
+    const article = load('../fixtures/books/kafka-verwandlung_pg22367.txt');
+    const quotations = findQuotations(article);
+    expect(quotations.length).toBe(count(article.text, '»'));
+    expect(firstMarks(article, quotations)).toEqual(new Set(['»']));
+  });
+
+  it('invents no quotation from Ulysses’ dash-led dialogue', () => {
+    const article = load('../fixtures/books/ulysses_pg4300.txt');
+    const quotations = findQuotations(article);
+    const marks = count(article.text, '“') + count(article.text, '"') + count(article.text, '‘');
+    expect(quotations.length).toBeLessThanOrEqual(marks);
+    for (const q of quotations) expect(article.text[q.start]).not.toBe('—');
+  });
+
+  it('reads « „ “ » in the Russian article and 「『』」 in the Japanese one', () => {
+    const russian = load('../../articles/zimnyaya-biblioteka.txt');
+    const ru = findQuotations(russian);
+    expect(ru.filter((q) => russian.text[q.start] === '«')).toHaveLength(count(russian.text, '«'));
+    expect(ru.filter((q) => russian.text[q.start] === '„')).toHaveLength(count(russian.text, '„'));
+    const japanese = load('../../articles/yoru-no-toshokan.txt');
+    const ja = findQuotations(japanese);
+    expect(ja).toHaveLength(count(japanese.text, '「') + count(japanese.text, '『'));
+  });
+
+  it('reads the straight-quoted article as well as the curly ones', () => {
+    const article = load('../../articles/council-votes-on-the-old-mill.txt');
+    const quotations = findQuotations(article);
+    expect(quotations.filter((q) => q.level === 1)).toHaveLength(14);
+    expect(
+      quotations.filter((q) => q.level === 2).map((q) => article.text.slice(q.start, q.end)),
+    ).toEqual(["'it's a money pit,'", "'Come down on Thursday,'"]);
+    const speakers = quotations.map((q) => q.speaker);
+    expect(speakers[0]).toBe('Dana Whitfield');
+    expect(speakers.filter((speaker) => speaker === 'Whitfield')).toHaveLength(1);
+  });
+});
