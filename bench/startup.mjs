@@ -2,7 +2,7 @@
 // spawned the same way: bare Node printing one word, and the smallest bundled Ink app.
 import {spawn} from '@lydell/node-pty';
 import path from 'node:path';
-import {root, median, ratio} from './util.mjs';
+import {root, median, ratio, terminalEnv} from './util.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -13,7 +13,7 @@ function timeToFirstFrame(args, marker) {
       cols: 80,
       rows: 24,
       cwd: root,
-      env: {...process.env, CI: 'false', TERM: 'xterm-256color'},
+      env: terminalEnv(),
     });
     let seen = '';
     const timer = setTimeout(() => {

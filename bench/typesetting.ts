@@ -7,6 +7,7 @@ import type {Article} from '../source/article/article.js';
 import {lineText} from '../source/text/layout.js';
 import {openReader, readerReducer, type ReaderState} from '../source/reader/reader-reducer.js';
 import {statusText} from '../source/reader/status.js';
+import {findQuotations} from '../source/text/quotes.js';
 
 const [bookPath, articlePath] = process.argv.slice(2) as [string, string];
 
@@ -91,6 +92,16 @@ state = readerReducer(state, {type: 'resize', columns: 60, rows: 20});
 frame(state);
 const resize = performance.now() - started;
 
+// Quotation detection over the whole book (median of 5 runs on a parsed article).
+const quoteTimes: number[] = [];
+let quoteCount = 0;
+for (let run = 0; run < 5; run++) {
+  const started = performance.now();
+  quoteCount = findQuotations(book).length;
+  quoteTimes.push(performance.now() - started);
+}
+const quotes = median(quoteTimes);
+
 const turns = pageTurns(book, parse(articleBytes));
 const turnBook = turns.book;
 const turnSmall = turns.small;
@@ -101,6 +112,8 @@ console.log(
     fullCount,
     pageCount,
     resize,
+    quotes,
+    quoteCount,
     turnBook,
     turnSmall,
     bookBytes: bookBytes.length,

@@ -15,3 +15,11 @@ export function percentile(values, p) {
 }
 
 export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+/** A person's terminal environment: no CI markers (Ink and chalk behave differently in CI). */
+export function terminalEnv() {
+  const env = {...process.env, TERM: 'xterm-256color'};
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  return env;
+}

@@ -5,6 +5,7 @@ import type {Library} from './library/library.js';
 import {LibraryView} from './library/LibraryView.js';
 import {ReaderView} from './reader/ReaderView.js';
 import {useTerminalSize} from './terminal/use-terminal-size.js';
+import type {Theme} from './reader/theme.js';
 
 type View = {kind: 'library'} | {kind: 'reader'; article: Article};
 
@@ -16,10 +17,11 @@ type Props = {
   openIndex?: number;
   /** The widest measure of text (--width). */
   cap?: number;
+  theme?: Theme;
 };
 
 /** The root: the library, or the article being read, in a terminal whose size it follows. */
-export function App({library, loadArticle, openIndex, cap}: Props) {
+export function App({library, loadArticle, openIndex, cap, theme}: Props) {
   const {exit} = useApp();
   const {columns, rows} = useTerminalSize();
   const open = (index: number): {view: View; message?: string} => {
@@ -45,6 +47,7 @@ export function App({library, loadArticle, openIndex, cap}: Props) {
         columns={columns}
         rows={rows}
         cap={cap}
+        theme={theme}
         onBack={() => (openIndex === undefined ? setView({kind: 'library'}) : quit())}
         onQuit={quit}
       />

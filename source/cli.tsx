@@ -13,6 +13,7 @@ import {plainText} from './text/layout.js';
 import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js';
 import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
 import {MIN_MEASURE} from './reader/geometry.js';
+import {THEMES, type Theme, type ThemeName} from './reader/theme.js';
 
 const HELP = `
   Usage
@@ -29,6 +30,8 @@ const HELP = `
   Options
     --json         With quotes: print JSON
     --width N      Widest measure of text, in columns (default 72; at least 20)
+    --theme T      dark (default), light or mono
+    --no-color     No colour (also when NO_COLOR is set); quotations in italics
     -h, --help     Show this help
     -v, --version  Show the version
 
@@ -47,7 +50,14 @@ function bundledArticles(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
 }
 
-type CommandLine = {input: string[]; width?: number; json: boolean};
+type CommandLine = {input: string[]; width?: number; json: boolean; theme: Theme};
+
+function parseTheme(name: string | undefined, noColor: boolean): Theme {
+  if (noColor || (process.env['NO_COLOR'] ?? '') !== '') return THEMES.mono;
+  if (name === undefined) return THEMES.dark;
+  if (name in THEMES) return THEMES[name as ThemeName];
+  return fail(`--theme takes dark, light or mono (got ${name})`);
+}
 
 function parseWidth(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -68,6 +78,8 @@ function parseCommandLine(): CommandLine {
         version: {type: 'boolean', short: 'v'},
         width: {type: 'string'},
         json: {type: 'boolean'},
+        theme: {type: 'string'},
+        'no-color': {type: 'boolean'},
       },
       allowPositionals: true,
     });
@@ -83,7 +95,12 @@ function parseCommandLine(): CommandLine {
     process.stdout.write(`${version}\n`);
     process.exit(0);
   }
-  return {input: positionals, width: parseWidth(values.width), json: values.json ?? false};
+  return {
+    input: positionals,
+    width: parseWidth(values.width),
+    json: values.json ?? false,
+    theme: parseTheme(values.theme, values['no-color'] ?? false),
+  };
 }
 
 function resolveTarget(input: string[]): {library: Library; openIndex?: number} {
@@ -127,7 +144,7 @@ function printQuotations(file: string | undefined, json: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const {input, width, json} = parseCommandLine();
+  const {input, width, json, theme} = parseCommandLine();
   if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {
     if (input.length > 2) fail(`quotes takes one FILE, got ${input.length - 1}`);
     printQuotations(input[1], json);
@@ -148,7 +165,13 @@ async function main(): Promise<void> {
   });
 
   const instance = render(
-    <App library={library} loadArticle={loadArticleFile} openIndex={openIndex} cap={width} />,
+    <App
+      library={library}
+      loadArticle={loadArticleFile}
+      openIndex={openIndex}
+      cap={width}
+      theme={theme}
+    />,
     {exitOnCtrlC: false, patchConsole: false, maxFps: 120},
   );
   await instance.waitUntilExit();

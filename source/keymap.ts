@@ -10,10 +10,19 @@ export type Intent =
   | 'libraryQuit'
   | 'narrower'
   | 'wider'
-  | 'fullMeasure';
+  | 'fullMeasure'
+  | 'nextQuote'
+  | 'previousQuote'
+  | 'openQuotes'
+  | 'closeQuotes'
+  | 'panelUp'
+  | 'panelDown'
+  | 'panelPageUp'
+  | 'panelPageDown'
+  | 'panelChoose';
 
 /** Where a binding applies. */
-export type KeyContext = 'reader' | 'library' | 'global';
+export type KeyContext = 'reader' | 'library' | 'quotes' | 'global';
 
 /** One key: the character typed, or a named Ink key, with an optional Ctrl. */
 type KeySpec =
@@ -61,6 +70,70 @@ export const keymap: Binding[] = [
     context: 'reader',
     help: 'full width / default measure',
     keys: [{input: '=', label: '='}],
+  },
+  {
+    intent: 'nextQuote',
+    context: 'reader',
+    help: 'next quotation',
+    keys: [{input: ']', label: ']'}],
+  },
+  {
+    intent: 'previousQuote',
+    context: 'reader',
+    help: 'previous quotation',
+    keys: [{input: '[', label: '['}],
+  },
+  {
+    intent: 'openQuotes',
+    context: 'reader',
+    help: "list of the article's quotations",
+    keys: [{input: '"', label: '"'}],
+  },
+  {
+    intent: 'panelUp',
+    context: 'quotes',
+    help: 'previous quotation in the list',
+    keys: [
+      {key: 'upArrow', label: '↑'},
+      {input: 'k', label: 'k'},
+    ],
+  },
+  {
+    intent: 'panelDown',
+    context: 'quotes',
+    help: 'next quotation in the list',
+    keys: [
+      {key: 'downArrow', label: '↓'},
+      {input: 'j', label: 'j'},
+    ],
+  },
+  {
+    intent: 'panelPageUp',
+    context: 'quotes',
+    help: 'a screenful up',
+    keys: [{key: 'pageUp', label: 'PgUp'}],
+  },
+  {
+    intent: 'panelPageDown',
+    context: 'quotes',
+    help: 'a screenful down',
+    keys: [{key: 'pageDown', label: 'PgDn'}],
+  },
+  {
+    intent: 'panelChoose',
+    context: 'quotes',
+    help: 'go to the quotation',
+    keys: [{key: 'return', label: 'Enter'}],
+  },
+  {
+    intent: 'closeQuotes',
+    context: 'quotes',
+    help: 'close the list',
+    keys: [
+      {key: 'escape', label: 'Esc'},
+      {input: 'q', label: 'q'},
+      {input: '"', label: '"'},
+    ],
   },
   {
     intent: 'back',

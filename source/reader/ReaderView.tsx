@@ -1,12 +1,15 @@
-import React, {useEffect, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Article} from '../article/article.js';
 import {intentFor} from '../keymap.js';
-import {lineText} from '../text/layout.js';
+import type {DisplayLine} from '../text/layout.js';
+import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {truncateToWidth} from '../text/width.js';
-import {openReader, readerReducer} from './reader-reducer.js';
+import {openReader, readerReducer, type ReaderState} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
 import {statusText} from './status.js';
+import {QuotesPanel} from './QuotesPanel.js';
+import {quoteStyle, THEMES, type TextStyle, type Theme} from './theme.js';
 
 type Props = {
   article: Article;
@@ -14,6 +17,7 @@ type Props = {
   rows: number;
   /** The widest measure, from --width. */
   cap?: number;
+  theme?: Theme;
   onBack: () => void;
   onQuit: () => void;
 };
@@ -21,8 +25,66 @@ type Props = {
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
 
+function styleOf(style: Style, theme: Theme): TextStyle {
+  let result: TextStyle = {};
+  if (style.quote) result = {...result, ...quoteStyle(theme, style.quote)};
+  if (style.emphasis) result = {...result, ...theme.currentQuote};
+  return result;
+}
+
+function Line({
+  text,
+  line,
+  spans,
+  theme,
+  pad,
+}: {
+  text: string;
+  line: DisplayLine;
+  spans: SpanIndex;
+  theme: Theme;
+  pad: string;
+}) {
+  if (line.kind === 'blank') return <Text> </Text>;
+  const base = line.kind === 'meta' ? theme.meta : {};
+  return (
+    <Text {...base}>
+      {pad}
+      {lineRuns(text, line, spans).map((run, index) => (
+        <Text key={index} {...styleOf(run.style, theme)}>
+          {run.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/** Quotation spans for highlighting, with the one jumped to marked. */
+function useSpans(state: ReaderState): SpanIndex {
+  const {quotations, currentQuote} = state;
+  return useMemo(() => {
+    const spans: Span[] = quotations.map((q) => ({
+      start: q.start,
+      end: q.end,
+      style: {quote: q.level},
+    }));
+    if (currentQuote) {
+      spans.push({start: currentQuote.start, end: currentQuote.end, style: {emphasis: true}});
+    }
+    return new SpanIndex(spans);
+  }, [quotations, currentQuote]);
+}
+
 /** The full-screen reading view: header, one page of text, status line. */
-export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props) {
+export function ReaderView({
+  article,
+  columns,
+  rows,
+  cap,
+  theme = THEMES.dark,
+  onBack,
+  onQuit,
+}: Props) {
   const [state, dispatch] = useReducer(readerReducer, undefined, () =>
     openReader(article, columns, rows, {cap}),
   );
@@ -43,7 +105,28 @@ export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props)
     return () => clearImmediate(timer);
   }, [pages]);
 
+  const panelRows = Math.max(1, state.geometry.height);
   useInput((input, key) => {
+    if (state.panel) {
+      switch (intentFor('quotes', input, key)) {
+        case 'panelUp':
+          return dispatch({type: 'panelMove', by: -1});
+        case 'panelDown':
+          return dispatch({type: 'panelMove', by: 1});
+        case 'panelPageUp':
+          return dispatch({type: 'panelMove', by: -panelRows});
+        case 'panelPageDown':
+          return dispatch({type: 'panelMove', by: panelRows});
+        case 'panelChoose':
+          return dispatch({type: 'panelChoose'});
+        case 'closeQuotes':
+          return dispatch({type: 'closeQuotes'});
+        case 'quit':
+          return onQuit();
+        default:
+          return;
+      }
+    }
     const intent = intentFor('reader', input, key);
     switch (intent) {
       case 'nextPage':
@@ -51,6 +134,9 @@ export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props)
       case 'narrower':
       case 'wider':
       case 'fullMeasure':
+      case 'nextQuote':
+      case 'previousQuote':
+      case 'openQuotes':
         dispatch({type: intent});
         break;
       case 'back':
@@ -62,6 +148,8 @@ export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props)
     }
   });
 
+  const spans = useSpans(state);
+
   if (tooSmall(columns, rows)) {
     return (
       <Text>
@@ -72,19 +160,44 @@ export function ReaderView({article, columns, rows, cap, onBack, onQuit}: Props)
 
   const {margin, height} = state.geometry;
   const pad = ' '.repeat(margin);
+  const width = columns - margin - 1;
   const lines = pages.linesOf(state.page);
   const filler = Math.max(0, height - lines.length);
   return (
     <Box flexDirection="column">
-      <Text bold>{pad + truncateToWidth(article.title, columns - margin - 1)}</Text>
+      <Text {...theme.title}>{pad + truncateToWidth(article.title, width)}</Text>
       <Text> </Text>
-      {lines.map((line, index) => (
-        <Text key={index} bold={line.kind === 'title'} dimColor={line.kind === 'meta'}>
-          {line.kind === 'blank' ? ' ' : pad + lineText(article.text, line)}
-        </Text>
-      ))}
-      {filler > 0 && <Box height={filler} />}
-      <Text dimColor>{pad + truncateToWidth(statusText(state), columns - margin - 1)}</Text>
+      {state.panel ? (
+        <QuotesPanel
+          state={state}
+          selected={state.panel.selected}
+          height={height}
+          width={width}
+          pad={pad}
+          theme={theme}
+        />
+      ) : (
+        <>
+          {lines.map((line, index) => (
+            <Line
+              key={index}
+              text={article.text}
+              line={line}
+              spans={spans}
+              theme={theme}
+              pad={pad}
+            />
+          ))}
+          {filler > 0 && <Box height={filler} />}
+        </>
+      )}
+      <Text {...theme.status}>
+        {pad + truncateToWidth(state.panel ? panelStatus(state) : statusText(state), width)}
+      </Text>
     </Box>
   );
+}
+
+function panelStatus(state: ReaderState): string {
+  return `quotations · ${state.panel!.selected + 1}/${state.quotations.filter((q) => q.level === 1).length} · Enter go · Esc close`;
 }

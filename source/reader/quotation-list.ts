@@ -1,5 +1,5 @@
 import type {Article} from '../article/article.js';
-import {findQuotations, type Quotation} from '../text/quotes.js';
+import {articleQuotationsWithSpeakers} from '../text/quotes.js';
 import {openReader} from './reader-reducer.js';
 
 /** A quotation as `broadsheet quotes` and the quotes panel list it. */
@@ -14,20 +14,11 @@ export type QuotationRecord = {
   speaker: string | null;
 };
 
-const quotationsOf = new WeakMap<Article, Quotation[]>();
-
-/** The quotations of an article, found once and kept. */
-export function articleQuotations(article: Article): Quotation[] {
-  let quotations = quotationsOf.get(article);
-  if (!quotations) quotationsOf.set(article, (quotations = findQuotations(article)));
-  return quotations;
-}
-
 /** Every quotation with its text, page (at columns × rows) and speaker. */
 export function quotationRecords(article: Article, columns = 80, rows = 24): QuotationRecord[] {
   const {pages} = openReader(article, columns, rows);
   pages.advance(Infinity);
-  return articleQuotations(article).map((quotation) => ({
+  return articleQuotationsWithSpeakers(article).map((quotation) => ({
     text: article.text.slice(quotation.start, quotation.end),
     start: quotation.start,
     end: quotation.end,

@@ -1,6 +1,7 @@
 import type {Article} from '../article/article.js';
 import {lineStore, type LineStore} from '../text/layout.js';
 import {Pages} from '../text/paginate.js';
+import {articleQuotations, articleQuotationsWithSpeakers, type Quotation} from '../text/quotes.js';
 import {DEFAULT_MEASURE, geometry, MIN_MEASURE, type Geometry} from './geometry.js';
 
 export type ReaderState = {
@@ -15,6 +16,12 @@ export type ReaderState = {
   /** The reader's place: an offset into the article; the page shown is the one holding it. */
   anchor: number;
   message?: string;
+  /** Every quotation of the article, for highlighting; ] [ and the panel use level 1 only. */
+  quotations: Quotation[];
+  /** The quotation last jumped to, marked on screen. */
+  currentQuote?: Quotation;
+  /** The list of quotations (the " key), with the row selected. */
+  panel?: {selected: number};
 };
 
 export type ReaderAction =
@@ -25,7 +32,13 @@ export type ReaderAction =
   | {type: 'wider'}
   | {type: 'fullMeasure'}
   /** The page count was finished in the background: show it. */
-  | {type: 'layoutComplete'};
+  | {type: 'layoutComplete'}
+  | {type: 'nextQuote'}
+  | {type: 'previousQuote'}
+  | {type: 'openQuotes'}
+  | {type: 'closeQuotes'}
+  | {type: 'panelMove'; by: number}
+  | {type: 'panelChoose'};
 
 /** How much - and + change the measure, in cells. */
 export const MEASURE_STEP = 4;
@@ -54,7 +67,50 @@ function setOut(
   const pages = pagesFor(article, shape.measure, shape.height);
   pages.ensureOffset(anchor);
   const page = pages.pageOf(anchor);
-  return {article, columns, rows, cap, geometry: shape, pages, anchor, page, message};
+  const quotations = articleQuotations(article);
+  return {article, columns, rows, cap, geometry: shape, pages, anchor, page, message, quotations};
+}
+
+/** The quotations that ] [ and the panel go through: the outermost ones. */
+export function topQuotations(state: ReaderState): Quotation[] {
+  return state.quotations.filter((quotation) => quotation.level === 1);
+}
+
+/** Shows the page holding `quotation`, marked, with where it stands among the others. */
+function jumpTo(state: ReaderState, list: Quotation[], index: number): ReaderState {
+  articleQuotationsWithSpeakers(state.article);
+  const quotation = list[index]!;
+  state.pages.ensureOffset(quotation.start);
+  const speaker = quotation.speaker ? ` · ${quotation.speaker}` : '';
+  return {
+    ...state,
+    anchor: quotation.start,
+    page: state.pages.pageOf(quotation.start),
+    currentQuote: quotation,
+    panel: undefined,
+    message: `quotation ${index + 1}/${list.length}${speaker}`,
+  };
+}
+
+function stepQuote(state: ReaderState, direction: 1 | -1): ReaderState {
+  const list = topQuotations(state);
+  if (list.length === 0) return {...state, message: 'no quotations in this article'};
+  const current = state.currentQuote ? list.indexOf(state.currentQuote) : -1;
+  let index: number;
+  if (current !== -1 && state.pages.pageOf(state.currentQuote!.start) === state.page) {
+    index = current + direction;
+  } else {
+    // From the page on screen: the first quotation on or after it, or the last before it.
+    const pageStart = state.pages.startOffset[state.page] ?? 0;
+    index =
+      direction === 1
+        ? list.findIndex((quotation) => quotation.start >= pageStart)
+        : list.findLastIndex((quotation) => quotation.start < pageStart);
+  }
+  if (index < 0 || index >= list.length) {
+    return {...state, message: direction === 1 ? 'no more quotations' : 'no earlier quotations'};
+  }
+  return jumpTo(state, list, index);
 }
 
 /** Opens an article at `anchor` in a terminal of columns × rows. */
@@ -71,7 +127,13 @@ function goToPage(state: ReaderState, page: number): ReaderState {
   state.pages.ensurePage(page);
   const target = Math.max(0, Math.min(state.pages.count - 1, page));
   if (target === state.page) return state.message ? {...state, message: undefined} : state;
-  return {...state, page: target, anchor: state.pages.startOffset[target]!, message: undefined};
+  return {
+    ...state,
+    page: target,
+    anchor: state.pages.startOffset[target]!,
+    message: undefined,
+    currentQuote: undefined,
+  };
 }
 
 function withCap(state: ReaderState, cap: number): ReaderState {
@@ -113,5 +175,33 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
       return withCap(state, state.cap === Infinity ? DEFAULT_MEASURE : Infinity);
     case 'layoutComplete':
       return {...state};
+    case 'nextQuote':
+      return stepQuote(state, 1);
+    case 'previousQuote':
+      return stepQuote(state, -1);
+    case 'openQuotes': {
+      const list = topQuotations(state);
+      if (list.length === 0) return {...state, message: 'no quotations in this article'};
+      // The panel lists page numbers and speakers, so the whole article is paged first.
+      state.pages.advance(Infinity);
+      articleQuotationsWithSpeakers(state.article);
+      const pageStart = state.pages.startOffset[state.page] ?? 0;
+      const here = list.findIndex((quotation) => quotation.start >= pageStart);
+      return {
+        ...state,
+        panel: {selected: here === -1 ? list.length - 1 : here},
+        message: undefined,
+      };
+    }
+    case 'closeQuotes':
+      return {...state, panel: undefined};
+    case 'panelMove': {
+      if (!state.panel) return state;
+      const last = topQuotations(state).length - 1;
+      const selected = Math.max(0, Math.min(last, state.panel.selected + action.by));
+      return selected === state.panel.selected ? state : {...state, panel: {selected}};
+    }
+    case 'panelChoose':
+      return state.panel ? jumpTo(state, topQuotations(state), state.panel.selected) : state;
   }
 }

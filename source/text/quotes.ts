@@ -124,8 +124,24 @@ type Open = {index: number; mark: string; family: Family; continued?: boolean};
 function guillemetStyle(text: string): 'french' | 'german' {
   let french = 0;
   let german = 0;
-  for (const match of text.matchAll(/«(?=\p{L})|(?<=\p{L})»/gu)) french += match[0] ? 1 : 0;
-  for (const match of text.matchAll(/»(?=\p{L})|(?<=\p{L}[.,!?]?)«/gu)) german += match[0] ? 1 : 0;
+  const letter = /\p{L}/u;
+  for (let at = text.search(/[«»]/); at !== -1 && at < text.length;) {
+    const mark = text[at];
+    const after = letter.test(text[at + 1] ?? '');
+    // A letter before, or a letter and then . , ! or ? (»Was ist das?«).
+    const before =
+      letter.test(text[at - 1] ?? '') ||
+      (/[.,!?]/.test(text[at - 1] ?? '') && letter.test(text[at - 2] ?? ''));
+    if (mark === '«') {
+      if (after) french++;
+      else if (before) german++;
+    } else {
+      if (after) german++;
+      else if (before) french++;
+    }
+    const next = text.slice(at + 1).search(/[«»]/);
+    at = next === -1 ? -1 : at + 1 + next;
+  }
   return german > french ? 'german' : 'french';
 }
 
@@ -257,7 +273,7 @@ function leadingMark(text: string, block: Block): {index: number; mark: string} 
  * paragraph that repeats it); a mark that cannot be resolved, such as one never closed in its
  * own paragraph, is left alone: an unclosed mark never floods the article.
  */
-export function findQuotations(article: Article): Quotation[] {
+export function findQuotations(article: Article, {speakers = true} = {}): Quotation[] {
   const {text, blocks} = article;
   const style = guillemetStyle(text);
   const found: Quotation[] = [];
@@ -316,7 +332,7 @@ export function findQuotations(article: Article): Quotation[] {
   });
 
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return attributeSpeakers(text, found);
+  return speakers ? attributeSpeakers(text, found) : found;
 }
 
 const SPEECH_VERBS =
@@ -390,6 +406,29 @@ function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
     }
     if (speaker) quotation.speaker = speaker;
     previous = quotation;
+  }
+  return quotations;
+}
+
+const quotationsOf = new WeakMap<Article, Quotation[]>();
+const attributed = new WeakSet<Quotation[]>();
+
+/** The quotations of an article, found once and kept; speakers are named on demand. */
+export function articleQuotations(article: Article): Quotation[] {
+  let quotations = quotationsOf.get(article);
+  if (!quotations) {
+    quotations = findQuotations(article, {speakers: false});
+    quotationsOf.set(article, quotations);
+  }
+  return quotations;
+}
+
+/** The article's quotations with their speakers named (once, when first asked for). */
+export function articleQuotationsWithSpeakers(article: Article): Quotation[] {
+  const quotations = articleQuotations(article);
+  if (!attributed.has(quotations)) {
+    attributeSpeakers(article.text, quotations);
+    attributed.add(quotations);
   }
   return quotations;
 }

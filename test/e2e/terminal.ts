@@ -15,12 +15,24 @@ export const SHELL_MARK = 'shell$ before broadsheet';
 
 export type Exit = {exitCode: number; signal?: number};
 
+export type CellStyle = {
+  char: string;
+  fg?: number;
+  italic: boolean;
+  underline: boolean;
+  inverse: boolean;
+};
+
 export type Session = {
   /** The visible screen, one string per row, trailing spaces trimmed. */
   screen(): string[];
   text(): string;
   bufferType(): 'normal' | 'alternate';
   cursorHidden(): boolean;
+  /** How the character at (row, column) is drawn. */
+  cell(row: number, column: number): CellStyle;
+  /** Where `text` first appears on screen, as [row, column]. */
+  find(text: string): [number, number] | undefined;
   /** Everything the app wrote, raw. */
   output(): string;
   write(keys: string): void;
@@ -34,6 +46,18 @@ export type Session = {
 };
 
 type Options = {args?: string[]; columns?: number; rows?: number; env?: Record<string, string>};
+
+/**
+ * The environment of a person's terminal: CI markers removed (they make Ink print only the
+ * last frame and chalk drop every colour and style, even CI=false for the latter).
+ */
+export function terminalEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') env[key] = value;
+  }
+  return {...env, TERM: 'xterm-256color', ...extra};
+}
 
 /** Starts `node dist/cli.js ARGS` at the given size and waits for its first frame. */
 export async function runCli({
@@ -55,7 +79,7 @@ export async function runCli({
     cols: columns,
     rows,
     cwd: projectRoot,
-    env: {...process.env, CI: 'false', TERM: 'xterm-256color', ...env} as Record<string, string>,
+    env: terminalEnv(env),
   });
   child.onData((data) => {
     raw += data;
@@ -99,6 +123,25 @@ export async function runCli({
     screen,
     text,
     bufferType: () => term.buffer.active.type,
+    cell: (row, column) => {
+      const buffer = term.buffer.active;
+      const cell = buffer.getLine(buffer.viewportY + row)?.getCell(column);
+      return {
+        char: cell?.getChars() ?? '',
+        fg: cell && !cell.isFgDefault() ? cell.getFgColor() : undefined,
+        italic: Boolean(cell?.isItalic()),
+        underline: Boolean(cell?.isUnderline()),
+        inverse: Boolean(cell?.isInverse()),
+      };
+    },
+    find: (needle) => {
+      const lines = screen();
+      for (let row = 0; row < lines.length; row++) {
+        const column = lines[row]!.indexOf(needle);
+        if (column !== -1) return [row, column];
+      }
+      return undefined;
+    },
     cursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
     output: () => raw,
     write: (keys) => {

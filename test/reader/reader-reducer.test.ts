@@ -66,3 +66,54 @@ describe('progress', () => {
     expect(progressAt(article, 0, false).percent).toBe(0);
   });
 });
+
+describe('quotation navigation', () => {
+  const quoted = parseText(
+    `Quoted\n\n${Array.from({length: 40}, (_, i) => `Line ${i} says “quote number ${i}” and goes on for a while.`).join('\n\n')}`,
+  );
+
+  it('jumps to the next and previous quotation and marks it', () => {
+    let state = openReader(quoted, 60, 12);
+    state = readerReducer(state, {type: 'nextQuote'});
+    expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 0”'));
+    expect(state.message).toBe('quotation 1/40');
+    for (let i = 0; i < 20; i++) state = readerReducer(state, {type: 'nextQuote'});
+    expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 20”'));
+    expect(
+      state.pages
+        .linesOf(state.page)
+        .some((line) => line.start <= state.anchor && state.anchor < line.end),
+    ).toBe(true);
+    state = readerReducer(state, {type: 'previousQuote'});
+    expect(state.message).toBe('quotation 20/40');
+  });
+
+  it('starts from the page on screen when no quotation is marked', () => {
+    let state = openReader(quoted, 60, 12);
+    for (let i = 0; i < 5; i++) state = readerReducer(state, {type: 'nextPage'});
+    const pageStart = state.pages.startOffset[state.page]!;
+    state = readerReducer(state, {type: 'nextQuote'});
+    expect(state.currentQuote!.start).toBeGreaterThanOrEqual(pageStart);
+  });
+
+  it('says so at the ends', () => {
+    let state = openReader(quoted, 60, 12);
+    state = readerReducer(state, {type: 'previousQuote'});
+    expect(state.message).toBe('no earlier quotations');
+    const plain = openReader(parseText('Plain\n\nNo quotations here.'), 60, 12);
+    expect(readerReducer(plain, {type: 'nextQuote'}).message).toBe('no quotations in this article');
+  });
+
+  it('opens the list at the page on screen, moves, and jumps to the choice', () => {
+    let state = openReader(quoted, 60, 12);
+    state = readerReducer(state, {type: 'openQuotes'});
+    expect(state.panel).toEqual({selected: 0});
+    state = readerReducer(state, {type: 'panelMove', by: 3});
+    state = readerReducer(state, {type: 'panelMove', by: -100});
+    expect(state.panel).toEqual({selected: 0});
+    state = readerReducer(state, {type: 'panelMove', by: 7});
+    state = readerReducer(state, {type: 'panelChoose'});
+    expect(state.panel).toBeUndefined();
+    expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 7”'));
+  });
+});

@@ -1,0 +1,40 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {truncateToWidth} from '../text/width.js';
+import {topQuotations, type ReaderState} from './reader-reducer.js';
+import type {Theme} from './theme.js';
+
+type Props = {
+  state: ReaderState;
+  selected: number;
+  height: number;
+  width: number;
+  pad: string;
+  theme: Theme;
+};
+
+/** The article's quotations, one a row: page, speaker, and as much of the words as fits. */
+export function QuotesPanel({state, selected, height, width, pad, theme}: Props) {
+  const list = topQuotations(state);
+  // Keep the selected row in view, a screenful at a time.
+  const first = Math.floor(selected / height) * height;
+  const rows = list.slice(first, first + height);
+  const pageWidth = String(state.pages.count).length + 2;
+  return (
+    <Box flexDirection="column" height={height}>
+      {rows.map((quotation, offset) => {
+        const index = first + offset;
+        const page = `p.${state.pages.pageOf(quotation.start) + 1}`.padEnd(pageWidth + 1);
+        const speaker = quotation.speaker ? `${quotation.speaker}: ` : '';
+        const words = state.article.text.slice(quotation.start, quotation.end).replace(/\s+/g, ' ');
+        const row = truncateToWidth(`${page}${speaker}${words}`, width);
+        return (
+          <Text key={index}>
+            {pad}
+            {index === selected ? <Text {...theme.selection}>{row}</Text> : row}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

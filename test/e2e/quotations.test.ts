@@ -1,0 +1,89 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import path from 'node:path';
+import {articlesPath, runCli, type Session} from './terminal.js';
+
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill('SIGKILL');
+});
+
+async function open(file: string, env: Record<string, string> = {}, args: string[] = []) {
+  const session = await runCli({
+    args: [path.join(articlesPath, file), ...args],
+    columns: 90,
+    rows: 24,
+    env,
+  });
+  sessions.push(session);
+  await session.waitFor(/page 1\/\d+/);
+  return session;
+}
+
+/** Moves the pressed-key wait past Ink's effects, as a person typing would. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('quotations in a real terminal', () => {
+  it('colours quotations, nested ones in the second colour, across wrapped lines', async () => {
+    const session = await open('the-harbour-inquiry.txt');
+    const [row, column] = session.find('“I want to be plain')!;
+    const outer = session.cell(row, column);
+    expect(outer.fg).toBeDefined();
+    // Plain narration around it is not coloured.
+    const [plainRow, plainColumn] = session.find('The inquiry sat')!;
+    expect(session.cell(plainRow, plainColumn).fg).toBeUndefined();
+    // ‘Who cut that line?’ sits inside “I heard…” and takes the other colour.
+    const [innerRow, innerColumn] = session.find('‘Who cut')!;
+    expect(session.cell(innerRow, innerColumn).fg).toBeDefined();
+    expect(session.cell(innerRow, innerColumn).fg).not.toBe(outer.fg);
+  });
+
+  it('still marks quotations without colour under NO_COLOR', async () => {
+    const session = await open('the-harbour-inquiry.txt', {NO_COLOR: '1'});
+    const [row, column] = session.find('“I want to be plain')!;
+    expect(session.cell(row, column)).toMatchObject({fg: undefined, italic: true});
+    const [innerRow, innerColumn] = session.find('‘Who cut')!;
+    expect(session.cell(innerRow, innerColumn)).toMatchObject({fg: undefined, underline: true});
+  });
+
+  it('jumps between quotations with ] and [ and marks the one it is on', async () => {
+    const session = await open('the-harbour-inquiry.txt');
+    await session.press(']');
+    await session.waitFor('quotation 1/12');
+    const [row, column] = session.find('“I want to be plain')!;
+    expect(session.cell(row, column).inverse).toBe(true);
+    for (let n = 2; n <= 6; n++) {
+      await pause();
+      await session.press(']');
+      await session.waitFor(`quotation ${n}/12`);
+    }
+    expect(session.text()).toContain('page 2/');
+    expect(session.text()).toContain('To whom it may concern');
+    await pause();
+    await session.press('[');
+    await session.waitFor('quotation 5/12');
+  });
+
+  it('lists quotations with page and speaker on " and jumps to the one chosen', async () => {
+    const session = await open('the-harbour-inquiry.txt');
+    await session.press('"');
+    await session.waitFor('p.1 Reyes: “I heard Mr. Albers');
+    expect(session.text()).toContain('p.3 Castell: “Which department?”');
+    for (const key of ['j', 'j', 'j', 'j', 'j', 'j', 'j', 'j']) {
+      await pause();
+      await session.press(key);
+    }
+    await pause();
+    await session.press('\r');
+    await session.waitFor('quotation 9/12 · Castell');
+    expect(session.text()).toContain('page 3/3');
+  });
+
+  it('closes the list with Esc and goes back to the same page', async () => {
+    const session = await open('the-harbour-inquiry.txt');
+    await session.press('"');
+    await session.waitFor('quotations · 1/12');
+    await pause();
+    await session.press('\u001B');
+    await session.waitFor('page 1/3');
+  });
+});
