@@ -5,7 +5,7 @@ import {intentFor} from '../keymap.js';
 import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {truncateToWidth} from '../text/width.js';
-import {openReader, readerReducer, type ReaderState} from './reader-reducer.js';
+import {openReader, readerReducer, topQuotations, type ReaderState} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
@@ -61,9 +61,11 @@ function Line({
 
 /** Quotation spans for highlighting, with the one jumped to marked. */
 function useSpans(state: ReaderState): SpanIndex {
-  const {quotations, currentQuote} = state;
+  const {quotes, currentQuote} = state;
+  // The scanner only grows; its count says when there is more to highlight.
+  const found = quotes.found.length;
   return useMemo(() => {
-    const spans: Span[] = quotations.map((q) => ({
+    const spans: Span[] = quotes.found.slice(0, found).map((q) => ({
       start: q.start,
       end: q.end,
       style: {quote: q.level},
@@ -72,7 +74,7 @@ function useSpans(state: ReaderState): SpanIndex {
       spans.push({start: currentQuote.start, end: currentQuote.end, style: {emphasis: true}});
     }
     return new SpanIndex(spans);
-  }, [quotations, currentQuote]);
+  }, [quotes, found, currentQuote]);
 }
 
 /** The full-screen reading view: header, one page of text, status line. */
@@ -199,5 +201,5 @@ export function ReaderView({
 }
 
 function panelStatus(state: ReaderState): string {
-  return `quotations · ${state.panel!.selected + 1}/${state.quotations.filter((q) => q.level === 1).length} · Enter go · Esc close`;
+  return `quotations · ${state.panel!.selected + 1}/${topQuotations(state).length} · Enter go · Esc close`;
 }

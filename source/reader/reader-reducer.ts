@@ -1,7 +1,12 @@
 import type {Article} from '../article/article.js';
 import {lineStore, type LineStore} from '../text/layout.js';
 import {Pages} from '../text/paginate.js';
-import {articleQuotations, articleQuotationsWithSpeakers, type Quotation} from '../text/quotes.js';
+import {
+  articleQuotationsWithSpeakers,
+  quotationScanner,
+  type Quotation,
+  type QuotationScanner,
+} from '../text/quotes.js';
 import {DEFAULT_MEASURE, geometry, MIN_MEASURE, type Geometry} from './geometry.js';
 
 export type ReaderState = {
@@ -16,8 +21,8 @@ export type ReaderState = {
   /** The reader's place: an offset into the article; the page shown is the one holding it. */
   anchor: number;
   message?: string;
-  /** Every quotation of the article, for highlighting; ] [ and the panel use level 1 only. */
-  quotations: Quotation[];
+  /** The article's quotations, found up to the page on screen (all of them once ] [ or " ask). */
+  quotes: QuotationScanner;
   /** The quotation last jumped to, marked on screen. */
   currentQuote?: Quotation;
   /** The list of quotations (the " key), with the row selected. */
@@ -67,13 +72,37 @@ function setOut(
   const pages = pagesFor(article, shape.measure, shape.height);
   pages.ensureOffset(anchor);
   const page = pages.pageOf(anchor);
-  const quotations = articleQuotations(article);
-  return {article, columns, rows, cap, geometry: shape, pages, anchor, page, message, quotations};
+  const quotes = quotationScanner(article);
+  return findQuotesOnPage({
+    article,
+    columns,
+    rows,
+    cap,
+    geometry: shape,
+    pages,
+    anchor,
+    page,
+    message,
+    quotes,
+  });
 }
 
-/** The quotations that ] [ and the panel go through: the outermost ones. */
+/** Makes sure every quotation touching the page on screen is known, for highlighting. */
+function findQuotesOnPage(state: ReaderState): ReaderState {
+  state.quotes.scanThrough(state.pages.startOffset[state.page + 1] ?? state.article.text.length);
+  return state;
+}
+
+const topLevel = new WeakMap<QuotationScanner, Quotation[]>();
+
+/** The quotations that ] [ and the panel go through: the outermost ones, in order. */
 export function topQuotations(state: ReaderState): Quotation[] {
-  return state.quotations.filter((quotation) => quotation.level === 1);
+  let list = topLevel.get(state.quotes);
+  if (!list) {
+    list = state.quotes.all().filter((quotation) => quotation.level === 1);
+    topLevel.set(state.quotes, list);
+  }
+  return list;
 }
 
 /** Shows the page holding `quotation`, marked, with where it stands among the others. */
@@ -82,14 +111,14 @@ function jumpTo(state: ReaderState, list: Quotation[], index: number): ReaderSta
   const quotation = list[index]!;
   state.pages.ensureOffset(quotation.start);
   const speaker = quotation.speaker ? ` · ${quotation.speaker}` : '';
-  return {
+  return findQuotesOnPage({
     ...state,
     anchor: quotation.start,
     page: state.pages.pageOf(quotation.start),
     currentQuote: quotation,
     panel: undefined,
     message: `quotation ${index + 1}/${list.length}${speaker}`,
-  };
+  });
 }
 
 function stepQuote(state: ReaderState, direction: 1 | -1): ReaderState {
@@ -127,13 +156,13 @@ function goToPage(state: ReaderState, page: number): ReaderState {
   state.pages.ensurePage(page);
   const target = Math.max(0, Math.min(state.pages.count - 1, page));
   if (target === state.page) return state.message ? {...state, message: undefined} : state;
-  return {
+  return findQuotesOnPage({
     ...state,
     page: target,
     anchor: state.pages.startOffset[target]!,
     message: undefined,
     currentQuote: undefined,
-  };
+  });
 }
 
 function withCap(state: ReaderState, cap: number): ReaderState {

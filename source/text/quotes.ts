@@ -267,27 +267,60 @@ function leadingMark(text: string, block: Block): {index: number; mark: string} 
 }
 
 /**
- * Finds the quotations of an article, as offsets into its text. Quotations nest and never
- * cross; an apostrophe or a prime is never one; a quotation whose opening mark is repeated at
- * the start of following paragraphs runs on to its closing mark (or the end of the last
- * paragraph that repeats it); a mark that cannot be resolved, such as one never closed in its
- * own paragraph, is left alone: an unclosed mark never floods the article.
+ * Finds an article's quotations paragraph by paragraph, as far as it is asked to: the reader
+ * only needs those up to the page on screen, and a 3 MB book need not be read to show its
+ * first page. What it has found never changes as it reads on.
  */
-export function findQuotations(article: Article, {speakers = true} = {}): Quotation[] {
-  const {text, blocks} = article;
-  const style = guillemetStyle(text);
-  const found: Quotation[] = [];
-  let stack: Open[] = [];
-  let skip = -1; // the repeated opening mark of a continued paragraph
+export class QuotationScanner {
+  /** Quotations found so far, in the order they closed. */
+  readonly found: Quotation[] = [];
+  private readonly style: 'french' | 'german';
+  private nextBlock = 0;
+  private stack: Open[] = [];
+  private skip = -1; // the repeated opening mark of a continued paragraph
+  private sorted?: Quotation[];
 
-  const emit = (open: Open, end: number, level: number) => {
-    // A "quotation" with no letter or digit in it (an empty pair, ″ written as '') is not one.
-    if (LETTER_OR_DIGIT.test(text.slice(open.index + 1, end - 1))) {
-      found.push({start: open.index, end, level});
+  constructor(readonly article: Article) {
+    this.style = guillemetStyle(article.text);
+  }
+
+  get complete(): boolean {
+    return this.nextBlock >= this.article.blocks.length;
+  }
+
+  /**
+   * Reads on until every quotation that starts before `offset` is known: past the block
+   * holding it, and on until no quotation is left open.
+   */
+  scanThrough(offset: number): void {
+    const {blocks} = this.article;
+    while (
+      this.nextBlock < blocks.length &&
+      (blocks[this.nextBlock]!.start <= offset || this.stack.length > 0)
+    ) {
+      this.scanBlock(this.nextBlock++);
     }
-  };
+  }
 
-  blocks.forEach((block, blockIndex) => {
+  /** Every quotation of the article, ordered by where it starts. */
+  all(): Quotation[] {
+    if (!this.sorted) {
+      this.scanThrough(Infinity);
+      this.sorted = [...this.found].sort((a, b) => a.start - b.start || b.end - a.end);
+    }
+    return this.sorted;
+  }
+
+  private emit(open: Open, end: number, level: number): void {
+    // A "quotation" with no letter or digit in it (an empty pair, ″ written as '') is not one.
+    if (LETTER_OR_DIGIT.test(this.article.text.slice(open.index + 1, end - 1))) {
+      this.found.push({start: open.index, end, level});
+    }
+  }
+
+  private scanBlock(blockIndex: number): void {
+    const {text, blocks} = this.article;
+    const block = blocks[blockIndex]!;
     MARK_PATTERN.lastIndex = block.start;
     for (
       let match = MARK_PATTERN.exec(text);
@@ -295,44 +328,53 @@ export function findQuotations(article: Article, {speakers = true} = {}): Quotat
       match = MARK_PATTERN.exec(text)
     ) {
       const index = match.index;
-      if (index === skip) continue;
-      const role = roleOf(text, index, block, stack, style);
+      if (index === this.skip) continue;
+      const role = roleOf(text, index, block, this.stack, this.style);
       if (role === 'open') {
-        stack.push({index, mark: match[0], family: MARKS[match[0]]!.family});
+        this.stack.push({index, mark: match[0], family: MARKS[match[0]]!.family});
       } else if (role === 'close') {
-        let depth = stack.length - 1;
-        while (depth >= 0 && !closes(stack[depth]!.mark, match[0])) depth--;
+        let depth = this.stack.length - 1;
+        while (depth >= 0 && !closes(this.stack[depth]!.mark, match[0])) depth--;
         if (depth < 0) continue;
         // Anything opened inside and still open cannot be resolved: it is dropped.
-        emit(stack[depth]!, index + 1, depth + 1);
-        stack = stack.slice(0, depth);
+        this.emit(this.stack[depth]!, index + 1, depth + 1);
+        this.stack = this.stack.slice(0, depth);
       }
     }
-    if (stack.length === 0) return;
+    if (this.stack.length === 0) return;
     // A quotation goes on when the next paragraph opens with the same mark as its outermost.
     const next = blocks[blockIndex + 1];
     const lead = next && leadingMark(text, next);
-    if (lead && stack.some((open) => open.mark === lead.mark) && next.kind !== 'title') {
-      const keep = stack.findIndex((open) => open.mark === lead.mark);
+    if (lead && this.stack.some((open) => open.mark === lead.mark) && next.kind !== 'title') {
+      const keep = this.stack.findIndex((open) => open.mark === lead.mark);
       // Quotations opened inside it and left open end here if they were carried over too.
-      for (let depth = stack.length - 1; depth > keep; depth--) {
-        if (stack[depth]!.continued) emit(stack[depth]!, block.end, depth + 1);
+      for (let depth = this.stack.length - 1; depth > keep; depth--) {
+        if (this.stack[depth]!.continued) this.emit(this.stack[depth]!, block.end, depth + 1);
       }
-      stack = stack.slice(0, keep + 1);
-      stack[keep]!.continued = true;
-      skip = lead.index;
+      this.stack = this.stack.slice(0, keep + 1);
+      this.stack[keep]!.continued = true;
+      this.skip = lead.index;
       return;
     }
     // Otherwise a quotation already carried over from earlier paragraphs ends with this one;
     // a mark that never closed in its own paragraph is left alone rather than guessed at.
-    for (let depth = stack.length - 1; depth >= 0; depth--) {
-      if (stack[depth]!.continued) emit(stack[depth]!, block.end, depth + 1);
+    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
+      if (this.stack[depth]!.continued) this.emit(this.stack[depth]!, block.end, depth + 1);
     }
-    stack = [];
-  });
+    this.stack = [];
+  }
+}
 
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return speakers ? attributeSpeakers(text, found) : found;
+/**
+ * Finds the quotations of an article, as offsets into its text. Quotations nest and never
+ * cross; an apostrophe or a prime is never one; a quotation whose opening mark is repeated at
+ * the start of following paragraphs runs on to its closing mark (or the end of the last
+ * paragraph that repeats it); a mark that cannot be resolved, such as one never closed in its
+ * own paragraph, is left alone: an unclosed mark never floods the article.
+ */
+export function findQuotations(article: Article, {speakers = true} = {}): Quotation[] {
+  const found = [...new QuotationScanner(article).all()];
+  return speakers ? attributeSpeakers(article.text, found) : found;
 }
 
 const SPEECH_VERBS =
@@ -410,25 +452,23 @@ function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
   return quotations;
 }
 
-const quotationsOf = new WeakMap<Article, Quotation[]>();
-const attributed = new WeakSet<Quotation[]>();
+const scanners = new WeakMap<Article, QuotationScanner>();
+const attributed = new WeakSet<QuotationScanner>();
 
-/** The quotations of an article, found once and kept; speakers are named on demand. */
-export function articleQuotations(article: Article): Quotation[] {
-  let quotations = quotationsOf.get(article);
-  if (!quotations) {
-    quotations = findQuotations(article, {speakers: false});
-    quotationsOf.set(article, quotations);
-  }
-  return quotations;
+/** The article's quotation scanner, shared: each quotation is found once. */
+export function quotationScanner(article: Article): QuotationScanner {
+  let scanner = scanners.get(article);
+  if (!scanner) scanners.set(article, (scanner = new QuotationScanner(article)));
+  return scanner;
 }
 
-/** The article's quotations with their speakers named (once, when first asked for). */
+/** Every quotation of the article with its speaker named (once, when first asked for). */
 export function articleQuotationsWithSpeakers(article: Article): Quotation[] {
-  const quotations = articleQuotations(article);
-  if (!attributed.has(quotations)) {
+  const scanner = quotationScanner(article);
+  const quotations = scanner.all();
+  if (!attributed.has(scanner)) {
     attributeSpeakers(article.text, quotations);
-    attributed.add(quotations);
+    attributed.add(scanner);
   }
   return quotations;
 }

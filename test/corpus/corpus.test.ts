@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {loadArticleFile} from '../../source/library/scan.js';
 import {plainText} from '../../source/text/layout.js';
 import {cellWidth} from '../../source/text/width.js';
+import {findQuotations} from '../../source/text/quotes.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
 
@@ -59,5 +60,42 @@ describe('hostile files', () => {
     const result = loadArticleFile(path.join(corpus, 'news/reuters21578-0005.txt'));
     if (result.kind !== 'article') throw new Error(result.reason);
     expect(result.article.blocks.some((block) => block.kind === 'preformatted')).toBe(true);
+  });
+});
+
+describe('quotations in research-only news', () => {
+  const newsFiles = filesUnder(path.join(corpus, 'news'));
+
+  it('finds straight-quoted quotations in every BBC and Reuters article, none flooding', () => {
+    for (const file of newsFiles) {
+      const result = loadArticleFile(file);
+      if (result.kind !== 'article') throw new Error(result.reason);
+      const quotations = findQuotations(result.article);
+      const marks = result.article.text.split('"').length - 1;
+      if (marks >= 2) expect(quotations.length, file).toBeGreaterThan(0);
+      for (const q of quotations) {
+        // No quotation runs on for more than a few paragraphs.
+        expect(q.end - q.start, file).toBeLessThan(3000);
+      }
+    }
+  });
+
+  it('reads the multi-paragraph straight quotations of bbc-politics-408 as news writes them', () => {
+    const result = loadArticleFile(path.join(corpus, 'news/bbc-politics-408.txt'));
+    if (result.kind !== 'article') throw new Error(result.reason);
+    const texts = findQuotations(result.article).map((q) =>
+      result.article.text.slice(q.start, q.end),
+    );
+    expect(texts).toContain('"attack mongrel"');
+    expect(texts.some((t) => t.startsWith('"So far this year') && t.includes('rattled."'))).toBe(
+      true,
+    );
+  });
+
+  it('reads « » and „ “ in the Russian sentences', () => {
+    const result = loadArticleFile(path.join(corpus, 'intl/ru-russian_leipzig-sentences.txt'));
+    if (result.kind !== 'article') throw new Error(result.reason);
+    const firsts = findQuotations(result.article).map((q) => result.article.text[q.start]);
+    expect(firsts.filter((mark) => mark === '«').length).toBeGreaterThan(15);
   });
 });
