@@ -1,4 +1,6 @@
 import path from 'node:path';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {fileURLToPath} from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +20,11 @@ export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
 /** A person's terminal environment: no CI markers (Ink and chalk behave differently in CI). */
 export function terminalEnv() {
-  const env = {...process.env, TERM: 'xterm-256color'};
+  const env = {
+    ...process.env,
+    TERM: 'xterm-256color',
+    XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-bench-')),
+  };
   delete env.CI;
   delete env.CONTINUOUS_INTEGRATION;
   return env;

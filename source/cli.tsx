@@ -14,6 +14,8 @@ import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js'
 import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
 import {MIN_MEASURE} from './reader/geometry.js';
 import {THEMES, type Theme, type ThemeName} from './reader/theme.js';
+import {ReadingState, stateDirectory} from './state/reading-state.js';
+import {savedProgress} from './state/progress.js';
 
 const HELP = `
   Usage
@@ -30,6 +32,7 @@ const HELP = `
   Options
     --json         With quotes: print JSON
     --width N      Widest measure of text, in columns (default 72; at least 20)
+    --fresh        Open articles at the top, not where you left off
     --theme T      dark (default), light or mono
     --no-color     No colour (also when NO_COLOR is set); quotations in italics
     -h, --help     Show this help
@@ -50,7 +53,7 @@ function bundledArticles(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
 }
 
-type CommandLine = {input: string[]; width?: number; json: boolean; theme: Theme};
+type CommandLine = {input: string[]; width?: number; json: boolean; theme: Theme; fresh: boolean};
 
 function parseTheme(name: string | undefined, noColor: boolean): Theme {
   if (noColor || (process.env['NO_COLOR'] ?? '') !== '') return THEMES.mono;
@@ -80,6 +83,7 @@ function parseCommandLine(): CommandLine {
         json: {type: 'boolean'},
         theme: {type: 'string'},
         'no-color': {type: 'boolean'},
+        fresh: {type: 'boolean'},
       },
       allowPositionals: true,
     });
@@ -100,6 +104,7 @@ function parseCommandLine(): CommandLine {
     width: parseWidth(values.width),
     json: values.json ?? false,
     theme: parseTheme(values.theme, values['no-color'] ?? false),
+    fresh: values.fresh ?? false,
   };
 }
 
@@ -144,7 +149,7 @@ function printQuotations(file: string | undefined, json: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const {input, width, json, theme} = parseCommandLine();
+  const {input, width, json, theme, fresh} = parseCommandLine();
   if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {
     if (input.length > 2) fail(`quotes takes one FILE, got ${input.length - 1}`);
     printQuotations(input[1], json);
@@ -156,10 +161,21 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Reading positions: saved as you read, and once more on every way out.
+  const readingState = new ReadingState(stateDirectory());
+  const progress = savedProgress(readingState, {fresh});
+
   enterFullScreen();
-  onExit(() => restoreTerminal(), {alwaysLast: true});
+  onExit(
+    () => {
+      restoreTerminal();
+      readingState.flush();
+    },
+    {alwaysLast: true},
+  );
   process.on('uncaughtException', (error) => {
     restoreTerminal();
+    readingState.flush();
     process.stderr.write(`broadsheet: ${safeLine(error.message)}\n`);
     process.exit(70);
   });
@@ -171,11 +187,13 @@ async function main(): Promise<void> {
       openIndex={openIndex}
       cap={width}
       theme={theme}
+      progress={progress}
     />,
     {exitOnCtrlC: false, patchConsole: false, maxFps: 120},
   );
   await instance.waitUntilExit();
   restoreTerminal();
+  readingState.flush();
 }
 
 await main();

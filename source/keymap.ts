@@ -4,165 +4,212 @@ import type {Key} from 'ink';
 export type Intent =
   | 'nextPage'
   | 'previousPage'
+  | 'lineDown'
+  | 'lineUp'
+  | 'halfDown'
+  | 'halfUp'
+  | 'firstPage'
+  | 'lastPage'
+  | 'digit'
+  | 'percent'
+  | 'openSearch'
+  | 'nextHit'
+  | 'previousHit'
+  | 'nextQuote'
+  | 'previousQuote'
+  | 'openQuotes'
+  | 'nextArticle'
+  | 'previousArticle'
+  | 'narrower'
+  | 'wider'
+  | 'fullMeasure'
+  | 'toggleHelp'
   | 'back'
   | 'quit'
   | 'open'
   | 'libraryQuit'
-  | 'narrower'
-  | 'wider'
-  | 'fullMeasure'
-  | 'nextQuote'
-  | 'previousQuote'
-  | 'openQuotes'
   | 'closeQuotes'
   | 'panelUp'
   | 'panelDown'
   | 'panelPageUp'
   | 'panelPageDown'
-  | 'panelChoose';
+  | 'panelChoose'
+  | 'promptSubmit'
+  | 'promptCancel'
+  | 'promptErase';
 
-/** Where a binding applies. */
-export type KeyContext = 'reader' | 'library' | 'quotes' | 'global';
+/** Where a binding applies: the reading view, its quotes list or search prompt, the library. */
+export type KeyContext = 'reader' | 'quotes' | 'prompt' | 'library' | 'global';
 
-/** One key: the character typed, or a named Ink key, with an optional Ctrl. */
+type NamedKey = Exclude<
+  keyof Key,
+  'ctrl' | 'shift' | 'meta' | 'super' | 'hyper' | 'capsLock' | 'numLock'
+>;
+
+/** One key: the character typed (with or without Ctrl), a named Ink key, or any digit. */
 type KeySpec =
   | {input: string; ctrl?: boolean; label: string}
-  | {key: Exclude<keyof Key, 'ctrl' | 'shift' | 'meta' | 'super' | 'hyper'>; label: string};
+  | {key: NamedKey; label: string}
+  | {digit: true; label: string};
 
 export type Binding = {intent: Intent; context: KeyContext; keys: KeySpec[]; help: string};
 
-/** The one table of keys. */
+const ctrl = (letter: string): KeySpec => ({
+  input: letter,
+  ctrl: true,
+  label: `Ctrl-${letter.toUpperCase()}`,
+});
+const char = (input: string, label = input): KeySpec => ({input, label});
+const named = (key: NamedKey, label: string): KeySpec => ({key, label});
+
+/** The one table of keys, in the order the help screen lists them. */
 export const keymap: Binding[] = [
   {
     intent: 'nextPage',
     context: 'reader',
     help: 'next page',
     keys: [
-      {input: ' ', label: 'Space'},
-      {key: 'pageDown', label: 'PgDn'},
-      {key: 'rightArrow', label: '→'},
+      char(' ', 'Space'),
+      named('pageDown', 'PgDn'),
+      named('rightArrow', '→'),
+      char('l'),
+      char('f'),
+      ctrl('f'),
     ],
   },
   {
     intent: 'previousPage',
     context: 'reader',
     help: 'previous page',
-    keys: [
-      {input: 'b', label: 'b'},
-      {key: 'pageUp', label: 'PgUp'},
-      {key: 'leftArrow', label: '←'},
-    ],
+    keys: [char('b'), named('pageUp', 'PgUp'), named('leftArrow', '←'), char('h'), ctrl('b')],
   },
   {
-    intent: 'narrower',
+    intent: 'lineDown',
     context: 'reader',
-    help: 'narrower measure',
-    keys: [{input: '-', label: '-'}],
+    help: 'scroll a line down',
+    keys: [char('j'), named('downArrow', '↓')],
   },
   {
-    intent: 'wider',
+    intent: 'lineUp',
     context: 'reader',
-    help: 'wider measure',
-    keys: [{input: '+', label: '+'}],
+    help: 'scroll a line up',
+    keys: [char('k'), named('upArrow', '↑')],
+  },
+  {intent: 'halfDown', context: 'reader', help: 'half a page down', keys: [char('d')]},
+  {intent: 'halfUp', context: 'reader', help: 'half a page up', keys: [char('u')]},
+  {
+    intent: 'firstPage',
+    context: 'reader',
+    help: 'first page (N g: page N)',
+    keys: [char('g'), named('home', 'Home')],
   },
   {
-    intent: 'fullMeasure',
+    intent: 'lastPage',
     context: 'reader',
-    help: 'full width / default measure',
-    keys: [{input: '=', label: '='}],
+    help: 'last page',
+    keys: [char('G'), named('end', 'End')],
   },
   {
-    intent: 'nextQuote',
+    intent: 'digit',
     context: 'reader',
-    help: 'next quotation',
-    keys: [{input: ']', label: ']'}],
+    help: 'a count for the next key: 12g, 50%, 5j',
+    keys: [{digit: true, label: 'N'}],
   },
-  {
-    intent: 'previousQuote',
-    context: 'reader',
-    help: 'previous quotation',
-    keys: [{input: '[', label: '['}],
-  },
+  {intent: 'percent', context: 'reader', help: 'N % goes to N percent', keys: [char('%')]},
+  {intent: 'openSearch', context: 'reader', help: 'search forward', keys: [char('/')]},
+  {intent: 'nextHit', context: 'reader', help: 'next search hit', keys: [char('n')]},
+  {intent: 'previousHit', context: 'reader', help: 'previous search hit', keys: [char('N')]},
+  {intent: 'nextQuote', context: 'reader', help: 'next quotation', keys: [char(']')]},
+  {intent: 'previousQuote', context: 'reader', help: 'previous quotation', keys: [char('[')]},
   {
     intent: 'openQuotes',
     context: 'reader',
     help: "list of the article's quotations",
-    keys: [{input: '"', label: '"'}],
+    keys: [char('"')],
   },
+  {
+    intent: 'nextArticle',
+    context: 'reader',
+    help: 'next article in the library',
+    keys: [char('J')],
+  },
+  {
+    intent: 'previousArticle',
+    context: 'reader',
+    help: 'previous article in the library',
+    keys: [char('K')],
+  },
+  {intent: 'narrower', context: 'reader', help: 'narrower measure', keys: [char('-')]},
+  {intent: 'wider', context: 'reader', help: 'wider measure', keys: [char('+')]},
+  {
+    intent: 'fullMeasure',
+    context: 'reader',
+    help: 'full width / default measure',
+    keys: [char('=')],
+  },
+  {intent: 'toggleHelp', context: 'reader', help: 'this help', keys: [char('?')]},
+  {
+    intent: 'back',
+    context: 'reader',
+    help: 'back to the library',
+    keys: [char('q'), named('escape', 'Esc')],
+  },
+
   {
     intent: 'panelUp',
     context: 'quotes',
     help: 'previous quotation in the list',
-    keys: [
-      {key: 'upArrow', label: '↑'},
-      {input: 'k', label: 'k'},
-    ],
+    keys: [named('upArrow', '↑'), char('k')],
   },
   {
     intent: 'panelDown',
     context: 'quotes',
     help: 'next quotation in the list',
-    keys: [
-      {key: 'downArrow', label: '↓'},
-      {input: 'j', label: 'j'},
-    ],
+    keys: [named('downArrow', '↓'), char('j')],
   },
   {
     intent: 'panelPageUp',
     context: 'quotes',
     help: 'a screenful up',
-    keys: [{key: 'pageUp', label: 'PgUp'}],
+    keys: [named('pageUp', 'PgUp')],
   },
   {
     intent: 'panelPageDown',
     context: 'quotes',
     help: 'a screenful down',
-    keys: [{key: 'pageDown', label: 'PgDn'}],
+    keys: [named('pageDown', 'PgDn')],
   },
   {
     intent: 'panelChoose',
     context: 'quotes',
     help: 'go to the quotation',
-    keys: [{key: 'return', label: 'Enter'}],
+    keys: [named('return', 'Enter')],
   },
   {
     intent: 'closeQuotes',
     context: 'quotes',
     help: 'close the list',
-    keys: [
-      {key: 'escape', label: 'Esc'},
-      {input: 'q', label: 'q'},
-      {input: '"', label: '"'},
-    ],
+    keys: [named('escape', 'Esc'), char('q'), char('"')],
   },
+
+  {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('return', 'Enter')]},
+  {intent: 'promptCancel', context: 'prompt', help: 'cancel', keys: [named('escape', 'Esc')]},
   {
-    intent: 'back',
-    context: 'reader',
-    help: 'back to the library',
-    keys: [{input: 'q', label: 'q'}],
+    intent: 'promptErase',
+    context: 'prompt',
+    help: 'erase a character',
+    keys: [named('backspace', 'Backspace'), named('delete', 'Backspace')],
   },
-  {
-    intent: 'open',
-    context: 'library',
-    help: 'open the article',
-    keys: [{key: 'return', label: 'Enter'}],
-  },
-  {
-    intent: 'libraryQuit',
-    context: 'library',
-    help: 'quit',
-    keys: [{input: 'q', label: 'q'}],
-  },
-  {
-    intent: 'quit',
-    context: 'global',
-    help: 'quit',
-    keys: [{input: 'c', ctrl: true, label: 'Ctrl-C'}],
-  },
+
+  {intent: 'open', context: 'library', help: 'open the article', keys: [named('return', 'Enter')]},
+  {intent: 'libraryQuit', context: 'library', help: 'quit', keys: [char('q')]},
+
+  {intent: 'quit', context: 'global', help: 'quit', keys: [ctrl('c')]},
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
   if ('key' in spec) return key[spec.key] === true;
+  if ('digit' in spec) return /^[0-9]$/.test(input) && !key.ctrl && !key.meta;
   return input === spec.input && Boolean(spec.ctrl) === key.ctrl;
 }
 
@@ -180,7 +227,7 @@ export function helpRows(context: KeyContext): Array<{keys: string; help: string
   return keymap
     .filter((binding) => binding.context === context || binding.context === 'global')
     .map((binding) => ({
-      keys: binding.keys.map((spec) => spec.label).join(' '),
+      keys: [...new Set(binding.keys.map((spec) => spec.label))].join(' '),
       help: binding.help,
     }));
 }

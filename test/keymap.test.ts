@@ -44,6 +44,7 @@ describe('keymap', () => {
   });
 
   it('describes the keys for the help screen from the same table', () => {
-    expect(helpRows('reader')).toContainEqual({keys: 'Space PgDn →', help: 'next page'});
+    expect(helpRows('reader')).toContainEqual({keys: 'Space PgDn → l f Ctrl-F', help: 'next page'});
+    expect(helpRows('reader').map((row) => row.help)).toContain('search forward');
   });
 });

@@ -4,6 +4,7 @@ import SelectInput from 'ink-select-input';
 import {intentFor} from '../keymap.js';
 import {truncateToWidth} from '../text/width.js';
 import type {Library} from './library.js';
+import type {ReadStatus} from '../state/progress.js';
 
 type Props = {
   library: Library;
@@ -11,6 +12,8 @@ type Props = {
   rows: number;
   selected: number;
   message?: string;
+  /** How far each article has been read, by its path. */
+  statusOf?: (file: string) => ReadStatus;
   onOpen: (index: number) => void;
   onHighlight: (index: number) => void;
   onQuit: () => void;
@@ -23,6 +26,7 @@ export function LibraryView({
   rows,
   selected,
   message,
+  statusOf = () => ({kind: 'unread'}),
   onOpen,
   onHighlight,
   onQuit,
@@ -51,11 +55,11 @@ export function LibraryView({
     );
   }
 
-  const items = library.entries.map((entry, index) => ({
-    key: entry.path,
-    label: truncateToWidth(entry.title, Math.max(1, columns - 4)),
-    value: index,
-  }));
+  const items = library.entries.map((entry, index) => {
+    const state = describe(statusOf(entry.path));
+    const title = truncateToWidth(entry.title, Math.max(1, columns - 6 - state.length));
+    return {key: entry.path, label: `${title}  ${state}`, value: index};
+  });
   const limit = Math.max(1, rows - 5);
   return (
     <Box flexDirection="column">
@@ -72,4 +76,10 @@ export function LibraryView({
       <Text dimColor>{fit(message ?? '↑↓ move · Enter open · q quit')}</Text>
     </Box>
   );
+}
+
+function describe(status: ReadStatus): string {
+  if (status.kind === 'finished') return '· finished';
+  if (status.kind === 'reading') return `· ${status.percent}% read`;
+  return '· unread';
 }

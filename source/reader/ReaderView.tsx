@@ -1,11 +1,18 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Article} from '../article/article.js';
-import {intentFor} from '../keymap.js';
+import {helpRows, intentFor} from '../keymap.js';
 import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
-import {truncateToWidth} from '../text/width.js';
-import {openReader, readerReducer, topQuotations, type ReaderState} from './reader-reducer.js';
+import {cellWidth, truncateToWidth} from '../text/width.js';
+import {
+  openReader,
+  readerReducer,
+  topQuotations,
+  visibleLines,
+  type ReaderAction,
+  type ReaderState,
+} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
@@ -18,8 +25,18 @@ type Props = {
   /** The widest measure, from --width. */
   cap?: number;
   theme?: Theme;
+  /** Where to open, and a message to show first ("resumed at 43%"). */
+  anchor?: number;
+  message?: string;
   onBack: () => void;
   onQuit: () => void;
+  /** J and K: the next or previous article, if there is one; a message if it cannot be read. */
+  onNextArticle?: () => string | undefined;
+  onPreviousArticle?: () => string | undefined;
+  /** A standing notice for the status line ("progress not saved"). */
+  notice?: string;
+  /** Called with the reader's place whenever it moves (for saving progress). */
+  onPlace?: (anchor: number, finished: boolean) => void;
 };
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
@@ -29,6 +46,7 @@ function styleOf(style: Style, theme: Theme): TextStyle {
   let result: TextStyle = {};
   if (style.quote) result = {...result, ...quoteStyle(theme, style.quote)};
   if (style.emphasis) result = {...result, ...theme.currentQuote};
+  if (style.hit) result = {...result, ...(style.hit === 'current' ? theme.currentHit : theme.hit)};
   return result;
 }
 
@@ -59,22 +77,38 @@ function Line({
   );
 }
 
-/** Quotation spans for highlighting, with the one jumped to marked. */
-function useSpans(state: ReaderState): SpanIndex {
-  const {quotes, currentQuote} = state;
+/** Quotations, search hits and the marked quotation touching the screen, for highlighting. */
+function useSpans(state: ReaderState, from: number, to: number): SpanIndex {
+  const {quotes, currentQuote, search} = state;
   // The scanner only grows; its count says when there is more to highlight.
   const found = quotes.found.length;
+  const quoteIndex = useMemo(
+    () =>
+      new SpanIndex(
+        quotes.found
+          .slice(0, found)
+          .map((q) => ({start: q.start, end: q.end, style: {quote: q.level}})),
+      ),
+    [quotes, found],
+  );
   return useMemo(() => {
-    const spans: Span[] = quotes.found.slice(0, found).map((q) => ({
-      start: q.start,
-      end: q.end,
-      style: {quote: q.level},
-    }));
-    if (currentQuote) {
+    const spans: Span[] = [...quoteIndex.overlapping(from, to)];
+    if (currentQuote)
       spans.push({start: currentQuote.start, end: currentQuote.end, style: {emphasis: true}});
+    if (search) {
+      search.hits.forEach((hit, index) => {
+        if (hit.end > from && hit.start < to) {
+          spans.push({...hit, style: {hit: index === search.current ? 'current' : 'other'}});
+        }
+      });
     }
     return new SpanIndex(spans);
-  }, [quotes, found, currentQuote]);
+  }, [quoteIndex, currentQuote, search, from, to]);
+}
+
+/** Printable text typed into the prompt (a paste arrives whole): no control characters. */
+function typed(input: string): string {
+  return input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
 /** The full-screen reading view: header, one page of text, status line. */
@@ -84,11 +118,17 @@ export function ReaderView({
   rows,
   cap,
   theme = THEMES.dark,
+  anchor,
+  message,
   onBack,
   onQuit,
+  onNextArticle,
+  onPreviousArticle,
+  onPlace,
+  notice,
 }: Props) {
   const [state, dispatch] = useReducer(readerReducer, undefined, () =>
-    openReader(article, columns, rows, {cap}),
+    openReader(article, columns, rows, {cap, anchor, message}),
   );
   // Re-lay out in the same render as the resize, so no frame is drawn at the old width.
   if (state.columns !== columns || state.rows !== rows) {
@@ -107,22 +147,43 @@ export function ReaderView({
     return () => clearImmediate(timer);
   }, [pages]);
 
+  const atEnd = pages.complete && state.page === pages.count - 1;
+  const placeListener = useRef(onPlace);
+  placeListener.current = onPlace;
+  useEffect(() => {
+    placeListener.current?.(state.anchor, atEnd);
+  }, [state.anchor, atEnd]);
+
   const panelRows = Math.max(1, state.geometry.height);
   useInput((input, key) => {
+    const send = (action: ReaderAction) => dispatch(action);
+    if (state.prompt !== undefined) {
+      const intent = intentFor('prompt', input, key);
+      if (intent === 'promptSubmit') return send({type: 'promptSubmit'});
+      if (intent === 'promptCancel') return send({type: 'promptCancel'});
+      if (intent === 'promptErase') return send({type: 'promptErase'});
+      if (intent === 'quit') return onQuit();
+      if (!key.ctrl && !key.meta && typed(input)) send({type: 'promptType', text: typed(input)});
+      return;
+    }
+    if (state.help) {
+      if (intentFor('reader', input, key) === 'quit') return onQuit();
+      return send({type: 'toggleHelp'}); // any key closes the help
+    }
     if (state.panel) {
       switch (intentFor('quotes', input, key)) {
         case 'panelUp':
-          return dispatch({type: 'panelMove', by: -1});
+          return send({type: 'panelMove', by: -1});
         case 'panelDown':
-          return dispatch({type: 'panelMove', by: 1});
+          return send({type: 'panelMove', by: 1});
         case 'panelPageUp':
-          return dispatch({type: 'panelMove', by: -panelRows});
+          return send({type: 'panelMove', by: -panelRows});
         case 'panelPageDown':
-          return dispatch({type: 'panelMove', by: panelRows});
+          return send({type: 'panelMove', by: panelRows});
         case 'panelChoose':
-          return dispatch({type: 'panelChoose'});
+          return send({type: 'panelChoose'});
         case 'closeQuotes':
-          return dispatch({type: 'closeQuotes'});
+          return send({type: 'closeQuotes'});
         case 'quit':
           return onQuit();
         default:
@@ -131,26 +192,32 @@ export function ReaderView({
     }
     const intent = intentFor('reader', input, key);
     switch (intent) {
-      case 'nextPage':
-      case 'previousPage':
-      case 'narrower':
-      case 'wider':
-      case 'fullMeasure':
-      case 'nextQuote':
-      case 'previousQuote':
-      case 'openQuotes':
-        dispatch({type: intent});
-        break;
+      case 'digit':
+        return send({type: 'digit', digit: input});
+      case 'nextArticle':
+      case 'previousArticle': {
+        const go = intent === 'nextArticle' ? onNextArticle : onPreviousArticle;
+        const problem = go
+          ? go()
+          : `this is the ${intent === 'nextArticle' ? 'last' : 'first'} article`;
+        if (problem) send({type: 'notify', message: problem});
+        return;
+      }
       case 'back':
-        onBack();
-        break;
+        return onBack();
       case 'quit':
-        onQuit();
-        break;
+        return onQuit();
+      case undefined:
+        return;
+      default:
+        return send({type: intent} as ReaderAction);
     }
   });
 
-  const spans = useSpans(state);
+  const lines = visibleLines(state);
+  const from = lines[0]?.start ?? 0;
+  const to = lines.at(-1)?.end ?? from;
+  const spans = useSpans(state, from, to);
 
   if (tooSmall(columns, rows)) {
     return (
@@ -163,43 +230,80 @@ export function ReaderView({
   const {margin, height} = state.geometry;
   const pad = ' '.repeat(margin);
   const width = columns - margin - 1;
-  const lines = pages.linesOf(state.page);
   const filler = Math.max(0, height - lines.length);
+  let body: React.ReactNode;
+  if (state.help) {
+    body = <HelpOverlay height={height} width={width} pad={pad} />;
+  } else if (state.panel) {
+    body = (
+      <QuotesPanel
+        state={state}
+        selected={state.panel.selected}
+        height={height}
+        width={width}
+        pad={pad}
+        theme={theme}
+      />
+    );
+  } else {
+    body = (
+      <>
+        {lines.map((line, index) => (
+          <Line key={index} text={article.text} line={line} spans={spans} theme={theme} pad={pad} />
+        ))}
+        {filler > 0 && <Box height={filler} />}
+      </>
+    );
+  }
   return (
     <Box flexDirection="column">
       <Text {...theme.title}>{pad + truncateToWidth(article.title, width)}</Text>
       <Text> </Text>
-      {state.panel ? (
-        <QuotesPanel
-          state={state}
-          selected={state.panel.selected}
-          height={height}
-          width={width}
-          pad={pad}
-          theme={theme}
-        />
-      ) : (
-        <>
-          {lines.map((line, index) => (
-            <Line
-              key={index}
-              text={article.text}
-              line={line}
-              spans={spans}
-              theme={theme}
-              pad={pad}
-            />
-          ))}
-          {filler > 0 && <Box height={filler} />}
-        </>
-      )}
-      <Text {...theme.status}>
-        {pad + truncateToWidth(state.panel ? panelStatus(state) : statusText(state), width)}
+      {body}
+      <Text {...(state.prompt === undefined ? theme.status : {})}>
+        {pad + bottomLine(state, width, notice)}
       </Text>
     </Box>
   );
 }
 
-function panelStatus(state: ReaderState): string {
-  return `quotations · ${state.panel!.selected + 1}/${topQuotations(state).length} · Enter go · Esc close`;
+/** The status line, or the search prompt while one is typed. */
+function bottomLine(state: ReaderState, width: number, notice?: string): string {
+  if (state.prompt !== undefined) {
+    // Keep the end of a long query in view, with the cursor after it.
+    let shown = `/${state.prompt}█`;
+    while (cellWidth(shown) > width && shown.length > 2)
+      shown = '/…' + [...shown.slice(2)].slice(1).join('');
+    return shown;
+  }
+  if (state.panel) {
+    return truncateToWidth(
+      `quotations · ${state.panel.selected + 1}/${topQuotations(state).length} · Enter go · Esc close`,
+      width,
+    );
+  }
+  if (state.help) return truncateToWidth('keys · any key closes this help', width);
+  const count = state.count ? ` · ${state.count}` : '';
+  const standing = notice ? ` · ${notice}` : '';
+  return truncateToWidth(statusText(state) + count + standing, width);
+}
+
+/** The keys of the reading view, from the keymap table itself. */
+function HelpOverlay({height, width, pad}: {height: number; width: number; pad: string}) {
+  const rows = helpRows('reader');
+  const keysWidth = Math.min(24, Math.max(...rows.map((row) => cellWidth(row.keys))) + 2);
+  const shown = rows.length > height ? [...rows.slice(0, height - 1), {keys: '…', help: ''}] : rows;
+  return (
+    <Box flexDirection="column" height={height}>
+      {shown.map((row, index) => (
+        <Text key={index}>
+          {pad}
+          {truncateToWidth(
+            truncateToWidth(row.keys, keysWidth - 1).padEnd(keysWidth) + row.help,
+            width,
+          )}
+        </Text>
+      ))}
+    </Box>
+  );
 }

@@ -1,5 +1,5 @@
 import type {Article} from '../article/article.js';
-import {lineStore, type LineStore} from '../text/layout.js';
+import {lineStore, type DisplayLine, type LineStore} from '../text/layout.js';
 import {Pages} from '../text/paginate.js';
 import {
   articleQuotationsWithSpeakers,
@@ -7,7 +7,11 @@ import {
   type Quotation,
   type QuotationScanner,
 } from '../text/quotes.js';
+import {findHits, hitAtOrAfter, MAX_HITS, type Hit} from '../text/search.js';
 import {DEFAULT_MEASURE, geometry, MIN_MEASURE, type Geometry} from './geometry.js';
+
+/** A search that has run: its hits and which one is current. */
+export type Search = {query: string; hits: Hit[]; current: number};
 
 export type ReaderState = {
   article: Article;
@@ -17,9 +21,15 @@ export type ReaderState = {
   cap: number;
   geometry: Geometry;
   pages: Pages;
+  /** The page that holds the anchor. */
   page: number;
-  /** The reader's place: an offset into the article; the page shown is the one holding it. */
+  /** The reader's place: an offset into the article; everything on screen derives from it. */
   anchor: number;
+  /**
+   * Whether the screen shows whole pages (true) or starts at the anchor's line, after a line
+   * or half-page scroll (j k d u).
+   */
+  aligned: boolean;
   message?: string;
   /** The article's quotations, found up to the page on screen (all of them once ] [ or " ask). */
   quotes: QuotationScanner;
@@ -27,11 +37,25 @@ export type ReaderState = {
   currentQuote?: Quotation;
   /** The list of quotations (the " key), with the row selected. */
   panel?: {selected: number};
+  /** The search prompt being typed (the / key). */
+  prompt?: string;
+  search?: Search;
+  /** Digits typed before a command: 12g, 50%, 5j. */
+  count: string;
+  help: boolean;
 };
 
 export type ReaderAction =
   | {type: 'nextPage'}
   | {type: 'previousPage'}
+  | {type: 'lineDown'}
+  | {type: 'lineUp'}
+  | {type: 'halfDown'}
+  | {type: 'halfUp'}
+  | {type: 'firstPage'}
+  | {type: 'lastPage'}
+  | {type: 'digit'; digit: string}
+  | {type: 'percent'}
   | {type: 'resize'; columns: number; rows: number}
   | {type: 'narrower'}
   | {type: 'wider'}
@@ -43,7 +67,16 @@ export type ReaderAction =
   | {type: 'openQuotes'}
   | {type: 'closeQuotes'}
   | {type: 'panelMove'; by: number}
-  | {type: 'panelChoose'};
+  | {type: 'panelChoose'}
+  | {type: 'openSearch'}
+  | {type: 'promptType'; text: string}
+  | {type: 'promptErase'}
+  | {type: 'promptCancel'}
+  | {type: 'promptSubmit'}
+  | {type: 'nextHit'}
+  | {type: 'previousHit'}
+  | {type: 'toggleHelp'}
+  | {type: 'notify'; message: string | undefined};
 
 /** How much - and + change the measure, in cells. */
 export const MEASURE_STEP = 4;
@@ -60,37 +93,101 @@ function pagesFor(article: Article, width: number, height: number): Pages {
   return pages;
 }
 
-function setOut(
+/** The index of the first line on screen. */
+export function topLine(state: ReaderState): number {
+  return state.aligned
+    ? (state.pages.firstLine[state.page] ?? 0)
+    : state.pages.lineOf(state.anchor);
+}
+
+/** The lines on screen: the page, or `height` lines from the anchor's line when scrolled. */
+export function visibleLines(state: ReaderState): DisplayLine[] {
+  if (state.aligned) return state.pages.linesOf(state.page);
+  return state.pages.linesFrom(topLine(state), state.pages.height);
+}
+
+/** Where the screen's text ends, for finding the quotations and hits it shows. */
+function screenEnd(state: ReaderState): number {
+  const lines = visibleLines(state);
+  return lines.at(-1)?.end ?? state.article.text.length;
+}
+
+/** Sets the anchor, cuts the pages it needs, and finds the quotations on screen. */
+function place(state: ReaderState, anchor: number, aligned: boolean): ReaderState {
+  const {pages} = state;
+  pages.ensureOffset(anchor);
+  const page = pages.pageOf(anchor);
+  const next = {...state, anchor, aligned, page};
+  next.quotes.scanThrough(screenEnd(next));
+  return next;
+}
+
+/** Lays the article out for a terminal and measure, keeping everything else. */
+function setOut(state: ReaderState, columns: number, rows: number, cap: number): ReaderState {
+  const shape = geometry(columns, rows, cap);
+  const pages = pagesFor(state.article, shape.measure, shape.height);
+  return place({...state, columns, rows, cap, geometry: shape, pages}, state.anchor, state.aligned);
+}
+
+/** Opens an article at `anchor` in a terminal of columns × rows. */
+export function openReader(
   article: Article,
   columns: number,
   rows: number,
-  cap: number,
-  anchor: number,
-  message?: string,
+  {
+    anchor = 0,
+    cap = DEFAULT_MEASURE,
+    message,
+  }: {anchor?: number; cap?: number; message?: string} = {},
 ): ReaderState {
   const shape = geometry(columns, rows, cap);
   const pages = pagesFor(article, shape.measure, shape.height);
-  pages.ensureOffset(anchor);
-  const page = pages.pageOf(anchor);
-  const quotes = quotationScanner(article);
-  return findQuotesOnPage({
+  const start: ReaderState = {
     article,
     columns,
     rows,
     cap,
     geometry: shape,
     pages,
+    page: 0,
     anchor,
-    page,
+    aligned: true,
     message,
-    quotes,
-  });
+    quotes: quotationScanner(article),
+    count: '',
+    help: false,
+  };
+  return place(start, Math.max(0, Math.min(anchor, article.text.length)), true);
 }
 
-/** Makes sure every quotation touching the page on screen is known, for highlighting. */
-function findQuotesOnPage(state: ReaderState): ReaderState {
-  state.quotes.scanThrough(state.pages.startOffset[state.page + 1] ?? state.article.text.length);
-  return state;
+function goToPage(state: ReaderState, page: number): ReaderState {
+  state.pages.ensurePage(page);
+  const target = Math.max(0, Math.min(state.pages.count - 1, page));
+  if (target === state.page && state.aligned) return state;
+  return place({...state, currentQuote: undefined}, state.pages.startOffset[target]!, true);
+}
+
+/** Scrolls the screen by `lines` (negative: back), leaving page alignment behind. */
+function scroll(state: ReaderState, lines: number): ReaderState {
+  const {pages} = state;
+  const top = topLine(state);
+  // Lay out far enough to know how far down the screen can go.
+  pages.linesFrom(top, Math.max(0, lines) + pages.height);
+  const lastTop = Math.max(0, pages.lineCount - pages.height);
+  let target = Math.max(0, Math.min(top + lines, Math.max(top, lastTop)));
+  // A blank line shares its offset with the line after it: step over it, or the screen
+  // could never scroll back past a paragraph break.
+  const step = lines > 0 ? 1 : -1;
+  while (
+    target > 0 &&
+    target < pages.lineCount - 1 &&
+    pages.linesFrom(target, 1)[0]?.kind === 'blank'
+  ) {
+    target += step;
+  }
+  if (target === top) return state;
+  const start = pages.linesFrom(target, 1)[0]?.start ?? state.anchor;
+  return place({...state, currentQuote: undefined}, start, false);
 }
 
 const topLevel = new WeakMap<QuotationScanner, Quotation[]>();
@@ -106,19 +203,20 @@ export function topQuotations(state: ReaderState): Quotation[] {
 }
 
 /** Shows the page holding `quotation`, marked, with where it stands among the others. */
-function jumpTo(state: ReaderState, list: Quotation[], index: number): ReaderState {
+function jumpToQuote(state: ReaderState, list: Quotation[], index: number): ReaderState {
   articleQuotationsWithSpeakers(state.article);
   const quotation = list[index]!;
-  state.pages.ensureOffset(quotation.start);
   const speaker = quotation.speaker ? ` · ${quotation.speaker}` : '';
-  return findQuotesOnPage({
-    ...state,
-    anchor: quotation.start,
-    page: state.pages.pageOf(quotation.start),
-    currentQuote: quotation,
-    panel: undefined,
-    message: `quotation ${index + 1}/${list.length}${speaker}`,
-  });
+  return place(
+    {
+      ...state,
+      currentQuote: quotation,
+      panel: undefined,
+      message: `quotation ${index + 1}/${list.length}${speaker}`,
+    },
+    quotation.start,
+    true,
+  );
 }
 
 function stepQuote(state: ReaderState, direction: 1 | -1): ReaderState {
@@ -129,98 +227,141 @@ function stepQuote(state: ReaderState, direction: 1 | -1): ReaderState {
   if (current !== -1 && state.pages.pageOf(state.currentQuote!.start) === state.page) {
     index = current + direction;
   } else {
-    // From the page on screen: the first quotation on or after it, or the last before it.
-    const pageStart = state.pages.startOffset[state.page] ?? 0;
+    // From the screen: the first quotation on or after its top, or the last before it.
+    const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
     index =
       direction === 1
-        ? list.findIndex((quotation) => quotation.start >= pageStart)
-        : list.findLastIndex((quotation) => quotation.start < pageStart);
+        ? list.findIndex((quotation) => quotation.start >= top)
+        : list.findLastIndex((quotation) => quotation.start < top);
   }
   if (index < 0 || index >= list.length) {
     return {...state, message: direction === 1 ? 'no more quotations' : 'no earlier quotations'};
   }
-  return jumpTo(state, list, index);
+  return jumpToQuote(state, list, index);
 }
 
-/** Opens an article at `anchor` in a terminal of columns × rows. */
-export function openReader(
-  article: Article,
-  columns: number,
-  rows: number,
-  {anchor = 0, cap = DEFAULT_MEASURE}: {anchor?: number; cap?: number} = {},
-): ReaderState {
-  return setOut(article, columns, rows, cap, anchor);
+function describeHit(search: Search, note?: string): string {
+  const more = search.hits.length >= MAX_HITS ? '+' : '';
+  return `hit ${search.current + 1}/${search.hits.length}${more}${note ? ` · ${note}` : ''}`;
 }
 
-function goToPage(state: ReaderState, page: number): ReaderState {
-  state.pages.ensurePage(page);
-  const target = Math.max(0, Math.min(state.pages.count - 1, page));
-  if (target === state.page) return state.message ? {...state, message: undefined} : state;
-  return findQuotesOnPage({
-    ...state,
-    page: target,
-    anchor: state.pages.startOffset[target]!,
-    message: undefined,
-    currentQuote: undefined,
-  });
+function showHit(state: ReaderState, search: Search, note?: string): ReaderState {
+  const hit = search.hits[search.current]!;
+  return place({...state, search, message: describeHit(search, note)}, hit.start, true);
+}
+
+function stepHit(state: ReaderState, direction: 1 | -1): ReaderState {
+  const {search} = state;
+  if (!search) return {...state, message: 'no search yet: press / to search'};
+  if (search.hits.length === 0) return {...state, message: `no match for “${search.query}”`};
+  let current = search.current + direction;
+  let note: string | undefined;
+  if (current >= search.hits.length) {
+    current = 0;
+    note = 'wrapped to the top';
+  } else if (current < 0) {
+    current = search.hits.length - 1;
+    note = 'wrapped to the end';
+  }
+  return showHit(state, {...search, current}, note);
+}
+
+function runSearch(state: ReaderState, query: string): ReaderState {
+  const cleared = {...state, prompt: undefined};
+  if (query.trim() === '') return cleared;
+  const hits = findHits(state.article.text, query);
+  if (hits.length === 0) {
+    return {...cleared, search: {query, hits, current: 0}, message: `no match for “${query}”`};
+  }
+  // Forward from the top of the screen; past the last hit, round to the first.
+  const from = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
+  const index = hitAtOrAfter(hits, from);
+  const search = {query, hits, current: index ?? 0};
+  return showHit(cleared, search, index === undefined ? 'wrapped to the top' : undefined);
 }
 
 function withCap(state: ReaderState, cap: number): ReaderState {
-  const next = setOut(state.article, state.columns, state.rows, cap, state.anchor);
-  const measure = next.geometry.measure;
+  const next = setOut(state, state.columns, state.rows, cap);
   const limit = cap === Infinity ? 'full width' : `at most ${cap}`;
-  return {...next, message: `measure ${measure} (${limit})`};
+  return {...next, message: `measure ${next.geometry.measure} (${limit})`};
+}
+
+/** Takes the count typed before a command (12g, 50%), if any. */
+function takeCount(state: ReaderState): number | undefined {
+  return state.count === '' ? undefined : Number(state.count);
 }
 
 /** The reading view's state machine: intents in, state out. */
 export function readerReducer(state: ReaderState, action: ReaderAction): ReaderState {
+  const count = takeCount(state);
+  // Every command but a digit uses up the count.
+  const fresh: ReaderState =
+    action.type === 'digit' || (state.count === '' && state.message === undefined)
+      ? state
+      : {
+          ...state,
+          count: '',
+          message: action.type === 'layoutComplete' ? state.message : undefined,
+        };
   switch (action.type) {
+    case 'digit':
+      return state.count.length >= 9
+        ? state
+        : {...state, count: state.count + action.digit, message: undefined};
     case 'nextPage':
-      return goToPage(state, state.page + 1);
+      return goToPage(fresh, state.page + 1);
     case 'previousPage':
-      return goToPage(state, state.page - 1);
+      return goToPage(fresh, state.aligned || topIsPageStart(state) ? state.page - 1 : state.page);
+    case 'lineDown':
+      return scroll(fresh, count ?? 1);
+    case 'lineUp':
+      return scroll(fresh, -(count ?? 1));
+    case 'halfDown':
+      return scroll(fresh, Math.max(1, Math.floor(state.pages.height / 2)));
+    case 'halfUp':
+      return scroll(fresh, -Math.max(1, Math.floor(state.pages.height / 2)));
+    case 'firstPage':
+      return goToPage(fresh, count === undefined ? 0 : count - 1);
+    case 'lastPage':
+      if (count !== undefined) return goToPage(fresh, count - 1);
+      fresh.pages.advance(Infinity);
+      return goToPage(fresh, fresh.pages.count - 1);
+    case 'percent': {
+      if (count === undefined) return fresh;
+      const offset = Math.floor((Math.min(100, count) / 100) * state.article.text.length);
+      return place({...fresh, currentQuote: undefined}, offset, true);
+    }
     case 'resize':
       if (action.columns === state.columns && action.rows === state.rows) return state;
-      // The anchor stays put, so resizing back shows the very same page.
-      return setOut(
-        state.article,
-        action.columns,
-        action.rows,
-        state.cap,
-        state.anchor,
-        state.message,
-      );
+      // The anchor stays put, so resizing back shows the very same text.
+      return setOut(state, action.columns, action.rows, state.cap);
     case 'narrower':
       return withCap(
-        state,
+        fresh,
         Math.max(MIN_MEASURE, Math.min(state.cap, state.geometry.measure) - MEASURE_STEP),
       );
     case 'wider':
       return withCap(
-        state,
+        fresh,
         state.cap === Infinity ? Infinity : state.geometry.measure + MEASURE_STEP,
       );
     case 'fullMeasure':
-      return withCap(state, state.cap === Infinity ? DEFAULT_MEASURE : Infinity);
+      return withCap(fresh, state.cap === Infinity ? DEFAULT_MEASURE : Infinity);
     case 'layoutComplete':
       return {...state};
     case 'nextQuote':
-      return stepQuote(state, 1);
+      return stepQuote(fresh, 1);
     case 'previousQuote':
-      return stepQuote(state, -1);
+      return stepQuote(fresh, -1);
     case 'openQuotes': {
       const list = topQuotations(state);
-      if (list.length === 0) return {...state, message: 'no quotations in this article'};
+      if (list.length === 0) return {...fresh, message: 'no quotations in this article'};
       // The panel lists page numbers and speakers, so the whole article is paged first.
       state.pages.advance(Infinity);
       articleQuotationsWithSpeakers(state.article);
-      const pageStart = state.pages.startOffset[state.page] ?? 0;
-      const here = list.findIndex((quotation) => quotation.start >= pageStart);
-      return {
-        ...state,
-        panel: {selected: here === -1 ? list.length - 1 : here},
-        message: undefined,
-      };
+      const top = state.pages.startOffset[state.page] ?? 0;
+      const here = list.findIndex((quotation) => quotation.start >= top);
+      return {...fresh, panel: {selected: here === -1 ? list.length - 1 : here}};
     }
     case 'closeQuotes':
       return {...state, panel: undefined};
@@ -231,6 +372,31 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
       return selected === state.panel.selected ? state : {...state, panel: {selected}};
     }
     case 'panelChoose':
-      return state.panel ? jumpTo(state, topQuotations(state), state.panel.selected) : state;
+      return state.panel ? jumpToQuote(state, topQuotations(state), state.panel.selected) : state;
+    case 'openSearch':
+      return {...fresh, prompt: ''};
+    case 'promptType':
+      return state.prompt === undefined ? state : {...state, prompt: state.prompt + action.text};
+    case 'promptErase':
+      return state.prompt === undefined
+        ? state
+        : {...state, prompt: [...state.prompt].slice(0, -1).join('')};
+    case 'promptCancel':
+      return {...state, prompt: undefined};
+    case 'promptSubmit':
+      return state.prompt === undefined ? state : runSearch(state, state.prompt);
+    case 'nextHit':
+      return stepHit(fresh, 1);
+    case 'previousHit':
+      return stepHit(fresh, -1);
+    case 'toggleHelp':
+      return {...fresh, help: !state.help};
+    case 'notify':
+      return {...state, message: action.message};
   }
+}
+
+/** Whether a scrolled screen happens to start where a page does. */
+function topIsPageStart(state: ReaderState): boolean {
+  return state.pages.startOffset[state.page] === state.anchor;
 }

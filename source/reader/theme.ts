@@ -1,6 +1,7 @@
 /** How text is styled: Ink colour names, or none in the mono theme. */
 export type TextStyle = {
   color?: string;
+  backgroundColor?: string;
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -20,6 +21,9 @@ export type Theme = {
   /** The quotation ] or [ or the quotes panel jumped to. */
   currentQuote: TextStyle;
   selection: TextStyle;
+  /** Search hits on screen, and the current one. */
+  hit: TextStyle;
+  currentHit: TextStyle;
 };
 
 export const THEMES: Record<ThemeName, Theme> = {
@@ -31,6 +35,8 @@ export const THEMES: Record<ThemeName, Theme> = {
     quote: [{color: 'yellow'}, {color: 'cyan'}],
     currentQuote: {inverse: true},
     selection: {inverse: true},
+    hit: {color: 'black', backgroundColor: 'cyan'},
+    currentHit: {color: 'black', backgroundColor: 'yellow', bold: true},
   },
   light: {
     name: 'light',
@@ -40,6 +46,8 @@ export const THEMES: Record<ThemeName, Theme> = {
     quote: [{color: 'blue'}, {color: 'magenta'}],
     currentQuote: {inverse: true},
     selection: {inverse: true},
+    hit: {color: 'white', backgroundColor: 'blue'},
+    currentHit: {color: 'black', backgroundColor: 'yellow', bold: true},
   },
   // No colour at all (--no-color, NO_COLOR): quotations still stand out.
   mono: {
@@ -50,6 +58,8 @@ export const THEMES: Record<ThemeName, Theme> = {
     quote: [{italic: true}, {underline: true}],
     currentQuote: {inverse: true},
     selection: {inverse: true},
+    hit: {bold: true, underline: true},
+    currentHit: {inverse: true, bold: true},
   },
 };
 

@@ -151,6 +151,18 @@ export class LineStore implements LineSource {
   }
 }
 
+/** The index of the last line (of `count`) whose start is at or before `offset`. */
+export function lineIndexOf(source: Pick<LineSource, 'count' | 'startOf'>, offset: number): number {
+  let low = 0;
+  let high = source.count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (source.startOf(middle) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return Math.max(0, low);
+}
+
 /** A finished list of lines as a line source. */
 export function linesSource(lines: DisplayLine[]): LineSource {
   return {

@@ -1,4 +1,4 @@
-import {linesSource, type DisplayLine, type LineSource} from './layout.js';
+import {lineIndexOf, linesSource, type DisplayLine, type LineSource} from './layout.js';
 
 /** Blocks laid out per step while looking for a page; small enough to stay near the anchor. */
 const STEP_BLOCKS = 16;
@@ -87,6 +87,27 @@ export class Pages {
   blockAt(page: number): number | undefined {
     const first = this.firstLine[page];
     return first === undefined ? undefined : this.source.blockOf?.(first);
+  }
+
+  /** The line that holds `offset` (its page is cut first). */
+  lineOf(offset: number): number {
+    this.ensureOffset(offset);
+    return lineIndexOf(this.source, offset);
+  }
+
+  /** How many lines there are (laid out so far, unless complete). */
+  get lineCount(): number {
+    return this.source.count;
+  }
+
+  /** `height` lines from line `first` on, laying out more as needed: a scrolled view. */
+  linesFrom(first: number, height: number): DisplayLine[] {
+    while (this.source.count < first + height && !this.source.complete) this.advance(STEP_BLOCKS);
+    const lines: DisplayLine[] = [];
+    for (let index = first; index < Math.min(this.source.count, first + height); index++) {
+      lines.push(this.source.line(index));
+    }
+    return lines;
   }
 
   /** The lines shown on page `page`. */

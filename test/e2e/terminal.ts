@@ -2,6 +2,8 @@
 import {spawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import path from 'node:path';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {fileURLToPath} from 'node:url';
 
 const {Terminal} = xterm;
@@ -56,7 +58,9 @@ export function terminalEnv(extra: Record<string, string> = {}): Record<string, 
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') env[key] = value;
   }
-  return {...env, TERM: 'xterm-256color', ...extra};
+  // Each run reads and saves positions in a folder of its own, unless a test shares one.
+  const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
+  return {...env, TERM: 'xterm-256color', XDG_STATE_HOME: state, ...extra};
 }
 
 /** Starts `node dist/cli.js ARGS` at the given size and waits for its first frame. */

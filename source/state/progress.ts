@@ -1,0 +1,66 @@
+import type {Article} from '../article/article.js';
+import {articleKey, type ReadingState} from './reading-state.js';
+
+/** How far the library's list says an article has been read. */
+export type ReadStatus = {kind: 'unread'} | {kind: 'reading'; percent: number} | {kind: 'finished'};
+
+/** What the app needs of saved reading positions; the file-backed one lives at the edge. */
+export type Progress = {
+  /** Where to open an article, and what to tell the reader about it. */
+  resume(article: Article, file: string): {anchor: number; message?: string};
+  save(article: Article, file: string, anchor: number, finished: boolean): void;
+  statusOf(file: string): ReadStatus;
+  /** A one-line notice for the status bar ("progress not saved"), if any. */
+  notice(): string | undefined;
+};
+
+const keys = new WeakMap<Article, string>();
+function keyOf(article: Article): string {
+  let key = keys.get(article);
+  if (!key) keys.set(article, (key = articleKey(article.text)));
+  return key;
+}
+
+/** Progress kept in a ReadingState; `fresh` opens every article at the top (--fresh). */
+export function savedProgress(state: ReadingState, {fresh = false} = {}): Progress {
+  let warning = state.warning;
+  return {
+    resume(article) {
+      const saved = state.positionOf(keyOf(article));
+      const notice = warning;
+      warning = undefined; // said once
+      if (fresh || !saved || saved.offset <= 0 || saved.offset >= article.text.length) {
+        return {anchor: 0, message: notice};
+      }
+      const percent = Math.floor((saved.offset / Math.max(1, article.text.length)) * 100);
+      return {anchor: saved.offset, message: notice ?? `resumed at ${percent}% (g: from the top)`};
+    },
+    save(article, file, anchor, finished) {
+      state.record(keyOf(article), {
+        offset: anchor,
+        length: article.text.length,
+        path: file,
+        title: article.title,
+        finished,
+      });
+    },
+    statusOf(file) {
+      const saved = state.positionAtPath(file);
+      if (!saved) return {kind: 'unread'};
+      if (saved.finished) return {kind: 'finished'};
+      return {
+        kind: 'reading',
+        percent: Math.floor((saved.offset / Math.max(1, saved.length)) * 100),
+      };
+    },
+    notice: () => (state.saveFailed ? 'progress not saved' : undefined),
+  };
+}
+
+/** No saved progress at all (tests, and when the state folder is unusable from the start). */
+export const noProgress: Progress = {
+  resume: () => ({anchor: 0}),
+  save: () => undefined,
+  statusOf: () => ({kind: 'unread'}),
+  notice: () => undefined,
+};

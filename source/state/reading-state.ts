@@ -1,0 +1,213 @@
+import {createHash} from 'node:crypto';
+import {mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where the reader was in one article. Keyed by the article's content, not its path. */
+export type Position = {
+  /** An offset into the article's normalized text. */
+  offset: number;
+  /** The text's length, to show a percentage without opening it. */
+  length: number;
+  /** Where the article was last read from, for display and for the library's list. */
+  path: string;
+  title: string;
+  finished: boolean;
+  /** When it was last read (ISO time), so the newer of two readers' positions wins. */
+  updatedAt: string;
+};
+
+type StateFile = {version: 1; articles: Record<string, Position>};
+
+const FILE_NAME = 'positions.json';
+
+/** A key for an article that survives moving or renaming the file: a hash of its text. */
+export function articleKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/**
+ * The folder for Broadsheet's state: $XDG_STATE_HOME/broadsheet, else ~/.local/state/broadsheet
+ * on Linux and other Unix; the platform's own place on macOS and Windows.
+ */
+export function stateDirectory(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  if (env['BROADSHEET_STATE_DIR']) return env['BROADSHEET_STATE_DIR'];
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'broadsheet');
+  if (platform === 'win32') {
+    return path.join(env['LOCALAPPDATA'] ?? path.join(home, 'AppData', 'Local'), 'broadsheet');
+  }
+  const base =
+    env['XDG_STATE_HOME'] && path.isAbsolute(env['XDG_STATE_HOME'])
+      ? env['XDG_STATE_HOME']
+      : path.join(home, '.local', 'state');
+  return path.join(base, 'broadsheet');
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isFinite(p.offset) &&
+    Number.isFinite(p.length) &&
+    typeof p.path === 'string' &&
+    typeof p.updatedAt === 'string'
+  );
+}
+
+/** Parses the state file's text; undefined when it is not a state file we can trust. */
+function parseState(text: string): StateFile | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const file = data as StateFile;
+  if (typeof file !== 'object' || file === null || file.version !== 1) return undefined;
+  if (typeof file.articles !== 'object' || file.articles === null) return undefined;
+  const articles: Record<string, Position> = {};
+  for (const [key, value] of Object.entries(file.articles)) {
+    if (isPosition(value)) articles[key] = {...value, finished: Boolean(value.finished)};
+  }
+  return {version: 1, articles};
+}
+
+/**
+ * Reading positions on disk. Writes are atomic (a temporary file renamed over the old one)
+ * and merged with what is on disk at that moment, article by article, so two readers open
+ * at once do not erase each other's places. A corrupt file is set aside, never lost; a
+ * folder that cannot be written leaves the reader working, with progress not saved.
+ */
+export class ReadingState {
+  private articles: Record<string, Position> = {};
+  private readonly changed = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  /** One line for the user when something went wrong (set aside a corrupt file, cannot save). */
+  warning: string | undefined;
+  saveFailed = false;
+
+  constructor(
+    readonly directory: string,
+    private readonly debounceMs = 400,
+  ) {
+    this.articles = this.readFromDisk() ?? {};
+  }
+
+  get file(): string {
+    return path.join(this.directory, FILE_NAME);
+  }
+
+  private readFromDisk(): Record<string, Position> | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      this.warning = `cannot read ${this.file}: progress not saved`;
+      this.saveFailed = true;
+      return undefined;
+    }
+    const parsed = parseState(text);
+    if (parsed) return parsed.articles;
+    // Keep the unreadable file for the user, under a name that says when and why.
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.file}.corrupt-${stamp}`;
+    try {
+      renameSync(this.file, aside);
+      this.warning = `reading positions were unreadable; set aside as ${path.basename(aside)}`;
+    } catch {
+      this.warning = `reading positions are unreadable (${this.file}); progress not saved`;
+      this.saveFailed = true;
+      return undefined;
+    }
+    return {};
+  }
+
+  /** Where the article with this key was left, if it was. */
+  positionOf(key: string): Position | undefined {
+    return this.articles[key];
+  }
+
+  /** The position last saved for a file at this path (the library's list reads no texts). */
+  positionAtPath(file: string): Position | undefined {
+    let best: Position | undefined;
+    for (const position of Object.values(this.articles)) {
+      if (position.path === file && (!best || position.updatedAt > best.updatedAt)) best = position;
+    }
+    return best;
+  }
+
+  /** Records a position and writes it soon (page turns come in bursts). */
+  record(key: string, position: Omit<Position, 'updatedAt'>): void {
+    const previous = this.articles[key];
+    if (
+      previous &&
+      previous.offset === position.offset &&
+      previous.path === position.path &&
+      previous.finished === position.finished
+    ) {
+      return;
+    }
+    this.articles[key] = {
+      ...position,
+      finished: position.finished || Boolean(previous?.finished),
+      updatedAt: new Date().toISOString(),
+    };
+    this.changed.add(key);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+    this.timer.unref?.();
+  }
+
+  /** Writes what changed now, merged with the file as it is on disk. Safe in exit handlers. */
+  flush(): void {
+    clearTimeout(this.timer);
+    if (this.changed.size === 0) return;
+    const onDisk = this.saveFailed ? undefined : this.readForMerge();
+    if (!onDisk) {
+      this.saveFailed = true;
+      return;
+    }
+    // What this reader knows, updated with what others wrote since, then this reader's own
+    // changes unless another reader's position for the same article is newer.
+    const merged = {...this.articles, ...onDisk};
+    for (const key of this.changed) {
+      const ours = this.articles[key]!;
+      const theirs = onDisk[key];
+      merged[key] = theirs && theirs.updatedAt > ours.updatedAt ? theirs : ours;
+    }
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.directory, {recursive: true});
+      writeFileSync(temporary, JSON.stringify({version: 1, articles: merged}, null, 1) + '\n');
+      renameSync(temporary, this.file);
+      this.changed.clear();
+      this.articles = merged;
+      this.saveFailed = false;
+    } catch {
+      this.saveFailed = true;
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Nothing was written.
+      }
+    }
+  }
+
+  /** The file's current contents for merging; a file that went bad meanwhile is set aside. */
+  private readForMerge(): Record<string, Position> | undefined {
+    try {
+      const text = readFileSync(this.file, 'utf8');
+      const parsed = parseState(text);
+      if (parsed) return parsed.articles;
+      return this.readFromDisk();
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined;
+    }
+  }
+}
