@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Article} from '../article/article.js';
 import {helpRows, intentFor} from '../keymap.js';
@@ -127,13 +127,23 @@ export function ReaderView({
   onPlace,
   notice,
 }: Props) {
-  const [state, dispatch] = useReducer(readerReducer, undefined, () =>
-    openReader(article, columns, rows, {cap, anchor, message}),
-  );
+  // The state lives in a ref that every dispatch updates at once: keys typed faster than
+  // React renders (a paste, fast typing after /) must each see the state the last one made.
+  const store = useRef<ReaderState | undefined>(undefined);
+  store.current ??= openReader(article, columns, rows, {cap, anchor, message});
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const dispatch = useCallback((action: ReaderAction) => {
+    const next = readerReducer(store.current!, action);
+    if (next !== store.current) {
+      store.current = next;
+      rerender();
+    }
+  }, []);
   // Re-lay out in the same render as the resize, so no frame is drawn at the old width.
-  if (state.columns !== columns || state.rows !== rows) {
-    dispatch({type: 'resize', columns, rows});
+  if (store.current.columns !== columns || store.current.rows !== rows) {
+    store.current = readerReducer(store.current, {type: 'resize', columns, rows});
   }
+  const state = store.current;
 
   // The first page is shown at once; the rest of the book is laid out between keypresses.
   const {pages} = state;
@@ -145,7 +155,7 @@ export function ReaderView({
       else timer = setImmediate(step);
     });
     return () => clearImmediate(timer);
-  }, [pages]);
+  }, [pages, dispatch]);
 
   const atEnd = pages.complete && state.page === pages.count - 1;
   const placeListener = useRef(onPlace);
@@ -154,9 +164,10 @@ export function ReaderView({
     placeListener.current?.(state.anchor, atEnd);
   }, [state.anchor, atEnd]);
 
-  const panelRows = Math.max(1, state.geometry.height);
   useInput((input, key) => {
-    const send = (action: ReaderAction) => dispatch(action);
+    const send = dispatch;
+    const state = store.current!;
+    const panelRows = Math.max(1, state.geometry.height);
     if (state.prompt !== undefined) {
       const intent = intentFor('prompt', input, key);
       if (intent === 'promptSubmit') return send({type: 'promptSubmit'});

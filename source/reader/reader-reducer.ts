@@ -174,17 +174,7 @@ function scroll(state: ReaderState, lines: number): ReaderState {
   // Lay out far enough to know how far down the screen can go.
   pages.linesFrom(top, Math.max(0, lines) + pages.height);
   const lastTop = Math.max(0, pages.lineCount - pages.height);
-  let target = Math.max(0, Math.min(top + lines, Math.max(top, lastTop)));
-  // A blank line shares its offset with the line after it: step over it, or the screen
-  // could never scroll back past a paragraph break.
-  const step = lines > 0 ? 1 : -1;
-  while (
-    target > 0 &&
-    target < pages.lineCount - 1 &&
-    pages.linesFrom(target, 1)[0]?.kind === 'blank'
-  ) {
-    target += step;
-  }
+  const target = Math.max(0, Math.min(top + lines, Math.max(top, lastTop)));
   if (target === top) return state;
   const start = pages.linesFrom(target, 1)[0]?.start ?? state.anchor;
   return place({...state, currentQuote: undefined}, start, false);

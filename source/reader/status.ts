@@ -1,7 +1,10 @@
 import type {ReaderState} from './reader-reducer.js';
 import {progressAt} from './progress.js';
 
-/** The status line: `page 3/12 · 27% · 6 min left`, then any message. */
+/**
+ * The status line: any message first (it is what just happened, and a long one must not be
+ * cut off), then `page 3/12 · 27% · 6 min left`.
+ */
 export function statusText(state: ReaderState): string {
   const {pages} = state;
   const total = pages.complete ? String(pages.count) : '…';
@@ -9,5 +12,5 @@ export function statusText(state: ReaderState): string {
   const hint = pages.blockAt(state.page);
   const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd, hint);
   const status = `page ${state.page + 1}/${total} · ${percent}% · ${minutesLeft} min left`;
-  return state.message ? `${status} · ${state.message}` : status;
+  return state.message ? `${state.message} · ${status}` : status;
 }

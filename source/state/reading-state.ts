@@ -108,20 +108,20 @@ export class ReadingState {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      this.warning = `cannot read ${this.file}: progress not saved`;
+      this.warning = 'progress not saved: the state folder cannot be used';
       this.saveFailed = true;
       return undefined;
     }
     const parsed = parseState(text);
     if (parsed) return parsed.articles;
     // Keep the unreadable file for the user, under a name that says when and why.
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = new Date().toISOString().replace(/[-:]|\.\d+Z$/g, '');
     const aside = `${this.file}.corrupt-${stamp}`;
     try {
       renameSync(this.file, aside);
-      this.warning = `reading positions were unreadable; set aside as ${path.basename(aside)}`;
+      this.warning = `unreadable positions set aside as ${path.basename(aside)}`;
     } catch {
-      this.warning = `reading positions are unreadable (${this.file}); progress not saved`;
+      this.warning = 'progress not saved: the positions file is unreadable';
       this.saveFailed = true;
       return undefined;
     }

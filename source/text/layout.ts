@@ -139,7 +139,12 @@ export class LineStore implements LineSource {
     for (; this.nextBlock < stop; this.nextBlock++) {
       const block = blocks[this.nextBlock]!;
       if (block.kind === 'title') continue;
-      if (this.size > 0) this.push(block.start, block.start, 'blank');
+      // A blank line sits where the block before it ended, so that every line, blank ones
+      // too, has an offset of its own for a scrolled screen to start at.
+      if (this.size > 0) {
+        const previousEnd = this.ends[this.size - 1]!;
+        this.push(previousEnd, previousEnd, 'blank');
+      }
       this.layoutBlock(block);
     }
   }

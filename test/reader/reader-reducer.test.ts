@@ -117,3 +117,119 @@ describe('quotation navigation', () => {
     expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 7”'));
   });
 });
+
+describe('every key of the reading view', () => {
+  const book = parseText(
+    `Book\n\n${Array.from({length: 120}, (_, i) => `Paragraph ${i} tells of the North\nKorean talks and other news, at some length.`).join('\n\n')}`,
+  );
+  const run = (actions: Parameters<typeof readerReducer>[1][], start = openReader(book, 60, 14)) =>
+    actions.reduce(readerReducer, start);
+  const firstShown = (state: ReturnType<typeof openReader>) => state.pages.lineOf(state.anchor);
+
+  it('scrolls a line at a time with j and k, and by a count', () => {
+    const start = openReader(book, 60, 14);
+    const down = run([{type: 'lineDown'}], start);
+    expect(down.aligned).toBe(false);
+    expect(firstShown(down)).toBe(1);
+    const back = run([{type: 'lineUp'}], down);
+    expect(firstShown(back)).toBe(0);
+    const five = run([{type: 'digit', digit: '5'}, {type: 'lineDown'}], start);
+    expect(firstShown(five)).toBeGreaterThanOrEqual(5);
+    expect(five.count).toBe('');
+  });
+
+  it('scrolls half a page with d and u', () => {
+    const start = openReader(book, 60, 14);
+    const half = Math.floor(start.pages.height / 2);
+    const down = run([{type: 'halfDown'}], start);
+    expect(firstShown(down)).toBeGreaterThanOrEqual(half);
+    const up = run([{type: 'halfUp'}], down);
+    expect(firstShown(up)).toBe(0);
+  });
+
+  it('snaps back to whole pages on the next page turn', () => {
+    const state = run([{type: 'lineDown'}, {type: 'lineDown'}, {type: 'nextPage'}]);
+    expect(state.aligned).toBe(true);
+    expect(state.page).toBe(1);
+  });
+
+  it('goes to the first and last page, and to page N with N g', () => {
+    const last = run([{type: 'lastPage'}]);
+    expect(last.page).toBe(last.pages.count - 1);
+    expect(run([{type: 'firstPage'}], last).page).toBe(0);
+    const twelfth = run([
+      {type: 'digit', digit: '1'},
+      {type: 'digit', digit: '2'},
+      {type: 'firstPage'},
+    ]);
+    expect(twelfth.page).toBe(11);
+  });
+
+  it('goes to N percent with N %', () => {
+    const state = run([
+      {type: 'digit', digit: '5'},
+      {type: 'digit', digit: '0'},
+      {type: 'percent'},
+    ]);
+    expect(state.anchor).toBeGreaterThan(book.text.length * 0.45);
+    expect(state.anchor).toBeLessThan(book.text.length * 0.55);
+  });
+
+  it('searches forward from the page, counts hits, and wraps with n and N', () => {
+    let state = run([{type: 'nextPage'}, {type: 'nextPage'}, {type: 'openSearch'}]);
+    expect(state.prompt).toBe('');
+    for (const text of ['north ', 'koreaX'])
+      state = readerReducer(state, {type: 'promptType', text});
+    state = readerReducer(state, {type: 'promptErase'});
+    expect(state.prompt).toBe('north korea');
+    const pageStart = state.pages.startOffset[state.page]!;
+    state = readerReducer(state, {type: 'promptSubmit'});
+    expect(state.prompt).toBeUndefined();
+    expect(state.search!.hits).toHaveLength(120);
+    expect(state.search!.hits[state.search!.current]!.start).toBeGreaterThanOrEqual(pageStart);
+    expect(state.message).toMatch(/^hit \d+\/120$/);
+    // A phrase across a line break matches.
+    expect(book.text.slice(state.search!.hits[0]!.start, state.search!.hits[0]!.end)).toBe(
+      'North Korea',
+    );
+    const last = readerReducer(
+      {...state, search: {...state.search!, current: 119}},
+      {type: 'nextHit'},
+    );
+    expect(last.message).toBe('hit 1/120 · wrapped to the top');
+    expect(readerReducer(last, {type: 'previousHit'}).message).toBe(
+      'hit 120/120 · wrapped to the end',
+    );
+  });
+
+  it('says when nothing matches, and when there was no search', () => {
+    expect(run([{type: 'nextHit'}]).message).toBe('no search yet: press / to search');
+    const none = run([
+      {type: 'openSearch'},
+      {type: 'promptType', text: 'zebra'},
+      {type: 'promptSubmit'},
+    ]);
+    expect(none.message).toBe('no match for “zebra”');
+  });
+
+  it('cancels the prompt with Esc', () => {
+    expect(
+      run([{type: 'openSearch'}, {type: 'promptType', text: 'x'}, {type: 'promptCancel'}]).prompt,
+    ).toBeUndefined();
+  });
+
+  it('toggles the help and shows messages', () => {
+    expect(run([{type: 'toggleHelp'}]).help).toBe(true);
+    expect(run([{type: 'toggleHelp'}, {type: 'toggleHelp'}]).help).toBe(false);
+    expect(run([{type: 'notify', message: 'hello'}]).message).toBe('hello');
+  });
+
+  it('opens at a saved place with a message', () => {
+    const anchor = book.text.indexOf('Paragraph 60');
+    const state = openReader(book, 60, 14, {anchor, message: 'resumed at 50%'});
+    expect(
+      state.pages.linesOf(state.page).some((line) => line.start <= anchor && anchor < line.end),
+    ).toBe(true);
+    expect(state.message).toBe('resumed at 50%');
+  });
+});

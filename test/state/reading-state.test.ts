@@ -1,0 +1,139 @@
+import {describe, expect, it} from 'vitest';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {articleKey, ReadingState, stateDirectory} from '../../source/state/reading-state.js';
+import {savedProgress} from '../../source/state/progress.js';
+import {parseText} from '../../source/article/parse-text.js';
+
+const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
+const position = (offset: number, file = '/a.txt') => ({
+  offset,
+  length: 1000,
+  path: file,
+  title: 'A',
+  finished: false,
+});
+
+describe('stateDirectory', () => {
+  it('follows XDG on Linux, and the platform elsewhere', () => {
+    expect(stateDirectory({XDG_STATE_HOME: '/x/state'}, 'linux', '/home/u')).toBe(
+      '/x/state/broadsheet',
+    );
+    expect(stateDirectory({}, 'linux', '/home/u')).toBe('/home/u/.local/state/broadsheet');
+    expect(stateDirectory({XDG_STATE_HOME: 'relative'}, 'linux', '/home/u')).toBe(
+      '/home/u/.local/state/broadsheet',
+    );
+    expect(stateDirectory({}, 'darwin', '/Users/u')).toBe(
+      '/Users/u/Library/Application Support/broadsheet',
+    );
+  });
+});
+
+describe('articleKey', () => {
+  it('depends on the text only', () => {
+    expect(articleKey('same text')).toBe(articleKey('same text'));
+    expect(articleKey('same text')).not.toBe(articleKey('other text'));
+  });
+});
+
+describe('ReadingState', () => {
+  it('writes positions atomically and reads them back', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    state.record('k1', position(120));
+    state.flush();
+    expect(readdirSync(dir)).toEqual(['positions.json']);
+    expect(new ReadingState(dir).positionOf('k1')?.offset).toBe(120);
+  });
+
+  it('keeps two readers from erasing each other: positions merge per article', () => {
+    const dir = folder();
+    const first = new ReadingState(dir);
+    const second = new ReadingState(dir);
+    first.record('one', position(10, '/one.txt'));
+    second.record('two', position(20, '/two.txt'));
+    first.flush();
+    second.flush();
+    const after = new ReadingState(dir);
+    expect(after.positionOf('one')?.offset).toBe(10);
+    expect(after.positionOf('two')?.offset).toBe(20);
+  });
+
+  it('sets a corrupt file aside with a warning and carries on', () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'positions.json'), '{"version": 1, "articles": {"k": {"offs');
+    const state = new ReadingState(dir);
+    expect(state.warning).toMatch(/set aside as positions\.json\.corrupt-/);
+    const aside = readdirSync(dir).find((name) => name.startsWith('positions.json.corrupt-'))!;
+    expect(readFileSync(path.join(dir, aside), 'utf8')).toContain('"offs');
+    state.record('k', position(5));
+    state.flush();
+    expect(new ReadingState(dir).positionOf('k')?.offset).toBe(5);
+  });
+
+  it('ignores entries that are not positions', () => {
+    const dir = folder();
+    writeFileSync(
+      path.join(dir, 'positions.json'),
+      JSON.stringify({
+        version: 1,
+        articles: {bad: {offset: 'x'}, good: {...position(3), updatedAt: 't'}},
+      }),
+    );
+    const state = new ReadingState(dir);
+    expect(state.positionOf('bad')).toBeUndefined();
+    expect(state.positionOf('good')?.offset).toBe(3);
+  });
+
+  it('says progress is not saved when the folder cannot be written, without throwing', () => {
+    if (process.getuid?.() === 0) {
+      // Root writes anywhere: make the folder's place a file instead.
+      const parent = folder();
+      writeFileSync(path.join(parent, 'file'), '');
+      const state = new ReadingState(path.join(parent, 'file', 'broadsheet'));
+      state.record('k', position(1));
+      expect(() => state.flush()).not.toThrow();
+      expect(state.saveFailed).toBe(true);
+      return;
+    }
+    const dir = folder();
+    chmodSync(dir, 0o500);
+    const state = new ReadingState(path.join(dir, 'sub'));
+    state.record('k', position(1));
+    expect(() => state.flush()).not.toThrow();
+    expect(state.saveFailed).toBe(true);
+  });
+
+  it('finds an article by content after the file moved, and by path for the library', () => {
+    const dir = folder();
+    const article = parseText('Title\n\n' + 'Some words here. '.repeat(200));
+    const state = new ReadingState(dir);
+    savedProgress(state).save(article, '/old/place.txt', 1500, false);
+    state.flush();
+    const reopened = savedProgress(new ReadingState(dir));
+    expect(reopened.resume(article, '/new/place.txt')).toEqual({
+      anchor: 1500,
+      message: 'resumed at 44% (g: from the top)',
+    });
+    expect(reopened.statusOf('/old/place.txt')).toEqual({kind: 'reading', percent: 44});
+    expect(reopened.statusOf('/never/read.txt')).toEqual({kind: 'unread'});
+  });
+
+  it('opens at the top with --fresh, and marks a finished article', () => {
+    const dir = folder();
+    const article = parseText('Title\n\n' + 'Words. '.repeat(100));
+    const progress = savedProgress(new ReadingState(dir), {fresh: true});
+    progress.save(article, '/a.txt', 300, true);
+    expect(progress.resume(article, '/a.txt').anchor).toBe(0);
+    expect(progress.statusOf('/a.txt')).toEqual({kind: 'finished'});
+    expect(existsSync(path.join(dir, 'positions.json'))).toBe(false); // debounced, not yet written
+  });
+});
