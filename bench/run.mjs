@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark, reported as ratios measured in the same run.
 import {benchStartup} from './startup.mjs';
 import {benchTypesetting} from './typesetting.mjs';
+import {benchLatency} from './latency.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') await benchStartup();
 if (!only || only === 'typesetting') benchTypesetting();
+if (!only || only === 'latency') await benchLatency();

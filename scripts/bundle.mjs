@@ -36,6 +36,19 @@ const yogaWithoutFetch = {
   },
 };
 
+// Ink measures every line it draws with string-width, which segments graphemes even for
+// plain Latin text with a curly quote in it. Every import of string-width (Ink's, wrap-ansi's,
+// ours) gets a wrapper with a fast path for one-cell text; the wrapper itself imports the real one.
+const FAST_WIDTH = path.join(root, 'source/text/fast-string-width.ts');
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(build) {
+    build.onResolve({filter: /^string-width$/}, (args) =>
+      args.importer === FAST_WIDTH ? undefined : {path: FAST_WIDTH},
+    );
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -44,7 +57,7 @@ const shared = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [withoutDevtools, yogaWithoutFetch],
+  plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth],
   define: {'process.env.NODE_ENV': '"production"'},
   // CommonJS dependencies (react) call require(); give the ESM bundle a real one.
   banner: {

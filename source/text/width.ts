@@ -3,8 +3,8 @@ import stringWidth from 'string-width';
 // Characters that always take exactly one cell, one UTF-16 unit each: printable ASCII, Latin,
 // Greek and Cyrillic letters, and general punctuation (curly quotes, dashes, …). Combining
 // marks, soft hyphens and zero-width or bidi format characters are left out on purpose.
-const SINGLE_CELL_RUN =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
+export const SINGLE_CELL_RUN =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2400-\u2426\u2500-\u259f\u276f]*$/;
 
 /** Width of a string in terminal cells: CJK and emoji take two, combining marks none. */
 export function cellWidth(text: string): number {
