@@ -113,7 +113,7 @@ export const keymap: Binding[] = [
     intent: 'digit',
     context: 'reader',
     help: 'a count for the next key: 12g, 50%, 5j',
-    keys: [{digit: true, label: 'N'}],
+    keys: [{digit: true, label: '0-9'}],
   },
   {intent: 'percent', context: 'reader', help: 'N % goes to N percent', keys: [char('%')]},
   {intent: 'openSearch', context: 'reader', help: 'search forward', keys: [char('/')]},

@@ -1,0 +1,44 @@
+// The README's key table is for people; the keymap is for the program. They must agree.
+import {describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
+import {keymap} from '../source/keymap.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+/** The keys column of the README's reading-view table, as single key names. */
+function readmeReaderKeys(): Set<string> {
+  const table = readme.slice(readme.indexOf('In the reading view'));
+  const rows = table.slice(0, table.indexOf('\n\n', table.indexOf('| --- |'))).split('\n');
+  const keys = new Set<string>();
+  for (const row of rows.filter((line) => line.startsWith('| ') && !line.startsWith('| key'))) {
+    const cell = row.slice(2, row.indexOf(' |', 2));
+    for (const key of cell.split(/, | \/ /)) keys.add(key.trim());
+  }
+  return keys;
+}
+
+describe('README', () => {
+  it('lists every key of the reading view, and no key the program does not have', () => {
+    const documented = readmeReaderKeys();
+    const bound = new Set(
+      keymap
+        .filter((binding) => binding.context === 'reader' || binding.context === 'global')
+        .flatMap((binding) => binding.keys.map((key) => key.label)),
+    );
+    expect([...bound].filter((key) => !documented.has(key))).toEqual([]);
+    expect([...documented].filter((key) => !bound.has(key))).toEqual([]);
+  });
+
+  it('shows the two set-up commands', () => {
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm test');
+  });
+
+  it('documents every flag the command line takes', () => {
+    const cli = readFileSync(new URL('../source/cli.tsx', import.meta.url), 'utf8');
+    const options = cli.slice(cli.indexOf('options: {'), cli.indexOf('allowPositionals'));
+    const flags = [...options.matchAll(/^\s+'?([a-z-]+)'?: \{type:/gm)].map((match) => match[1]);
+    expect(flags.length).toBeGreaterThan(4);
+    for (const flag of flags) expect(readme).toContain(`--${flag}`);
+  });
+});
