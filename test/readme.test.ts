@@ -10,7 +10,7 @@ function readmeReaderKeys(): Set<string> {
   const table = readme.slice(readme.indexOf('In the reading view'));
   const rows = table.slice(0, table.indexOf('\n\n', table.indexOf('| --- |'))).split('\n');
   const keys = new Set<string>();
-  for (const row of rows.filter((line) => line.startsWith('| ') && !line.startsWith('| key'))) {
+  for (const row of rows.filter((line) => line.startsWith('| ') && !/^\| (key|---) /.test(line))) {
     const cell = row.slice(2, row.indexOf(' |', 2));
     for (const key of cell.split(/, | \/ /)) keys.add(key.trim());
   }
