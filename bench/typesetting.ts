@@ -62,9 +62,9 @@ function pageTurns(book: Article, small: Article): {book: number; small: number}
   }
   const bookTimes: number[] = [];
   const smallTimes: number[] = [];
-  for (let batch = 0; batch < 400; batch++) {
-    bookTimes.push(turnBook(100));
-    smallTimes.push(turnSmall(100));
+  for (let batch = 0; batch < 60; batch++) {
+    bookTimes.push(turnBook(1000));
+    smallTimes.push(turnSmall(1000));
   }
   return {book: median(bookTimes), small: median(smallTimes)};
 }

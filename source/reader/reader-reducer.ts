@@ -106,17 +106,26 @@ export function visibleLines(state: ReaderState): DisplayLine[] {
   return state.pages.linesFrom(topLine(state), state.pages.height);
 }
 
-/** Where the screen's text ends, for finding the quotations and hits it shows. */
+/** Where the screen's text ends, for finding the quotations it shows (no lines are built). */
 function screenEnd(state: ReaderState): number {
-  const lines = visibleLines(state);
-  return lines.at(-1)?.end ?? state.article.text.length;
+  const {pages} = state;
+  if (state.aligned) return pages.startOffset[state.page + 1] ?? state.article.text.length;
+  return pages.startOffset[pages.pageOf(state.anchor) + 2] ?? state.article.text.length;
 }
 
 /** Sets the anchor, cuts the pages it needs, and finds the quotations on screen. */
-function place(state: ReaderState, anchor: number, aligned: boolean): ReaderState {
+function place(
+  state: ReaderState,
+  anchor: number,
+  aligned: boolean,
+  knownPage?: number,
+): ReaderState {
   const {pages} = state;
-  pages.ensureOffset(anchor);
-  const page = pages.pageOf(anchor);
+  let page = knownPage;
+  if (page === undefined) {
+    pages.ensureOffset(anchor);
+    page = pages.pageOf(anchor);
+  }
   const next = {...state, anchor, aligned, page};
   next.quotes.scanThrough(screenEnd(next));
   return next;
@@ -164,7 +173,8 @@ function goToPage(state: ReaderState, page: number): ReaderState {
   state.pages.ensurePage(page);
   const target = Math.max(0, Math.min(state.pages.count - 1, page));
   if (target === state.page && state.aligned) return state;
-  return place({...state, currentQuote: undefined}, state.pages.startOffset[target]!, true);
+  // The page is known: its start is the anchor, and no search for it is needed.
+  return place({...state, currentQuote: undefined}, state.pages.startOffset[target]!, true, target);
 }
 
 /** Scrolls the screen by `lines` (negative: back), leaving page alignment behind. */

@@ -276,6 +276,8 @@ export class QuotationScanner {
   readonly found: Quotation[] = [];
   private readonly style: 'french' | 'german';
   private nextBlock = 0;
+  /** Every quotation starting before this offset is known. */
+  private scannedTo = 0;
   private stack: Open[] = [];
   private skip = -1; // the repeated opening mark of a continued paragraph
   private sorted?: Quotation[];
@@ -293,6 +295,7 @@ export class QuotationScanner {
    * holding it, and on until no quotation is left open.
    */
   scanThrough(offset: number): void {
+    if (this.scannedTo > offset) return;
     const {blocks} = this.article;
     while (
       this.nextBlock < blocks.length &&
@@ -300,6 +303,7 @@ export class QuotationScanner {
     ) {
       this.scanBlock(this.nextBlock++);
     }
+    this.scannedTo = this.stack.length > 0 ? 0 : (blocks[this.nextBlock]?.start ?? Infinity);
   }
 
   /** Every quotation of the article, ordered by where it starts. */
