@@ -158,6 +158,8 @@ export async function runCli({
     kill: (signal) => child.kill(signal),
     waitFor,
     press: async (keys) => {
+      // Let the last frame's effects settle first, as a person's pause between keys does.
+      await new Promise((resolve) => setTimeout(resolve, 20));
       await written;
       const before = text();
       child.write(keys);
