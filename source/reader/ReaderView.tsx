@@ -132,12 +132,19 @@ export function ReaderView({
   const store = useRef<ReaderState | undefined>(undefined);
   store.current ??= openReader(article, columns, rows, {cap, anchor, message});
   const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const placeListener = useRef(onPlace);
+  placeListener.current = onPlace;
   const dispatch = useCallback((action: ReaderAction) => {
-    const next = readerReducer(store.current!, action);
-    if (next !== store.current) {
-      store.current = next;
-      rerender();
+    const previous = store.current!;
+    const next = readerReducer(previous, action);
+    if (next === previous) return;
+    store.current = next;
+    // The place is recorded before the frame is drawn: a SIGTERM right after a page turn
+    // must save the page the reader saw.
+    if (next.anchor !== previous.anchor || isAtEnd(next) !== isAtEnd(previous)) {
+      placeListener.current?.(next.anchor, isAtEnd(next));
     }
+    rerender();
   }, []);
   // Re-lay out in the same render as the resize, so no frame is drawn at the old width.
   if (store.current.columns !== columns || store.current.rows !== rows) {
@@ -157,12 +164,11 @@ export function ReaderView({
     return () => clearImmediate(timer);
   }, [pages, dispatch]);
 
-  const atEnd = pages.complete && state.page === pages.count - 1;
-  const placeListener = useRef(onPlace);
-  placeListener.current = onPlace;
+  // The place it opened at counts as read too (a resumed or fresh start).
   useEffect(() => {
-    placeListener.current?.(state.anchor, atEnd);
-  }, [state.anchor, atEnd]);
+    const opened = store.current!;
+    placeListener.current?.(opened.anchor, isAtEnd(opened));
+  }, []);
 
   useInput((input, key) => {
     const send = dispatch;
@@ -276,6 +282,11 @@ export function ReaderView({
       </Text>
     </Box>
   );
+}
+
+/** Whether the reader is on the last page (so the article counts as finished). */
+function isAtEnd(state: ReaderState): boolean {
+  return state.pages.complete && state.page === state.pages.count - 1;
 }
 
 /** The status line, or the search prompt while one is typed. */
