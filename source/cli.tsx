@@ -173,12 +173,23 @@ async function main(): Promise<void> {
     },
     {alwaysLast: true},
   );
-  process.on('uncaughtException', (error) => {
+  // Whatever goes wrong, the terminal is given back first; then one line says what happened.
+  const crash = (error: unknown) => {
     restoreTerminal();
     readingState.flush();
-    process.stderr.write(`broadsheet: ${safeLine(error.message)}\n`);
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`broadsheet: ${safeLine(reason)}\n`);
     process.exit(70);
-  });
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  // For the tests of that path only: fail on purpose a while after start.
+  const crashAfter = Number(process.env['BROADSHEET_TEST_CRASH_AFTER_MS']);
+  if (crashAfter > 0) {
+    setTimeout(() => {
+      throw new Error('crash requested by BROADSHEET_TEST_CRASH_AFTER_MS');
+    }, crashAfter);
+  }
 
   const instance = render(
     <App
@@ -191,7 +202,11 @@ async function main(): Promise<void> {
     />,
     {exitOnCtrlC: false, patchConsole: false, maxFps: 120},
   );
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } catch (error) {
+    crash(error);
+  }
   restoreTerminal();
   readingState.flush();
 }

@@ -109,6 +109,16 @@ describe('the reading flow in a real terminal', () => {
     });
   }
 
+  it('restores the terminal before printing an uncaught error', async () => {
+    const session = await start({env: {BROADSHEET_TEST_CRASH_AFTER_MS: '600'}});
+    await session.press(keys.enter);
+    await session.waitFor('page 1/');
+    const exit = await expectRestored(session);
+    expect(exit.exitCode).toBe(70);
+    // The message is on the main screen, after the shell's line, not lost on the other one.
+    expect(session.text()).toMatch(/shell\$ before broadsheet\s+broadsheet: crash requested/);
+  });
+
   it('lays the page out again when the terminal is resized', async () => {
     const session = await start({columns: 100, rows: 30});
     await session.press(keys.enter);
