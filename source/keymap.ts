@@ -100,7 +100,7 @@ export const keymap: Binding[] = [
   {
     intent: 'firstPage',
     context: 'reader',
-    help: 'first page (N g: page N)',
+    help: 'first page; after a count, page N',
     keys: [char('g'), named('home', 'Home')],
   },
   {
@@ -112,10 +112,10 @@ export const keymap: Binding[] = [
   {
     intent: 'digit',
     context: 'reader',
-    help: 'a count for the next key: 12g, 50%, 5j',
+    help: 'count for the next key (12g, 5j)',
     keys: [{digit: true, label: '0-9'}],
   },
-  {intent: 'percent', context: 'reader', help: 'N % goes to N percent', keys: [char('%')]},
+  {intent: 'percent', context: 'reader', help: 'after a count: go to that %', keys: [char('%')]},
   {intent: 'openSearch', context: 'reader', help: 'search forward', keys: [char('/')]},
   {intent: 'nextHit', context: 'reader', help: 'next search hit', keys: [char('n')]},
   {intent: 'previousHit', context: 'reader', help: 'previous search hit', keys: [char('N')]},
@@ -124,19 +124,19 @@ export const keymap: Binding[] = [
   {
     intent: 'openQuotes',
     context: 'reader',
-    help: "list of the article's quotations",
+    help: 'list of quotations',
     keys: [char('"')],
   },
   {
     intent: 'nextArticle',
     context: 'reader',
-    help: 'next article in the library',
+    help: 'next article',
     keys: [char('J')],
   },
   {
     intent: 'previousArticle',
     context: 'reader',
-    help: 'previous article in the library',
+    help: 'previous article',
     keys: [char('K')],
   },
   {intent: 'narrower', context: 'reader', help: 'narrower measure', keys: [char('-')]},
@@ -144,7 +144,7 @@ export const keymap: Binding[] = [
   {
     intent: 'fullMeasure',
     context: 'reader',
-    help: 'full width / default measure',
+    help: 'full width / default width',
     keys: [char('=')],
   },
   {intent: 'toggleHelp', context: 'reader', help: 'this help', keys: [char('?')]},

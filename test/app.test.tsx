@@ -99,3 +99,57 @@ describe('App', () => {
     app.unmount();
   });
 });
+
+describe('ReaderView', () => {
+  const story = [
+    'A Quoted Story',
+    'By Jane Doe, 3 March 2024',
+    ...Array.from(
+      {length: 30},
+      (_, i) =>
+        `Paragraph ${i}: “Quote ${i},” said ${['Ada', 'Ben', 'Cleo'][i % 3]}. Then some more narration follows here.`,
+    ),
+  ].join('\n\n');
+  const storyLibrary: Library = {
+    kind: 'folder',
+    folder: '/lib',
+    entries: [{path: '/lib/story.txt', fileName: 'story.txt', title: 'A Quoted Story'}],
+  };
+  const loadStory = (): LoadResult => ({kind: 'article', article: parseText(story)});
+  const open = () => setup(<App library={storyLibrary} loadArticle={loadStory} openIndex={0} />);
+
+  it('shows the byline beside the title', async () => {
+    const app = open();
+    await app.waitFor((f) => f.includes('page 1/'));
+    expect(app.frame().split('\n')[0]).toContain('A Quoted Story · By Jane Doe, 3 March 2024');
+    app.unmount();
+  });
+
+  it('shows the help from the keymap on ? and closes it on any key', async () => {
+    const app = open();
+    await app.waitFor((f) => f.includes('page 1/'));
+    await app.press('?', (f) => f.includes('search forward'));
+    expect(app.frame()).toContain('next quotation');
+    await app.press('x', (f) => f.includes('page 1/'));
+    app.unmount();
+  });
+
+  it('types a search in the prompt and shows the hit count', async () => {
+    const app = open();
+    await app.waitFor((f) => f.includes('page 1/'));
+    await app.press('/', (f) => f.includes('/█'));
+    await app.press('quote 2', (f) => f.includes('/quote 2█'));
+    await app.press('\r', (f) => /hit 1\/11/.test(f));
+    await app.press('n', (f) => /hit 2\/11/.test(f));
+    app.unmount();
+  });
+
+  it('lists quotations with speakers in the panel', async () => {
+    const app = open();
+    await app.waitFor((f) => f.includes('page 1/'));
+    await app.press('"', (f) => f.includes('quotations · 1/30'));
+    expect(app.frame()).toContain('p.1 Ada: “Quote 0,”');
+    await app.press('\u001B', (f) => f.includes('page 1/'));
+    app.unmount();
+  });
+});

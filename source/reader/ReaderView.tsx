@@ -250,7 +250,7 @@ export function ReaderView({
   const filler = Math.max(0, height - lines.length);
   let body: React.ReactNode;
   if (state.help) {
-    body = <HelpOverlay height={height} width={width} pad={pad} />;
+    body = <HelpOverlay height={height} width={columns - 2} />;
   } else if (state.panel) {
     body = (
       <QuotesPanel
@@ -274,7 +274,15 @@ export function ReaderView({
   }
   return (
     <Box flexDirection="column">
-      <Text {...theme.title}>{pad + truncateToWidth(article.title, width)}</Text>
+      <Text>
+        {pad}
+        <Text {...theme.title}>{truncateToWidth(article.title, width)}</Text>
+        {article.meta && cellWidth(article.title) + 3 < width ? (
+          <Text {...theme.meta}>
+            {truncateToWidth(` · ${article.meta}`, width - cellWidth(article.title))}
+          </Text>
+        ) : null}
+      </Text>
       <Text> </Text>
       {body}
       <Text {...(state.prompt === undefined ? theme.status : {})}>
@@ -310,21 +318,42 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
   return truncateToWidth(statusText(state) + count + standing, width);
 }
 
-/** The keys of the reading view, from the keymap table itself. */
-function HelpOverlay({height, width, pad}: {height: number; width: number; pad: string}) {
+/**
+ * The keys of the reading view, from the keymap table itself, over the terminal's whole
+ * width: in two columns when one is too tall for the screen.
+ */
+function HelpOverlay({height, width}: {height: number; width: number}) {
   const rows = helpRows('reader');
-  const keysWidth = Math.min(24, Math.max(...rows.map((row) => cellWidth(row.keys))) + 2);
-  const shown = rows.length > height ? [...rows.slice(0, height - 1), {keys: '…', help: ''}] : rows;
+  const columns = rows.length > height && width >= 40 ? 2 : 1;
+  const perColumn = Math.ceil(rows.length / columns);
+  const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
+  const column = (part: typeof rows) => {
+    const keysWidth = Math.min(
+      Math.max(4, columnWidth - 14),
+      Math.max(...part.map((row) => cellWidth(row.keys))) + 1,
+    );
+    return part.map((row) =>
+      truncateToWidth(
+        truncateToWidth(row.keys, keysWidth - 1).padEnd(keysWidth) + row.help,
+        columnWidth,
+      ),
+    );
+  };
+  const left = column(rows.slice(0, perColumn));
+  const right = columns === 2 ? column(rows.slice(perColumn)) : [];
+  const lines = left
+    .slice(0, height)
+    .map((line, index) =>
+      right[index]
+        ? `${line.padEnd(columnWidth + 2 - (cellWidth(line) - line.length))}${right[index]}`
+        : line,
+    );
+  if (perColumn > height)
+    lines[height - 1] = truncateToWidth('… (a larger terminal shows every key)', width);
   return (
     <Box flexDirection="column" height={height}>
-      {shown.map((row, index) => (
-        <Text key={index}>
-          {pad}
-          {truncateToWidth(
-            truncateToWidth(row.keys, keysWidth - 1).padEnd(keysWidth) + row.help,
-            width,
-          )}
-        </Text>
+      {lines.map((line, index) => (
+        <Text key={index}> {line}</Text>
       ))}
     </Box>
   );

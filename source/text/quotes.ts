@@ -383,8 +383,8 @@ export function findQuotations(article: Article, {speakers = true} = {}): Quotat
 
 const SPEECH_VERBS =
   'said|says|say|added|adds|told|tells|asked|asks|replied|replies|explained|explains|wrote|writes|continued|noted|notes|stated|states|insisted|argued|argues|warned|warns|declared|declares|announced|announces|answered|cried|shouted|whispered|went on|recalled|recalls|admitted|claimed|claims|concluded|responded|remarked|observed|muttered|exclaimed|began|sagte|fragte|rief|antwortete|сказал|сказала|заявил|заявила|говорит';
-// A capitalised word, or a short abbreviation with its full stop (Mr., St., E.).
-const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}]{0,2}\.|[\p{Lu}][\p{L}'’-]*)`;
+// A capitalised word, a title with its full stop (Mr., Dr.) or an initial (E.).
+const NAME_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Col|Lt|Sgt|Rev|Sen|Rep|Gov)\.|[\p{Lu}]\.|[\p{Lu}][\p{L}'’-]*)`;
 const NAME = String.raw`(?:${NAME_WORD}(?:\s+(?:de|van|von|der|da|al|bin|${NAME_WORD})){0,3})`;
 const PRONOUN = String.raw`(?:he|she|they|I|we|er|sie|он|она)`;
 const AFTER_NAME_VERB = new RegExp(

@@ -60,3 +60,45 @@ describe('the command line', () => {
     expect(result.stdout.trim()).toBe('0.1.0');
   });
 });
+
+describe('broadsheet quotes', () => {
+  it('prints one quotation a line with page, level, offsets, speaker and text', async () => {
+    const result = await run([
+      'quotes',
+      path.join(articlesPath, 'russia-sends-foreign-minister-to-north-korea.txt'),
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^p\.1\tL1\t\d+-\d+\tLavrov: “We welcome the gradual normalization/);
+  });
+
+  it('prints JSON whose offsets point at the quotation in the normalized text', async () => {
+    const result = await run([
+      'quotes',
+      '--json',
+      path.join(articlesPath, 'the-harbour-inquiry.txt'),
+    ]);
+    const records = JSON.parse(result.stdout) as Array<{
+      text: string;
+      start: number;
+      end: number;
+      level: number;
+      page: number;
+      speaker: string | null;
+    }>;
+    expect(records.length).toBe(16);
+    const inner = records.find((record) => record.level === 3)!;
+    expect(inner.text).toBe('“Not in this wind,”');
+    expect(inner.end - inner.start).toBe(inner.text.length);
+    expect(records.find((record) => record.speaker === 'Castell')?.text).toBe(
+      '“Which department?”',
+    );
+  });
+
+  it('says what is wrong with a missing file', async () => {
+    const result = await run(['quotes', '/no/such/file.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('broadsheet: no such file: /no/such/file.txt\n');
+  });
+});

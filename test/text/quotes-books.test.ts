@@ -88,3 +88,34 @@ describe('quotations in whole texts', () => {
     expect(speakers.filter((speaker) => speaker === 'Whitfield')).toHaveLength(1);
   });
 });
+
+describe('highlighting across page breaks', () => {
+  it('styles the top of a page inside a quotation that began on the page before', async () => {
+    const {openReader, readerReducer} = await import('../../source/reader/reader-reducer.js');
+    const {lineRuns, SpanIndex} = await import('../../source/text/runs.js');
+    const article = load('../../articles/the-harbour-inquiry.txt');
+    const spans = new SpanIndex(
+      findQuotations(article).map((q) => ({start: q.start, end: q.end, style: {quote: q.level}})),
+    );
+    let checked = 0;
+    for (const [columns, rows] of [
+      [40, 10],
+      [60, 14],
+      [80, 24],
+      [50, 8],
+    ] as const) {
+      let state = openReader(article, columns, rows);
+      state.pages.advance(Infinity);
+      for (let page = 1; page < state.pages.count; page++) {
+        state = readerReducer(state, {type: 'nextPage'});
+        const top = state.pages.linesOf(state.page)[0]!;
+        const open = findQuotations(article).find((q) => q.start < top.start && top.start < q.end);
+        if (!open) continue;
+        const runs = lineRuns(article.text, top, spans);
+        expect(runs[0]!.style.quote).toBeGreaterThanOrEqual(1);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
