@@ -1,15 +1,34 @@
 import stringWidth from 'string-width';
 
 // Characters that always take exactly one cell, one UTF-16 unit each: printable ASCII, Latin,
-// Greek and Cyrillic letters, and general punctuation (curly quotes, dashes, …). Combining
-// marks, soft hyphens and zero-width or bidi format characters are left out on purpose.
-export const SINGLE_CELL_RUN =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2400-\u2426\u2500-\u259f\u276f]*$/;
+// Greek and Cyrillic letters, general punctuation (curly quotes, dashes, …), arrows, control
+// pictures, box drawing. Combining marks, soft hyphens and zero-width or bidi format
+// characters are left out on purpose.
+const SINGLE =
+  '\\x20-\\x7e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u0370-\\u0377\\u037a-\\u037f\\u0384-\\u038a\\u038c\\u038e-\\u03a1\\u03a3-\\u0482\\u048a-\\u052f\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2400-\\u2426\\u2500-\\u259f\\u276f';
+// Characters that always take two cells, one UTF-16 unit each: CJK punctuation (not its
+// combining tone marks), kana, CJK ideographs, Hangul syllables, full-width forms.
+const WIDE =
+  '\\u3001-\\u3029\\u3030-\\u303e\\u3041-\\u3096\\u309b-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3\\uff01-\\uff60\\uffe0-\\uffe6';
+
+const SINGLE_RUN = new RegExp(`^[${SINGLE}]*$`);
+const SINGLE_OR_WIDE_RUN = new RegExp(`^[${SINGLE}${WIDE}]*$`);
+const WIDE_CHAR = new RegExp(`[${WIDE}]`, 'g');
+
+/**
+ * The width of text made only of characters whose width never depends on their neighbours,
+ * counted directly; undefined for anything else (emoji, combining marks, ...), which needs
+ * string-width's grapheme segmentation.
+ */
+export function simpleWidth(text: string): number | undefined {
+  if (SINGLE_RUN.test(text)) return text.length;
+  if (SINGLE_OR_WIDE_RUN.test(text)) return text.length + (text.match(WIDE_CHAR)?.length ?? 0);
+  return undefined;
+}
 
 /** Width of a string in terminal cells: CJK and emoji take two, combining marks none. */
 export function cellWidth(text: string): number {
-  // The fast path covers most prose; string-width (grapheme-aware) handles the rest.
-  return SINGLE_CELL_RUN.test(text) ? text.length : stringWidth(text);
+  return simpleWidth(text) ?? stringWidth(text);
 }
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {articlesPath, cliPath} from './terminal.js';
+import type {QuotationRecord} from '../../source/reader/quotation-list.js';
 
 type Run = {code: number; stdout: string; stderr: string};
 
@@ -79,14 +80,7 @@ describe('broadsheet quotes', () => {
       '--json',
       path.join(articlesPath, 'the-harbour-inquiry.txt'),
     ]);
-    const records = JSON.parse(result.stdout) as Array<{
-      text: string;
-      start: number;
-      end: number;
-      level: number;
-      page: number;
-      speaker: string | null;
-    }>;
+    const records = JSON.parse(result.stdout) as QuotationRecord[];
     expect(records.length).toBe(16);
     const inner = records.find((record) => record.level === 3)!;
     expect(inner.text).toBe('“Not in this wind,”');
