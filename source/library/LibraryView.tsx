@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {intentFor} from '../keymap.js';
-import {truncateToWidth} from '../text/width.js';
+import {cellWidth, truncateToWidth} from '../text/width.js';
 import type {Library} from './library.js';
 import type {ReadStatus} from '../state/progress.js';
 
@@ -55,10 +55,14 @@ export function LibraryView({
     );
   }
 
+  // Titles on the left, reading state in a column on the right ("❯ " takes two cells).
+  const rowWidth = Math.max(1, columns - 3);
   const items = library.entries.map((entry, index) => {
     const state = describe(statusOf(entry.path));
-    const title = truncateToWidth(entry.title, Math.max(1, columns - 6 - state.length));
-    return {key: entry.path, label: `${title}  ${state}`, value: index};
+    const room = Math.max(1, rowWidth - state.length - 2);
+    const title = truncateToWidth(entry.title, room);
+    const gap = ' '.repeat(Math.max(2, room - cellWidth(title) + 2));
+    return {key: entry.path, label: `${title}${gap}${state}`, value: index};
   });
   const limit = Math.max(1, rows - 5);
   return (
@@ -79,7 +83,7 @@ export function LibraryView({
 }
 
 function describe(status: ReadStatus): string {
-  if (status.kind === 'finished') return '· finished';
-  if (status.kind === 'reading') return `· ${status.percent}% read`;
-  return '· unread';
+  if (status.kind === 'finished') return 'finished';
+  if (status.kind === 'reading') return `${status.percent}% read`.padStart(8);
+  return '  unread';
 }
