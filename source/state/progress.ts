@@ -25,15 +25,29 @@ function keyOf(article: Article): string {
 export function savedProgress(state: ReadingState, {fresh = false} = {}): Progress {
   let warning = state.warning;
   return {
-    resume(article) {
-      const saved = state.positionOf(keyOf(article));
+    resume(article, file) {
       const notice = warning;
       warning = undefined; // said once
-      if (fresh || !saved || saved.offset <= 0 || saved.offset >= article.text.length) {
+      const length = article.text.length;
+      let saved = state.positionOf(keyOf(article));
+      let note = '';
+      if (!saved) {
+        // Edited since (a typo fixed, a paragraph added): the same file at about the same
+        // length keeps its place rather than starting over.
+        const atPath = state.positionAtPath(file);
+        if (atPath && Math.abs(atPath.length - length) <= length * 0.1) {
+          saved = atPath;
+          note = ', the file changed';
+        }
+      }
+      if (fresh || !saved || saved.offset <= 0 || saved.offset >= length) {
         return {anchor: 0, message: notice};
       }
-      const percent = Math.floor((saved.offset / Math.max(1, article.text.length)) * 100);
-      return {anchor: saved.offset, message: notice ?? `resumed at ${percent}% (g: from the top)`};
+      const percent = Math.floor((saved.offset / Math.max(1, length)) * 100);
+      return {
+        anchor: saved.offset,
+        message: notice ?? `resumed at ${percent}%${note} (g: from the top)`,
+      };
     },
     save(article, file, anchor, finished) {
       state.record(keyOf(article), {

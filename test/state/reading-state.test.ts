@@ -137,3 +137,21 @@ describe('ReadingState', () => {
     expect(existsSync(path.join(dir, 'positions.json'))).toBe(false); // debounced, not yet written
   });
 });
+
+describe('an edited article', () => {
+  it('keeps its place when the same file changed a little, not when it became another text', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const original = parseText('Title\n\n' + 'A sentence of the story. '.repeat(100));
+    savedProgress(state).save(original, '/story.txt', 1000, false);
+    state.flush();
+    const progress = savedProgress(new ReadingState(dir));
+    const edited = parseText('Title\n\n' + 'A sentence of the story! '.repeat(100));
+    expect(progress.resume(edited, '/story.txt')).toEqual({
+      anchor: 1000,
+      message: 'resumed at 39%, the file changed (g: from the top)',
+    });
+    const rewritten = parseText('Title\n\nSomething else entirely.');
+    expect(progress.resume(rewritten, '/story.txt').anchor).toBe(0);
+  });
+});
