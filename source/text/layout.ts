@@ -42,8 +42,8 @@ export type LineSource = {
 
 /**
  * The article set at a measure of `width` cells, laid out lazily, block by block, from the
- * top: every block wrapped, one blank line between blocks, the title left to the reading
- * view's header. Lines only get added; once laid out they never change, so a LineStore is
+ * top: every block wrapped, one blank line between blocks, the title and byline left to the
+ * reading view's header. Lines only get added; once laid out they never change, so a LineStore is
  * a memo of the pure function layout(article, width). Lines are kept in typed arrays: a
  * 3 MB book has 60,000 of them, and a page turn should touch as little memory as a short
  * article's does.
@@ -133,7 +133,8 @@ export class LineStore implements LineSource {
     const stop = Math.min(blocks.length, this.nextBlock + count);
     for (; this.nextBlock < stop; this.nextBlock++) {
       const block = blocks[this.nextBlock]!;
-      if (block.kind === 'title') continue;
+      // The reading view's header shows the title and the byline.
+      if (block.kind === 'title' || block.kind === 'meta') continue;
       // A blank line sits where the block before it ended, so that every line, blank ones
       // too, has an offset of its own for a scrolled screen to start at.
       if (this.size > 0) {
@@ -191,12 +192,18 @@ export function layout(article: Article, width: number): DisplayLine[] {
   return new LineStore(article, width).finish();
 }
 
+/** A short piece of text (a title, a byline) wrapped to `width`, as lines. */
+function wrapped(text: string, width: number): string[] {
+  return wrap(text, 0, text.length, width).map((range) =>
+    text.slice(range.start, range.end).trimEnd(),
+  );
+}
+
 /** The article set at `width` as plain text, for printing when stdout is not a terminal. */
 export function plainText(article: Article, width: number): string {
   const body = layout(article, width).map((line) => lineText(article.text, line));
   const {title} = article;
-  const heading = wrap(title, 0, title.length, width).map((range) =>
-    title.slice(range.start, range.end).trimEnd(),
-  );
-  return [...heading, '', ...body].join('\n');
+  const heading = wrapped(title, width);
+  const byline = article.meta ? [...wrapped(article.meta, width), ''] : [];
+  return [...heading, '', ...byline, ...body].join('\n');
 }

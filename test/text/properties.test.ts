@@ -55,10 +55,10 @@ const articleText = fc
   .array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 120})
   .map((parts) => `Title\n\n${parts.join(' ')}`);
 
-/** The text a reader should see, whitespace aside: every block but the title. */
+/** The text a reader should see, whitespace aside: every block but the title and byline (in the header). */
 function visibleSource(article: Article): string {
   return article.blocks
-    .filter((block) => block.kind !== 'title')
+    .filter((block) => block.kind !== 'title' && block.kind !== 'meta')
     .map((block) => article.text.slice(block.start, block.end))
     .join('')
     .replace(/\s/g, '');
@@ -74,11 +74,11 @@ function checkLines(article: Article, lines: DisplayLine[], width: number) {
   });
 }
 
-/** Every offset of a non-space character in the reader's text (the title is in the header). */
+/** Every offset of a non-space character in the reader's text (title and byline are in the header). */
 function visibleOffsets(article: Article, step = 1): number[] {
   const offsets: number[] = [];
   for (const block of article.blocks) {
-    if (block.kind === 'title') continue;
+    if (block.kind === 'title' || block.kind === 'meta') continue;
     for (let i = block.start; i < block.end; i += step) {
       if (!/\s/.test(article.text[i]!)) offsets.push(i);
     }
