@@ -43,6 +43,40 @@ function keepsLines(text: string, start: number, end: number, typicalLength: num
   return typicalLength >= 50 && longest < typicalLength * 0.7;
 }
 
+/**
+ * Where paragraphs begin inside a block of hard-wrapped prose written the old way, with an
+ * indented first line and no blank line between paragraphs (wire copy such as Reuters').
+ * Only for prose: a block with table columns, or lines short like verse, is left whole.
+ */
+function indentedParagraphStarts(
+  text: string,
+  start: number,
+  end: number,
+  typical: number,
+): number[] {
+  if (typical === 0) return [];
+  const block = text.slice(start, end);
+  // Most blocks have no indented line after the first: a quick look rules them out.
+  if (!block.includes('\n  ') || TABLE_GAP.test(block)) return [];
+  const starts: number[] = [];
+  let flush = 0;
+  let flushLength = 0;
+  let offset = 0;
+  for (const line of block.split('\n')) {
+    const indent = /^ */.exec(line)![0].length;
+    if (offset > 0 && indent >= 2 && indent <= 8 && line.length > indent)
+      starts.push(start + offset);
+    else if (indent === 0 && line.length > 0) {
+      flush++;
+      flushLength += line.length;
+    }
+    offset += line.length + 1;
+  }
+  // Wrapped prose: flush continuation lines outnumber the paragraph starts and run long.
+  const proseLike = flush >= starts.length && flushLength / Math.max(1, flush) >= typical * 0.6;
+  return starts.length > 0 && proseLike ? starts : [];
+}
+
 /** The line length that most prose lines in the file are wrapped near (0 for unwrapped text). */
 function typicalWrapLength(text: string): number {
   const counts = new Map<number, number>();
@@ -72,14 +106,7 @@ const BLOCK_SEPARATOR = /\n(?:[ \u00a0\u3000]*\n)+/g;
 export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
   const blocks: Block[] = [];
   const typical = typicalWrapLength(text);
-  const addBlock = (from: number, to: number) => {
-    const segment = text.slice(from, to);
-    const content = segment.trimEnd();
-    if (content.trim() === '') return;
-    // Skip whitespace-only lines at the start (only the text's first block can have them).
-    const firstLine = content.search(/[^\s]/);
-    const start = from + content.lastIndexOf('\n', firstLine) + 1;
-    const end = from + content.length;
+  const pushBlock = (start: number, end: number) => {
     const newline = text.indexOf('\n', start);
     const kind = newline !== -1 && newline < end && keepsLines(text, start, end, typical);
     blocks.push({
@@ -88,6 +115,21 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
       end,
       words: countWords(text, start, end),
     });
+  };
+  const addBlock = (from: number, to: number) => {
+    const segment = text.slice(from, to);
+    const content = segment.trimEnd();
+    if (content.trim() === '') return;
+    // Skip whitespace-only lines at the start (only the text's first block can have them).
+    const firstLine = content.search(/[^\s]/);
+    const start = from + content.lastIndexOf('\n', firstLine) + 1;
+    const end = from + content.length;
+    let pieceStart = start;
+    for (const cut of indentedParagraphStarts(text, start, end, typical)) {
+      pushBlock(pieceStart, cut - 1);
+      pieceStart = cut;
+    }
+    pushBlock(pieceStart, end);
   };
   let position = 0;
   BLOCK_SEPARATOR.lastIndex = 0;
@@ -127,7 +169,7 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
     }
     const second = blocks[1];
     if (second && second.kind !== 'title') {
-      const candidate = text.slice(second.start, second.end);
+      const candidate = text.slice(second.start, second.end).trim();
       if (!candidate.includes('\n') && candidate.length <= 120 && META_HINT.test(candidate)) {
         second.kind = 'meta';
         meta = candidate.trim();

@@ -39,3 +39,38 @@ describe('parseText', () => {
     expect(parseText('Title here\n\nOne two three.').words).toBe(5);
   });
 });
+
+describe('indented paragraphs without blank lines (wire copy)', () => {
+  const wire = [
+    'TOWER REPORT DIMINISHES HOPES',
+    '    By Michael Gelb, Reuters',
+    '    WASHINGTON, Feb 26 - The Tower Commission report, which',
+    'says President Reagan was ignorant about much of the Iran arms',
+    'deal, just about ends his prospects of regaining political',
+    'dominance in Washington, political analysts said.',
+    '    "This is certification of incompetence," private political',
+    'analyst Stephen Hess told Reuters in commenting on the Tower',
+    'report made public today.',
+  ].join('\n');
+
+  it('starts a paragraph at each indented line and takes the byline as metadata', () => {
+    const article = parseText(
+      `${wire}\n\n${'Filler prose line that is long enough to set the wrap width. '.repeat(3).trim()}`,
+    );
+    expect(article.meta).toBe('By Michael Gelb, Reuters');
+    const paragraphs = article.blocks.filter((block) => block.kind === 'paragraph');
+    expect(article.text.slice(paragraphs[0]!.start, paragraphs[0]!.end).trim()).toMatch(
+      /^WASHINGTON.*analysts said\.$/,
+    );
+    expect(article.text.slice(paragraphs[1]!.start, paragraphs[1]!.end).trim()).toMatch(
+      /^"This is.*today\.$/,
+    );
+  });
+
+  it('leaves a table with indented rows whole', () => {
+    const table =
+      'Prices\n\n    Reported as follows -\n Wheat   2.55   2.40\n         Natl   Loan\n Corn    1.35   1.92';
+    const article = parseText(table);
+    expect(article.blocks.map((block) => block.kind)).toEqual(['title', 'preformatted']);
+  });
+});

@@ -99,3 +99,14 @@ describe('quotations in research-only news', () => {
     expect(firsts.filter((mark) => mark === '«').length).toBeGreaterThan(15);
   });
 });
+
+describe('wire copy', () => {
+  it('reads Reuters paragraphs at their indents, with the byline in the header', () => {
+    const result = loadArticleFile(path.join(corpus, 'news/reuters21578-0028.txt'));
+    if (result.kind !== 'article') throw new Error(result.reason);
+    expect(result.article.meta).toBe('By Michael Gelb, Reuters');
+    expect(
+      result.article.blocks.filter((block) => block.kind === 'paragraph').length,
+    ).toBeGreaterThan(10);
+  });
+});
