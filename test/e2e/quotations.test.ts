@@ -45,6 +45,18 @@ describe('quotations in a real terminal', () => {
     expect(session.cell(innerRow, innerColumn)).toMatchObject({fg: undefined, underline: true});
   });
 
+  it('takes --no-color and --theme as NO_COLOR does', async () => {
+    const plain = await open('the-harbour-inquiry.txt', {}, ['--no-color']);
+    const [row, column] = plain.find('“I want to be plain')!;
+    expect(plain.cell(row, column)).toMatchObject({fg: undefined, italic: true});
+    const dark = await open('the-harbour-inquiry.txt');
+    const light = await open('the-harbour-inquiry.txt', {}, ['--theme', 'light']);
+    const [darkRow, darkColumn] = dark.find('“I want to be plain')!;
+    const [lightRow, lightColumn] = light.find('“I want to be plain')!;
+    expect(light.cell(lightRow, lightColumn).fg).toBeDefined();
+    expect(light.cell(lightRow, lightColumn).fg).not.toBe(dark.cell(darkRow, darkColumn).fg);
+  });
+
   it('jumps between quotations with ] and [ and marks the one it is on', async () => {
     const session = await open('the-harbour-inquiry.txt');
     await session.press(']');
