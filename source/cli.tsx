@@ -1,6 +1,7 @@
 import React from 'react';
 import {render} from 'ink';
 import {parseArgs} from 'node:util';
+import chalk from 'chalk';
 import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -56,6 +57,11 @@ function bundledArticles(): string {
 type CommandLine = {input: string[]; width?: number; json: boolean; theme: Theme; fresh: boolean};
 
 function parseTheme(name: string | undefined, noColor: boolean): Theme {
+  if (noColor && chalk.level === 0 && process.stdout.isTTY && process.env['TERM'] !== 'dumb') {
+    // chalk reads --no-color from argv and then drops every style, italics included: keep
+    // the plain styles the mono theme marks quotations with (it uses no colour at all).
+    chalk.level = 1;
+  }
   if (noColor || (process.env['NO_COLOR'] ?? '') !== '') return THEMES.mono;
   if (name === undefined) return THEMES.dark;
   if (name in THEMES) return THEMES[name as ThemeName];
