@@ -1,10 +1,11 @@
-import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Article} from '../article/article.js';
 import {helpRows, intentFor} from '../keymap.js';
 import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
+import {hitAtOrAfter} from '../text/search.js';
 import {
   openReader,
   readerReducer,
@@ -80,30 +81,33 @@ function Line({
 /** Quotations, search hits and the marked quotation touching the screen, for highlighting. */
 function useSpans(state: ReaderState, from: number, to: number): SpanIndex {
   const {quotes, currentQuote, search} = state;
-  // The scanner only grows; its count says when there is more to highlight.
-  const found = quotes.found.length;
-  const quoteIndex = useMemo(
-    () =>
-      new SpanIndex(
-        quotes.found
-          .slice(0, found)
-          .map((q) => ({start: q.start, end: q.end, style: {quote: q.level}})),
-      ),
-    [quotes, found],
-  );
-  return useMemo(() => {
-    const spans: Span[] = [...quoteIndex.overlapping(from, to)];
-    if (currentQuote)
-      spans.push({start: currentQuote.start, end: currentQuote.end, style: {emphasis: true}});
-    if (search) {
-      search.hits.forEach((hit, index) => {
-        if (hit.end > from && hit.start < to) {
-          spans.push({...hit, style: {hit: index === search.current ? 'current' : 'other'}});
-        }
-      });
+  // The scanner only grows; new quotations are added to the index, not the index rebuilt.
+  const indexRef = useRef<{scanner: typeof quotes; index: SpanIndex} | undefined>(undefined);
+  if (indexRef.current?.scanner !== quotes)
+    indexRef.current = {scanner: quotes, index: new SpanIndex()};
+  const quoteIndex = indexRef.current.index;
+  if (quoteIndex.size < quotes.found.length) {
+    quoteIndex.add(
+      quotes.found
+        .slice(quoteIndex.size)
+        .map((q) => ({start: q.start, end: q.end, style: {quote: q.level}})),
+    );
+  }
+  // A handful of spans touch the screen: gather them afresh each frame.
+  const spans: Span[] = [...quoteIndex.overlapping(from, to)];
+  if (currentQuote) {
+    spans.push({start: currentQuote.start, end: currentQuote.end, style: {emphasis: true}});
+  }
+  if (search) {
+    // Hits are ordered and never overlap: start from the first that could reach the screen.
+    const first = Math.max(0, (hitAtOrAfter(search.hits, from) ?? search.hits.length) - 1);
+    for (let index = first; index < search.hits.length && search.hits[index]!.start < to; index++) {
+      const hit = search.hits[index]!;
+      if (hit.end > from)
+        spans.push({...hit, style: {hit: index === search.current ? 'current' : 'other'}});
     }
-    return new SpanIndex(spans);
-  }, [quoteIndex, currentQuote, search, from, to]);
+  }
+  return new SpanIndex(spans);
 }
 
 /** Printable text typed into the prompt (a paste arrives whole): no control characters. */

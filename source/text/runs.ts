@@ -14,14 +14,44 @@ export type Run = {text: string; style: Style};
  * line are found without scanning the article (spans may nest, so ends are not ordered).
  */
 export class SpanIndex {
-  private readonly spans: Span[];
-  private readonly maxEnd: number[];
+  private readonly spans: Span[] = [];
+  private readonly maxEnd: number[] = [];
 
-  constructor(spans: Span[]) {
-    this.spans = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-    this.maxEnd = [];
-    let running = -Infinity;
-    for (const span of this.spans) this.maxEnd.push((running = Math.max(running, span.end)));
+  constructor(spans: Span[] = []) {
+    this.spans = [...spans].sort(byStart);
+    this.recompute(0);
+  }
+
+  get size(): number {
+    return this.spans.length;
+  }
+
+  /**
+   * Adds spans in place. Quotations are found in reading order, so new ones land at or near
+   * the end and this costs little, where rebuilding would sort every quotation again.
+   */
+  add(spans: Span[]): void {
+    let from = this.spans.length;
+    for (const span of spans) {
+      let low = 0;
+      let high = this.spans.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (byStart(this.spans[middle]!, span) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      this.spans.splice(low, 0, span);
+      this.maxEnd.splice(low, 0, 0);
+      from = Math.min(from, low);
+    }
+    this.recompute(from);
+  }
+
+  private recompute(from: number): void {
+    let running = from > 0 ? this.maxEnd[from - 1]! : -Infinity;
+    for (let i = from; i < this.spans.length; i++) {
+      this.maxEnd[i] = running = Math.max(running, this.spans[i]!.end);
+    }
   }
 
   /** Spans that overlap [start, end), in order of start. */
@@ -39,6 +69,10 @@ export class SpanIndex {
     }
     return found.reverse();
   }
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 function merge(spans: Span[]): Style {

@@ -51,3 +51,19 @@ describe('lineRuns', () => {
     expect(index.overlapping(5002, 5030).map((span) => span.start)).toEqual([5000, 5010, 5020]);
   });
 });
+
+describe('SpanIndex.add', () => {
+  it('finds the same spans as an index built at once, whatever order they come in', () => {
+    const spans = Array.from({length: 300}, (_, i) => {
+      const start = (i * 7919) % 3000;
+      return {start, end: start + 5 + (i % 40), style: {quote: 1 + (i % 3)}};
+    });
+    const whole = new SpanIndex(spans);
+    const grown = new SpanIndex();
+    for (let i = 0; i < spans.length; i += 17) grown.add(spans.slice(i, i + 17));
+    expect(grown.size).toBe(300);
+    for (let from = 0; from < 3100; from += 37) {
+      expect(grown.overlapping(from, from + 50)).toEqual(whole.overlapping(from, from + 50));
+    }
+  });
+});
