@@ -119,3 +119,30 @@ describe('highlighting across page breaks', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('straight quotes read as well as curly ones', () => {
+  // The same books with their curly marks straightened (same length, same offsets): the
+  // quotations found must be the ones found in the typeset original.
+  for (const book of [
+    '../fixtures/books/war-and-peace_pg2600.txt',
+    '../../articles/a-study-in-scarlet.txt',
+    '../../articles/the-harbour-inquiry.txt',
+    '../../articles/russia-sends-foreign-minister-to-north-korea.txt',
+  ]) {
+    it(`agrees with the curly original: ${book.split('/').pop()}`, () => {
+      const curly = load(book);
+      const straight = {...curly, text: curly.text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'")};
+      const key = (q: Quotation) => `${q.start}-${q.end}-${q.level}`;
+      const expected = new Set(findQuotations(curly, {speakers: false}).map(key));
+      const found = findQuotations(straight, {speakers: false}).map(key);
+      const agreed = found.filter((k) => expected.has(k)).length;
+      const precision = agreed / found.length;
+      const recall = agreed / expected.size;
+      console.log(
+        `${book.split('/').pop()}: precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}`,
+      );
+      expect(precision).toBeGreaterThanOrEqual(0.995);
+      expect(recall).toBeGreaterThanOrEqual(0.995);
+    });
+  }
+});
