@@ -8,7 +8,8 @@ import {fileURLToPath} from 'node:url';
 import {onExit} from 'signal-exit';
 import {version} from '../package.json';
 import {App} from './app.js';
-import {entryFor, loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
+import type {Article} from './article/article.js';
+import {loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
 import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
 import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js';
@@ -114,7 +115,10 @@ function parseCommandLine(): CommandLine {
   };
 }
 
-function resolveTarget(input: string[]): {library: Library; openIndex?: number} {
+/** The library to show; for a named file, a library of one, already read once here. */
+type Target = {library: Library; opened?: {path: string; article: Article}};
+
+function resolveTarget(input: string[]): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
   const named = input[0];
   const target = named ?? process.env['BROADSHEET_DIR'] ?? bundledArticles();
@@ -123,18 +127,23 @@ function resolveTarget(input: string[]): {library: Library; openIndex?: number} 
     const result = loadArticleFile(named);
     if (result.kind === 'refused') fail(`cannot open ${named}: ${result.reason}`, 1);
     const folder = safeLine(path.dirname(path.resolve(named)));
-    return {library: {kind: 'folder', folder, entries: [entryFor(named)]}, openIndex: 0};
+    const entry = {
+      path: named,
+      fileName: safeLine(path.basename(named)),
+      title: result.article.title,
+    };
+    return {
+      library: {kind: 'folder', folder, entries: [entry]},
+      opened: {path: named, article: result.article},
+    };
   }
   return {library: scanLibrary(target)};
 }
 
-function printPlain(library: Library, openIndex: number | undefined, width = 80): void {
+function printPlain({library, opened}: Target, width = 80): void {
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
-  const entry = openIndex === undefined ? undefined : library.entries[openIndex];
-  if (entry) {
-    const result = loadArticleFile(entry.path);
-    if (result.kind === 'refused') fail(`cannot open ${entry.fileName}: ${result.reason}`, 1);
-    process.stdout.write(plainText(result.article, width) + '\n');
+  if (opened) {
+    process.stdout.write(plainText(opened.article, width) + '\n');
     return;
   }
   for (const item of library.entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
@@ -161,9 +170,10 @@ async function main(): Promise<void> {
     printQuotations(input[1], json);
     return;
   }
-  const {library, openIndex} = resolveTarget(input);
+  const target = resolveTarget(input);
+  const {library, opened} = target;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    printPlain(library, openIndex, width);
+    printPlain(target, width);
     return;
   }
 
@@ -200,8 +210,11 @@ async function main(): Promise<void> {
   const instance = render(
     <App
       library={library}
-      loadArticle={loadArticleFile}
-      openIndex={openIndex}
+      // A named file was read to check it; the reader takes that copy.
+      loadArticle={(file) =>
+        file === opened?.path ? {kind: 'article', article: opened.article} : loadArticleFile(file)
+      }
+      openIndex={opened ? 0 : undefined}
       cap={width}
       theme={theme}
       progress={progress}

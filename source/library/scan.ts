@@ -44,7 +44,7 @@ function readHead(file: string): Uint8Array {
 }
 
 /** The title of an article from the first bytes of its file: its first non-empty line. */
-export function titleFromHead(head: Uint8Array, fallback: string): string {
+function titleFromHead(head: Uint8Array, fallback: string): string {
   // Cut at the last line break so a multi-byte character split by the read is not misread.
   const lastBreak = head.lastIndexOf(0x0a);
   const whole = head.length === HEAD_BYTES && lastBreak > 0 ? head.subarray(0, lastBreak) : head;
@@ -54,7 +54,7 @@ export function titleFromHead(head: Uint8Array, fallback: string): string {
 }
 
 /** An entry for one file, reading only its head. */
-export function entryFor(file: string): LibraryEntry {
+function entryFor(file: string): LibraryEntry {
   const fileName = safeLine(path.basename(file));
   let title = fileName;
   try {

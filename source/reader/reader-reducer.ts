@@ -94,7 +94,7 @@ function pagesFor(article: Article, width: number, height: number): Pages {
 }
 
 /** The index of the first line on screen. */
-export function topLine(state: ReaderState): number {
+function topLine(state: ReaderState): number {
   return state.aligned
     ? (state.pages.firstLine[state.page] ?? 0)
     : state.pages.lineOf(state.anchor);

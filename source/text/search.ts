@@ -5,7 +5,7 @@ export type Hit = {start: number; end: number};
 export const MAX_HITS = 100_000;
 
 /** Whether a query searches case-sensitively: only when it has a capital letter (smart case). */
-export function caseSensitive(query: string): boolean {
+function caseSensitive(query: string): boolean {
   return /\p{Lu}/u.test(query);
 }
 
