@@ -1,6 +1,8 @@
-import React, {useState} from 'react';
+import React, {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
-import type {Article, LoadResult} from './article/article.js';
+import type {LoadResult} from './article/article.js';
+import {AppStore} from './app-store.js';
+import {startApp, type AppEnv} from './app-state.js';
 import type {Library} from './library/library.js';
 import {LibraryView} from './library/LibraryView.js';
 import {ReaderView} from './reader/ReaderView.js';
@@ -8,92 +10,74 @@ import {useTerminalSize} from './terminal/use-terminal-size.js';
 import type {Theme} from './reader/theme.js';
 import {noProgress, type Progress} from './state/progress.js';
 
-type Reading = {index: number; article: Article; anchor: number; message?: string};
-type Screen = {reading?: Reading; message?: string};
-
 type Props = {
-  library: Library;
-  /** Reads an article from disk; the app itself never touches the file system. */
-  loadArticle: (path: string) => LoadResult;
-  /** Open this entry straight away (when the user named a file, not a folder). */
-  openIndex?: number;
-  /** The widest measure of text (--width). */
-  cap?: number;
+  /** The app's state and the one input path into it. */
+  store: AppStore;
   theme?: Theme;
   progress?: Progress;
 };
 
-/** The root: the library, or the article being read, in a terminal whose size it follows. */
-export function App({library, loadArticle, openIndex, cap, theme, progress = noProgress}: Props) {
+/** The root: draws the store's state as the library or the reader, at the terminal's size. */
+export function App({store, theme, progress = noProgress}: Props) {
   const {exit} = useApp();
   const {columns, rows} = useTerminalSize();
-  const entries = library.kind === 'folder' ? library.entries : [];
+  // A resize is applied in the same render that sees it, so no frame is drawn at the old size.
+  store.resize(columns, rows, {quietly: true});
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
 
-  /** Loads entry `index` and where its reader left off, or says why it cannot be read. */
-  const open = (index: number): Screen => {
-    const entry = entries[index];
-    if (!entry) return {};
-    const result = loadArticle(entry.path);
-    if (result.kind === 'refused')
-      return {message: `Cannot open ${entry.fileName}: ${result.reason}`};
-    const {anchor, message} = progress.resume(result.article, entry.path);
-    return {reading: {index, article: result.article, anchor, message}};
-  };
-  const [selected, setSelected] = useState(openIndex ?? 0);
-  const [screen, setScreen] = useState<Screen>(() =>
-    openIndex === undefined ? {} : open(openIndex),
-  );
-  const quit = () => exit();
-
-  const {reading} = screen;
-  if (reading) {
-    const entry = entries[reading.index]!;
-    /** J and K: the neighbouring article, or a message in its place when it cannot be read. */
-    const neighbour = (step: 1 | -1) => {
-      const next = reading.index + step;
-      if (next < 0 || next >= entries.length) return undefined;
-      return () => {
-        const opened = open(next);
-        if (!opened.reading) return opened.message;
-        setSelected(next);
-        setScreen(opened);
-        return undefined;
-      };
-    };
-    return (
-      <ReaderView
-        // A new article is a new reader.
-        key={reading.index}
-        article={reading.article}
-        columns={columns}
-        rows={rows}
-        cap={cap}
-        theme={theme}
-        anchor={reading.anchor}
-        message={reading.message}
-        notice={progress.notice()}
-        onPlace={(anchor, finished) => progress.save(reading.article, entry.path, anchor, finished)}
-        onNextArticle={neighbour(1)}
-        onPreviousArticle={neighbour(-1)}
-        onBack={() => (openIndex === undefined ? setScreen({}) : quit())}
-        onQuit={quit}
-      />
-    );
+  if (state.reading) {
+    return <ReaderView state={state.reading.reader} theme={theme} notice={progress.notice()} />;
   }
   return (
     <LibraryView
-      library={library}
-      columns={columns}
-      rows={rows}
-      selected={selected}
-      message={screen.message}
+      library={state.library}
+      list={state.list}
+      columns={state.columns}
+      rows={state.rows}
+      message={state.message}
       statusOf={progress.statusOf}
-      onOpen={(index) => {
-        setSelected(index);
-        setScreen(open(index));
-      }}
-      onHighlight={setSelected}
-      onQuit={quit}
     />
   );
+}
+
+/** How the app reads articles and remembers places: from disk and the state file at the edge. */
+export function appEnv(loadArticle: (path: string) => LoadResult, progress: Progress): AppEnv {
+  return {
+    open(entry) {
+      const result = loadArticle(entry.path);
+      if (result.kind === 'refused')
+        return {kind: 'refused', message: `Cannot open ${entry.fileName}: ${result.reason}`};
+      const {anchor, message} = progress.resume(result.article, entry.path);
+      return {kind: 'article', article: result.article, anchor, message};
+    },
+  };
+}
+
+/** A store for a library, wired to load articles and save reading places. */
+export function createStore(
+  library: Library,
+  {
+    loadArticle,
+    progress = noProgress,
+    columns,
+    rows,
+    cap,
+    openIndex,
+  }: {
+    loadArticle: (path: string) => LoadResult;
+    progress?: Progress;
+    columns: number;
+    rows: number;
+    cap?: number;
+    openIndex?: number;
+  },
+): AppStore {
+  const env = appEnv(loadArticle, progress);
+  return new AppStore(startApp(library, env, {columns, rows, cap, openIndex}), env, {
+    place: (entry, article, anchor, finished) =>
+      progress.save(article, entry.path, anchor, finished),
+  });
 }

@@ -1,3 +1,5 @@
+// First: raw mode before anything else is evaluated (type-ahead).
+import {earlyKeyboard} from './terminal/early-keyboard.js';
 import React from 'react';
 import {render} from 'ink';
 import {parseArgs} from 'node:util';
@@ -7,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {onExit} from 'signal-exit';
 import {version} from '../package.json';
-import {App} from './app.js';
+import {App, createStore} from './app.js';
 import type {Article} from './article/article.js';
 import {loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
 import type {Library} from './library/library.js';
@@ -46,6 +48,7 @@ const HELP = `
 
 /** One clear line on stderr and a non-zero exit: how every user error ends. */
 function fail(message: string, code = 2): never {
+  earlyKeyboard?.stop();
   process.stderr.write(`broadsheet: ${safeLine(message)}\n`);
   process.exit(code);
 }
@@ -99,10 +102,12 @@ function parseCommandLine(): CommandLine {
   }
   const {values, positionals} = parsed;
   if (values.help) {
+    earlyKeyboard?.stop();
     process.stdout.write(HELP.slice(1));
     process.exit(0);
   }
   if (values.version) {
+    earlyKeyboard?.stop();
     process.stdout.write(`${version}\n`);
     process.exit(0);
   }
@@ -166,13 +171,15 @@ function printQuotations(file: string | undefined, json: boolean): void {
 async function main(): Promise<void> {
   const {input, width, json, theme, fresh} = parseCommandLine();
   if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {
+    earlyKeyboard?.stop();
     if (input.length > 2) fail(`quotes takes one FILE, got ${input.length - 1}`);
     printQuotations(input[1], json);
     return;
   }
   const target = resolveTarget(input);
   const {library, opened} = target;
-  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+  const keyboard = earlyKeyboard;
+  if (!keyboard) {
     printPlain(target, width);
     return;
   }
@@ -207,25 +214,30 @@ async function main(): Promise<void> {
     }, crashAfter);
   }
 
-  const instance = render(
-    <App
-      library={library}
-      // A named file was read to check it; the reader takes that copy.
-      loadArticle={(file) =>
-        file === opened?.path ? {kind: 'article', article: opened.article} : loadArticleFile(file)
-      }
-      openIndex={opened ? 0 : undefined}
-      cap={width}
-      theme={theme}
-      progress={progress}
-    />,
-    {exitOnCtrlC: false, patchConsole: false, maxFps: 120},
-  );
+  const store = createStore(library, {
+    // A named file was read to check it; the reader takes that copy.
+    loadArticle: (file) =>
+      file === opened?.path ? {kind: 'article', article: opened.article} : loadArticleFile(file),
+    progress,
+    columns: process.stdout.columns || 80,
+    rows: process.stdout.rows || 24,
+    cap: width,
+    openIndex: opened ? 0 : undefined,
+  });
+  // Keys typed so far (type-ahead) are applied now, in order; then each chunk as it comes.
+  keyboard.connect(store.feed);
+  const instance = render(<App store={store} theme={theme} progress={progress} />, {
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 120,
+  });
   try {
     await instance.waitUntilExit();
   } catch (error) {
     crash(error);
   }
+  keyboard.stop();
+  store.close();
   restoreTerminal();
   readingState.flush();
 }

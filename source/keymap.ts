@@ -1,4 +1,4 @@
-import type {Key} from 'ink';
+import type {Key, KeyName} from './input/keys.js';
 
 /** What a key asks for. Input handling and the help screen both read the table below. */
 export type Intent =
@@ -27,6 +27,12 @@ export type Intent =
   | 'back'
   | 'quit'
   | 'open'
+  | 'listUp'
+  | 'listDown'
+  | 'listPageUp'
+  | 'listPageDown'
+  | 'listFirst'
+  | 'listLast'
   | 'libraryQuit'
   | 'closeQuotes'
   | 'panelUp'
@@ -41,15 +47,10 @@ export type Intent =
 /** Where a binding applies: the reading view, its quotes list or search prompt, the library. */
 export type KeyContext = 'reader' | 'quotes' | 'prompt' | 'library' | 'global';
 
-type NamedKey = Exclude<
-  keyof Key,
-  'ctrl' | 'shift' | 'meta' | 'super' | 'hyper' | 'capsLock' | 'numLock'
->;
-
-/** One key: the character typed (with or without Ctrl), a named Ink key, or any digit. */
+/** One key: the character typed (with or without Ctrl), a named key, or any digit. */
 type KeySpec =
   | {input: string; ctrl?: boolean; label: string}
-  | {key: NamedKey; label: string}
+  | {key: KeyName; label: string}
   | {digit: true; label: string};
 
 export type Binding = {intent: Intent; context: KeyContext; keys: KeySpec[]; help: string};
@@ -60,7 +61,7 @@ const ctrl = (letter: string): KeySpec => ({
   label: `Ctrl-${letter.toUpperCase()}`,
 });
 const char = (input: string, label = input): KeySpec => ({input, label});
-const named = (key: NamedKey, label: string): KeySpec => ({key, label});
+const named = (key: KeyName, label: string): KeySpec => ({key, label});
 
 /** The one table of keys, in the order the help screen lists them. */
 export const keymap: Binding[] = [
@@ -71,7 +72,7 @@ export const keymap: Binding[] = [
     keys: [
       char(' ', 'Space'),
       named('pageDown', 'PgDn'),
-      named('rightArrow', '→'),
+      named('right', '→'),
       char('l'),
       char('f'),
       ctrl('f'),
@@ -81,19 +82,19 @@ export const keymap: Binding[] = [
     intent: 'previousPage',
     context: 'reader',
     help: 'previous page',
-    keys: [char('b'), named('pageUp', 'PgUp'), named('leftArrow', '←'), char('h'), ctrl('b')],
+    keys: [char('b'), named('pageUp', 'PgUp'), named('left', '←'), char('h'), ctrl('b')],
   },
   {
     intent: 'lineDown',
     context: 'reader',
     help: 'scroll a line down',
-    keys: [char('j'), named('downArrow', '↓')],
+    keys: [char('j'), named('down', '↓')],
   },
   {
     intent: 'lineUp',
     context: 'reader',
     help: 'scroll a line up',
-    keys: [char('k'), named('upArrow', '↑')],
+    keys: [char('k'), named('up', '↑')],
   },
   {intent: 'halfDown', context: 'reader', help: 'half a page down', keys: [char('d')]},
   {intent: 'halfUp', context: 'reader', help: 'half a page up', keys: [char('u')]},
@@ -159,13 +160,13 @@ export const keymap: Binding[] = [
     intent: 'panelUp',
     context: 'quotes',
     help: 'previous quotation in the list',
-    keys: [named('upArrow', '↑'), char('k')],
+    keys: [named('up', '↑'), char('k')],
   },
   {
     intent: 'panelDown',
     context: 'quotes',
     help: 'next quotation in the list',
-    keys: [named('downArrow', '↓'), char('j')],
+    keys: [named('down', '↓'), char('j')],
   },
   {
     intent: 'panelPageUp',
@@ -183,7 +184,7 @@ export const keymap: Binding[] = [
     intent: 'panelChoose',
     context: 'quotes',
     help: 'go to the quotation',
-    keys: [named('return', 'Enter')],
+    keys: [named('enter', 'Enter')],
   },
   {
     intent: 'closeQuotes',
@@ -192,32 +193,75 @@ export const keymap: Binding[] = [
     keys: [named('escape', 'Esc'), char('q'), char('"')],
   },
 
-  {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('return', 'Enter')]},
+  {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('enter', 'Enter')]},
   {intent: 'promptCancel', context: 'prompt', help: 'cancel', keys: [named('escape', 'Esc')]},
   {
     intent: 'promptErase',
     context: 'prompt',
     help: 'erase a character',
-    keys: [named('backspace', 'Backspace'), named('delete', 'Backspace')],
+    keys: [named('backspace', 'Backspace'), named('delete', 'Delete')],
   },
 
-  {intent: 'open', context: 'library', help: 'open the article', keys: [named('return', 'Enter')]},
+  {
+    intent: 'listUp',
+    context: 'library',
+    help: 'previous article',
+    keys: [named('up', '↑'), char('k')],
+  },
+  {
+    intent: 'listDown',
+    context: 'library',
+    help: 'next article',
+    keys: [named('down', '↓'), char('j')],
+  },
+  {
+    intent: 'open',
+    context: 'library',
+    help: 'open the article',
+    keys: [named('enter', 'Enter'), char('l'), named('right', '→')],
+  },
+  {
+    intent: 'listFirst',
+    context: 'library',
+    help: 'first article',
+    keys: [char('g'), named('home', 'Home')],
+  },
+  {
+    intent: 'listLast',
+    context: 'library',
+    help: 'last article',
+    keys: [char('G'), named('end', 'End')],
+  },
+  {
+    intent: 'listPageUp',
+    context: 'library',
+    help: 'a screenful up',
+    keys: [named('pageUp', 'PgUp')],
+  },
+  {
+    intent: 'listPageDown',
+    context: 'library',
+    help: 'a screenful down',
+    keys: [named('pageDown', 'PgDn')],
+  },
   {intent: 'libraryQuit', context: 'library', help: 'quit', keys: [char('q')]},
 
   {intent: 'quit', context: 'global', help: 'quit', keys: [ctrl('c')]},
 ];
 
-function matches(spec: KeySpec, input: string, key: Key): boolean {
-  if ('key' in spec) return key[spec.key] === true;
-  if ('digit' in spec) return /^[0-9]$/.test(input) && !key.ctrl && !key.meta;
-  return input === spec.input && Boolean(spec.ctrl) === key.ctrl;
+function matches(spec: KeySpec, key: Key): boolean {
+  // Modifiers do not change a named key's meaning (Shift-PgDn is PgDn).
+  if ('key' in spec) return key.kind === 'named' && key.name === spec.key;
+  if (key.kind !== 'char') return false;
+  if ('digit' in spec) return /^[0-9]$/.test(key.text) && !key.ctrl;
+  return key.text === spec.input && Boolean(spec.ctrl) === key.ctrl;
 }
 
-/** The intent a keypress asks for in `context`, or undefined when the key means nothing there. */
-export function intentFor(context: KeyContext, input: string, key: Key): Intent | undefined {
+/** The intent a key asks for in `context`, or undefined when the key means nothing there. */
+export function intentFor(context: KeyContext, key: Key): Intent | undefined {
   for (const binding of keymap) {
     if (binding.context !== context && binding.context !== 'global') continue;
-    if (binding.keys.some((spec) => matches(spec, input, key))) return binding.intent;
+    if (binding.keys.some((spec) => matches(spec, key))) return binding.intent;
   }
   return undefined;
 }

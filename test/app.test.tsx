@@ -1,7 +1,7 @@
 import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
-import {App} from '../source/app.js';
+import {App, createStore} from '../source/app.js';
 import {parseText} from '../source/article/parse-text.js';
 import type {LoadResult} from '../source/article/article.js';
 import type {Library} from '../source/library/library.js';
@@ -31,8 +31,11 @@ function setSize(stdout: object, columns: number, rows: number) {
   Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
 }
 
-function setup(element: React.ReactElement) {
-  const instance = render(element);
+/** The app on a 60×16 terminal, its keys coming through the test terminal's stdin. */
+function setup(library: Library, loadArticle: (path: string) => LoadResult, openIndex?: number) {
+  const store = createStore(library, {loadArticle, columns: 60, rows: 16, openIndex});
+  const instance = render(<App store={store} />);
+  instance.stdin.on('data', store.feed);
   setSize(instance.stdout, 60, 16);
   instance.stdout.emit('resize');
   const frame = () => instance.lastFrame() ?? '';
@@ -44,8 +47,6 @@ function setup(element: React.ReactElement) {
     throw new Error(`frame never matched:\n${frame()}`);
   };
   const press = async (input: string, until: (frame: string) => boolean) => {
-    // Input handlers attach in effects after a frame is drawn; let them settle first.
-    await new Promise((resolve) => setTimeout(resolve, 20));
     instance.stdin.write(input);
     await waitFor(until);
   };
@@ -54,7 +55,7 @@ function setup(element: React.ReactElement) {
 
 describe('App', () => {
   it('lists articles, opens one, turns a page and goes back', async () => {
-    const app = setup(<App library={library} loadArticle={loadArticle} />);
+    const app = setup(library, loadArticle);
     await app.waitFor((f) => f.includes('A Long Story') && f.includes('A Short Note'));
     expect(app.frame()).toContain('3 articles');
     await app.press('\r', (f) => f.includes('page 1/'));
@@ -67,7 +68,7 @@ describe('App', () => {
   });
 
   it('fits every frame line inside the terminal and leaves the last row free', async () => {
-    const app = setup(<App library={library} loadArticle={loadArticle} />);
+    const app = setup(library, loadArticle);
     await app.press('\r', (f) => f.includes('page 1/'));
     const lines = app.frame().split('\n');
     expect(lines.length).toBeLessThanOrEqual(15);
@@ -76,7 +77,7 @@ describe('App', () => {
   });
 
   it('says why an article cannot be opened and stays in the list', async () => {
-    const app = setup(<App library={library} loadArticle={loadArticle} />);
+    const app = setup(library, loadArticle);
     await app.waitFor((f) => f.includes('Broken'));
     await app.press('\u001B[B', (f) => f.includes('❯ A Short Note'));
     await app.press('\u001B[B', (f) => f.includes('❯ Broken'));
@@ -86,13 +87,13 @@ describe('App', () => {
 
   it('shows where it looked when the folder is missing', async () => {
     const missing: Library = {kind: 'missing', folder: '/nowhere', reason: 'not found'};
-    const app = setup(<App library={missing} loadArticle={loadArticle} />);
+    const app = setup(missing, loadArticle);
     await app.waitFor((f) => f.includes('No articles: not found: /nowhere'));
     app.unmount();
   });
 
   it('shows a notice in a terminal too small to read in', async () => {
-    const app = setup(<App library={library} loadArticle={loadArticle} openIndex={0} />);
+    const app = setup(library, loadArticle, 0);
     setSize(app.stdout, 30, 4);
     app.stdout.emit('resize');
     await app.waitFor((f) => f.includes('Make the terminal at least'));
@@ -116,7 +117,7 @@ describe('ReaderView', () => {
     entries: [{path: '/lib/story.txt', fileName: 'story.txt', title: 'A Quoted Story'}],
   };
   const loadStory = (): LoadResult => ({kind: 'article', article: parseText(story)});
-  const open = () => setup(<App library={storyLibrary} loadArticle={loadStory} openIndex={0} />);
+  const open = () => setup(storyLibrary, loadStory, 0);
 
   it('shows the byline beside the title', async () => {
     const app = open();

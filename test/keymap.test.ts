@@ -1,46 +1,39 @@
 import {describe, expect, it} from 'vitest';
-import type {Key} from 'ink';
+import {char, named} from '../source/input/keys.js';
 import {helpRows, intentFor} from '../source/keymap.js';
-
-const noKey: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-} as Key;
 
 describe('keymap', () => {
   it('maps the page keys of the reading view', () => {
-    expect(intentFor('reader', ' ', noKey)).toBe('nextPage');
-    expect(intentFor('reader', '', {...noKey, pageDown: true})).toBe('nextPage');
-    expect(intentFor('reader', '', {...noKey, rightArrow: true})).toBe('nextPage');
-    expect(intentFor('reader', 'b', noKey)).toBe('previousPage');
-    expect(intentFor('reader', '', {...noKey, pageUp: true})).toBe('previousPage');
-    expect(intentFor('reader', '', {...noKey, leftArrow: true})).toBe('previousPage');
+    for (const key of [char(' '), named('pageDown'), named('right'), char('l'), char('f')])
+      expect(intentFor('reader', key)).toBe('nextPage');
+    expect(intentFor('reader', char('f', true))).toBe('nextPage');
+    for (const key of [char('b'), named('pageUp'), named('left'), char('h'), char('b', true)])
+      expect(intentFor('reader', key)).toBe('previousPage');
+    expect(intentFor('reader', char('F'))).toBeUndefined();
   });
 
   it('gives q a meaning per view and Ctrl-C everywhere', () => {
-    expect(intentFor('reader', 'q', noKey)).toBe('back');
-    expect(intentFor('library', 'q', noKey)).toBe('libraryQuit');
-    expect(intentFor('reader', 'c', {...noKey, ctrl: true})).toBe('quit');
-    expect(intentFor('library', 'c', {...noKey, ctrl: true})).toBe('quit');
-    expect(intentFor('reader', 'c', noKey)).toBeUndefined();
+    expect(intentFor('reader', char('q'))).toBe('back');
+    expect(intentFor('library', char('q'))).toBe('libraryQuit');
+    expect(intentFor('reader', char('c', true))).toBe('quit');
+    expect(intentFor('library', char('c', true))).toBe('quit');
+    expect(intentFor('reader', char('c'))).toBeUndefined();
+    expect(intentFor('prompt', char('q'))).toBeUndefined();
+  });
+
+  it('moves the library list with arrows, j/k, g/G and the page keys', () => {
+    expect(intentFor('library', named('down'))).toBe('listDown');
+    expect(intentFor('library', char('j'))).toBe('listDown');
+    expect(intentFor('library', named('up'))).toBe('listUp');
+    expect(intentFor('library', char('k'))).toBe('listUp');
+    expect(intentFor('library', char('g'))).toBe('listFirst');
+    expect(intentFor('library', char('G'))).toBe('listLast');
+    expect(intentFor('library', named('pageDown'))).toBe('listPageDown');
+    expect(intentFor('library', named('pageUp'))).toBe('listPageUp');
+    for (const key of [named('enter'), char('l'), named('right')])
+      expect(intentFor('library', key)).toBe('open');
+    // Digits select nothing in the list (ink-select-input's own number keys do not act).
+    expect(intentFor('library', char('1'))).toBeUndefined();
   });
 
   it('describes the keys for the help screen from the same table', () => {

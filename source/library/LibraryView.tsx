@@ -1,41 +1,31 @@
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import {intentFor} from '../keymap.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import type {Library} from './library.js';
+import {listHeight, type ListPlace} from './list.js';
 import type {ReadStatus} from '../state/progress.js';
 
 type Props = {
   library: Library;
+  /** The cursor and the window of rows, from the app's state (the list owns no input). */
+  list: ListPlace;
   columns: number;
   rows: number;
-  selected: number;
   message?: string;
   /** How far each article has been read, by its path. */
   statusOf?: (file: string) => ReadStatus;
-  onOpen: (index: number) => void;
-  onHighlight: (index: number) => void;
-  onQuit: () => void;
 };
 
-/** The list of articles in the folder; Enter opens one. */
+/** The list of articles in the folder, as a window of consecutive rows around the cursor. */
 export function LibraryView({
   library,
+  list,
   columns,
   rows,
-  selected,
   message,
   statusOf = () => ({kind: 'unread'}),
-  onOpen,
-  onHighlight,
-  onQuit,
 }: Props) {
-  useInput((input, key) => {
-    const intent = intentFor('library', input, key);
-    if (intent === 'libraryQuit' || intent === 'quit') onQuit();
-  });
-
   const fit = (text: string) => truncateToWidth(text, Math.max(1, columns - 1));
 
   if (library.kind === 'missing' || library.entries.length === 0) {
@@ -55,29 +45,32 @@ export function LibraryView({
     );
   }
 
+  const {entries} = library;
+  const height = listHeight(rows);
+  const window = entries.slice(list.top, list.top + height);
   // Titles on the left, reading state in a column on the right ("❯ " takes two cells).
   const rowWidth = Math.max(1, columns - 3);
-  const items = library.entries.map((entry, index) => {
+  const items = window.map((entry, offset) => {
     const state = describe(statusOf(entry.path));
     const room = Math.max(1, rowWidth - state.length - 2);
     const title = truncateToWidth(entry.title, room);
     const gap = ' '.repeat(Math.max(2, room - cellWidth(title) + 2));
-    return {key: entry.path, label: `${title}${gap}${state}`, value: index};
+    return {key: entry.path, label: `${title}${gap}${state}`, value: list.top + offset};
   });
-  const limit = Math.max(1, rows - 5);
+  const where = `${list.selected + 1} of ${entries.length}`;
   return (
     <Box flexDirection="column">
-      <Text bold>{fit(`Broadsheet · ${library.entries.length} articles · ${library.folder}`)}</Text>
+      <Text bold>{fit(`Broadsheet · ${entries.length} articles · ${library.folder}`)}</Text>
       <Text> </Text>
       <SelectInput
+        // ink-select-input reads its selection only when it mounts: a new cursor is a new list.
+        key={`${list.top}:${list.selected}`}
         items={items}
-        initialIndex={selected}
-        limit={limit}
-        onSelect={(item) => onOpen(item.value)}
-        onHighlight={(item) => onHighlight(item.value)}
+        initialIndex={list.selected - list.top}
+        isFocused={false}
       />
       <Text> </Text>
-      <Text dimColor>{fit(message ?? '↑↓ move · Enter open · q quit')}</Text>
+      <Text dimColor>{fit(message ?? `${where} · ↑↓ move · Enter open · q quit`)}</Text>
     </Box>
   );
 }

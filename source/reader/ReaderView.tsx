@@ -1,47 +1,23 @@
-import React, {useCallback, useEffect, useReducer, useRef} from 'react';
-import {Box, Text, useInput} from 'ink';
-import type {Article} from '../article/article.js';
-import {helpRows, intentFor} from '../keymap.js';
+import React, {useRef} from 'react';
+import {Box, Text} from 'ink';
+import {helpRows} from '../keymap.js';
 import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import {hitAtOrAfter} from '../text/search.js';
-import {
-  openReader,
-  readerReducer,
-  topQuotations,
-  visibleLines,
-  type ReaderAction,
-  type ReaderState,
-} from './reader-reducer.js';
+import {topQuotations, visibleLines, type ReaderState} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
 import {quoteStyle, THEMES, type TextStyle, type Theme} from './theme.js';
 
 type Props = {
-  article: Article;
-  columns: number;
-  rows: number;
-  /** The widest measure, from --width. */
-  cap?: number;
+  /** The reader's state: everything on screen is drawn from it; keys change it elsewhere. */
+  state: ReaderState;
   theme?: Theme;
-  /** Where to open, and a message to show first ("resumed at 43%"). */
-  anchor?: number;
-  message?: string;
-  onBack: () => void;
-  onQuit: () => void;
-  /** J and K: the next or previous article, if there is one; a message if it cannot be read. */
-  onNextArticle?: () => string | undefined;
-  onPreviousArticle?: () => string | undefined;
   /** A standing notice for the status line ("progress not saved"). */
   notice?: string;
-  /** Called with the reader's place whenever it moves (for saving progress). */
-  onPlace?: (anchor: number, finished: boolean) => void;
 };
-
-/** Blocks laid out per background step while the page count is finished (a few ms each). */
-const BACKGROUND_BLOCKS = 200;
 
 function styleOf(style: Style, theme: Theme): TextStyle {
   let result: TextStyle = {};
@@ -110,131 +86,9 @@ function useSpans(state: ReaderState, from: number, to: number): SpanIndex {
   return new SpanIndex(spans);
 }
 
-/** Printable text typed into the prompt (a paste arrives whole): no control characters. */
-function typed(input: string): string {
-  return input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
-
 /** The full-screen reading view: header, one page of text, status line. */
-export function ReaderView({
-  article,
-  columns,
-  rows,
-  cap,
-  theme = THEMES.dark,
-  anchor,
-  message,
-  onBack,
-  onQuit,
-  onNextArticle,
-  onPreviousArticle,
-  onPlace,
-  notice,
-}: Props) {
-  // The state lives in a ref that every dispatch updates at once: keys typed faster than
-  // React renders (a paste, fast typing after /) must each see the state the last one made.
-  const store = useRef<ReaderState | undefined>(undefined);
-  store.current ??= openReader(article, columns, rows, {cap, anchor, message});
-  const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const placeListener = useRef(onPlace);
-  placeListener.current = onPlace;
-  const dispatch = useCallback((action: ReaderAction) => {
-    const previous = store.current!;
-    const next = readerReducer(previous, action);
-    if (next === previous) return;
-    store.current = next;
-    // The place is recorded before the frame is drawn: a SIGTERM right after a page turn
-    // must save the page the reader saw.
-    if (next.anchor !== previous.anchor || isAtEnd(next) !== isAtEnd(previous)) {
-      placeListener.current?.(next.anchor, isAtEnd(next));
-    }
-    rerender();
-  }, []);
-  // Re-lay out in the same render as the resize, so no frame is drawn at the old width.
-  if (store.current.columns !== columns || store.current.rows !== rows) {
-    store.current = readerReducer(store.current, {type: 'resize', columns, rows});
-  }
-  const state = store.current;
-
-  // The first page is shown at once; the rest of the book is laid out between keypresses.
-  const {pages} = state;
-  useEffect(() => {
-    if (pages.complete) return;
-    let timer = setImmediate(function step() {
-      pages.advance(BACKGROUND_BLOCKS);
-      if (pages.complete) dispatch({type: 'layoutComplete'});
-      else timer = setImmediate(step);
-    });
-    return () => clearImmediate(timer);
-  }, [pages, dispatch]);
-
-  // The place it opened at counts as read too (a resumed or fresh start).
-  useEffect(() => {
-    const opened = store.current!;
-    placeListener.current?.(opened.anchor, isAtEnd(opened));
-  }, []);
-
-  useInput((input, key) => {
-    const send = dispatch;
-    const state = store.current!;
-    const panelRows = Math.max(1, state.geometry.height);
-    if (state.prompt !== undefined) {
-      const intent = intentFor('prompt', input, key);
-      if (intent === 'promptSubmit') return send({type: 'promptSubmit'});
-      if (intent === 'promptCancel') return send({type: 'promptCancel'});
-      if (intent === 'promptErase') return send({type: 'promptErase'});
-      if (intent === 'quit') return onQuit();
-      if (!key.ctrl && !key.meta && typed(input)) send({type: 'promptType', text: typed(input)});
-      return;
-    }
-    if (state.help) {
-      if (intentFor('reader', input, key) === 'quit') return onQuit();
-      return send({type: 'toggleHelp'}); // any key closes the help
-    }
-    if (state.panel) {
-      switch (intentFor('quotes', input, key)) {
-        case 'panelUp':
-          return send({type: 'panelMove', by: -1});
-        case 'panelDown':
-          return send({type: 'panelMove', by: 1});
-        case 'panelPageUp':
-          return send({type: 'panelMove', by: -panelRows});
-        case 'panelPageDown':
-          return send({type: 'panelMove', by: panelRows});
-        case 'panelChoose':
-          return send({type: 'panelChoose'});
-        case 'closeQuotes':
-          return send({type: 'closeQuotes'});
-        case 'quit':
-          return onQuit();
-        default:
-          return;
-      }
-    }
-    const intent = intentFor('reader', input, key);
-    switch (intent) {
-      case 'digit':
-        return send({type: 'digit', digit: input});
-      case 'nextArticle':
-      case 'previousArticle': {
-        const go = intent === 'nextArticle' ? onNextArticle : onPreviousArticle;
-        const problem = go
-          ? go()
-          : `this is the ${intent === 'nextArticle' ? 'last' : 'first'} article`;
-        if (problem) send({type: 'notify', message: problem});
-        return;
-      }
-      case 'back':
-        return onBack();
-      case 'quit':
-        return onQuit();
-      case undefined:
-        return;
-      default:
-        return send({type: intent} as ReaderAction);
-    }
-  });
-
+export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
+  const {article, columns, rows} = state;
   const lines = visibleLines(state);
   const from = lines[0]?.start ?? 0;
   const to = lines.at(-1)?.end ?? from;
@@ -294,11 +148,6 @@ export function ReaderView({
       </Text>
     </Box>
   );
-}
-
-/** Whether the reader is on the last page (so the article counts as finished). */
-function isAtEnd(state: ReaderState): boolean {
-  return state.pages.complete && state.page === state.pages.count - 1;
 }
 
 /** The status line, or the search prompt while one is typed. */

@@ -396,6 +396,11 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
   }
 }
 
+/** Whether the reader is on the last page (so the article counts as finished). */
+export function isAtEnd(state: ReaderState): boolean {
+  return state.pages.complete && state.page === state.pages.count - 1;
+}
+
 /** Whether a scrolled screen happens to start where a page does. */
 function topIsPageStart(state: ReaderState): boolean {
   return state.pages.startOffset[state.page] === state.anchor;

@@ -3,18 +3,22 @@ import {writeSync} from 'node:fs';
 // The alternate screen keeps the cursor where the shell left it: start Ink's frame at the top.
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+// Bracketed paste: a paste arrives marked, so it is never taken for typed commands.
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 const SHOW_CURSOR = '\u001B[?25h';
 
 let active = false;
 
-/** Switches to the alternate screen, remembering to switch back. */
+/** Switches to the alternate screen with bracketed paste on, remembering to switch back. */
 export function enterFullScreen(): void {
-  writeSync(1, ENTER_ALTERNATE_SCREEN);
+  writeSync(1, ENTER_ALTERNATE_SCREEN + BRACKETED_PASTE_ON);
   active = true;
 }
 
 /**
- * Gives the terminal back exactly as it was: cursor shown, raw mode off, main screen.
+ * Gives the terminal back exactly as it was: cursor shown, raw mode and bracketed paste off,
+ * main screen.
  * Safe to call more than once and from exit and signal handlers (synchronous writes only).
  */
 export function restoreTerminal(): void {
@@ -26,7 +30,7 @@ export function restoreTerminal(): void {
     // The terminal may be gone (SIGHUP); nothing is left to restore then.
   }
   try {
-    writeSync(1, SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    writeSync(1, BRACKETED_PASTE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
   } catch {
     // As above.
   }

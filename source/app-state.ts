@@ -1,0 +1,170 @@
+import type {Article} from './article/article.js';
+import type {Key} from './input/keys.js';
+import {intentFor} from './keymap.js';
+import type {Library, LibraryEntry} from './library/library.js';
+import {moveList, listHeight, type ListPlace} from './library/list.js';
+import {readerCommand} from './reader/reader-keys.js';
+import {openReader, readerReducer, type ReaderState} from './reader/reader-reducer.js';
+
+/** An article opened for reading, or the reason it could not be. */
+export type Opened =
+  | {kind: 'article'; article: Article; anchor: number; message?: string}
+  | {kind: 'refused'; message: string};
+
+/** What the app asks of the world: reading an article (from disk, at the edge). */
+export type AppEnv = {open(entry: LibraryEntry): Opened};
+
+/** The whole app: the library, the article being read if any, and the terminal it is in. */
+export type AppState = {
+  library: Library;
+  list: ListPlace;
+  /** Why the last article asked for could not be opened. */
+  message?: string;
+  reading?: {index: number; reader: ReaderState};
+  columns: number;
+  rows: number;
+  /** The widest measure (--width). */
+  cap?: number;
+  /** A file was named on the command line: leaving its reader quits. */
+  single: boolean;
+  quit: boolean;
+};
+
+export type AppEvent =
+  | {type: 'key'; key: Key}
+  | {type: 'resize'; columns: number; rows: number}
+  /** The reader's page count was finished in the background. */
+  | {type: 'layoutComplete'};
+
+export function entriesOf(library: Library): LibraryEntry[] {
+  return library.kind === 'folder' ? library.entries : [];
+}
+
+/** The app as it starts: the list, or (for a named file) its reader already open. */
+export function startApp(
+  library: Library,
+  env: AppEnv,
+  {
+    columns,
+    rows,
+    cap,
+    openIndex,
+  }: {columns: number; rows: number; cap?: number; openIndex?: number},
+): AppState {
+  const state: AppState = {
+    library,
+    list: {selected: 0, top: 0},
+    columns,
+    rows,
+    cap,
+    single: openIndex !== undefined,
+    quit: false,
+  };
+  return openIndex === undefined ? state : openEntry(state, openIndex, env);
+}
+
+/** Opens entry `index` where its reader left off, or says in the list why it cannot. */
+function openEntry(state: AppState, index: number, env: AppEnv): AppState {
+  const entry = entriesOf(state.library)[index];
+  if (!entry) return state;
+  const list = moveList(state.list, index, entriesOf(state.library).length, listHeight(state.rows));
+  const opened = env.open(entry);
+  if (opened.kind === 'refused') return {...state, list, message: opened.message};
+  const reader = openReader(opened.article, state.columns, state.rows, {
+    cap: state.cap,
+    anchor: opened.anchor,
+    message: opened.message,
+  });
+  return {...state, list, message: undefined, reading: {index, reader}};
+}
+
+function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
+  const count = entriesOf(state.library).length;
+  const height = listHeight(state.rows);
+  const {selected} = state.list;
+  const to = (index: number): AppState => {
+    const list = moveList(state.list, index, count, height);
+    return list === state.list ? state : {...state, list};
+  };
+  switch (intentFor('library', key)) {
+    case 'listUp':
+      return to(selected - 1);
+    case 'listDown':
+      return to(selected + 1);
+    case 'listPageUp':
+      return to(selected - height);
+    case 'listPageDown':
+      return to(selected + height);
+    case 'listFirst':
+      return to(0);
+    case 'listLast':
+      return to(count - 1);
+    case 'open':
+      return openEntry(state, selected, env);
+    case 'libraryQuit':
+    case 'quit':
+      return {...state, quit: true};
+    default:
+      return state;
+  }
+}
+
+function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
+  const {reading} = state;
+  if (!reading) return state;
+  const command = readerCommand(reading.reader, key);
+  if (!command) return state;
+  switch (command.type) {
+    case 'quit':
+      return {...state, quit: true};
+    case 'back':
+      return state.single ? {...state, quit: true} : {...state, reading: undefined};
+    case 'nextArticle':
+    case 'previousArticle': {
+      const next = reading.index + (command.type === 'nextArticle' ? 1 : -1);
+      if (state.single || next < 0 || next >= entriesOf(state.library).length) {
+        const which = command.type === 'nextArticle' ? 'last' : 'first';
+        return withReader(state, {type: 'notify', message: `this is the ${which} article`});
+      }
+      const opened = openEntry(state, next, env);
+      if (opened.reading?.index === next) return opened;
+      // It cannot be read: say so where the reader is looking, and stay.
+      return withReader(state, {type: 'notify', message: opened.message});
+    }
+    default:
+      return withReader(state, command);
+  }
+}
+
+function withReader(state: AppState, action: Parameters<typeof readerReducer>[1]): AppState {
+  const {reading} = state;
+  if (!reading) return state;
+  const reader = readerReducer(reading.reader, action);
+  return reader === reading.reader ? state : {...state, reading: {...reading, reader}};
+}
+
+/**
+ * The app's one state machine: every key, resize and background result goes through here,
+ * in order, each meeting the state the one before it left.
+ */
+export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppState {
+  if (state.quit) return state;
+  switch (event.type) {
+    case 'key':
+      return state.reading ? readerKey(state, event.key, env) : libraryKey(state, event.key, env);
+    case 'resize': {
+      if (event.columns === state.columns && event.rows === state.rows) return state;
+      const resized = {...state, columns: event.columns, rows: event.rows};
+      const list = moveList(
+        state.list,
+        state.list.selected,
+        entriesOf(state.library).length,
+        listHeight(event.rows),
+      );
+      const next = {...resized, list};
+      return withReader(next, {type: 'resize', columns: event.columns, rows: event.rows});
+    }
+    case 'layoutComplete':
+      return withReader(state, {type: 'layoutComplete'});
+  }
+}

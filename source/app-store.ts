@@ -1,0 +1,133 @@
+import {appReducer, type AppEnv, type AppEvent, type AppState} from './app-state.js';
+import {KeyDecoder} from './input/decode.js';
+import {isAtEnd} from './reader/reader-reducer.js';
+import type {Article} from './article/article.js';
+import type {LibraryEntry} from './library/library.js';
+import {entriesOf} from './app-state.js';
+
+/** Blocks laid out per background step while the page count is finished (a few ms each). */
+const BACKGROUND_BLOCKS = 200;
+/** How long an Esc at the end of a read waits for the rest of a sequence (as vim's ttimeout). */
+export const ESCAPE_WAIT_MS = 40;
+
+/** What the app does to the world when its state changes. */
+export type AppEffects = {
+  /** The reader's place moved (or an article opened): remember it. */
+  place?(entry: LibraryEntry, article: Article, anchor: number, finished: boolean): void;
+};
+
+/**
+ * Holds the app's state outside React. Every chunk from the terminal is split into keys, and
+ * each key is applied at once, in order, to the state the key before it left; views only
+ * render what is here. So a key can never meet a stale state or a view that has gone.
+ */
+export class AppStore {
+  private state: AppState;
+  private readonly decoder = new KeyDecoder();
+  private readonly listeners = new Set<() => void>();
+  private escapeTimer: ReturnType<typeof setTimeout> | undefined;
+  private layoutTimer: ReturnType<typeof setImmediate> | undefined;
+
+  constructor(
+    initial: AppState,
+    private readonly env: AppEnv,
+    private readonly effects: AppEffects = {},
+  ) {
+    this.state = initial;
+    this.placeChanged(undefined, initial);
+    this.scheduleLayout();
+  }
+
+  getState = (): AppState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** A chunk of input as the terminal sent it: any number of keys, or part of one. */
+  feed = (chunk: string): void => {
+    if (this.escapeTimer) clearTimeout(this.escapeTimer);
+    this.escapeTimer = undefined;
+    const before = this.state;
+    for (const key of this.decoder.push(chunk)) this.apply({type: 'key', key});
+    if (this.decoder.waiting) {
+      this.escapeTimer = setTimeout(() => {
+        this.escapeTimer = undefined;
+        const waiting = this.state;
+        for (const key of this.decoder.flush()) this.apply({type: 'key', key});
+        this.changed(waiting);
+      }, ESCAPE_WAIT_MS);
+    }
+    this.changed(before);
+  };
+
+  /** The terminal's size, applied at once; `quietly` when called while a frame is rendered. */
+  resize(columns: number, rows: number, {quietly = false} = {}): void {
+    const before = this.state;
+    this.apply({type: 'resize', columns, rows});
+    if (!quietly) this.changed(before);
+    else this.scheduleLayout();
+  }
+
+  /** Stops the timers (the app is leaving). */
+  close(): void {
+    if (this.escapeTimer) clearTimeout(this.escapeTimer);
+    if (this.layoutTimer) clearImmediate(this.layoutTimer);
+    this.escapeTimer = undefined;
+    this.layoutTimer = undefined;
+  }
+
+  private apply(event: AppEvent): void {
+    const previous = this.state;
+    const next = appReducer(previous, event, this.env);
+    if (next === previous) return;
+    this.state = next;
+    // The place is recorded before any frame is drawn: a SIGTERM right after a page turn
+    // must save the page the reader saw.
+    this.placeChanged(previous, next);
+  }
+
+  private placeChanged(previous: AppState | undefined, next: AppState): void {
+    const reading = next.reading;
+    if (!reading || !this.effects.place) return;
+    const before = previous?.reading;
+    const {reader} = reading;
+    if (
+      before?.reader.article === reader.article &&
+      before.reader.anchor === reader.anchor &&
+      isAtEnd(before.reader) === isAtEnd(reader)
+    )
+      return;
+    const entry = entriesOf(next.library)[reading.index];
+    if (entry) this.effects.place(entry, reader.article, reader.anchor, isAtEnd(reader));
+  }
+
+  private changed(before: AppState): void {
+    if (this.state !== before) {
+      if (this.state.quit) this.close();
+      for (const listener of this.listeners) listener();
+    }
+    this.scheduleLayout();
+  }
+
+  /** The first page is shown at once; the rest of the book is laid out between keys. */
+  private scheduleLayout(): void {
+    if (this.layoutTimer || this.state.quit) return;
+    const pages = this.state.reading?.reader.pages;
+    if (!pages || pages.complete) return;
+    this.layoutTimer = setImmediate(() => {
+      this.layoutTimer = undefined;
+      const current = this.state.reading?.reader.pages;
+      if (!current) return;
+      current.advance(BACKGROUND_BLOCKS);
+      if (current.complete) {
+        const before = this.state;
+        this.apply({type: 'layoutComplete'});
+        this.changed(before);
+      } else {
+        this.scheduleLayout();
+      }
+    });
+  }
+}

@@ -1,0 +1,34 @@
+/** The keys a terminal can send that are not text. */
+export type KeyName =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'insert'
+  | 'delete'
+  | 'enter'
+  | 'escape'
+  | 'backspace'
+  | 'tab';
+
+/**
+ * One key, decoded from the terminal's bytes. `char` is one grapheme cluster typed (with Ctrl
+ * when `ctrl`); `paste` is a whole bracketed paste; `unknown` is a sequence no key is bound to.
+ */
+export type Key =
+  | {kind: 'named'; name: KeyName; ctrl: boolean; shift: boolean}
+  | {kind: 'char'; text: string; ctrl: boolean}
+  | {kind: 'paste'; text: string}
+  | {kind: 'unknown'; sequence: string};
+
+export const named = (name: KeyName, ctrl = false, shift = false): Key => ({
+  kind: 'named',
+  name,
+  ctrl,
+  shift,
+});
+export const char = (text: string, ctrl = false): Key => ({kind: 'char', text, ctrl});

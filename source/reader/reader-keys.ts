@@ -1,0 +1,72 @@
+import type {Key} from '../input/keys.js';
+import {intentFor} from '../keymap.js';
+import type {ReaderAction, ReaderState} from './reader-reducer.js';
+
+/** What a key asks of the reading view: a change to the reader, or of the app around it. */
+export type ReaderCommand =
+  | ReaderAction
+  | {type: 'back'}
+  | {type: 'quit'}
+  | {type: 'nextArticle'}
+  | {type: 'previousArticle'};
+
+/** Text for the search prompt: line breaks read as spaces, no control characters. */
+export function promptText(text: string): string {
+  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/** The key's meaning in the reading view as it stands: prompt, help, quotations list or page. */
+export function readerCommand(state: ReaderState, key: Key): ReaderCommand | undefined {
+  if (state.prompt !== undefined) {
+    if (key.kind === 'paste') return {type: 'promptType', text: promptText(key.text)};
+    const intent = intentFor('prompt', key);
+    if (intent === 'promptSubmit') return {type: 'promptSubmit'};
+    if (intent === 'promptCancel') return {type: 'promptCancel'};
+    if (intent === 'promptErase') return {type: 'promptErase'};
+    if (intent === 'quit') return {type: 'quit'};
+    if (key.kind === 'char' && !key.ctrl && promptText(key.text) !== '')
+      return {type: 'promptType', text: promptText(key.text)};
+    return undefined;
+  }
+  // A paste is text, never commands: only a prompt takes it.
+  if (key.kind === 'paste') return {type: 'notify', message: 'paste ignored: / opens the search'};
+  if (state.help) {
+    if (intentFor('reader', key) === 'quit') return {type: 'quit'};
+    return {type: 'toggleHelp'}; // any key closes the help
+  }
+  if (state.panel) {
+    const rows = Math.max(1, state.geometry.height);
+    switch (intentFor('quotes', key)) {
+      case 'panelUp':
+        return {type: 'panelMove', by: -1};
+      case 'panelDown':
+        return {type: 'panelMove', by: 1};
+      case 'panelPageUp':
+        return {type: 'panelMove', by: -rows};
+      case 'panelPageDown':
+        return {type: 'panelMove', by: rows};
+      case 'panelChoose':
+        return {type: 'panelChoose'};
+      case 'closeQuotes':
+        return {type: 'closeQuotes'};
+      case 'quit':
+        return {type: 'quit'};
+      default:
+        return undefined;
+    }
+  }
+  const intent = intentFor('reader', key);
+  switch (intent) {
+    case undefined:
+      return undefined;
+    case 'digit':
+      return {type: 'digit', digit: key.kind === 'char' ? key.text : '0'};
+    case 'back':
+    case 'quit':
+    case 'nextArticle':
+    case 'previousArticle':
+      return {type: intent};
+    default:
+      return {type: intent} as ReaderAction;
+  }
+}
