@@ -50,7 +50,12 @@ function setup(library: Library, loadArticle: (path: string) => LoadResult, open
     instance.stdin.write(input);
     await waitFor(until);
   };
-  return {...instance, frame, waitFor, press};
+  // The first frame is drawn at the test terminal's default size; keys typed before the
+  // size is set would be applied to that layout.
+  const ready = async () => {
+    await waitFor(() => store.getState().columns === 60 && store.getState().rows === 16);
+  };
+  return {...instance, frame, waitFor, press, ready};
 }
 
 describe('App', () => {
@@ -64,6 +69,45 @@ describe('App', () => {
     expect(app.frame()).not.toContain('Paragraph 0 of the story');
     await app.press('b', (f) => f.includes('page 1/'));
     await app.press('q', (f) => f.includes('A Short Note'));
+    app.unmount();
+  });
+
+  it('applies every key of one write: Enter, three Spaces and b reach page 3', async () => {
+    const app = setup(library, loadArticle);
+    await app.ready();
+    app.stdin.write('\r   b');
+    await app.waitFor((f) => /page 3\/\d/.test(f));
+    app.stdin.write('q\u001B[B\r');
+    await app.waitFor((f) => f.includes('Just one paragraph.'));
+    app.unmount();
+  });
+
+  it('shows the list as a window of consecutive rows that follows the cursor', async () => {
+    const many: Library = {
+      kind: 'folder',
+      folder: '/many',
+      entries: Array.from({length: 40}, (_, i) => ({
+        path: `/many/${i}.txt`,
+        fileName: `${i}.txt`,
+        title: `Article ${String(i + 1).padStart(2, '0')}`,
+      })),
+    };
+    const app = setup(many, loadArticle);
+    await app.ready();
+    app.stdin.write('j'.repeat(12));
+    await app.waitFor((f) => f.includes('13 of 40'));
+    const rows = app
+      .frame()
+      .split('\n')
+      .filter((line) => /Article \d\d/.test(line))
+      .map((line) => Number(/Article (\d\d)/.exec(line)![1]));
+    // 16 rows leave 11 for the list: rows 3 to 13, in order, the cursor on the last.
+    expect(rows).toEqual(Array.from({length: 11}, (_, i) => i + 3));
+    expect(app.frame()).toContain('❯ Article 13');
+    app.stdin.write('G');
+    await app.waitFor((f) => f.includes('40 of 40') && f.includes('❯ Article 40'));
+    app.stdin.write('g');
+    await app.waitFor((f) => f.includes('1 of 40') && f.includes('❯ Article 01'));
     app.unmount();
   });
 

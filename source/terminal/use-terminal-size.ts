@@ -16,6 +16,8 @@ export function useTerminalSize(): TerminalSize {
       );
     };
     stdout.on('resize', onResize);
+    // A resize between the first render and this subscription would otherwise be missed.
+    onResize();
     return () => {
       stdout.off('resize', onResize);
     };

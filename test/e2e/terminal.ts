@@ -31,6 +31,8 @@ export type Session = {
   text(): string;
   bufferType(): 'normal' | 'alternate';
   cursorHidden(): boolean;
+  /** Whether the terminal is in bracketed-paste mode now. */
+  bracketedPaste(): boolean;
   /** How the character at (row, column) is drawn. */
   cell(row: number, column: number): CellStyle;
   /** Where `text` first appears on screen, as [row, column]. */
@@ -47,7 +49,14 @@ export type Session = {
   exited: Promise<Exit>;
 };
 
-type Options = {args?: string[]; columns?: number; rows?: number; env?: Record<string, string>};
+type Options = {
+  args?: string[];
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  /** Keys written the moment the process is spawned, before its first frame (type-ahead). */
+  typeAhead?: string;
+};
 
 /**
  * The environment of a person's terminal: CI markers removed (they make Ink print only the
@@ -69,6 +78,7 @@ export async function runCli({
   columns = 80,
   rows = 24,
   env = {},
+  typeAhead,
 }: Options = {}): Promise<Session> {
   const term = new Terminal({cols: columns, rows, allowProposedApi: true});
   let written = Promise.resolve();
@@ -89,6 +99,7 @@ export async function runCli({
     raw += data;
     feed(data);
   });
+  if (typeAhead !== undefined) child.write(typeAhead);
   const exited = new Promise<Exit>((resolve) =>
     child.onExit(({exitCode, signal}) => resolve({exitCode, signal})),
   );
@@ -146,6 +157,7 @@ export async function runCli({
       }
       return undefined;
     },
+    bracketedPaste: () => term.modes.bracketedPasteMode,
     cursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
     output: () => raw,
     write: (keys) => {
@@ -185,4 +197,16 @@ export const keys = {
   down: '\u001B[B',
   up: '\u001B[A',
   ctrlC: '\u0003',
+  escape: '\u001B',
 };
+
+/** Bracketed paste, as a terminal sends a paste when the app has asked for it. */
+export const pasted = (text: string) => `\u001B[200~${text}\u001B[201~`;
+
+/** A key script as single keys: escape sequences (and pastes) whole, otherwise characters. */
+export function splitKeys(script: string): string[] {
+  return (
+    script.match(/\u001B\[200~[\s\S]*?\u001B\[201~|\u001B\[[0-9;]*[~A-Za-z]|\u001BO.|[\s\S]/gu) ??
+    []
+  );
+}
