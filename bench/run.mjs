@@ -2,8 +2,10 @@
 import {benchStartup} from './startup.mjs';
 import {benchTypesetting} from './typesetting.mjs';
 import {benchLatency} from './latency.mjs';
+import {benchOpen} from './open.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') await benchStartup();
 if (!only || only === 'typesetting') benchTypesetting();
 if (!only || only === 'latency') await benchLatency();
+if (!only || only === 'open') await benchOpen();

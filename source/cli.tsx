@@ -4,10 +4,11 @@ import React from 'react';
 import {render} from 'ink';
 import {parseArgs} from 'node:util';
 import chalk from 'chalk';
-import {existsSync, statSync} from 'node:fs';
+import {existsSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {onExit} from 'signal-exit';
+import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {version} from '../package.json';
 import {App, createStore} from './app.js';
 import type {Article} from './article/article.js';
@@ -224,6 +225,10 @@ async function main(): Promise<void> {
     cap: width,
     openIndex: opened ? 0 : undefined,
   });
+  // For the benchmark: the longest the event loop was blocked, written out on the way out.
+  const loopStats = process.env['BROADSHEET_LOOP_STATS'];
+  const delay = loopStats ? monitorEventLoopDelay({resolution: 5}) : undefined;
+  delay?.enable();
   // Keys typed so far (type-ahead) are applied now, in order; then each chunk as it comes.
   keyboard.connect(store.feed);
   const instance = render(<App store={store} theme={theme} progress={progress} />, {
@@ -240,6 +245,7 @@ async function main(): Promise<void> {
   store.close();
   restoreTerminal();
   readingState.flush();
+  if (delay && loopStats) writeFileSync(loopStats, JSON.stringify({maxMs: delay.max / 1e6}));
 }
 
 await main();

@@ -35,19 +35,25 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.replace(/[\x80-\x9f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
-/** A file is binary when a NUL byte or many control bytes show up near its start. */
+/**
+ * A file is binary when its start has what text never has: more than the odd NUL byte, or a
+ * high share of control bytes. Invalid UTF-8 alone is not binary: it decodes to U+FFFD (or
+ * as Windows-1252), and a text about encodings may hold a NUL or two.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   // UTF-16 text is full of NULs but announces itself with a BOM.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return false;
   }
   const sample = bytes.subarray(0, 8192);
+  let nuls = 0;
   let controls = 0;
   for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b) {
+    if (byte === 0) nuls++;
+    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b) {
       controls++;
     }
   }
-  return sample.length > 0 && controls / sample.length > 0.1;
+  if (sample.length === 0) return false;
+  return nuls / sample.length > 0.002 || (nuls + controls) / sample.length > 0.1;
 }

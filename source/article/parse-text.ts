@@ -1,4 +1,5 @@
 import type {Article, Block} from './article.js';
+import {titleFromFirstLine} from './title.js';
 
 const LIST_ITEMS = /^[ \t]*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])\s/gm;
 /** A gap of three or more spaces inside a line (not its indentation): table columns. */
@@ -145,8 +146,11 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
   if (first) {
     const firstLineEnd = text.indexOf('\n', first.start);
     const titleEnd = firstLineEnd === -1 || firstLineEnd > first.end ? first.end : firstLineEnd;
-    title = text.slice(first.start, titleEnd).trim() || fallbackTitle;
-    if (titleEnd < first.end) {
+    const named = titleFromFirstLine(text.slice(first.start, titleEnd), fallbackTitle);
+    title = named.title;
+    if (!named.isTitleLine) {
+      // A first line too long for a title (a scraped article on one line) is body text.
+    } else if (titleEnd < first.end) {
       // The title line is followed directly by more text: split it off as its own block.
       blocks.splice(
         0,
@@ -168,7 +172,7 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
       first.kind = 'title';
     }
     const second = blocks[1];
-    if (second && second.kind !== 'title') {
+    if (named.isTitleLine && second && second.kind !== 'title') {
       const candidate = text.slice(second.start, second.end).trim();
       if (!candidate.includes('\n') && candidate.length <= 120 && META_HINT.test(candidate)) {
         second.kind = 'meta';

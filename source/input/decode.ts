@@ -1,3 +1,4 @@
+import {graphemesIn} from '../text/width.js';
 import {char, named, type Key, type KeyName} from './keys.js';
 
 const ESC = '\u001B';
@@ -5,8 +6,6 @@ export const PASTE_START = `${ESC}[200~`;
 export const PASTE_END = `${ESC}[201~`;
 /** A paste longer than this keeps only its start: nobody searches for a megabyte. */
 const MAX_PASTE = 1 << 16;
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 const CSI_LETTERS: Record<string, KeyName> = {
   A: 'up',
@@ -43,7 +42,7 @@ function csiKey(sequence: string): Key {
 
 /** A run of text without ESC: one key per grapheme cluster, controls as the keys they are. */
 function textKeys(text: string, into: Key[]): void {
-  for (const {segment} of graphemes.segment(text)) {
+  for (const {segment} of graphemesIn(text)) {
     const code = segment.codePointAt(0)!;
     // Each of CR and LF is Enter (type-ahead arrives cooked, Enter as LF), so CR LF is two.
     if (segment === '\r\n') into.push(named('enter'), named('enter'));

@@ -13,6 +13,7 @@ import {sanitize} from '../article/sanitize.js';
 import {articleFromBytes, MAX_ARTICLE_BYTES} from '../article/load.js';
 import type {LoadResult} from '../article/article.js';
 import type {Library, LibraryEntry} from './library.js';
+import {titleFromFirstLine} from '../article/title.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 /** The list reads only this much of each file: enough for the title line. */
@@ -47,10 +48,20 @@ function readHead(file: string): Uint8Array {
 function titleFromHead(head: Uint8Array, fallback: string): string {
   // Cut at the last line break so a multi-byte character split by the read is not misread.
   const lastBreak = head.lastIndexOf(0x0a);
-  const whole = head.length === HEAD_BYTES && lastBreak > 0 ? head.subarray(0, lastBreak) : head;
+  let whole = head;
+  if (head.length === HEAD_BYTES) {
+    if (lastBreak > 0) whole = head.subarray(0, lastBreak);
+    else {
+      // One long line: cut before a UTF-8 sequence the read split, or it reads as Windows-1252.
+      let end = head.length;
+      while (end > 0 && (head[end - 1]! & 0xc0) === 0x80) end--;
+      if (end > 0 && head[end - 1]! >= 0xc0) end--;
+      whole = head.subarray(0, end);
+    }
+  }
   const text = sanitize(decode(whole).text);
   const line = text.split('\n').find((candidate) => candidate.trim() !== '');
-  return line?.trim() || fallback;
+  return titleFromFirstLine(line ?? '', fallback).title;
 }
 
 /** An entry for one file, reading only its head. */

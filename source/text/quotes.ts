@@ -120,28 +120,35 @@ function flanking(text: string, index: number, start: number, end: number) {
 
 type Open = {index: number; mark: string; family: Family; continued?: boolean};
 
-/** How the article writes guillemets: «French» (the default) or »German«. */
-function guillemetStyle(text: string): 'french' | 'german' {
+/**
+ * How a paragraph writes guillemets, from the letters and spaces beside each mark: «French»
+ * and « French » open with «, »German« opens with ». Undefined when the marks do not say.
+ */
+function guillemetStyle(text: string, start: number, end: number): 'french' | 'german' | undefined {
   let french = 0;
   let german = 0;
   const letter = /\p{L}/u;
-  for (let at = text.search(/[«»]/); at !== -1 && at < text.length;) {
-    const mark = text[at];
-    const after = letter.test(text[at + 1] ?? '');
-    // A letter before, or a letter and then . , ! or ? (»Was ist das?«).
-    const before =
-      letter.test(text[at - 1] ?? '') ||
-      (/[.,!?]/.test(text[at - 1] ?? '') && letter.test(text[at - 2] ?? ''));
-    if (mark === '«') {
-      if (after) french++;
-      else if (before) german++;
-    } else {
-      if (after) german++;
-      else if (before) french++;
-    }
-    const next = text.slice(at + 1).search(/[«»]/);
-    at = next === -1 ? -1 : at + 1 + next;
+  const space = /[ \u00a0\u202f]/;
+  for (let at = text.indexOf('«', start); at !== -1 && at < end; at = text.indexOf('«', at + 1)) {
+    const after = text[at + 1] ?? '';
+    const before = text[at - 1] ?? '';
+    // «Bonjour or « Bonjour opens French; das Wort« or Was?« closes German.
+    if (letter.test(after) || (space.test(after) && letter.test(text[at + 2] ?? ''))) french++;
+    else if (letter.test(before) || (/[.,!?]/.test(before) && letter.test(text[at - 2] ?? '')))
+      german++;
   }
+  for (let at = text.indexOf('»', start); at !== -1 && at < end; at = text.indexOf('»', at + 1)) {
+    const after = text[at + 1] ?? '';
+    const before = text[at - 1] ?? '';
+    if (letter.test(after)) german++;
+    else if (
+      letter.test(before) ||
+      (space.test(before) && at > start) ||
+      (/[.,!?]/.test(before) && letter.test(text[at - 2] ?? ''))
+    )
+      french++;
+  }
+  if (french === german) return undefined;
   return german > french ? 'german' : 'french';
 }
 
@@ -274,7 +281,8 @@ function leadingMark(text: string, block: Block): {index: number; mark: string} 
 export class QuotationScanner {
   /** Quotations found so far, in the order they closed. */
   readonly found: Quotation[] = [];
-  private readonly style: 'french' | 'german';
+  /** The guillemet style of the last paragraph that showed one (French until one does). */
+  private style: 'french' | 'german' = 'french';
   private nextBlock = 0;
   /** Every quotation starting before this offset is known. */
   private scannedTo = 0;
@@ -282,9 +290,7 @@ export class QuotationScanner {
   private skip = -1; // the repeated opening mark of a continued paragraph
   private sorted?: Quotation[];
 
-  constructor(readonly article: Article) {
-    this.style = guillemetStyle(article.text);
-  }
+  constructor(readonly article: Article) {}
 
   get complete(): boolean {
     return this.nextBlock >= this.article.blocks.length;
@@ -325,6 +331,8 @@ export class QuotationScanner {
   private scanBlock(blockIndex: number): void {
     const {text, blocks} = this.article;
     const block = blocks[blockIndex]!;
+    // Articles mix styles (a French quotation in a German text): decide per paragraph.
+    this.style = guillemetStyle(text, block.start, block.end) ?? this.style;
     MARK_PATTERN.lastIndex = block.start;
     for (
       let match = MARK_PATTERN.exec(text);

@@ -28,6 +28,21 @@ describe('looksBinary', () => {
     expect(looksBinary(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toBe(true);
   });
 
+  it('calls a file binary by its share of NULs and control bytes, not by one stray NUL', () => {
+    const text = new TextEncoder().encode('An article about encodings. '.repeat(200));
+    const withOneNul = new Uint8Array([...text.subarray(0, 3000), 0, ...text.subarray(3000)]);
+    expect(looksBinary(withOneNul)).toBe(false);
+    const withManyNuls = Uint8Array.from(text, (byte, i) => (i % 100 === 0 ? 0 : byte));
+    expect(looksBinary(withManyNuls)).toBe(true);
+    // An ELF header and a PNG's first chunk.
+    const elf = bytes(0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    expect(looksBinary(new Uint8Array([...elf, ...text.subarray(0, 600)]))).toBe(true);
+    const controls = Uint8Array.from(text, (byte, i) => (i % 8 === 0 ? 0x01 : byte));
+    expect(looksBinary(controls)).toBe(true);
+    // Invalid UTF-8 is text all the same.
+    expect(looksBinary(bytes(0x93, 0x48, 0x69, 0x94, 0xff, 0xfe, 0x20, 0x41))).toBe(false);
+  });
+
   it('does not call text or UTF-16 with a BOM binary', () => {
     expect(looksBinary(new TextEncoder().encode('Plain text\n\twith a tab'))).toBe(false);
     expect(looksBinary(bytes(0xff, 0xfe, 0x68, 0x00))).toBe(false);

@@ -97,6 +97,26 @@ describe('other languages', () => {
     ]);
   });
 
+  it('pairs guillemets within each style when an article mixes French and German', () => {
+    const body = [
+      '»Was ist mit mir geschehen?« dachte er. »Es ist kein Traum.«',
+      'Le ministre a dit : « Nous verrons demain. » Puis il est parti.',
+      '»Nein«, sagte sie, »das glaube ich nicht.«',
+      'Elle a répondu «non» et a souri.',
+    ].join('\n\n');
+    expect(texts(body)).toEqual([
+      '»Was ist mit mir geschehen?«',
+      '»Es ist kein Traum.«',
+      '« Nous verrons demain. »',
+      '»Nein«',
+      '»das glaube ich nicht.«',
+      '«non»',
+    ]);
+    // The same paragraphs in the other order: no paragraph borrows another's style.
+    const reversed = body.split('\n\n').reverse().join('\n\n');
+    expect(texts(reversed).sort()).toEqual(texts(body).sort());
+  });
+
   it('reads ”…” where one mark opens and closes', () => {
     expect(texts('Han sa: ”Jag kommer i morgon” och gick.')).toEqual(['”Jag kommer i morgon”']);
   });

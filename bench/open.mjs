@@ -1,0 +1,179 @@
+// Opening any file at once, and answering every key within 100 ms: spawn → first page for a
+// 4 KB article, a 3.3 MB book and a 30 MB file; Enter → first page; whole-book keys right
+// after the book opens; the longest event-loop block; peak memory of the 30 MB file.
+import {spawn} from '@lydell/node-pty';
+import path from 'node:path';
+import {mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {median, root, terminalEnv} from './util.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const CLI = path.join(root, 'dist/cli.js');
+const SEED = path.join(root, 'articles/russia-sends-foreign-minister-to-north-korea.txt');
+const BOOK = path.join(root, 'test/fixtures/books/war-and-peace_pg2600.txt');
+
+function bigFile() {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bs-bench-big-'));
+  const file = path.join(folder, 'big.txt');
+  const book = readFileSync(BOOK);
+  writeFileSync(file, Buffer.concat(Array.from({length: 9}, () => book)));
+  return file;
+}
+
+function libraryOf(file) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bs-bench-lib-'));
+  copyFileSync(file, path.join(folder, path.basename(file)));
+  return folder;
+}
+
+/** A CLI in an 80×24 (or given) pty; `until(pattern)` resolves with ms since `mark()`. */
+function session(args, {columns = 80, env = {}} = {}) {
+  const started = process.hrtime.bigint();
+  let from = started;
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cols: columns,
+    rows: 24,
+    cwd: root,
+    env: {...terminalEnv(), ...env},
+  });
+  let seen = '';
+  let waiter;
+  child.onData((data) => {
+    seen += data;
+    if (waiter && waiter.pattern.test(seen)) {
+      const done = waiter;
+      waiter = undefined;
+      done.resolve(Number(process.hrtime.bigint() - from) / 1e6);
+    }
+  });
+  const exited = new Promise((resolve) => child.onExit(resolve));
+  return {
+    child,
+    exited,
+    mark: () => {
+      from = process.hrtime.bigint();
+      seen = '';
+    },
+    until: (pattern, timeout = 20000) =>
+      new Promise((resolve, reject) => {
+        if (pattern.test(seen)) return resolve(Number(process.hrtime.bigint() - from) / 1e6);
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`no ${pattern} from ${args.join(' ')}:\n${seen.slice(-400)}`));
+        }, timeout);
+        waiter = {
+          pattern,
+          resolve: (ms) => {
+            clearTimeout(timer);
+            resolve(ms);
+          },
+        };
+      }),
+  };
+}
+
+const FIRST_PAGE = /page 1\//;
+
+async function spawnToPage(file) {
+  const s = session([file]);
+  const ms = await s.until(FIRST_PAGE);
+  s.child.kill('SIGKILL');
+  return ms;
+}
+
+async function enterToPage(folder) {
+  const s = session([folder]);
+  await s.until(/1 of 1/);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  s.mark();
+  s.child.write('\r');
+  const ms = await s.until(FIRST_PAGE);
+  s.child.kill('SIGKILL');
+  return ms;
+}
+
+/** Keypress → frame on the book right after it opens; and the longest event-loop block. */
+async function keyOnFreshBook(columns, keys, done, before) {
+  const stats = path.join(mkdtempSync(path.join(tmpdir(), 'bs-bench-loop-')), 'loop.json');
+  const s = session([BOOK], {columns, env: {BROADSHEET_LOOP_STATS: stats}});
+  await s.until(FIRST_PAGE);
+  if (before) {
+    s.child.write(before.keys);
+    await s.until(before.done);
+  }
+  s.mark();
+  s.child.write(keys);
+  const ms = await s.until(done);
+  s.child.write('\u0003');
+  await s.exited;
+  const loop = existsSync(stats) ? JSON.parse(readFileSync(stats, 'utf8')) : {maxMs: NaN};
+  return {ms, loopMs: loop.maxMs};
+}
+
+function peakRss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+async function bigPagedToEnd(file) {
+  const s = session([file]);
+  await s.until(FIRST_PAGE, 30000);
+  s.child.write('G');
+  await s.until(/page (\d+)\/\1 /, 60000);
+  const rss = peakRss(s.child.pid);
+  s.child.kill('SIGKILL');
+  return rss;
+}
+
+export async function benchOpen() {
+  const big = bigFile();
+  const seedLibrary = libraryOf(SEED);
+  const bookLibrary = libraryOf(BOOK);
+  const ms = (value) => `${value.toFixed(1)} ms`;
+
+  const spawnTimes = {seed: [], book: [], big: []};
+  const enterTimes = {seed: [], book: []};
+  await spawnToPage(SEED); // warm-up
+  for (let run = 0; run < RUNS; run++) {
+    spawnTimes.seed.push(await spawnToPage(SEED));
+    spawnTimes.book.push(await spawnToPage(BOOK));
+    spawnTimes.big.push(await spawnToPage(big));
+    enterTimes.seed.push(await enterToPage(seedLibrary));
+    enterTimes.book.push(await enterToPage(bookLibrary));
+  }
+  const [seed, book, huge] = [spawnTimes.seed, spawnTimes.book, spawnTimes.big].map(median);
+  const [enterSeed, enterBook] = [enterTimes.seed, enterTimes.book].map(median);
+  console.log(`\nOpening, median of ${RUNS} interleaved runs (80×24 pty)`);
+  console.log(`  spawn → first page: seed ${ms(seed)}, book ${ms(book)}, 30 MB ${ms(huge)}`);
+  console.log(`  book − seed   ${ms(book - seed)}   (goal ≤ +50 ms)`);
+  console.log(`  30 MB − book  ${ms(huge - book)}   (goal ≤ +50 ms)`);
+  console.log(
+    `  Enter → first page: seed ${ms(enterSeed)}, book ${ms(enterBook)}; book − seed ${ms(enterBook - enterSeed)}   (goal ≤ +50 ms)`,
+  );
+
+  const keys = [
+    {name: 'G', keys: 'G', done: /100%/},
+    {name: '"', keys: '"', done: /quotations · /},
+    {name: '[ after G', keys: '[', done: /quotation \d+\//, before: {keys: 'G', done: /100%/}},
+    {name: '50%', keys: '50%', done: / 50% /},
+    {name: '=', keys: '=', done: /measure \d+/},
+  ];
+  console.log(`\nKeypress → frame on the book right after it opens (median of 3), longest loop block`);
+  let longest = 0;
+  for (const columns of [80, 24]) {
+    for (const key of keys) {
+      const runs = [];
+      for (let run = 0; run < 3; run++)
+        runs.push(await keyOnFreshBook(columns, key.keys, key.done, key.before));
+      const loop = Math.max(...runs.map((run) => run.loopMs));
+      longest = Math.max(longest, loop);
+      console.log(
+        `  ${String(columns).padStart(2)} columns  ${key.name.padEnd(10)} ${ms(median(runs.map((run) => run.ms)))}   longest block ${ms(loop)}`,
+      );
+    }
+  }
+  console.log(`  every key ≤ 100 ms; longest event-loop block seen ${ms(longest)} (goal ≤ 100 ms)`);
+
+  const rss = await bigPagedToEnd(big);
+  console.log(`\nPeak RSS, 30 MB file paged to the end: ${rss.toFixed(0)} MB   (goal ≤ 200 MB)`);
+}
