@@ -158,7 +158,9 @@ export async function benchOpen() {
     {name: '50%', keys: '50%', done: / 50% /},
     {name: '=', keys: '=', done: /measure \d+/},
   ];
-  console.log(`\nKeypress → frame on the book right after it opens (median of 3), longest loop block`);
+  console.log(
+    `\nKeypress → frame on the book right after it opens (median of 3), longest loop block`,
+  );
   let longest = 0;
   for (const columns of [80, 24]) {
     for (const key of keys) {

@@ -1,14 +1,21 @@
-import type {Article} from './article/article.js';
+import type {Article, ArticleLoad} from './article/article.js';
 import type {Key} from './input/keys.js';
 import {intentFor} from './keymap.js';
 import type {Library, LibraryEntry} from './library/library.js';
 import {moveList, listHeight, type ListPlace} from './library/list.js';
 import {readerCommand} from './reader/reader-keys.js';
-import {openReader, readerReducer, type ReaderState} from './reader/reader-reducer.js';
+import {
+  openReader,
+  readerReducer,
+  rebase,
+  visibleLines,
+  type ReaderState,
+} from './reader/reader-reducer.js';
+import type {ReaderCommand} from './reader/reader-keys.js';
 
 /** An article opened for reading, or the reason it could not be. */
 export type Opened =
-  | {kind: 'article'; article: Article; anchor: number; message?: string}
+  | {kind: 'article'; article: Article; anchor: number; message?: string; rest?: ArticleLoad}
   | {kind: 'refused'; message: string};
 
 /** What the app asks of the world: reading an article (from disk, at the edge). */
@@ -20,7 +27,8 @@ export type AppState = {
   list: ListPlace;
   /** Why the last article asked for could not be opened. */
   message?: string;
-  reading?: {index: number; reader: ReaderState};
+  /** The article being read; `loading` reads the rest of a long file while its start shows. */
+  reading?: {index: number; reader: ReaderState; loading?: ArticleLoad};
   columns: number;
   rows: number;
   /** The widest measure (--width). */
@@ -34,7 +42,11 @@ export type AppEvent =
   | {type: 'key'; key: Key}
   | {type: 'resize'; columns: number; rows: number}
   /** The reader's page count was finished in the background. */
-  | {type: 'layoutComplete'};
+  | {type: 'layoutComplete'}
+  /** The whole of a long file has been read in the background. */
+  | {type: 'loaded'; article: Article}
+  /** A word for the reader's status line (keys are held while a file is read). */
+  | {type: 'notice'; message: string};
 
 export function entriesOf(library: Library): LibraryEntry[] {
   return library.kind === 'folder' ? library.entries : [];
@@ -75,7 +87,56 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
     anchor: opened.anchor,
     message: opened.message,
   });
-  return {...state, list, message: undefined, reading: {index, reader}};
+  return {...state, list, message: undefined, reading: {index, reader, loading: opened.rest}};
+}
+
+/** Keys that need the whole article, not just the start of a long file shown meanwhile. */
+const WHOLE = new Set<ReaderCommand['type']>([
+  'lastPage',
+  'percent',
+  'openQuotes',
+  'nextQuote',
+  'previousQuote',
+  'promptSubmit',
+  'nextHit',
+  'previousHit',
+]);
+/** How close to the end of a long file's start the screen may come before the rest is read. */
+const PREVIEW_MARGIN = 16 * 1024;
+
+/** Swaps the whole article in for its start, keeping the reader's place. */
+function loaded(state: AppState, article: Article): AppState {
+  const {reading} = state;
+  if (!reading?.loading) return state;
+  return {...state, reading: {index: reading.index, reader: rebase(reading.reader, article)}};
+}
+
+function commandNeedsWhole(state: AppState, command: ReaderCommand): boolean {
+  const {reading} = state;
+  if (!reading?.loading) return false;
+  if (WHOLE.has(command.type)) return true;
+  const {reader} = reading;
+  const end = visibleLines(reader).at(-1)?.end ?? reader.anchor;
+  return end + PREVIEW_MARGIN >= reader.article.text.length;
+}
+
+/**
+ * Whether `key` needs the whole of a long file that is still being read (G, %, quotations,
+ * search, or paging near the end of its start): the store holds such keys, and those after
+ * them, until it is read, so the event loop never waits on the read.
+ */
+export function needsWhole(state: AppState, key: Key): boolean {
+  const reader = state.reading?.reader;
+  if (!reader || !state.reading?.loading || state.quit) return false;
+  const command = readerCommand(reader, key);
+  return command !== undefined && commandNeedsWhole(state, command);
+}
+
+/** Reads the rest of a long file now when `command` needs it (no store is holding keys). */
+function wholeFor(state: AppState, command: ReaderCommand): AppState {
+  const {reading} = state;
+  if (!reading?.loading || !commandNeedsWhole(state, command)) return state;
+  return loaded(state, reading.loading.finish());
 }
 
 function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
@@ -114,6 +175,7 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
   if (!reading) return state;
   const command = readerCommand(reading.reader, key);
   if (!command) return state;
+  state = wholeFor(state, command);
   switch (command.type) {
     case 'quit':
       return {...state, quit: true};
@@ -148,7 +210,8 @@ function withReader(state: AppState, action: Parameters<typeof readerReducer>[1]
  * in order, each meeting the state the one before it left.
  */
 export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppState {
-  if (state.quit) return state;
+  // After quitting only the rest of a long file still comes in (so its place is saved).
+  if (state.quit && event.type !== 'loaded') return state;
   switch (event.type) {
     case 'key':
       return state.reading ? readerKey(state, event.key, env) : libraryKey(state, event.key, env);
@@ -166,5 +229,9 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
     }
     case 'layoutComplete':
       return withReader(state, {type: 'layoutComplete'});
+    case 'loaded':
+      return loaded(state, event.article);
+    case 'notice':
+      return withReader(state, {type: 'notify', message: event.message});
   }
 }

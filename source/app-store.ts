@@ -1,4 +1,5 @@
-import {appReducer, type AppEnv, type AppEvent, type AppState} from './app-state.js';
+import {appReducer, needsWhole, type AppEnv, type AppEvent, type AppState} from './app-state.js';
+import type {Key} from './input/keys.js';
 import {KeyDecoder} from './input/decode.js';
 import {isAtEnd} from './reader/reader-reducer.js';
 import type {Article} from './article/article.js';
@@ -7,6 +8,8 @@ import {entriesOf} from './app-state.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
+/** How long one background slice of reading a long file may run, in ms. */
+const LOAD_SLICE_MS = 8;
 /** How long an Esc at the end of a read waits for the rest of a sequence (as vim's ttimeout). */
 export const ESCAPE_WAIT_MS = 40;
 
@@ -27,6 +30,8 @@ export class AppStore {
   private readonly listeners = new Set<() => void>();
   private escapeTimer: ReturnType<typeof setTimeout> | undefined;
   private layoutTimer: ReturnType<typeof setImmediate> | undefined;
+  /** Keys held, in order, until the rest of a long file is read (see needsWhole). */
+  private held: Key[] = [];
 
   constructor(
     initial: AppState,
@@ -50,17 +55,40 @@ export class AppStore {
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     this.escapeTimer = undefined;
     const before = this.state;
-    for (const key of this.decoder.push(chunk)) this.apply({type: 'key', key});
+    this.keys(this.decoder.push(chunk));
     if (this.decoder.waiting) {
       this.escapeTimer = setTimeout(() => {
         this.escapeTimer = undefined;
         const waiting = this.state;
-        for (const key of this.decoder.flush()) this.apply({type: 'key', key});
+        this.keys(this.decoder.flush());
         this.changed(waiting);
       }, ESCAPE_WAIT_MS);
     }
     this.changed(before);
   };
+
+  /** Applies keys in order; from one that needs a file still being read on, holds them. */
+  private keys(keys: Key[]): void {
+    for (const key of keys) {
+      // Ctrl-C is never held: quitting does not wait for a file to be read.
+      if (key.kind === 'char' && key.ctrl && key.text === 'c') {
+        this.apply({type: 'key', key});
+        continue;
+      }
+      if (this.held.length === 0 && needsWhole(this.state, key)) {
+        this.apply({type: 'notice', message: 'reading the rest of the file…'});
+      }
+      if (this.held.length > 0 || needsWhole(this.state, key)) this.held.push(key);
+      else this.apply({type: 'key', key});
+    }
+  }
+
+  /** The file is read: the keys held for it go through now, in order. */
+  private release(): void {
+    const held = this.held;
+    this.held = [];
+    this.keys(held);
+  }
 
   /** The terminal's size, applied at once; `quietly` when called while a frame is rendered. */
   resize(columns: number, rows: number, {quietly = false} = {}): void {
@@ -68,6 +96,16 @@ export class AppStore {
     this.apply({type: 'resize', columns, rows});
     if (!quietly) this.changed(before);
     else this.scheduleLayout();
+  }
+
+  /** Reads the rest of a long file now (on the way out, so that its place can be saved). */
+  finishLoading(): void {
+    const loading = this.state.reading?.loading;
+    if (!loading) return;
+    const before = this.state;
+    this.apply({type: 'loaded', article: loading.finish()});
+    this.release();
+    this.changed(before);
   }
 
   /** Stops the timers (the app is leaving). */
@@ -111,16 +149,41 @@ export class AppStore {
     this.scheduleLayout();
   }
 
-  /** The first page is shown at once; the rest of the book is laid out between keys. */
+  /**
+   * The first page is shown at once; the rest of a long file is read, and the rest of the
+   * book laid out, in slices between keys.
+   */
   private scheduleLayout(): void {
     if (this.layoutTimer || this.state.quit) return;
+    const loading = this.state.reading?.loading;
+    if (loading) {
+      this.layoutTimer = setImmediate(() => {
+        this.layoutTimer = undefined;
+        // Another article may have been opened meanwhile.
+        if (this.state.reading?.loading !== loading) return this.scheduleLayout();
+        const until = performance.now() + LOAD_SLICE_MS;
+        const whole = loading.step(() => performance.now() < until);
+        if (whole) {
+          const before = this.state;
+          this.apply({type: 'loaded', article: whole});
+          this.release();
+          this.changed(before);
+        } else {
+          this.scheduleLayout();
+        }
+      });
+      return;
+    }
     const pages = this.state.reading?.reader.pages;
     if (!pages || pages.complete) return;
     this.layoutTimer = setImmediate(() => {
       this.layoutTimer = undefined;
-      const current = this.state.reading?.reader.pages;
-      if (!current) return;
+      const reader = this.state.reading?.reader;
+      if (!reader) return;
+      const current = reader.pages;
       current.advance(BACKGROUND_BLOCKS);
+      // Quotations are found along with the layout, so a far screen's are known by the end.
+      reader.quotes.scanThrough(current.startOffset.at(-1) ?? 0);
       if (current.complete) {
         const before = this.state;
         this.apply({type: 'layoutComplete'});

@@ -50,8 +50,15 @@ export function appEnv(loadArticle: (path: string) => LoadResult, progress: Prog
       const result = loadArticle(entry.path);
       if (result.kind === 'refused')
         return {kind: 'refused', message: `Cannot open ${entry.fileName}: ${result.reason}`};
-      const {anchor, message} = progress.resume(result.article, entry.path);
-      return {kind: 'article', article: result.article, anchor, message};
+      let {article, rest} = result;
+      let {anchor, message} = progress.resume(article, entry.path);
+      if (rest && anchor > article.text.length / 2) {
+        // A place deep in a long file: read the whole of it before showing it.
+        article = rest.finish();
+        rest = undefined;
+        ({anchor, message} = progress.resume(article, entry.path));
+      }
+      return {kind: 'article', article, anchor, message, rest};
     },
   };
 }

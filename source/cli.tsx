@@ -11,8 +11,8 @@ import {onExit} from 'signal-exit';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {version} from '../package.json';
 import {App, createStore} from './app.js';
-import type {Article} from './article/article.js';
-import {loadArticleFile, safeLine, scanLibrary} from './library/scan.js';
+import type {LoadResult} from './article/article.js';
+import {loadArticleFile, loadWholeArticleFile, safeLine, scanLibrary} from './library/scan.js';
 import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
 import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js';
@@ -122,7 +122,7 @@ function parseCommandLine(): CommandLine {
 }
 
 /** The library to show; for a named file, a library of one, already read once here. */
-type Target = {library: Library; opened?: {path: string; article: Article}};
+type Target = {library: Library; opened?: {path: string; result: LoadResult & {kind: 'article'}}};
 
 function resolveTarget(input: string[]): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
@@ -140,7 +140,7 @@ function resolveTarget(input: string[]): Target {
     };
     return {
       library: {kind: 'folder', folder, entries: [entry]},
-      opened: {path: named, article: result.article},
+      opened: {path: named, result},
     };
   }
   return {library: scanLibrary(target)};
@@ -149,7 +149,8 @@ function resolveTarget(input: string[]): Target {
 function printPlain({library, opened}: Target, width = 80): void {
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
   if (opened) {
-    process.stdout.write(plainText(opened.article, width) + '\n');
+    const article = opened.result.rest?.finish() ?? opened.result.article;
+    process.stdout.write(plainText(article, width) + '\n');
     return;
   }
   for (const item of library.entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
@@ -159,7 +160,7 @@ function printPlain({library, opened}: Target, width = 80): void {
 function printQuotations(file: string | undefined, json: boolean): void {
   if (file === undefined) fail('quotes needs a FILE (see --help)');
   if (!existsSync(file)) fail(`no such file: ${file}`);
-  const result = loadArticleFile(file);
+  const result = loadWholeArticleFile(file);
   if (result.kind === 'refused') fail(`cannot open ${file}: ${result.reason}`, 1);
   const records = quotationRecords(result.article);
   if (json) {
@@ -217,8 +218,7 @@ async function main(): Promise<void> {
 
   const store = createStore(library, {
     // A named file was read to check it; the reader takes that copy.
-    loadArticle: (file) =>
-      file === opened?.path ? {kind: 'article', article: opened.article} : loadArticleFile(file),
+    loadArticle: (file) => (file === opened?.path ? opened.result : loadArticleFile(file)),
     progress,
     columns: process.stdout.columns || 80,
     rows: process.stdout.rows || 24,
@@ -242,6 +242,7 @@ async function main(): Promise<void> {
     crash(error);
   }
   keyboard.stop();
+  store.finishLoading();
   store.close();
   restoreTerminal();
   readingState.flush();

@@ -17,7 +17,22 @@ export type Article = {
   text: string;
   blocks: Block[];
   words: number;
+  /**
+   * Set on the start of a long file, parsed on its own and shown while the rest loads: its
+   * text is a prefix of the whole article's (same blocks, same offsets). `length` is the
+   * whole text's length as estimated from the file's size.
+   */
+  partial?: {length: number};
+};
+
+/** The rest of a long file being read in slices: the whole article, once it is done. */
+export type ArticleLoad = {
+  /** Works on while `keepGoing()` says so; returns the whole article when it is done. */
+  step(keepGoing: () => boolean): Article | undefined;
+  /** Finishes at once (a key that needs the whole article). */
+  finish(): Article;
 };
 
 /** Loading a file either yields an article or says, by name, why it was refused. */
-export type LoadResult = {kind: 'article'; article: Article} | {kind: 'refused'; reason: string};
+export type LoadResult =
+  {kind: 'article'; article: Article; rest?: ArticleLoad} | {kind: 'refused'; reason: string};

@@ -82,7 +82,9 @@ function indentedParagraphStarts(
 function typicalWrapLength(text: string): number {
   const counts = new Map<number, number>();
   let lineCount = 0;
-  for (const line of text.split('\n', 20000)) {
+  // From the start only, so that the start of a long file parsed on its own (the preview
+  // shown while the rest loads) reads its blocks exactly as the whole file does.
+  for (const line of text.slice(0, TYPICAL_SAMPLE).split('\n')) {
     if (line.length < 40 || line.length > 100) continue;
     const bucket = Math.round(line.length / 5) * 5;
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
@@ -96,6 +98,11 @@ function typicalWrapLength(text: string): number {
   return bestCount >= Math.max(5, lineCount / 4) ? best : 0;
 }
 
+/** Characters from the start that decide the typical wrap length. */
+export const TYPICAL_SAMPLE = 64 * 1024;
+/** Blocks parsed between pauses when the parse runs in slices. */
+const BLOCKS_A_STEP = 400;
+
 // One or more blank (or whitespace-only) lines: what separates blocks.
 const BLOCK_SEPARATOR = /\n(?:[ \u00a0\u3000]*\n)+/g;
 
@@ -105,6 +112,22 @@ const BLOCK_SEPARATOR = /\n(?:[ \u00a0\u3000]*\n)+/g;
  * paragraphs. In the article's text, line breaks inside a paragraph become spaces.
  */
 export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
+  return drain(parseTextSteps(text, fallbackTitle));
+}
+
+/** Runs a sliced computation to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** parseText in slices: it pauses every few hundred blocks so a long file never blocks keys. */
+export function* parseTextSteps(
+  text: string,
+  fallbackTitle = 'Untitled',
+): Generator<void, Article> {
   const blocks: Block[] = [];
   const typical = typicalWrapLength(text);
   const pushBlock = (start: number, end: number) => {
@@ -133,10 +156,16 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
     pushBlock(pieceStart, end);
   };
   let position = 0;
+  let separators = 0;
   BLOCK_SEPARATOR.lastIndex = 0;
   for (let match = BLOCK_SEPARATOR.exec(text); match; match = BLOCK_SEPARATOR.exec(text)) {
     addBlock(position, match.index);
     position = match.index + match[0].length;
+    if (++separators % BLOCKS_A_STEP === 0) {
+      const resume = BLOCK_SEPARATOR.lastIndex;
+      yield;
+      BLOCK_SEPARATOR.lastIndex = resume; // another parse may have used the shared pattern
+    }
   }
   addBlock(position, text.length);
 
@@ -180,10 +209,11 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
       }
     }
   }
+  const joined = yield* joinParagraphLines(text, blocks);
   return {
     title,
     meta,
-    text: joinParagraphLines(text, blocks),
+    text: joined,
     blocks,
     words: blocks.reduce((sum, block) => sum + block.words, 0),
   };
@@ -193,7 +223,7 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
  * The line breaks inside a reflowing paragraph are spaces, to the reader and to search; make
  * them spaces in the text itself (same length, so every offset still holds).
  */
-function joinParagraphLines(text: string, blocks: Block[]): string {
+function* joinParagraphLines(text: string, blocks: Block[]): Generator<void, string> {
   // Patched in a byte buffer: a 3 MB book has 60,000 such line breaks, and string
   // replacement costs several times more. One byte a character when the text allows it.
   const narrow = !/[^\u0000-\u00ff]/.test(text);
@@ -201,7 +231,8 @@ function joinParagraphLines(text: string, blocks: Block[]): string {
   const bytes = Buffer.from(text, encoding);
   const wide = narrow ? undefined : new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
   let changed = false;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
+    if (index % (8 * BLOCKS_A_STEP) === 0) yield;
     if (block.kind === 'preformatted') continue;
     for (
       let at = text.indexOf('\n', block.start);

@@ -10,7 +10,7 @@ import {
 import path from 'node:path';
 import {decode} from '../article/decode.js';
 import {sanitize} from '../article/sanitize.js';
-import {articleFromBytes, MAX_ARTICLE_BYTES} from '../article/load.js';
+import {MAX_ARTICLE_BYTES, openArticleBytes} from '../article/load.js';
 import type {LoadResult} from '../article/article.js';
 import type {Library, LibraryEntry} from './library.js';
 import {titleFromFirstLine} from '../article/title.js';
@@ -100,7 +100,10 @@ export function scanLibrary(folder: string): Library {
   return {kind: 'folder', folder: shown, entries};
 }
 
-/** Reads and parses an article; every failure is a refusal that says why. */
+/**
+ * Reads and parses an article; every failure is a refusal that says why. A long file comes
+ * back as its start, with `rest` to read the whole of it in slices.
+ */
 export function loadArticleFile(file: string): LoadResult {
   try {
     const fd = openSync(file, 'r');
@@ -111,8 +114,16 @@ export function loadArticleFile(file: string): LoadResult {
       closeSync(fd);
     }
     if (size > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
-    return articleFromBytes(readFileSync(file), safeLine(path.basename(file)));
+    return openArticleBytes(readFileSync(file), safeLine(path.basename(file)));
   } catch (error) {
     return {kind: 'refused', reason: errorReason(error)};
   }
+}
+
+/** The whole article of a file, read at once (printing, the quotes command). */
+export function loadWholeArticleFile(file: string): LoadResult {
+  const result = loadArticleFile(file);
+  return result.kind === 'article' && result.rest
+    ? {kind: 'article', article: result.rest.finish()}
+    : result;
 }

@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {truncateToWidth} from '../text/width.js';
+import {speakersUpTo} from '../text/quotes.js';
 import {topQuotations, type ReaderState} from './reader-reducer.js';
 import type {Theme} from './theme.js';
 
@@ -19,12 +20,18 @@ export function QuotesPanel({state, selected, height, width, pad, theme}: Props)
   // Keep the selected row in view, a screenful at a time.
   const first = Math.floor(selected / height) * height;
   const rows = list.slice(first, first + height);
+  // Speakers are named in order, as far as the rows shown.
+  if (rows.length > 0) speakersUpTo(state.article, rows.at(-1)!.start);
   const pageWidth = String(state.pages.count).length + 2;
   return (
     <Box flexDirection="column" height={height}>
       {rows.map((quotation, offset) => {
         const index = first + offset;
-        const page = `p.${state.pages.pageOf(quotation.start) + 1}`.padEnd(pageWidth + 1);
+        // Pages the background layout has not reached yet show as p.…
+        const known = state.pages.covers(quotation.start);
+        const page = `p.${known ? state.pages.pageOf(quotation.start) + 1 : '…'}`.padEnd(
+          pageWidth + 1,
+        );
         const speaker = quotation.speaker ? `${quotation.speaker}: ` : '';
         const words = state.article.text.slice(quotation.start, quotation.end).replace(/\s+/g, ' ');
         const row = truncateToWidth(`${page}${speaker}${words}`, width);

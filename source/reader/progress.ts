@@ -60,10 +60,13 @@ export function progressAt(
   atEnd: boolean,
   blockHint?: number,
 ): Progress {
-  const length = Math.max(1, article.text.length);
+  // The start of a long file estimates from the whole file's size what it cannot count yet.
+  const length = Math.max(1, article.partial?.length ?? article.text.length);
+  const unread = Math.max(0, length - article.text.length);
+  const wordsUnread = (article.words * unread) / Math.max(1, article.text.length);
   const percent = atEnd ? 100 : Math.min(99, Math.floor((offset / length) * 100));
   const minutesLeft = atEnd
     ? 0
-    : Math.ceil(wordsFrom(article, offset, blockHint) / WORDS_PER_MINUTE);
+    : Math.ceil((wordsFrom(article, offset, blockHint) + wordsUnread) / WORDS_PER_MINUTE);
   return {percent, minutesLeft};
 }

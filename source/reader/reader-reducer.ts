@@ -2,13 +2,24 @@ import type {Article} from '../article/article.js';
 import {lineStore, type DisplayLine, type LineStore} from '../text/layout.js';
 import {Pages} from '../text/paginate.js';
 import {
-  articleQuotationsWithSpeakers,
+  speakersUpTo,
   quotationScanner,
   type Quotation,
   type QuotationScanner,
 } from '../text/quotes.js';
 import {findHits, hitAtOrAfter, MAX_HITS, type Hit} from '../text/search.js';
 import {DEFAULT_MEASURE, geometry, MIN_MEASURE, type Geometry} from './geometry.js';
+import {localLayout} from '../text/local-layout.js';
+
+/**
+ * Blocks a key may lay out to find the page of a far offset (a few tens of ms); beyond that
+ * the screen is shown detached, from the offset's own lines, until the background layout
+ * catches up and its page number is known.
+ */
+export const REACH_BLOCKS = 800;
+
+/** How a detached screen settles once its page is known: on that page, the last, or as is. */
+export type Detached = 'page' | 'last' | 'line';
 
 /** A search that has run: its hits and which one is current. */
 export type Search = {query: string; hits: Hit[]; current: number};
@@ -21,8 +32,13 @@ export type ReaderState = {
   cap: number;
   geometry: Geometry;
   pages: Pages;
-  /** The page that holds the anchor. */
+  /** The page that holds the anchor (unless detached). */
   page: number;
+  /**
+   * Set while the screen shows the anchor's lines before the layout from the top has reached
+   * them (a far jump in a long book): the page is not known yet.
+   */
+  detached?: Detached;
   /** The reader's place: an offset into the article; everything on screen derives from it. */
   anchor: number;
   /**
@@ -102,15 +118,35 @@ function topLine(state: ReaderState): number {
 
 /** The lines on screen: the page, or `height` lines from the anchor's line when scrolled. */
 export function visibleLines(state: ReaderState): DisplayLine[] {
+  if (state.detached) return local(state).linesFrom(state.anchor, state.pages.height);
   if (state.aligned) return state.pages.linesOf(state.page);
   return state.pages.linesFrom(topLine(state), state.pages.height);
+}
+
+function local(state: ReaderState) {
+  return localLayout(state.article, state.geometry.measure);
 }
 
 /** Where the screen's text ends, for finding the quotations it shows (no lines are built). */
 function screenEnd(state: ReaderState): number {
   const {pages} = state;
-  if (state.aligned) return pages.startOffset[state.page + 1] ?? state.article.text.length;
-  return pages.startOffset[pages.pageOf(state.anchor) + 2] ?? state.article.text.length;
+  const next = state.detached
+    ? undefined
+    : state.aligned
+      ? pages.startOffset[state.page + 1]
+      : pages.startOffset[pages.pageOf(state.anchor) + 2];
+  if (next !== undefined) return next;
+  if (pages.complete && !state.detached) return state.article.text.length;
+  // Pages after the screen are not cut yet: its own last line says where it ends.
+  return visibleLines(state).at(-1)?.end ?? state.anchor;
+}
+
+/**
+ * Shows the anchor's lines before their page is known; they settle as `settle` says. Its
+ * quotations are found by the background layout (scanning a whole book now would be slow).
+ */
+function detach(state: ReaderState, anchor: number, settle: Detached): ReaderState {
+  return {...state, anchor, aligned: false, detached: settle};
 }
 
 /** Sets the anchor, cuts the pages it needs, and finds the quotations on screen. */
@@ -123,19 +159,40 @@ function place(
   const {pages} = state;
   let page = knownPage;
   if (page === undefined) {
-    pages.ensureOffset(anchor);
+    if (!pages.reach(anchor, REACH_BLOCKS)) return detach(state, anchor, aligned ? 'page' : 'line');
     page = pages.pageOf(anchor);
   }
-  const next = {...state, anchor, aligned, page};
+  const next: ReaderState = {...state, anchor, aligned, page, detached: undefined};
   next.quotes.scanThrough(screenEnd(next));
   return next;
+}
+
+/** A detached screen whose page has become known takes its place among the pages. */
+function settle(state: ReaderState): ReaderState {
+  const {detached, pages} = state;
+  if (!detached) return state;
+  if (detached === 'last') {
+    return pages.complete ? goToPage({...state, detached: undefined}, pages.count - 1) : state;
+  }
+  if (!pages.covers(state.anchor)) return state;
+  return place(state, state.anchor, detached === 'page');
 }
 
 /** Lays the article out for a terminal and measure, keeping everything else. */
 function setOut(state: ReaderState, columns: number, rows: number, cap: number): ReaderState {
   const shape = geometry(columns, rows, cap);
   const pages = pagesFor(state.article, shape.measure, shape.height);
-  return place({...state, columns, rows, cap, geometry: shape, pages}, state.anchor, state.aligned);
+  const next = {...state, columns, rows, cap, geometry: shape, pages};
+  if (state.detached === 'last') return lastScreen(next);
+  return place(next, state.anchor, state.aligned || state.detached === 'page');
+}
+
+/** The last page; or, while the page count is not known, the last screenful of lines. */
+function lastScreen(state: ReaderState): ReaderState {
+  if (state.pages.reach(Infinity, REACH_BLOCKS)) {
+    return goToPage({...state, detached: undefined}, state.pages.count - 1);
+  }
+  return detach(state, local(state).lastScreen(state.pages.height), 'last');
 }
 
 /** Opens an article at `anchor` in a terminal of columns × rows. */
@@ -169,10 +226,24 @@ export function openReader(
   return place(start, Math.max(0, Math.min(anchor, article.text.length)), true);
 }
 
+/**
+ * The reader over `article`, the whole of the long file whose start `state` was showing:
+ * the same place, the same way of showing it (the start's offsets are the whole's).
+ */
+export function rebase(state: ReaderState, article: Article): ReaderState {
+  const opened = openReader(article, state.columns, state.rows, {
+    cap: state.cap,
+    anchor: Math.min(state.anchor, article.text.length),
+    message: state.message,
+  });
+  const kept = {...opened, count: state.count, help: state.help, prompt: state.prompt};
+  return state.aligned ? kept : place(kept, kept.anchor, false);
+}
+
 function goToPage(state: ReaderState, page: number): ReaderState {
   state.pages.ensurePage(page);
   const target = Math.max(0, Math.min(state.pages.count - 1, page));
-  if (target === state.page && state.aligned) return state;
+  if (target === state.page && state.aligned && !state.detached) return state;
   // The page is known: its start is the anchor, and no search for it is needed.
   return place({...state, currentQuote: undefined}, state.pages.startOffset[target]!, true, target);
 }
@@ -180,6 +251,14 @@ function goToPage(state: ReaderState, page: number): ReaderState {
 /** Scrolls the screen by `lines` (negative: back), leaving page alignment behind. */
 function scroll(state: ReaderState, lines: number): ReaderState {
   const {pages} = state;
+  if (state.detached) {
+    // Lines around a far place, laid out on their own; never past the last screenful.
+    const lines_ = local(state);
+    const here = lines_.offsetBy(state.anchor, 0);
+    const target = Math.min(lines_.offsetBy(state.anchor, lines), lines_.lastScreen(pages.height));
+    if (target === here || (lines > 0 && target < here)) return state;
+    return place({...state, currentQuote: undefined}, target, false);
+  }
   const top = topLine(state);
   // Lay out far enough to know how far down the screen can go.
   pages.linesFrom(top, Math.max(0, lines) + pages.height);
@@ -204,8 +283,8 @@ export function topQuotations(state: ReaderState): Quotation[] {
 
 /** Shows the page holding `quotation`, marked, with where it stands among the others. */
 function jumpToQuote(state: ReaderState, list: Quotation[], index: number): ReaderState {
-  articleQuotationsWithSpeakers(state.article);
   const quotation = list[index]!;
+  speakersUpTo(state.article, quotation.start);
   const speaker = quotation.speaker ? ` · ${quotation.speaker}` : '';
   return place(
     {
@@ -224,7 +303,11 @@ function stepQuote(state: ReaderState, direction: 1 | -1): ReaderState {
   if (list.length === 0) return {...state, message: 'no quotations in this article'};
   const current = state.currentQuote ? list.indexOf(state.currentQuote) : -1;
   let index: number;
-  if (current !== -1 && state.pages.pageOf(state.currentQuote!.start) === state.page) {
+  if (
+    current !== -1 &&
+    !state.detached &&
+    state.pages.pageOf(state.currentQuote!.start) === state.page
+  ) {
     index = current + direction;
   } else {
     // From the screen: the first quotation on or after its top, or the last before it.
@@ -292,7 +375,10 @@ function takeCount(state: ReaderState): number | undefined {
 }
 
 /** The reading view's state machine: intents in, state out. */
-export function readerReducer(state: ReaderState, action: ReaderAction): ReaderState {
+export function readerReducer(current: ReaderState, action: ReaderAction): ReaderState {
+  // A detached screen whose page the background layout has reached settles first.
+  const state = settle(current);
+  if (action.type === 'layoutComplete' && state !== current) return state;
   const count = takeCount(state);
   // Every command but a digit uses up the count.
   const fresh: ReaderState =
@@ -309,8 +395,10 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
         ? state
         : {...state, count: state.count + action.digit, message: undefined};
     case 'nextPage':
+      if (state.detached) return scroll(fresh, state.pages.height);
       return goToPage(fresh, state.page + 1);
     case 'previousPage':
+      if (state.detached) return scroll(fresh, -state.pages.height);
       return goToPage(fresh, state.aligned || topIsPageStart(state) ? state.page - 1 : state.page);
     case 'lineDown':
       return scroll(fresh, count ?? 1);
@@ -324,8 +412,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
       return goToPage(fresh, count === undefined ? 0 : count - 1);
     case 'lastPage':
       if (count !== undefined) return goToPage(fresh, count - 1);
-      fresh.pages.advance(Infinity);
-      return goToPage(fresh, fresh.pages.count - 1);
+      return lastScreen({...fresh, currentQuote: undefined});
     case 'percent': {
       if (count === undefined) return fresh;
       const offset = Math.floor((Math.min(100, count) / 100) * state.article.text.length);
@@ -356,10 +443,8 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
     case 'openQuotes': {
       const list = topQuotations(state);
       if (list.length === 0) return {...fresh, message: 'no quotations in this article'};
-      // The panel lists page numbers and speakers, so the whole article is paged first.
-      state.pages.advance(Infinity);
-      articleQuotationsWithSpeakers(state.article);
-      const top = state.pages.startOffset[state.page] ?? 0;
+      // The list names speakers for the rows it shows; page numbers come with the layout.
+      const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
       const here = list.findIndex((quotation) => quotation.start >= top);
       return {...fresh, panel: {selected: here === -1 ? list.length - 1 : here}};
     }
@@ -398,7 +483,12 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
 
 /** Whether the reader is on the last page (so the article counts as finished). */
 export function isAtEnd(state: ReaderState): boolean {
-  return state.pages.complete && state.page === state.pages.count - 1;
+  return (
+    !state.detached &&
+    !state.article.partial &&
+    state.pages.complete &&
+    state.page === state.pages.count - 1
+  );
 }
 
 /** Whether a scrolled screen happens to start where a page does. */

@@ -1,4 +1,4 @@
-import type {ReaderState} from './reader-reducer.js';
+import {isAtEnd, type ReaderState} from './reader-reducer.js';
 import {progressAt} from './progress.js';
 
 /**
@@ -7,10 +7,14 @@ import {progressAt} from './progress.js';
  */
 export function statusText(state: ReaderState): string {
   const {pages} = state;
-  const total = pages.complete ? String(pages.count) : '…';
-  const atEnd = pages.complete && state.page === pages.count - 1;
-  const hint = pages.blockAt(state.page);
+  // While the rest of a long file is read, the page count is not known either.
+  const total = pages.complete && !state.article.partial ? String(pages.count) : '…';
+  // A far place shown before the layout reaches it has no page number yet.
+  const page = state.detached ? '…' : String(state.page + 1);
+  // The last screenful, shown before the page count is known, is the end all the same.
+  const atEnd = isAtEnd(state) || state.detached === 'last';
+  const hint = state.detached ? undefined : pages.blockAt(state.page);
   const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd, hint);
-  const status = `page ${state.page + 1}/${total} · ${percent}% · ${minutesLeft} min left`;
+  const status = `page ${page}/${total} · ${percent}% · ${minutesLeft} min left`;
   return state.message ? `${state.message} · ${status}` : status;
 }

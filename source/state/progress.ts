@@ -28,8 +28,9 @@ export function savedProgress(state: ReadingState, {fresh = false} = {}): Progre
     resume(article, file) {
       const notice = warning;
       warning = undefined; // said once
-      const length = article.text.length;
-      let saved = state.positionOf(keyOf(article));
+      // The start of a long file has no content key yet: its place is found by its path.
+      const length = article.partial?.length ?? article.text.length;
+      let saved = article.partial ? undefined : state.positionOf(keyOf(article));
       let note = '';
       if (!saved) {
         // Edited since (a typo fixed, a paragraph added): the same file at about the same
@@ -37,7 +38,7 @@ export function savedProgress(state: ReadingState, {fresh = false} = {}): Progre
         const atPath = state.positionAtPath(file);
         if (atPath && Math.abs(atPath.length - length) <= length * 0.1) {
           saved = atPath;
-          note = ', the file changed';
+          if (!article.partial) note = ', the file changed';
         }
       }
       if (fresh || !saved || saved.offset <= 0 || saved.offset >= length) {
@@ -50,6 +51,8 @@ export function savedProgress(state: ReadingState, {fresh = false} = {}): Progre
       };
     },
     save(article, file, anchor, finished) {
+      // Saved once the whole file is read (its key is the whole text's).
+      if (article.partial) return;
       state.record(keyOf(article), {
         offset: anchor,
         length: article.text.length,

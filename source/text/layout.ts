@@ -108,23 +108,9 @@ export class LineStore implements LineSource {
   }
 
   private layoutBlock(block: Block): void {
-    const {text} = this.article;
-    if (block.kind !== 'preformatted') {
-      for (const range of wrap(text, block.start, block.end, this.width)) {
-        this.push(range.start, range.end, block.kind);
-      }
-      return;
-    }
-    // Verse, lists and tables keep their lines; a line too long for the measure still wraps.
-    let lineStart = block.start;
-    while (lineStart <= block.end) {
-      let lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd === -1 || lineEnd > block.end) lineEnd = block.end;
-      for (const range of wrap(text, lineStart, lineEnd, this.width, {keepIndent: true})) {
-        this.push(range.start, range.end, 'preformatted');
-      }
-      lineStart = lineEnd + 1;
-    }
+    blockRanges(this.article.text, block, this.width, (start, end) =>
+      this.push(start, end, block.kind),
+    );
   }
 
   /** Lays out up to `count` more blocks. */
@@ -150,6 +136,37 @@ export class LineStore implements LineSource {
     this.extend(Infinity);
     return Array.from({length: this.size}, (_, index) => this.line(index));
   }
+}
+
+/**
+ * The lines of one block at `width`, in order, as [start, end) ranges: a block's lines depend
+ * on that block alone. Verse, lists and tables keep their lines (a line too long for the
+ * measure still wraps); everything else is wrapped as a paragraph.
+ */
+export function blockRanges(
+  text: string,
+  block: Block,
+  width: number,
+  push: (start: number, end: number) => void,
+): void {
+  if (block.kind !== 'preformatted') {
+    for (const range of wrap(text, block.start, block.end, width)) push(range.start, range.end);
+    return;
+  }
+  let lineStart = block.start;
+  while (lineStart <= block.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > block.end) lineEnd = block.end;
+    for (const range of wrap(text, lineStart, lineEnd, width, {keepIndent: true})) {
+      push(range.start, range.end);
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** Where a line's visible text ends: before its trailing spaces. */
+export function visibleEnd(text: string, start: number, end: number): number {
+  return shownEnd(text, start, end);
 }
 
 /** The index of the last line (of `count`) whose start is at or before `offset`. */

@@ -71,6 +71,22 @@ export class Pages {
     this.ensurePage(this.pageOf(offset));
   }
 
+  /** Whether the page holding `offset` is cut (Infinity: whether every page is). */
+  covers(offset: number): boolean {
+    return this.complete || (this.startOffset.at(-1) ?? -1) > offset;
+  }
+
+  /**
+   * Cuts pages on until the one holding `offset` is known, laying out at most `budget` more
+   * blocks; whether it got there. A key never waits for a whole book's layout.
+   */
+  reach(offset: number, budget: number): boolean {
+    for (let spent = 0; !this.covers(offset) && spent < budget; spent += STEP_BLOCKS) {
+      this.advance(STEP_BLOCKS);
+    }
+    return this.covers(offset);
+  }
+
   /** The page that contains source offset `offset`, by binary search over the pages cut. */
   pageOf(offset: number): number {
     let low = 0;

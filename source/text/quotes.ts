@@ -125,26 +125,30 @@ type Open = {index: number; mark: string; family: Family; continued?: boolean};
  * and « French » open with «, »German« opens with ». Undefined when the marks do not say.
  */
 function guillemetStyle(text: string, start: number, end: number): 'french' | 'german' | undefined {
+  // Within the paragraph only: a search that ran on to the end of a book for every
+  // paragraph would make the whole scan quadratic.
+  const part = text.slice(start, end);
+  if (!part.includes('«') && !part.includes('»')) return undefined;
   let french = 0;
   let german = 0;
   const letter = /\p{L}/u;
   const space = /[ \u00a0\u202f]/;
-  for (let at = text.indexOf('«', start); at !== -1 && at < end; at = text.indexOf('«', at + 1)) {
-    const after = text[at + 1] ?? '';
-    const before = text[at - 1] ?? '';
+  for (let at = part.indexOf('«'); at !== -1; at = part.indexOf('«', at + 1)) {
+    const after = part[at + 1] ?? '';
+    const before = part[at - 1] ?? '';
     // «Bonjour or « Bonjour opens French; das Wort« or Was?« closes German.
-    if (letter.test(after) || (space.test(after) && letter.test(text[at + 2] ?? ''))) french++;
-    else if (letter.test(before) || (/[.,!?]/.test(before) && letter.test(text[at - 2] ?? '')))
+    if (letter.test(after) || (space.test(after) && letter.test(part[at + 2] ?? ''))) french++;
+    else if (letter.test(before) || (/[.,!?]/.test(before) && letter.test(part[at - 2] ?? '')))
       german++;
   }
-  for (let at = text.indexOf('»', start); at !== -1 && at < end; at = text.indexOf('»', at + 1)) {
-    const after = text[at + 1] ?? '';
-    const before = text[at - 1] ?? '';
+  for (let at = part.indexOf('»'); at !== -1; at = part.indexOf('»', at + 1)) {
+    const after = part[at + 1] ?? '';
+    const before = part[at - 1] ?? '';
     if (letter.test(after)) german++;
     else if (
       letter.test(before) ||
-      (space.test(before) && at > start) ||
-      (/[.,!?]/.test(before) && letter.test(text[at - 2] ?? ''))
+      (space.test(before) && at > 0) ||
+      (/[.,!?]/.test(before) && letter.test(part[at - 2] ?? ''))
     )
       french++;
   }
@@ -437,9 +441,25 @@ function cleanName(name: string | undefined): string | undefined {
  * of the quotation just before, when that one was named and close by; otherwise unknown.
  */
 function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
-  let previous: Quotation | undefined;
-  for (const quotation of quotations) {
+  const progress = {next: 0, previous: undefined};
+  attributeThrough(text, quotations, Infinity, progress);
+  return quotations;
+}
+
+type Attributed = {next: number; previous: Quotation | undefined};
+
+/** attributeSpeakers for the quotations starting up to `offset`, from where it left off. */
+function attributeThrough(
+  text: string,
+  quotations: Quotation[],
+  offset: number,
+  progress: Attributed,
+): void {
+  for (; progress.next < quotations.length; progress.next++) {
+    const quotation = quotations[progress.next]!;
+    if (quotation.start > offset) return;
     if (quotation.level !== 1) continue;
+    const {previous} = progress;
     const after = text.slice(quotation.end, quotation.end + 80);
     const before = text.slice(Math.max(0, quotation.start - 120), quotation.start);
     const afterLine = after.split('\n')[0]!;
@@ -459,13 +479,11 @@ function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
       speaker = named.at(-1) ?? (near ? previous!.speaker : undefined);
     }
     if (speaker) quotation.speaker = speaker;
-    previous = quotation;
+    progress.previous = quotation;
   }
-  return quotations;
 }
 
 const scanners = new WeakMap<Article, QuotationScanner>();
-const attributed = new WeakSet<QuotationScanner>();
 
 /** The article's quotation scanner, shared: each quotation is found once. */
 export function quotationScanner(article: Article): QuotationScanner {
@@ -474,13 +492,22 @@ export function quotationScanner(article: Article): QuotationScanner {
   return scanner;
 }
 
-/** Every quotation of the article with its speaker named (once, when first asked for). */
-export function articleQuotationsWithSpeakers(article: Article): Quotation[] {
+const attributed = new WeakMap<QuotationScanner, Attributed>();
+
+/**
+ * The article's quotations, with the speakers of those starting up to `offset` named (each
+ * once, in order, as far as asked: the list of a whole book names the rows it shows).
+ */
+export function speakersUpTo(article: Article, offset: number): Quotation[] {
   const scanner = quotationScanner(article);
   const quotations = scanner.all();
-  if (!attributed.has(scanner)) {
-    attributeSpeakers(article.text, quotations);
-    attributed.add(scanner);
-  }
+  let progress = attributed.get(scanner);
+  if (!progress) attributed.set(scanner, (progress = {next: 0, previous: undefined}));
+  attributeThrough(article.text, quotations, offset, progress);
   return quotations;
+}
+
+/** Every quotation of the article with its speaker named. */
+export function articleQuotationsWithSpeakers(article: Article): Quotation[] {
+  return speakersUpTo(article, Infinity);
 }
