@@ -1,0 +1,142 @@
+// A whole-book key on a long book answers at once, from the place's own lines, and settles on
+// its page when the layout from the top gets there.
+import {describe, expect, it, vi} from 'vitest';
+import {readFileSync} from 'node:fs';
+import {articleFromBytes, openArticleBytes} from '../../source/article/load.js';
+import type {Article} from '../../source/article/article.js';
+import {
+  openReader,
+  readerReducer,
+  REACH_BLOCKS,
+  visibleLines,
+  type ReaderState,
+} from '../../source/reader/reader-reducer.js';
+import {statusText} from '../../source/reader/status.js';
+import {layout} from '../../source/text/layout.js';
+import {startApp, type AppEnv} from '../../source/app-state.js';
+import {AppStore} from '../../source/app-store.js';
+
+const bytes = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt');
+function book(): Article {
+  const result = articleFromBytes(bytes, 'book');
+  if (result.kind !== 'article') throw new Error(result.reason);
+  return result.article;
+}
+
+const finish = (state: ReaderState) => {
+  state.pages.advance(Infinity);
+  return readerReducer(state, {type: 'layoutComplete'});
+};
+
+describe('far jumps in a long book', () => {
+  it('G shows the last screenful at once, then settles on the last page', () => {
+    const article = book();
+    const state = readerReducer(openReader(article, 80, 24), {type: 'lastPage'});
+    expect(state.detached).toBe('last');
+    expect(state.pages.complete).toBe(false);
+    const lines = layout(article, state.geometry.measure);
+    expect(visibleLines(state)).toEqual(lines.slice(-state.pages.height));
+    expect(statusText(state)).toMatch(/^page …\/… · 100% · 0 min left/);
+    const settled = finish(state);
+    expect(settled.detached).toBeUndefined();
+    expect(settled.page).toBe(settled.pages.count - 1);
+    expect(statusText(settled)).toMatch(
+      new RegExp(`^page ${settled.pages.count}/${settled.pages.count} · 100%`),
+    );
+  });
+
+  it('50% shows the middle of the book from its own lines, and its page once known', () => {
+    const article = book();
+    let state = openReader(article, 80, 24);
+    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    const middle = Math.floor(article.text.length / 2);
+    expect(state.detached).toBe('page');
+    expect(state.anchor).toBe(middle);
+    const top = visibleLines(state)[0]!;
+    expect(top.start).toBeLessThanOrEqual(middle);
+    expect(statusText(state)).toMatch(/^page …\/… · 50% /);
+    const settled = finish(state);
+    expect(settled.aligned).toBe(true);
+    expect(settled.pages.startOffset[settled.page]).toBeLessThanOrEqual(middle);
+    expect(settled.pages.startOffset[settled.page + 1]).toBeGreaterThan(middle);
+  });
+
+  it('pages on from a far place by its own lines, as the layout from the top would', () => {
+    const article = book();
+    let state = readerReducer(openReader(article, 80, 24), {type: 'lastPage'});
+    const lines = layout(article, state.geometry.measure);
+    state = readerReducer(state, {type: 'previousPage'});
+    const height = state.pages.height;
+    expect(visibleLines(state)).toEqual(lines.slice(-2 * height, -height));
+    state = readerReducer(state, {type: 'lineDown'});
+    expect(visibleLines(state)[0]).toEqual(lines.at(-2 * height + 1));
+    // Nothing past the last screenful.
+    for (let i = 0; i < 5; i++) state = readerReducer(state, {type: 'nextPage'});
+    expect(visibleLines(state)).toEqual(lines.slice(-height));
+  });
+
+  it('jumps near the top without detaching: the page is found at once', () => {
+    let state = openReader(book(), 80, 24);
+    for (const digit of ['1', '2']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'firstPage'});
+    expect(state.detached).toBeUndefined();
+    expect(state.page).toBe(11);
+    expect(REACH_BLOCKS).toBeGreaterThan(0);
+  });
+
+  it('keeps a far place through a change of measure', () => {
+    const article = book();
+    let state = readerReducer(openReader(article, 100, 30), {type: 'lastPage'});
+    state = readerReducer(state, {type: 'narrower'});
+    expect(state.detached).toBe('last');
+    const lines = layout(article, state.geometry.measure);
+    expect(visibleLines(state)).toEqual(lines.slice(-state.pages.height));
+  });
+});
+
+describe('keys while a long file is still being read', () => {
+  function store() {
+    const env: AppEnv = {
+      open() {
+        const result = openArticleBytes(bytes, 'book');
+        if (result.kind !== 'article') throw new Error('refused');
+        return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
+      },
+    };
+    const library = {
+      kind: 'folder' as const,
+      folder: '/lib',
+      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
+    };
+    return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
+  }
+
+  it('holds G and the keys after it until the file is read, then applies them in order', async () => {
+    const app = store();
+    app.feed('\r');
+    expect(app.getState().reading?.loading).toBeDefined();
+    app.feed('  Gb');
+    const held = app.getState().reading!.reader;
+    expect(held.page).toBe(2); // the two Spaces went through
+    expect(held.message).toBe('reading the rest of the file…');
+    await vi.waitFor(() => expect(app.getState().reading?.loading).toBeUndefined(), {
+      timeout: 5000,
+    });
+    const reader = app.getState().reading!.reader;
+    expect(reader.article.partial).toBeUndefined();
+    // G, then b: one screenful up from the end.
+    const lines = layout(reader.article, reader.geometry.measure);
+    expect(visibleLines(reader)).toEqual(
+      lines.slice(-2 * reader.pages.height, -reader.pages.height),
+    );
+    app.close();
+  });
+
+  it('never holds Ctrl-C', () => {
+    const app = store();
+    app.feed('\rG\u0003');
+    expect(app.getState().quit).toBe(true);
+    app.close();
+  });
+});
