@@ -77,8 +77,8 @@ export class AppStore {
       }
       if (this.held.length === 0 && needsWhole(this.state, key)) {
         this.apply({type: 'notice', message: 'reading the rest of the file…'});
-      }
-      if (this.held.length > 0 || needsWhole(this.state, key)) this.held.push(key);
+        this.held.push(key);
+      } else if (this.held.length > 0) this.held.push(key);
       else this.apply({type: 'key', key});
     }
   }

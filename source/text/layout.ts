@@ -23,7 +23,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Where a line's visible text ends: before its trailing spaces. */
-function shownEnd(text: string, start: number, end: number): number {
+export function shownEnd(text: string, start: number, end: number): number {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
@@ -162,11 +162,6 @@ export function blockRanges(
     }
     lineStart = lineEnd + 1;
   }
-}
-
-/** Where a line's visible text ends: before its trailing spaces. */
-export function visibleEnd(text: string, start: number, end: number): number {
-  return shownEnd(text, start, end);
 }
 
 /** The index of the last line (of `count`) whose start is at or before `offset`. */

@@ -1,5 +1,5 @@
 import type {Article} from '../article/article.js';
-import {blockRanges, visibleEnd, type DisplayLine} from './layout.js';
+import {blockRanges, shownEnd, type DisplayLine} from './layout.js';
 
 /** Blocks whose lines are kept at once; a screen needs a handful. */
 const CACHED_BLOCKS = 64;
@@ -38,7 +38,7 @@ export class LocalLayout {
     }
     const out = lines;
     blockRanges(text, block, this.width, (start, end) =>
-      out.push({start, end, shown: visibleEnd(text, start, end), kind: block.kind}),
+      out.push({start, end, shown: shownEnd(text, start, end), kind: block.kind}),
     );
     if (this.cache.size >= CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(n, lines);
