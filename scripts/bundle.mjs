@@ -54,7 +54,7 @@ const shared = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  minify: true,
+  minify: !process.env.BROADSHEET_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth],

@@ -12,6 +12,11 @@ const BACKGROUND_BLOCKS = 200;
 const LOAD_SLICE_MS = 8;
 /** How long an Esc at the end of a read waits for the rest of a sequence (as vim's ttimeout). */
 export const ESCAPE_WAIT_MS = 40;
+/**
+ * A key held for the rest of a file says so only if the wait is long enough to notice: a
+ * frame drawn for a wait of a few dozen ms only delays the answer.
+ */
+const HOLD_NOTICE_MS = 150;
 
 /** What the app does to the world when its state changes. */
 export type AppEffects = {
@@ -30,6 +35,7 @@ export class AppStore {
   private readonly listeners = new Set<() => void>();
   private escapeTimer: ReturnType<typeof setTimeout> | undefined;
   private layoutTimer: ReturnType<typeof setImmediate> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Keys held, in order, until the rest of a long file is read (see needsWhole). */
   private held: Key[] = [];
 
@@ -76,8 +82,13 @@ export class AppStore {
         continue;
       }
       if (this.held.length === 0 && needsWhole(this.state, key)) {
-        this.apply({type: 'notice', message: 'reading the rest of the file…'});
         this.held.push(key);
+        this.noticeTimer = setTimeout(() => {
+          this.noticeTimer = undefined;
+          const before = this.state;
+          this.apply({type: 'notice', message: 'reading the rest of the file…'});
+          this.changed(before);
+        }, HOLD_NOTICE_MS);
       } else if (this.held.length > 0) this.held.push(key);
       else this.apply({type: 'key', key});
     }
@@ -85,6 +96,8 @@ export class AppStore {
 
   /** The file is read: the keys held for it go through now, in order. */
   private release(): void {
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = undefined;
     const held = this.held;
     this.held = [];
     this.keys(held);
@@ -112,6 +125,8 @@ export class AppStore {
   close(): void {
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     if (this.layoutTimer) clearImmediate(this.layoutTimer);
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = undefined;
     this.escapeTimer = undefined;
     this.layoutTimer = undefined;
   }

@@ -36,3 +36,9 @@ export type ArticleLoad = {
 /** Loading a file either yields an article or says, by name, why it was refused. */
 export type LoadResult =
   {kind: 'article'; article: Article; rest?: ArticleLoad} | {kind: 'refused'; reason: string};
+
+/**
+ * What a sliced computation says when it pauses: nothing, or that a large copy of the text
+ * has just become garbage (a driver may collect it before the next copy is made).
+ */
+export type Pause = undefined | 'garbage';

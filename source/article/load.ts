@@ -1,14 +1,12 @@
 import {decode, looksBinary} from './decode.js';
 import {sanitize} from './sanitize.js';
 import {drain, parseText, parseTextSteps} from './parse-text.js';
-import type {Article, ArticleLoad, LoadResult} from './article.js';
+import type {Article, ArticleLoad, LoadResult, Pause} from './article.js';
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
 /** How much of a long file is parsed for its first pages before the rest. */
 export const PREVIEW_BYTES = 256 * 1024;
-/** Bytes decoded between pauses when a long file is read in slices. */
-const DECODE_PIECE = 1024 * 1024;
 
 function refusal(bytes: Uint8Array): LoadResult | undefined {
   if (bytes.length > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
@@ -30,7 +28,11 @@ export function articleFromBytes(bytes: Uint8Array, fallbackTitle: string): Load
  * within PREVIEW_BYTES) is parsed on its own and returned with `rest`, which reads the
  * whole file in slices. The start's blocks and offsets are the whole article's.
  */
-export function openArticleBytes(bytes: Uint8Array, fallbackTitle: string): LoadResult {
+export function openArticleBytes(
+  bytes: Uint8Array,
+  fallbackTitle: string,
+  {release}: LoadHooks = {},
+): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
   const cut = bytes.length > 2 * PREVIEW_BYTES ? previewCut(bytes) : 0;
@@ -38,7 +40,12 @@ export function openArticleBytes(bytes: Uint8Array, fallbackTitle: string): Load
   const preview = parseText(sanitize(decode(bytes.subarray(0, cut)).text), fallbackTitle);
   if (preview.blocks.length === 0) return articleFromBytes(bytes, fallbackTitle);
   preview.partial = {length: Math.round((preview.text.length * bytes.length) / cut)};
-  return {kind: 'article', article: preview, rest: sliced(loadSteps({bytes}, fallbackTitle))};
+  const rest = loadSteps({bytes}, fallbackTitle);
+  return {
+    kind: 'article',
+    article: preview,
+    rest: sliced(rest, bytes.length >= RELEASE_BYTES ? release : undefined),
+  };
 }
 
 /** Where a preview may end: after a blank line (a block boundary) in the first bytes. */
@@ -56,48 +63,47 @@ function previewCut(bytes: Uint8Array): number {
   return 0;
 }
 
-/** Decoding, sanitizing and parsing, pausing between slices. */
-function* loadSteps(file: {bytes?: Uint8Array}, fallbackTitle: string): Generator<void, Article> {
-  const text = yield* decodeSteps(file.bytes!);
-  delete file.bytes; // the bytes can go once decoded: a 30 MB file is held once, not twice
-  yield;
-  const clean = sanitize(text);
-  yield;
-  return yield* parseTextSteps(clean, fallbackTitle);
-}
+export type LoadHooks = {
+  /**
+   * Called when a large copy of the file has just become garbage (the bytes once decoded,
+   * the text once joined), so that the edge can collect it before the next copy is made.
+   */
+  release?: () => void;
+};
 
-/** decode() a piece at a time: strict UTF-8 streamed, else the whole file as decode() does. */
-function* decodeSteps(bytes: Uint8Array): Generator<void, string> {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (!bom && bytes.length <= DECODE_PIECE) return decode(bytes).text;
-  if (bytes[0] === 0xff || bytes[0] === 0xfe) return decode(bytes).text;
-  const decoder = new TextDecoder('utf-8', {fatal: true});
-  const pieces: string[] = [];
-  try {
-    for (let at = bom ? 3 : 0; at < bytes.length; at += DECODE_PIECE) {
-      const end = Math.min(bytes.length, at + DECODE_PIECE);
-      pieces.push(decoder.decode(bytes.subarray(at, end), {stream: end < bytes.length}));
-      yield;
-    }
-  } catch {
-    return decode(bytes).text; // not UTF-8 after all: Windows-1252, as decode() reads it
-  }
-  return pieces.join('');
+/** Files from this size on have their garbage released between copies. */
+const RELEASE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Decoding, sanitizing and parsing, pausing between slices. The file is decoded in one call
+ * (a few ms a megabyte): decoding in pieces and joining them held the text twice.
+ */
+function* loadSteps(file: {bytes?: Uint8Array}, fallbackTitle: string): Generator<Pause, Article> {
+  const text = {value: decode(file.bytes!).text};
+  delete file.bytes; // the bytes can go once decoded: a 30 MB file is held once, not twice
+  yield 'garbage';
+  text.value = sanitize(text.value);
+  yield;
+  return yield* parseTextSteps(text, fallbackTitle);
 }
 
 /** A sliced load as an ArticleLoad. */
-function sliced(steps: Generator<void, Article>): ArticleLoad {
+function sliced(steps: Generator<Pause, Article>, release?: () => void): ArticleLoad {
   let whole: Article | undefined;
+  // Called between steps, never inside one: a suspended step holds no dead copy.
+  const next = () => {
+    const step = steps.next();
+    // Done, the buffer the text was joined in is garbage too.
+    if (step.done || step.value === 'garbage') release?.();
+    if (step.done) whole = step.value;
+  };
   return {
     step(keepGoing) {
-      while (!whole && keepGoing()) {
-        const next = steps.next();
-        if (next.done) whole = next.value;
-      }
+      while (!whole && keepGoing()) next();
       return whole;
     },
     finish() {
-      whole ??= drain(steps);
+      while (!whole) next();
       return whole;
     },
   };

@@ -1,4 +1,4 @@
-import type {Article, Block} from './article.js';
+import type {Article, Block, Pause} from './article.js';
 import {titleFromFirstLine} from './title.js';
 
 const LIST_ITEMS = /^[ \t]*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])\s/gm;
@@ -6,6 +6,11 @@ const LIST_ITEMS = /^[ \t]*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])\s/gm;
 const TABLE_GAP = /\S {3,}\S/;
 const META_HINT =
   /^(?:by\s|from\s|source:|published|updated|posted|\(?[A-Z][A-Za-z]+,? \(?(?:Reuters|AP|AFP)\)?)|\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d/i;
+
+/** A copy of a piece of a text that does not keep the whole text alive, as a slice does. */
+function detached(piece: string): string {
+  return [...piece].join('');
+}
 
 /** Counts the words of a piece of text, as a reading-time estimate sees them. */
 export function countWords(text: string, start = 0, end = text.length): number {
@@ -116,7 +121,7 @@ export function parseText(text: string, fallbackTitle = 'Untitled'): Article {
 }
 
 /** Runs a sliced computation to its end at once. */
-export function drain<T>(steps: Generator<void, T>): T {
+export function drain<T>(steps: Generator<Pause, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -125,9 +130,12 @@ export function drain<T>(steps: Generator<void, T>): T {
 
 /** parseText in slices: it pauses every few hundred blocks so a long file never blocks keys. */
 export function* parseTextSteps(
-  text: string,
+  source: string | {value: string},
   fallbackTitle = 'Untitled',
-): Generator<void, Article> {
+): Generator<Pause, Article> {
+  // A holder lets the caller's copy of a long text go before its joined copy is made.
+  const holder = typeof source === 'string' ? {value: source} : source;
+  let text = holder.value;
   const blocks: Block[] = [];
   const typical = typicalWrapLength(text);
   const pushBlock = (start: number, end: number) => {
@@ -169,6 +177,28 @@ export function* parseTextSteps(
   }
   addBlock(position, text.length);
 
+  const {title, meta} = markTitleAndMeta(text, blocks, fallbackTitle);
+  text = '';
+  const joined = yield* joinParagraphLines(holder, blocks);
+  return {
+    title,
+    meta,
+    text: joined,
+    blocks,
+    words: blocks.reduce((sum, block) => sum + block.words, 0),
+  };
+}
+
+/**
+ * Marks the title and byline blocks, splitting a title line off the block it starts, and
+ * returns their text. (A function of its own: a generator's suspended frame would keep its
+ * temporaries, and through them the whole unjoined text, alive.)
+ */
+function markTitleAndMeta(
+  text: string,
+  blocks: Block[],
+  fallbackTitle: string,
+): {title: string; meta?: string} {
   let title = fallbackTitle;
   let meta: string | undefined;
   const first = blocks[0];
@@ -176,7 +206,7 @@ export function* parseTextSteps(
     const firstLineEnd = text.indexOf('\n', first.start);
     const titleEnd = firstLineEnd === -1 || firstLineEnd > first.end ? first.end : firstLineEnd;
     const named = titleFromFirstLine(text.slice(first.start, titleEnd), fallbackTitle);
-    title = named.title;
+    title = detached(named.title);
     if (!named.isTitleLine) {
       // A first line too long for a title (a scraped article on one line) is body text.
     } else if (titleEnd < first.end) {
@@ -205,44 +235,38 @@ export function* parseTextSteps(
       const candidate = text.slice(second.start, second.end).trim();
       if (!candidate.includes('\n') && candidate.length <= 120 && META_HINT.test(candidate)) {
         second.kind = 'meta';
-        meta = candidate.trim();
+        meta = detached(candidate.trim());
       }
     }
   }
-  const joined = yield* joinParagraphLines(text, blocks);
-  return {
-    title,
-    meta,
-    text: joined,
-    blocks,
-    words: blocks.reduce((sum, block) => sum + block.words, 0),
-  };
+  return {title, meta};
 }
 
 /**
  * The line breaks inside a reflowing paragraph are spaces, to the reader and to search; make
  * them spaces in the text itself (same length, so every offset still holds).
  */
-function* joinParagraphLines(text: string, blocks: Block[]): Generator<void, string> {
+function* joinParagraphLines(holder: {value: string}, blocks: Block[]): Generator<Pause, string> {
   // Patched in a byte buffer: a 3 MB book has 60,000 such line breaks, and string
   // replacement costs several times more. One byte a character when the text allows it.
-  const narrow = !/[^\u0000-\u00ff]/.test(text);
+  const narrow = !/[^\u0000-\u00ff]/.test(holder.value);
   const encoding = narrow ? 'latin1' : 'utf16le';
-  const bytes = Buffer.from(text, encoding);
-  const wide = narrow ? undefined : new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  const bytes = Buffer.from(holder.value, encoding);
+  const chars = narrow ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
   let changed = false;
   for (const [index, block] of blocks.entries()) {
     if (index % (8 * BLOCKS_A_STEP) === 0) yield;
     if (block.kind === 'preformatted') continue;
-    for (
-      let at = text.indexOf('\n', block.start);
-      at !== -1 && at < block.end;
-      at = text.indexOf('\n', at + 1)
-    ) {
-      if (wide) wide[at] = 0x20;
-      else bytes[at] = 0x20;
+    for (let at = chars.indexOf(0x0a, block.start); at !== -1 && at < block.end;) {
+      chars[at] = 0x20;
       changed = true;
+      at = chars.indexOf(0x0a, at + 1);
     }
   }
-  return changed ? bytes.toString(encoding) : text;
+  if (!changed) return holder.value;
+  holder.value = ''; // the unjoined text is garbage from here on
+  // A successful match keeps its subject alive (as RegExp.input): let it be a short one.
+  /^/.test('');
+  yield 'garbage';
+  return bytes.toString(encoding);
 }

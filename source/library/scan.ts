@@ -14,6 +14,7 @@ import {MAX_ARTICLE_BYTES, openArticleBytes} from '../article/load.js';
 import type {LoadResult} from '../article/article.js';
 import type {Library, LibraryEntry} from './library.js';
 import {titleFromFirstLine} from '../article/title.js';
+import {collectGarbage} from '../system/memory.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 /** The list reads only this much of each file: enough for the title line. */
@@ -114,7 +115,9 @@ export function loadArticleFile(file: string): LoadResult {
       closeSync(fd);
     }
     if (size > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
-    return openArticleBytes(readFileSync(file), safeLine(path.basename(file)));
+    return openArticleBytes(readFileSync(file), safeLine(path.basename(file)), {
+      release: collectGarbage,
+    });
   } catch (error) {
     return {kind: 'refused', reason: errorReason(error)};
   }

@@ -23,8 +23,20 @@ const FILE_NAME = 'positions.json';
 
 /** A key for an article that survives moving or renaming the file: a hash of its text. */
 export function articleKey(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  // Hashed a slice at a time: a 30 MB text encoded to UTF-8 at once is another copy of it.
+  // A slice never ends between the halves of a surrogate pair, so the hash is the whole's.
+  const hash = createHash('sha256');
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + KEY_SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    hash.update(text.slice(start, end));
+    start = end;
+  }
+  return hash.digest('hex').slice(0, 32);
 }
+
+const KEY_SLICE = 1 << 20;
 
 /**
  * The folder for Broadsheet's state: $XDG_STATE_HOME/broadsheet, else ~/.local/state/broadsheet

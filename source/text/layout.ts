@@ -37,6 +37,8 @@ export type LineSource = {
   line(index: number): DisplayLine;
   /** The index of the article block a line belongs to, where the source knows it. */
   blockOf?(index: number): number;
+  /** How many blocks are still to be laid out before `offset` (Infinity: the end) is. */
+  blocksBefore?(offset: number): number;
   extend(blocks: number): void;
 };
 
@@ -48,12 +50,18 @@ export type LineSource = {
  * 3 MB book has 60,000 of them, and a page turn should touch as little memory as a short
  * article's does.
  */
+const CHUNK_SHIFT = 12;
+const CHUNK_LINES = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = CHUNK_LINES - 1;
+
 export class LineStore implements LineSource {
   /**
    * Four numbers a line, side by side so that one page's lines share a few cache lines:
-   * start, end, where the shown text ends, and kind + 8 × block index.
+   * start, end, where the shown text ends, and kind + 8 × block index. Kept in chunks of
+   * CHUNK_LINES lines: a growing array copied on each doubling briefly held a 30 MB file's
+   * lines one and a half times over.
    */
-  private data = new Int32Array(4 * 1024);
+  private readonly chunks: Int32Array[] = [];
   private size = 0;
   private nextBlock = 0;
 
@@ -70,21 +78,26 @@ export class LineStore implements LineSource {
     return this.nextBlock >= this.article.blocks.length;
   }
 
+  /** Line `index`'s `field` (0 start, 1 end, 2 shown end, 3 kind + 8 × block). */
+  private field(index: number, field: number): number {
+    return this.chunks[index >> CHUNK_SHIFT]![4 * (index & CHUNK_MASK) + field]!;
+  }
+
   startOf(index: number): number {
-    return this.data[4 * index]!;
+    return this.field(index, 0);
   }
 
   blockOf(index: number): number {
-    return this.data[4 * index + 3]! >> 3;
+    return this.field(index, 3) >> 3;
   }
 
   isBlank(index: number): boolean {
-    return (this.data[4 * index + 3]! & 7) === 4;
+    return (this.field(index, 3) & 7) === 4;
   }
 
   line(index: number): DisplayLine {
-    const at = 4 * index;
-    const data = this.data;
+    const at = 4 * (index & CHUNK_MASK);
+    const data = this.chunks[index >> CHUNK_SHIFT]!;
     return {
       start: data[at]!,
       end: data[at + 1]!,
@@ -94,17 +107,28 @@ export class LineStore implements LineSource {
   }
 
   private push(start: number, end: number, kind: LineKind): void {
-    if (4 * this.size === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const at = 4 * this.size;
-    this.data[at] = start;
-    this.data[at + 1] = end;
-    this.data[at + 2] = kind === 'blank' ? start : shownEnd(this.article.text, start, end);
-    this.data[at + 3] = KIND_CODE.get(kind)! + 8 * this.nextBlock;
+    const within = this.size & CHUNK_MASK;
+    if (within === 0) this.chunks.push(new Int32Array(4 * CHUNK_LINES));
+    const data = this.chunks.at(-1)!;
+    const at = 4 * within;
+    data[at] = start;
+    data[at + 1] = end;
+    data[at + 2] = kind === 'blank' ? start : shownEnd(this.article.text, start, end);
+    data[at + 3] = KIND_CODE.get(kind)! + 8 * this.nextBlock;
     this.size++;
+  }
+
+  blocksBefore(offset: number): number {
+    const {blocks} = this.article;
+    // The first block that ends after `offset`: the one that holds it, or the next.
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (blocks[middle]!.end <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(0, Math.min(blocks.length, low + 1) - this.nextBlock);
   }
 
   private layoutBlock(block: Block): void {
@@ -124,7 +148,7 @@ export class LineStore implements LineSource {
       // A blank line sits where the block before it ended, so that every line, blank ones
       // too, has an offset of its own for a scrolled screen to start at.
       if (this.size > 0) {
-        const previousEnd = this.data[4 * (this.size - 1) + 1]!;
+        const previousEnd = this.field(this.size - 1, 1);
         this.push(previousEnd, previousEnd, 'blank');
       }
       this.layoutBlock(block);

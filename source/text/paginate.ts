@@ -81,6 +81,8 @@ export class Pages {
    * blocks; whether it got there. A key never waits for a whole book's layout.
    */
   reach(offset: number, budget: number): boolean {
+    // Too far to get to within the budget: do not spend it for nothing.
+    if ((this.source.blocksBefore?.(offset) ?? 0) > budget) return this.covers(offset);
     for (let spent = 0; !this.covers(offset) && spent < budget; spent += STEP_BLOCKS) {
       this.advance(STEP_BLOCKS);
     }

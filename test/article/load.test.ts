@@ -93,3 +93,24 @@ describe('opening a long file', () => {
     });
   });
 });
+
+describe('the copies of a large file', () => {
+  it('are released as each becomes garbage (the bytes, the unjoined text, the join buffer), and the article is the same', () => {
+    const big = Buffer.concat([book, book, book]);
+    let released = 0;
+    const opened = openArticleBytes(big, 'big.txt', {release: () => released++});
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    let loaded: Article | undefined;
+    while (!loaded) loaded = opened.rest!.step(() => true);
+    expect(released).toBe(3);
+    expect(loaded.text).toBe(whole(big).text);
+  });
+
+  it('are left to the collector for a small file', () => {
+    let released = 0;
+    const opened = openArticleBytes(book, 'book.txt', {release: () => released++});
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    opened.rest!.finish();
+    expect(released).toBe(0);
+  });
+});

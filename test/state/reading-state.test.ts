@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {createHash} from 'node:crypto';
 import {articleKey, ReadingState, stateDirectory} from '../../source/state/reading-state.js';
 import {savedProgress} from '../../source/state/progress.js';
 import {parseText} from '../../source/article/parse-text.js';
@@ -41,6 +42,15 @@ describe('articleKey', () => {
   it('depends on the text only', () => {
     expect(articleKey('same text')).toBe(articleKey('same text'));
     expect(articleKey('same text')).not.toBe(articleKey('other text'));
+  });
+
+  it('is the hash of the whole text when hashed a slice at a time (saved places still match)', () => {
+    const whole = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+    // A pair of surrogates (an emoji) straddling each slice boundary, and one just before it.
+    for (const before of [(1 << 20) - 1, (1 << 20) - 2, 1 << 20]) {
+      const text = 'a'.repeat(before) + '😀 é ' + 'b'.repeat(1 << 20) + '😀';
+      expect(articleKey(text)).toBe(whole(text));
+    }
   });
 });
 

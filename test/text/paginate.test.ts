@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
-import {layout, lineText, plainText} from '../../source/text/layout.js';
-import {paginate} from '../../source/text/paginate.js';
+import {layout, lineText, LineStore, plainText} from '../../source/text/layout.js';
+import {Pages, paginate} from '../../source/text/paginate.js';
 
 const paragraphs = Array.from(
   {length: 30},
@@ -57,5 +57,31 @@ describe('paginate', () => {
     }
     expect(pages.pageOf(0)).toBe(0);
     expect(pages.pageOf(article.text.length)).toBe(pages.firstLine.length - 1);
+  });
+});
+
+describe('Pages.reach', () => {
+  const long = parseText(
+    ['Long', ...Array.from({length: 3000}, (_, i) => `Block ${i}.`)].join('\n\n'),
+  );
+
+  it('spends nothing on a place further than its budget, and gets to one within it', () => {
+    const pages = new Pages(new LineStore(long, 40), 10);
+    const laidOut = pages.source.count;
+    expect(pages.reach(Infinity, 800)).toBe(false);
+    expect(pages.source.count).toBe(laidOut);
+    const near = long.blocks[300]!.start;
+    expect(pages.reach(near, 800)).toBe(true);
+    expect(pages.covers(near)).toBe(true);
+  });
+
+  it('keeps every line across the store’s chunks', () => {
+    const store = new LineStore(long, 40);
+    const lines = store.finish();
+    expect(lines.length).toBeGreaterThan(5000);
+    expect(lines).toEqual(layout(long, 40));
+    for (const index of [4095, 4096, 4097, lines.length - 1]) {
+      expect(store.startOf(index)).toBe(lines[index]!.start);
+    }
   });
 });
