@@ -6,6 +6,7 @@ import {moveList, listHeight, type ListPlace} from './library/list.js';
 import {readerCommand} from './reader/reader-keys.js';
 import {
   openReader,
+  quotationRowsKnown,
   readerReducer,
   rebase,
   visibleLines,
@@ -94,7 +95,6 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
 const WHOLE = new Set<ReaderCommand['type']>([
   'lastPage',
   'percent',
-  'openQuotes',
   'nextQuote',
   'previousQuote',
   'promptSubmit',
@@ -114,8 +114,15 @@ function loaded(state: AppState, article: Article): AppState {
 function commandNeedsWhole(state: AppState, command: ReaderCommand): boolean {
   const {reading} = state;
   if (!reading?.loading) return false;
-  if (WHOLE.has(command.type)) return true;
   const {reader} = reading;
+  if (
+    command.type === 'openQuotes' ||
+    command.type === 'panelMove' ||
+    command.type === 'panelChoose'
+  ) {
+    return !quotationRowsKnown(reader, command);
+  }
+  if (WHOLE.has(command.type)) return true;
   const end = visibleLines(reader).at(-1)?.end ?? reader.anchor;
   return end + PREVIEW_MARGIN >= reader.article.text.length;
 }

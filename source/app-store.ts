@@ -198,7 +198,7 @@ export class AppStore {
       const current = reader.pages;
       current.advance(BACKGROUND_BLOCKS);
       // Quotations are found along with the layout, so a far screen's are known by the end.
-      reader.quotes.scanThrough(current.startOffset.at(-1) ?? 0);
+      reader.quotes.scanThrough(current.complete ? Infinity : (current.startOffset.at(-1) ?? 0));
       if (current.complete) {
         const before = this.state;
         this.apply({type: 'layoutComplete'});

@@ -1,7 +1,6 @@
 import type {Article, Block, Pause} from './article.js';
 import {titleFromFirstLine} from './title.js';
 
-const LIST_ITEMS = /^[ \t]*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])\s/gm;
 /** A gap of three or more spaces inside a line (not its indentation): table columns. */
 const TABLE_GAP = /\S {3,}\S/;
 const META_HINT =
@@ -25,26 +24,90 @@ export function countWords(text: string, start = 0, end = text.length): number {
   return words;
 }
 
+/** Whether a line starts as a list item does: `- `, `* `, `• `, `12. `, `3) `, `a. `… */
+function startsListItem(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  blockEnd: number,
+): boolean {
+  let at = lineStart;
+  while (at < lineEnd && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
+  const code = text.charCodeAt(at);
+  let markEnd = at + 1;
+  if (!'-*•–—+'.includes(text[at] ?? '')) {
+    if (code >= 0x30 && code <= 0x39) {
+      while (markEnd < at + 3 && isDigit(text.charCodeAt(markEnd))) markEnd++;
+    } else if (!(code >= 0x61 && code <= 0x7a)) return false;
+    const close = text.charCodeAt(markEnd);
+    if (close !== 0x2e && close !== 0x29) return false; // . or )
+    markEnd++;
+  }
+  // The space after the mark may be the line's own line break, though not the block's end.
+  return markEnd < lineEnd ? isJsSpace(text.charCodeAt(markEnd)) : markEnd < blockEnd;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** JavaScript's whitespace (what `\s` and trim() take), by code unit. */
+function isJsSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Finds the next occurrence of `needle` at or after an offset, for offsets that only grow:
+ * one pass over the text in all, where a search per block could cross the rest of the book.
+ */
+function forwardFinder(text: string, needle: string): (from: number) => number {
+  let found = -2;
+  return (from) => {
+    if (found !== -1 && found < from) found = text.indexOf(needle, from);
+    return found === -1 ? Infinity : found;
+  };
+}
+
 /**
  * Whether the line breaks of text[start, end) carry meaning (verse, a list, a table) and
  * must stay. Reads the block in place: this runs for every paragraph of a 3 MB book.
  */
-function keepsLines(text: string, start: number, end: number, typicalLength: number): boolean {
+function keepsLines(
+  text: string,
+  start: number,
+  end: number,
+  typicalLength: number,
+  nextGap: (from: number) => number,
+): boolean {
   let lines = 0;
   let longest = 0;
+  let items = 0;
   for (let lineStart = start; lineStart < end;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
     let visibleEnd = lineEnd;
     while (visibleEnd > lineStart && text.charCodeAt(visibleEnd - 1) === 0x20) visibleEnd--;
     longest = Math.max(longest, visibleEnd - lineStart);
+    if (startsListItem(text, lineStart, lineEnd, end)) items++;
     lines++;
     lineStart = lineEnd + 1;
   }
   if (lines < 2) return false;
-  const block = text.slice(start, end);
-  if (TABLE_GAP.test(block)) return true;
-  if ((block.match(LIST_ITEMS)?.length ?? 0) >= Math.ceil(lines / 2)) return true;
+  // Table columns: three spaces between words. Most blocks have no three spaces at all.
+  if (nextGap(start) < end && TABLE_GAP.test(text.slice(start, end))) return true;
+  if (items >= Math.ceil(lines / 2)) return true;
   // Verse: every line well short of the width the prose around it was wrapped at.
   return typicalLength >= 50 && longest < typicalLength * 0.7;
 }
@@ -138,9 +201,10 @@ export function* parseTextSteps(
   let text = holder.value;
   const blocks: Block[] = [];
   const typical = typicalWrapLength(text);
+  const nextNewline = forwardFinder(text, '\n');
+  const nextGap = forwardFinder(text, '   ');
   const pushBlock = (start: number, end: number) => {
-    const newline = text.indexOf('\n', start);
-    const kind = newline !== -1 && newline < end && keepsLines(text, start, end, typical);
+    const kind = nextNewline(start) < end && keepsLines(text, start, end, typical, nextGap);
     blocks.push({
       kind: kind ? 'preformatted' : 'paragraph',
       start,
@@ -149,13 +213,14 @@ export function* parseTextSteps(
     });
   };
   const addBlock = (from: number, to: number) => {
-    const segment = text.slice(from, to);
-    const content = segment.trimEnd();
-    if (content.trim() === '') return;
+    let end = to;
+    while (end > from && isJsSpace(text.charCodeAt(end - 1))) end--;
+    if (end === from) return; // nothing but whitespace
     // Skip whitespace-only lines at the start (only the text's first block can have them).
-    const firstLine = content.search(/[^\s]/);
-    const start = from + content.lastIndexOf('\n', firstLine) + 1;
-    const end = from + content.length;
+    let firstVisible = from;
+    while (isJsSpace(text.charCodeAt(firstVisible))) firstVisible++;
+    let start = firstVisible;
+    while (start > from && text.charCodeAt(start - 1) !== 0x0a) start--;
     let pieceStart = start;
     for (const cut of indentedParagraphStarts(text, start, end, typical)) {
       pushBlock(pieceStart, cut - 1);

@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {truncateToWidth} from '../text/width.js';
 import {speakersUpTo} from '../text/quotes.js';
-import {topQuotations, type ReaderState} from './reader-reducer.js';
+import {firstQuotations, panelRowsNeeded, type ReaderState} from './reader-reducer.js';
 import type {Theme} from './theme.js';
 
 type Props = {
@@ -16,7 +16,7 @@ type Props = {
 
 /** The article's quotations, one a row: page, speaker, and as much of the words as fits. */
 export function QuotesPanel({state, selected, height, width, pad, theme}: Props) {
-  const list = topQuotations(state);
+  const list = firstQuotations(state, panelRowsNeeded(selected, height));
   // Keep the selected row in view, a screenful at a time.
   const first = Math.floor(selected / height) * height;
   const rows = list.slice(first, first + height);

@@ -5,7 +5,7 @@ import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import {hitAtOrAfter} from '../text/search.js';
-import {topQuotations, visibleLines, type ReaderState} from './reader-reducer.js';
+import {quotationCount, visibleLines, type ReaderState} from './reader-reducer.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
@@ -161,7 +161,7 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
   }
   if (state.panel) {
     return truncateToWidth(
-      `quotations · ${state.panel.selected + 1}/${topQuotations(state).length} · Enter go · Esc close`,
+      `quotations · ${state.panel.selected + 1}/${quotationCount(state)} · Enter go · Esc close`,
       width,
     );
   }

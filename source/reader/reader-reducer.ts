@@ -236,7 +236,14 @@ export function rebase(state: ReaderState, article: Article): ReaderState {
     anchor: Math.min(state.anchor, article.text.length),
     message: state.message,
   });
-  const kept = {...opened, count: state.count, help: state.help, prompt: state.prompt};
+  const kept = {
+    ...opened,
+    count: state.count,
+    help: state.help,
+    prompt: state.prompt,
+    // The panel's rows are the start of the whole article's list too.
+    panel: state.panel,
+  };
   return state.aligned ? kept : place(kept, kept.anchor, false);
 }
 
@@ -269,16 +276,56 @@ function scroll(state: ReaderState, lines: number): ReaderState {
   return place({...state, currentQuote: undefined}, start, false);
 }
 
-const topLevel = new WeakMap<QuotationScanner, Quotation[]>();
-
 /** The quotations that ] [ and the panel go through: the outermost ones, in order. */
 export function topQuotations(state: ReaderState): Quotation[] {
-  let list = topLevel.get(state.quotes);
-  if (!list) {
-    list = state.quotes.all().filter((quotation) => quotation.level === 1);
-    topLevel.set(state.quotes, list);
+  state.quotes.scanThrough(Infinity);
+  return state.quotes.top;
+}
+
+/**
+ * The first `count` of topQuotations (fewer at the article's end), read no further than
+ * that: the panel shows a screenful of rows, and a book need not be read to the end first.
+ */
+export function firstQuotations(state: ReaderState, count: number): Quotation[] {
+  state.quotes.scanForTop(count);
+  return state.quotes.top;
+}
+
+/**
+ * Whether the quotation list's rows that `command` shows are known exactly from the start
+ * of a long file (the rest still being read): scanned without reaching the start's end,
+ * where a quotation carried into the next paragraph cannot be told yet.
+ */
+export function quotationRowsKnown(
+  state: ReaderState,
+  command: {type: 'openQuotes'} | {type: 'panelMove'; by: number} | {type: 'panelChoose'},
+): boolean {
+  const {quotes} = state;
+  let selected: number;
+  if (command.type === 'openQuotes') {
+    const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
+    while (!quotes.complete && (quotes.top.at(-1)?.start ?? -1) < top) {
+      quotes.scanForTop(quotes.top.length + 1);
+    }
+    selected = Math.max(0, quotes.top.length - 1);
+  } else {
+    selected = Math.max(
+      0,
+      (state.panel?.selected ?? 0) + (command.type === 'panelMove' ? command.by : 0),
+    );
   }
-  return list;
+  firstQuotations(state, panelRowsNeeded(selected, state.rows));
+  return !state.article.partial || !quotes.complete;
+}
+
+/** How many quotations there are, or `…` while the article is still being read for them. */
+export function quotationCount(state: ReaderState): string {
+  return state.quotes.complete && !state.article.partial ? String(state.quotes.top.length) : '…';
+}
+
+/** The quotation rows the panel needs known: through the screenful holding `selected`. */
+export function panelRowsNeeded(selected: number, height: number): number {
+  return (Math.floor(selected / height) + 1) * height;
 }
 
 /** Shows the page holding `quotation`, marked, with where it stands among the others. */
@@ -291,7 +338,7 @@ function jumpToQuote(state: ReaderState, list: Quotation[], index: number): Read
       ...state,
       currentQuote: quotation,
       panel: undefined,
-      message: `quotation ${index + 1}/${list.length}${speaker}`,
+      message: `quotation ${index + 1}/${quotationCount(state)}${speaker}`,
     },
     quotation.start,
     true,
@@ -441,23 +488,33 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
     case 'previousQuote':
       return stepQuote(fresh, -1);
     case 'openQuotes': {
-      const list = topQuotations(state);
-      if (list.length === 0) return {...fresh, message: 'no quotations in this article'};
       // The list names speakers for the rows it shows; page numbers come with the layout.
+      // It is read only as far as the first screenful of rows from the page on screen.
       const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
+      const {quotes} = state;
+      while (!quotes.complete && (quotes.top.at(-1)?.start ?? -1) < top) {
+        quotes.scanForTop(quotes.top.length + 1);
+      }
+      const list = quotes.top;
+      if (list.length === 0) return {...fresh, message: 'no quotations in this article'};
       const here = list.findIndex((quotation) => quotation.start >= top);
-      return {...fresh, panel: {selected: here === -1 ? list.length - 1 : here}};
+      const selected = here === -1 ? list.length - 1 : here;
+      firstQuotations(state, panelRowsNeeded(selected, state.rows));
+      return {...fresh, panel: {selected}};
     }
     case 'closeQuotes':
       return {...state, panel: undefined};
     case 'panelMove': {
       if (!state.panel) return state;
-      const last = topQuotations(state).length - 1;
-      const selected = Math.max(0, Math.min(last, state.panel.selected + action.by));
+      const wanted = Math.max(0, state.panel.selected + action.by);
+      const last = firstQuotations(state, panelRowsNeeded(wanted, state.rows)).length - 1;
+      const selected = Math.min(last, wanted);
       return selected === state.panel.selected ? state : {...state, panel: {selected}};
     }
     case 'panelChoose':
-      return state.panel ? jumpToQuote(state, topQuotations(state), state.panel.selected) : state;
+      return state.panel
+        ? jumpToQuote(state, firstQuotations(state, state.panel.selected + 1), state.panel.selected)
+        : state;
     case 'openSearch':
       return {...fresh, prompt: ''};
     case 'promptType':

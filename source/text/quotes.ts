@@ -285,6 +285,11 @@ function leadingMark(text: string, block: Block): {index: number; mark: string} 
 export class QuotationScanner {
   /** Quotations found so far, in the order they closed. */
   readonly found: Quotation[] = [];
+  /**
+   * The outermost quotations found so far, in order: always the start of the whole list
+   * (one that is still open started after every outermost one that has closed).
+   */
+  readonly top: Quotation[] = [];
   /** The guillemet style of the last paragraph that showed one (French until one does). */
   private style: 'french' | 'german' = 'french';
   private nextBlock = 0;
@@ -316,6 +321,14 @@ export class QuotationScanner {
     this.scannedTo = this.stack.length > 0 ? 0 : (blocks[this.nextBlock]?.start ?? Infinity);
   }
 
+  /** Reads on until `count` outermost quotations are known, or the article ends. */
+  scanForTop(count: number): void {
+    const {blocks} = this.article;
+    while (this.top.length < count && this.nextBlock < blocks.length) {
+      this.scanThrough(blocks[this.nextBlock]!.start);
+    }
+  }
+
   /** Every quotation of the article, ordered by where it starts. */
   all(): Quotation[] {
     if (!this.sorted) {
@@ -328,7 +341,9 @@ export class QuotationScanner {
   private emit(open: Open, end: number, level: number): void {
     // A "quotation" with no letter or digit in it (an empty pair, ″ written as '') is not one.
     if (LETTER_OR_DIGIT.test(this.article.text.slice(open.index + 1, end - 1))) {
-      this.found.push({start: open.index, end, level});
+      const quotation = {start: open.index, end, level};
+      this.found.push(quotation);
+      if (level === 1) this.top.push(quotation);
     }
   }
 

@@ -6,6 +6,7 @@ import {articleFromBytes, openArticleBytes} from '../../source/article/load.js';
 import type {Article} from '../../source/article/article.js';
 import {
   openReader,
+  quotationCount,
   readerReducer,
   REACH_BLOCKS,
   visibleLines,
@@ -13,6 +14,7 @@ import {
 } from '../../source/reader/reader-reducer.js';
 import {statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
+import {QuotationScanner} from '../../source/text/quotes.js';
 import {startApp, type AppEnv} from '../../source/app-state.js';
 import {AppStore} from '../../source/app-store.js';
 
@@ -144,6 +146,62 @@ describe('keys while a long file is still being read', () => {
     const app = store();
     app.feed('\rG\u0003');
     expect(app.getState().quit).toBe(true);
+    app.close();
+  });
+});
+
+describe('the quotation list of a long book', () => {
+  it('opens from the page on screen having read only a screenful of rows, the count … until known', () => {
+    const article = book();
+    const state = openReader(article, 80, 24);
+    const opened = readerReducer(state, {type: 'openQuotes'});
+    expect(opened.panel?.selected).toBe(0);
+    expect(opened.quotes.complete).toBe(false);
+    expect(quotationCount(opened)).toBe('…');
+    // The rows read are exactly the start of the whole list.
+    const whole = new QuotationScanner(article);
+    whole.scanThrough(Infinity);
+    const known = opened.quotes.top.length;
+    expect(known).toBeGreaterThanOrEqual(24);
+    expect(known).toBeLessThan(whole.top.length / 10);
+    expect(opened.quotes.top).toEqual(whole.top.slice(0, known));
+    // Moving a screenful down reads a screenful more; the last row is the whole list's last.
+    const down = readerReducer(opened, {type: 'panelMove', by: 24});
+    expect(down.panel?.selected).toBe(24);
+    const end = readerReducer(down, {type: 'panelMove', by: 1e9});
+    expect(end.panel?.selected).toBe(whole.top.length - 1);
+    expect(quotationCount(end)).toBe(String(whole.top.length));
+    const chosen = readerReducer(end, {type: 'panelChoose'});
+    expect(chosen.message).toMatch(
+      new RegExp(`^quotation ${whole.top.length}/${whole.top.length}`),
+    );
+  });
+
+  it('opens while the rest of the file is read, without waiting for it, and stays open when it is read', async () => {
+    const env: AppEnv = {
+      open() {
+        const result = openArticleBytes(bytes, 'book');
+        if (result.kind !== 'article') throw new Error('refused');
+        return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
+      },
+    };
+    const library = {
+      kind: 'folder' as const,
+      folder: '/lib',
+      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
+    };
+    const app = new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
+    app.feed('\r"j');
+    const reading = app.getState().reading!;
+    expect(reading.loading).toBeDefined();
+    expect(reading.reader.article.partial).toBeDefined();
+    expect(reading.reader.panel?.selected).toBe(1);
+    await vi.waitFor(() => expect(app.getState().reading?.loading).toBeUndefined(), {
+      timeout: 5000,
+    });
+    const after = app.getState().reading!.reader;
+    expect(after.article.partial).toBeUndefined();
+    expect(after.panel?.selected).toBe(1);
     app.close();
   });
 });
