@@ -71,10 +71,11 @@ function isJsSpace(code: number): boolean {
 /**
  * Finds the next occurrence of `needle` at or after an offset, for offsets that only grow:
  * one pass over the text in all, where a search per block could cross the rest of the book.
+ * (The text is passed on each call, not kept: the unjoined text must be free to go.)
  */
-function forwardFinder(text: string, needle: string): (from: number) => number {
+function forwardFinder(needle: string): (text: string, from: number) => number {
   let found = -2;
-  return (from) => {
+  return (text, from) => {
     if (found !== -1 && found < from) found = text.indexOf(needle, from);
     return found === -1 ? Infinity : found;
   };
@@ -89,7 +90,7 @@ function keepsLines(
   start: number,
   end: number,
   typicalLength: number,
-  nextGap: (from: number) => number,
+  nextGap: (text: string, from: number) => number,
 ): boolean {
   let lines = 0;
   let longest = 0;
@@ -106,7 +107,7 @@ function keepsLines(
   }
   if (lines < 2) return false;
   // Table columns: three spaces between words. Most blocks have no three spaces at all.
-  if (nextGap(start) < end && TABLE_GAP.test(text.slice(start, end))) return true;
+  if (nextGap(text, start) < end && TABLE_GAP.test(text.slice(start, end))) return true;
   if (items >= Math.ceil(lines / 2)) return true;
   // Verse: every line well short of the width the prose around it was wrapped at.
   return typicalLength >= 50 && longest < typicalLength * 0.7;
@@ -201,10 +202,10 @@ export function* parseTextSteps(
   let text = holder.value;
   const blocks: Block[] = [];
   const typical = typicalWrapLength(text);
-  const nextNewline = forwardFinder(text, '\n');
-  const nextGap = forwardFinder(text, '   ');
+  const nextNewline = forwardFinder('\n');
+  const nextGap = forwardFinder('   ');
   const pushBlock = (start: number, end: number) => {
-    const kind = nextNewline(start) < end && keepsLines(text, start, end, typical, nextGap);
+    const kind = nextNewline(text, start) < end && keepsLines(text, start, end, typical, nextGap);
     blocks.push({
       kind: kind ? 'preformatted' : 'paragraph',
       start,

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {articleFromBytes, openArticleBytes, PREVIEW_BYTES} from '../../source/article/load.js';
 import type {Article} from '../../source/article/article.js';
+import {collectGarbage} from '../../source/system/memory.js';
 
 const book = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt');
 
@@ -104,6 +105,27 @@ describe('the copies of a large file', () => {
     while (!loaded) loaded = opened.rest!.step(() => true);
     expect(released).toBe(3);
     expect(loaded.text).toBe(whole(big).text);
+  });
+
+  it('hold the unjoined text no longer: once released, it is collected (nothing keeps it alive)', () => {
+    const big = Buffer.concat([book, book, book]);
+    collectGarbage();
+    const baseline = process.memoryUsage().heapUsed;
+    const heldAfter: number[] = [];
+    const opened = openArticleBytes(big, 'big.txt', {
+      release: () => {
+        collectGarbage();
+        heldAfter.push(process.memoryUsage().heapUsed - baseline);
+      },
+    });
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    const loaded = opened.rest!.finish();
+    // The text is two bytes a character (War and Peace has some beyond Latin-1): ~20 MB.
+    const textBytes = 2 * loaded.text.length;
+    expect(textBytes).toBeGreaterThan(18e6);
+    // After the second release only blocks and the preview remain on the heap, not the text
+    // (the joined copy is made from an outside buffer, and not yet).
+    expect(heldAfter[1]).toBeLessThan(textBytes / 2);
   });
 
   it('are left to the collector for a small file', () => {
