@@ -7,6 +7,7 @@ import {readerCommand} from './reader/reader-keys.js';
 import {
   openReader,
   quotationRowsKnown,
+  quotationsFar,
   readerReducer,
   rebase,
   visibleLines,
@@ -95,8 +96,6 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
 const WHOLE = new Set<ReaderCommand['type']>([
   'lastPage',
   'percent',
-  'nextQuote',
-  'previousQuote',
   'promptSubmit',
   'nextHit',
   'previousHit',
@@ -118,7 +117,9 @@ function commandNeedsWhole(state: AppState, command: ReaderCommand): boolean {
   if (
     command.type === 'openQuotes' ||
     command.type === 'panelMove' ||
-    command.type === 'panelChoose'
+    command.type === 'panelChoose' ||
+    command.type === 'nextQuote' ||
+    command.type === 'previousQuote'
   ) {
     return !quotationRowsKnown(reader, command);
   }
@@ -128,15 +129,19 @@ function commandNeedsWhole(state: AppState, command: ReaderCommand): boolean {
 }
 
 /**
- * Whether `key` needs the whole of a long file that is still being read (G, %, quotations,
- * search, or paging near the end of its start): the store holds such keys, and those after
- * them, until it is read, so the event loop never waits on the read.
+ * What `key` has to wait for, if anything: the whole of a long file that is still being read
+ * (G, %, quotations, search, or paging near the end of its start), or the article's
+ * quotations read far beyond what is known (`[` from a book's end). The store holds such
+ * keys, and those after them, and does the work in the background: the event loop never
+ * waits on it.
  */
-export function needsWhole(state: AppState, key: Key): boolean {
+export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | undefined {
   const reader = state.reading?.reader;
-  if (!reader || !state.reading?.loading || state.quit) return false;
+  if (!reader || state.quit) return undefined;
   const command = readerCommand(reader, key);
-  return command !== undefined && commandNeedsWhole(state, command);
+  if (command === undefined) return undefined;
+  if (state.reading?.loading) return commandNeedsWhole(state, command) ? 'file' : undefined;
+  return quotationsFar(reader, command) ? 'quotations' : undefined;
 }
 
 /** Reads the rest of a long file now when `command` needs it (no store is holding keys). */

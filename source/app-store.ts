@@ -1,13 +1,16 @@
-import {appReducer, needsWhole, type AppEnv, type AppEvent, type AppState} from './app-state.js';
+import {appReducer, waitsFor, type AppEnv, type AppEvent, type AppState} from './app-state.js';
 import type {Key} from './input/keys.js';
 import {KeyDecoder} from './input/decode.js';
 import {isAtEnd} from './reader/reader-reducer.js';
 import type {Article} from './article/article.js';
+import {nameMoreSpeakers} from './text/quotes.js';
 import type {LibraryEntry} from './library/library.js';
 import {entriesOf} from './app-state.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
+/** Blocks read for quotations between checks of the clock. */
+const QUOTE_BLOCKS = 50;
 /** How long one background slice of reading a long file may run, in ms. */
 const LOAD_SLICE_MS = 8;
 /** How long an Esc at the end of a read waits for the rest of a sequence (as vim's ttimeout). */
@@ -36,8 +39,10 @@ export class AppStore {
   private escapeTimer: ReturnType<typeof setTimeout> | undefined;
   private layoutTimer: ReturnType<typeof setImmediate> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Keys held, in order, until the rest of a long file is read (see needsWhole). */
+  /** Keys held, in order, until the rest of a long file (or of its quotations) is read. */
   private held: Key[] = [];
+  /** Articles whose quotations have all been found and their speakers named. */
+  private readonly speakersNamed = new WeakSet<Article>();
 
   constructor(
     initial: AppState,
@@ -81,12 +86,15 @@ export class AppStore {
         this.apply({type: 'key', key});
         continue;
       }
-      if (this.held.length === 0 && needsWhole(this.state, key)) {
+      const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
+      if (reason) {
         this.held.push(key);
+        const message =
+          reason === 'file' ? 'reading the rest of the file…' : 'finding the quotations…';
         this.noticeTimer = setTimeout(() => {
           this.noticeTimer = undefined;
           const before = this.state;
-          this.apply({type: 'notice', message: 'reading the rest of the file…'});
+          this.apply({type: 'notice', message});
           this.changed(before);
         }, HOLD_NOTICE_MS);
       } else if (this.held.length > 0) this.held.push(key);
@@ -181,6 +189,30 @@ export class AppStore {
         if (whole) {
           const before = this.state;
           this.apply({type: 'loaded', article: whole});
+          this.release();
+          this.changed(before);
+        } else {
+          this.scheduleLayout();
+        }
+      });
+      return;
+    }
+    const reader = this.state.reading?.reader;
+    if (this.held.length > 0 && reader && !this.speakersNamed.has(reader.article)) {
+      // A key waits for the article's quotations: find them, then name their speakers, a
+      // slice at a time.
+      const {quotes, article} = reader;
+      this.layoutTimer = setImmediate(() => {
+        this.layoutTimer = undefined;
+        const until = performance.now() + LOAD_SLICE_MS;
+        let done = false;
+        while (!done && performance.now() < until) {
+          if (!quotes.complete) quotes.scanBlocks(QUOTE_BLOCKS);
+          else done = nameMoreSpeakers(article, QUOTE_BLOCKS);
+        }
+        if (done) this.speakersNamed.add(article);
+        if (done || this.state.reading?.reader.article !== article) {
+          const before = this.state;
           this.release();
           this.changed(before);
         } else {

@@ -4,6 +4,7 @@ import {Pages} from '../text/paginate.js';
 import {
   speakersUpTo,
   quotationScanner,
+  speakersPending,
   type Quotation,
   type QuotationScanner,
 } from '../text/quotes.js';
@@ -47,6 +48,11 @@ export type ReaderState = {
    */
   aligned: boolean;
   message?: string;
+  /**
+   * The quotation just jumped to, told in the status line as `quotation 3/57 · Speaker`
+   * when no message is: its count is shown as it is known then, not when the key came.
+   */
+  quotationAt?: {index: number; speaker?: string};
   /** The article's quotations, found up to the page on screen (all of them once ] [ or " ask). */
   quotes: QuotationScanner;
   /** The quotation last jumped to, marked on screen. */
@@ -241,8 +247,10 @@ export function rebase(state: ReaderState, article: Article): ReaderState {
     count: state.count,
     help: state.help,
     prompt: state.prompt,
-    // The panel's rows are the start of the whole article's list too.
+    // The panel's rows, and the quotation marked, are the whole article's too.
     panel: state.panel,
+    currentQuote: state.currentQuote,
+    quotationAt: state.quotationAt,
   };
   return state.aligned ? kept : place(kept, kept.anchor, false);
 }
@@ -298,15 +306,24 @@ export function firstQuotations(state: ReaderState, count: number): Quotation[] 
  */
 export function quotationRowsKnown(
   state: ReaderState,
-  command: {type: 'openQuotes'} | {type: 'panelMove'; by: number} | {type: 'panelChoose'},
+  command:
+    | {type: 'openQuotes'}
+    | {type: 'panelMove'; by: number}
+    | {type: 'panelChoose'}
+    | {type: 'nextQuote'}
+    | {type: 'previousQuote'},
 ): boolean {
   const {quotes} = state;
   let selected: number;
+  if (command.type === 'nextQuote' || command.type === 'previousQuote') {
+    // The quotation after the current one, or the first from the screen's top.
+    scanPast(quotes, screenTop(state));
+    const current = indexOfQuote(quotes, state.currentQuote);
+    quotes.scanForTop(Math.max(current + 2, quotes.top.length + 1));
+    return !state.article.partial || !quotes.complete;
+  }
   if (command.type === 'openQuotes') {
-    const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
-    while (!quotes.complete && (quotes.top.at(-1)?.start ?? -1) < top) {
-      quotes.scanForTop(quotes.top.length + 1);
-    }
+    scanPast(quotes, screenTop(state));
     selected = Math.max(0, quotes.top.length - 1);
   } else {
     selected = Math.max(
@@ -320,6 +337,11 @@ export function quotationRowsKnown(
 
 /** How many quotations there are, or `…` while the article is still being read for them. */
 export function quotationCount(state: ReaderState): string {
+  const {quotes} = state;
+  // A short article's are all found at once; a book's are counted as the layout goes.
+  if (!quotes.complete && quotes.blocksTo(Infinity) <= QUOTE_REACH_BLOCKS) {
+    quotes.scanThrough(Infinity);
+  }
   return state.quotes.complete && !state.article.partial ? String(state.quotes.top.length) : '…';
 }
 
@@ -332,38 +354,90 @@ export function panelRowsNeeded(selected: number, height: number): number {
 function jumpToQuote(state: ReaderState, list: Quotation[], index: number): ReaderState {
   const quotation = list[index]!;
   speakersUpTo(state.article, quotation.start);
-  const speaker = quotation.speaker ? ` · ${quotation.speaker}` : '';
   return place(
     {
       ...state,
       currentQuote: quotation,
       panel: undefined,
-      message: `quotation ${index + 1}/${quotationCount(state)}${speaker}`,
+      message: undefined,
+      quotationAt: {index, speaker: quotation.speaker},
     },
     quotation.start,
     true,
   );
 }
 
+/** Where the quotation keys start from: the top of the screen. */
+function screenTop(state: ReaderState): number {
+  return state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
+}
+
+/** Reads quotations on until the first outermost one starting at or after `offset` is known. */
+function scanPast(quotes: QuotationScanner, offset: number): void {
+  while (!quotes.complete && (quotes.top.at(-1)?.start ?? -1) < offset) {
+    quotes.scanForTop(quotes.top.length + 1);
+  }
+}
+
+/** Blocks a quotation key may read through at once; further, it waits for a background read. */
+export const QUOTE_REACH_BLOCKS = 1500;
+/** Quotations whose speakers a key may name at once; more, and it waits as for blocks. */
+const SPEAKER_REACH = 1000;
+
+/**
+ * Whether a quotation key would have to read further through the article for its
+ * quotations than a keypress may take (a book's end, say): the app reads on in the
+ * background and applies the key then.
+ */
+export function quotationsFar(state: ReaderState, command: {type: string}): boolean {
+  // Quotations are found, then their speakers named, in order from the top.
+  const far = (offset: number) =>
+    state.quotes.complete
+      ? speakersPending(state.article, offset) > SPEAKER_REACH
+      : state.quotes.blocksTo(offset) > QUOTE_REACH_BLOCKS;
+  switch (command.type) {
+    case 'nextQuote':
+    case 'previousQuote':
+    case 'openQuotes':
+      return far(screenTop(state));
+    case 'panelChoose':
+    case 'panelMove':
+      return far(state.quotes.top.at(-1)?.end ?? 0);
+    default:
+      return false;
+  }
+}
+
+/** Where `quotation` stands among the outermost ones (found by place: it may be from the
+ * start of a long file, read before the whole of it). */
+function indexOfQuote(quotes: QuotationScanner, quotation: Quotation | undefined): number {
+  if (!quotation) return -1;
+  quotes.scanThrough(quotation.start);
+  return quotes.top.findIndex((known) => known.start === quotation.start);
+}
+
 function stepQuote(state: ReaderState, direction: 1 | -1): ReaderState {
-  const list = topQuotations(state);
-  if (list.length === 0) return {...state, message: 'no quotations in this article'};
-  const current = state.currentQuote ? list.indexOf(state.currentQuote) : -1;
+  const {quotes} = state;
+  const currentIndex = indexOfQuote(quotes, state.currentQuote);
   let index: number;
   if (
-    current !== -1 &&
+    currentIndex !== -1 &&
     !state.detached &&
     state.pages.pageOf(state.currentQuote!.start) === state.page
   ) {
-    index = current + direction;
+    index = currentIndex + direction;
+    if (direction === 1) quotes.scanForTop(index + 1);
   } else {
     // From the screen: the first quotation on or after its top, or the last before it.
-    const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
+    const top = screenTop(state);
+    scanPast(quotes, top);
     index =
       direction === 1
-        ? list.findIndex((quotation) => quotation.start >= top)
-        : list.findLastIndex((quotation) => quotation.start < top);
+        ? quotes.top.findIndex((quotation) => quotation.start >= top)
+        : quotes.top.findLastIndex((quotation) => quotation.start < top);
   }
+  const list = quotes.top;
+  if (list.length === 0) return {...state, message: 'no quotations in this article'};
   if (index < 0 || index >= list.length) {
     return {...state, message: direction === 1 ? 'no more quotations' : 'no earlier quotations'};
   }
@@ -429,13 +503,12 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
   const count = takeCount(state);
   // Every command but a digit uses up the count.
   const fresh: ReaderState =
-    action.type === 'digit' || (state.count === '' && state.message === undefined)
+    action.type === 'digit' ||
+    (state.count === '' && state.message === undefined && state.quotationAt === undefined)
       ? state
-      : {
-          ...state,
-          count: '',
-          message: action.type === 'layoutComplete' ? state.message : undefined,
-        };
+      : action.type === 'layoutComplete'
+        ? {...state, count: ''}
+        : {...state, count: '', message: undefined, quotationAt: undefined};
   switch (action.type) {
     case 'digit':
       return state.count.length >= 9
@@ -490,12 +563,9 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
     case 'openQuotes': {
       // The list names speakers for the rows it shows; page numbers come with the layout.
       // It is read only as far as the first screenful of rows from the page on screen.
-      const top = state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
-      const {quotes} = state;
-      while (!quotes.complete && (quotes.top.at(-1)?.start ?? -1) < top) {
-        quotes.scanForTop(quotes.top.length + 1);
-      }
-      const list = quotes.top;
+      const top = screenTop(state);
+      scanPast(state.quotes, top);
+      const list = state.quotes.top;
       if (list.length === 0) return {...fresh, message: 'no quotations in this article'};
       const here = list.findIndex((quotation) => quotation.start >= top);
       const selected = here === -1 ? list.length - 1 : here;

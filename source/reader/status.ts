@@ -1,5 +1,12 @@
-import {isAtEnd, type ReaderState} from './reader-reducer.js';
+import {isAtEnd, quotationCount, type ReaderState} from './reader-reducer.js';
 import {progressAt} from './progress.js';
+
+/** What just happened, for the status line: a message, or the quotation jumped to. */
+export function messageOf(state: ReaderState): string | undefined {
+  if (state.message !== undefined || !state.quotationAt) return state.message;
+  const {index, speaker} = state.quotationAt;
+  return `quotation ${index + 1}/${quotationCount(state)}${speaker ? ` · ${speaker}` : ''}`;
+}
 
 /**
  * The status line: any message first (it is what just happened, and a long one must not be
@@ -16,5 +23,6 @@ export function statusText(state: ReaderState): string {
   const hint = state.detached ? undefined : pages.blockAt(state.page);
   const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd, hint);
   const status = `page ${page}/${total} · ${percent}% · ${minutesLeft} min left`;
-  return state.message ? `${state.message} · ${status}` : status;
+  const message = messageOf(state);
+  return message ? `${message} · ${status}` : status;
 }

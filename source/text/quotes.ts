@@ -321,6 +321,26 @@ export class QuotationScanner {
     this.scannedTo = this.stack.length > 0 ? 0 : (blocks[this.nextBlock]?.start ?? Infinity);
   }
 
+  /** How many blocks are still to be read before the one holding `offset` is. */
+  blocksTo(offset: number): number {
+    const {blocks} = this.article;
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (blocks[middle]!.end <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(0, Math.min(blocks.length, low + 1) - this.nextBlock);
+  }
+
+  /** Reads about `count` more blocks (more while a quotation is left open). */
+  scanBlocks(count: number): void {
+    const {blocks} = this.article;
+    const last = Math.min(blocks.length, this.nextBlock + count) - 1;
+    if (last >= this.nextBlock) this.scanThrough(blocks[last]!.start);
+  }
+
   /** Reads on until `count` outermost quotations are known, or the article ends. */
   scanForTop(count: number): void {
     const {blocks} = this.article;
@@ -513,16 +533,46 @@ const attributed = new WeakMap<QuotationScanner, Attributed>();
  * The article's quotations, with the speakers of those starting up to `offset` named (each
  * once, in order, as far as asked: the list of a whole book names the rows it shows).
  */
-export function speakersUpTo(article: Article, offset: number): Quotation[] {
+export function speakersUpTo(article: Article, offset: number): void {
   const scanner = quotationScanner(article);
-  const quotations = scanner.all();
+  // Only outermost quotations have speakers; those up to `offset` are the start of `top`.
+  scanner.scanThrough(offset);
   let progress = attributed.get(scanner);
   if (!progress) attributed.set(scanner, (progress = {next: 0, previous: undefined}));
-  attributeThrough(article.text, quotations, offset, progress);
-  return quotations;
+  attributeThrough(article.text, scanner.top, offset, progress);
+}
+
+/**
+ * How many quotations starting up to `offset` still wait to have their speakers named
+ * (once every quotation is found; before that, Infinity).
+ */
+export function speakersPending(article: Article, offset: number): number {
+  const scanner = quotationScanner(article);
+  if (!scanner.complete) return Infinity;
+  const quotations = scanner.top;
+  let low = 0;
+  let high = quotations.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (quotations[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return Math.max(0, low - (attributed.get(scanner)?.next ?? 0));
+}
+
+/** Names the speakers of about `count` more quotations, in order; whether all are named. */
+export function nameMoreSpeakers(article: Article, count: number): boolean {
+  const scanner = quotationScanner(article);
+  scanner.scanThrough(Infinity);
+  const quotations = scanner.top;
+  const next = attributed.get(scanner)?.next ?? 0;
+  const through = quotations[Math.min(quotations.length, next + count) - 1]?.start ?? Infinity;
+  speakersUpTo(article, next + count >= quotations.length ? Infinity : through);
+  return (attributed.get(scanner)?.next ?? 0) >= quotations.length;
 }
 
 /** Every quotation of the article with its speaker named. */
 export function articleQuotationsWithSpeakers(article: Article): Quotation[] {
-  return speakersUpTo(article, Infinity);
+  speakersUpTo(article, Infinity);
+  return quotationScanner(article).all();
 }

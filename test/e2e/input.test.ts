@@ -61,7 +61,7 @@ const scripts: Script[] = [
   {name: 'Enter then three Spaces and b', folder: BOOK, script: '\r   b', until: /page 3\/\d+/},
   {name: 'Enter then 12g', folder: BOOK, script: '\r12g', until: /page 12\/\d+/},
   {name: 'Enter then /Pierre⏎nn', folder: BOOK, script: '\r/Pierre\rnn', until: /hit 3\/\d+/},
-  {name: 'Enter then 5jd]]', folder: BOOK, script: '\r5jd]]', until: /quotation 2\/\d+/},
+  {name: 'Enter then 5jd]]', folder: BOOK, script: '\r5jd]]', until: /quotation 2\/(?:\d+|…)/},
   {
     name: 'Enter, Space, q, ↓, Enter: the next article',
     folder: BOOK,

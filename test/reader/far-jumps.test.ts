@@ -12,7 +12,7 @@ import {
   visibleLines,
   type ReaderState,
 } from '../../source/reader/reader-reducer.js';
-import {statusText} from '../../source/reader/status.js';
+import {messageOf, statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
 import {QuotationScanner} from '../../source/text/quotes.js';
 import {startApp, type AppEnv} from '../../source/app-state.js';
@@ -172,7 +172,7 @@ describe('the quotation list of a long book', () => {
     expect(end.panel?.selected).toBe(whole.top.length - 1);
     expect(quotationCount(end)).toBe(String(whole.top.length));
     const chosen = readerReducer(end, {type: 'panelChoose'});
-    expect(chosen.message).toMatch(
+    expect(messageOf(chosen)).toMatch(
       new RegExp(`^quotation ${whole.top.length}/${whole.top.length}`),
     );
   });
@@ -202,6 +202,48 @@ describe('the quotation list of a long book', () => {
     const after = app.getState().reading!.reader;
     expect(after.article.partial).toBeUndefined();
     expect(after.panel?.selected).toBe(1);
+    app.close();
+  });
+});
+
+describe('quotation keys far from what is known', () => {
+  function storeOf(article: Article) {
+    const env: AppEnv = {open: () => ({kind: 'article', article, anchor: 0})};
+    const library = {
+      kind: 'folder' as const,
+      folder: '/lib',
+      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
+    };
+    return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
+  }
+
+  it('] near the top answers at once; [ from the end waits for the quotations, then lands on the last', async () => {
+    const article = book();
+    const whole = new QuotationScanner(article);
+    whole.scanThrough(Infinity);
+    const app = storeOf(article);
+    app.feed('\r]');
+    expect(messageOf(app.getState().reading!.reader)).toMatch(/^quotation 1\/…/);
+    // The count is the one known when the status is drawn, not when the key came.
+    const marked = app.getState().reading!.reader;
+    const copy = new QuotationScanner(marked.article);
+    copy.scanThrough(Infinity);
+    marked.quotes.scanThrough(Infinity);
+    expect(messageOf(marked)).toMatch(new RegExp(`^quotation 1/${copy.top.length}`));
+    app.feed('G[');
+    const waiting = app.getState().reading!.reader;
+    expect(messageOf(waiting) ?? '').not.toMatch(/^quotation/);
+    expect(waiting.quotes.complete).toBe(false);
+    await vi.waitFor(
+      () => expect(messageOf(app.getState().reading!.reader)).toMatch(/^quotation/),
+      {
+        timeout: 5000,
+      },
+    );
+    const {reader} = app.getState().reading!;
+    const last = whole.top.length;
+    expect(messageOf(reader)).toMatch(new RegExp(`^quotation ${last}/${last}`));
+    expect(reader.currentQuote?.start).toBe(whole.top.at(-1)!.start);
     app.close();
   });
 });

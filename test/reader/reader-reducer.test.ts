@@ -1,3 +1,4 @@
+import {messageOf} from '../../source/reader/status.js';
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
 import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
@@ -76,7 +77,7 @@ describe('quotation navigation', () => {
     let state = openReader(quoted, 60, 12);
     state = readerReducer(state, {type: 'nextQuote'});
     expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 0”'));
-    expect(state.message).toBe('quotation 1/40');
+    expect(messageOf(state)).toBe('quotation 1/40');
     for (let i = 0; i < 20; i++) state = readerReducer(state, {type: 'nextQuote'});
     expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 20”'));
     expect(
@@ -85,7 +86,7 @@ describe('quotation navigation', () => {
         .some((line) => line.start <= state.anchor && state.anchor < line.end),
     ).toBe(true);
     state = readerReducer(state, {type: 'previousQuote'});
-    expect(state.message).toBe('quotation 20/40');
+    expect(messageOf(state)).toBe('quotation 20/40');
   });
 
   it('starts from the page on screen when no quotation is marked', () => {
