@@ -3,7 +3,8 @@ import type {Key} from './input/keys.js';
 import {intentFor} from './keymap.js';
 import type {Library, LibraryEntry} from './library/library.js';
 import {moveList, listHeight, type ListPlace} from './library/list.js';
-import {readerCommand} from './reader/reader-keys.js';
+import {listRows, SORTS, type ListRow, type SortKey, type Standing} from './library/view.js';
+import {promptText, readerCommand} from './reader/reader-keys.js';
 import {
   openReader,
   quotationRowsKnown,
@@ -21,12 +22,30 @@ export type Opened =
   | {kind: 'refused'; message: string};
 
 /** What the app asks of the world: reading an article (from disk, at the edge). */
-export type AppEnv = {open(entry: LibraryEntry): Opened};
+export type AppEnv = {
+  open(entry: LibraryEntry): Opened;
+  /** How far an article has been read, and when (for the list's state column and sorts). */
+  standing?(file: string): Standing;
+  /** The library's folder read again (`r`). */
+  rescan?(): Library;
+};
+
+/** The list: its cursor and window over the rows shown, the filter, the sort, its help. */
+export type ListState = ListPlace & {
+  rows: ListRow[];
+  filter: string;
+  /** The filter prompt is open: letters and digits type into it. */
+  filtering: boolean;
+  sort: SortKey;
+  help: boolean;
+};
+
+const unread = (): Standing => ({status: {kind: 'unread'}});
 
 /** The whole app: the library, the article being read if any, and the terminal it is in. */
 export type AppState = {
   library: Library;
-  list: ListPlace;
+  list: ListState;
   /** Why the last article asked for could not be opened. */
   message?: string;
   /** The article being read; `loading` reads the rest of a long file while its start shows. */
@@ -63,25 +82,65 @@ export function startApp(
     rows,
     cap,
     openIndex,
-  }: {columns: number; rows: number; cap?: number; openIndex?: number},
+    sort = 'title',
+  }: {columns: number; rows: number; cap?: number; openIndex?: number; sort?: SortKey},
 ): AppState {
   const state: AppState = {
     library,
-    list: {selected: 0, top: 0},
+    list: {selected: 0, top: 0, rows: [], filter: '', filtering: false, sort, help: false},
     columns,
     rows,
     cap,
     single: openIndex !== undefined,
     quit: false,
   };
-  return openIndex === undefined ? state : openEntry(state, openIndex, env);
+  const listed = withRows(state, env, undefined);
+  return openIndex === undefined ? listed : openEntry(listed, openIndex, env);
+}
+
+/** The entry under the list's cursor, by its index in the library. */
+export function selectedEntry(state: AppState): number | undefined {
+  return state.list.rows[state.list.selected]?.entry;
+}
+
+/**
+ * The list's rows worked out again (the filter, the sort or the reading states changed), with
+ * the cursor on entry `keep` if it is still shown, else where it was.
+ */
+function withRows(state: AppState, env: AppEnv, keep: number | undefined): AppState {
+  const rows = listRows(entriesOf(state.library), {
+    filter: state.list.filter,
+    sort: state.list.sort,
+    standing: env.standing ?? unread,
+  });
+  const at = keep === undefined ? -1 : rows.findIndex((row) => row.entry === keep);
+  const list = {...state.list, rows};
+  const place = moveList(
+    list,
+    at === -1 ? state.list.selected : at,
+    rows.length,
+    listHeight(state.rows),
+  );
+  return {...state, list: {...list, selected: place.selected, top: place.top}};
+}
+
+/** Moves the list's cursor to row `row`, scrolling its window as little as it takes. */
+function moveTo(state: AppState, row: number): AppState {
+  const place = moveList(state.list, row, state.list.rows.length, listHeight(state.rows));
+  if (place === state.list) return state;
+  return {...state, list: {...state.list, selected: place.selected, top: place.top}};
 }
 
 /** Opens entry `index` where its reader left off, or says in the list why it cannot. */
 function openEntry(state: AppState, index: number, env: AppEnv): AppState {
   const entry = entriesOf(state.library)[index];
   if (!entry) return state;
-  const list = moveList(state.list, index, entriesOf(state.library).length, listHeight(state.rows));
+  const row = state.list.rows.findIndex((candidate) => candidate.entry === index);
+  if (row !== -1) state = moveTo(state, row);
+  if (entry.refused) {
+    return {...state, message: `Cannot open ${entry.fileName}: ${entry.refused}`};
+  }
+  const {list} = state;
   const opened = env.open(entry);
   if (opened.kind === 'refused') return {...state, list, message: opened.message};
   const reader = openReader(opened.article, state.columns, state.rows, {
@@ -152,28 +211,82 @@ function wholeFor(state: AppState, command: ReaderCommand): AppState {
 }
 
 function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
-  const count = entriesOf(state.library).length;
+  const {list} = state;
   const height = listHeight(state.rows);
-  const {selected} = state.list;
-  const to = (index: number): AppState => {
-    const list = moveList(state.list, index, count, height);
-    return list === state.list ? state : {...state, list};
-  };
+  const {selected} = list;
+  const current = selectedEntry(state);
+  if (list.help) {
+    // Any key closes the help; Ctrl-C still quits.
+    if (intentFor('library', key) === 'quit') return {...state, quit: true};
+    return {...state, list: {...list, help: false}};
+  }
+  const setFilter = (filter: string, filtering: boolean): AppState =>
+    withRows({...state, message: undefined, list: {...list, filter, filtering}}, env, current);
+  if (list.filtering) {
+    if (key.kind === 'paste') return setFilter(list.filter + promptText(key.text), true);
+    switch (intentFor('filter', key)) {
+      case 'filterOpen':
+        return current === undefined
+          ? setFilter(list.filter, false)
+          : openEntry({...state, list: {...list, filtering: false}}, current, env);
+      case 'filterCancel':
+        return setFilter('', false);
+      case 'filterErase':
+        return setFilter([...list.filter].slice(0, -1).join(''), true);
+      case 'listUp':
+        return moveTo(state, selected - 1);
+      case 'listDown':
+        return moveTo(state, selected + 1);
+      case 'listPageUp':
+        return moveTo(state, selected - height);
+      case 'listPageDown':
+        return moveTo(state, selected + height);
+      case 'quit':
+        return {...state, quit: true};
+      default:
+        if (key.kind === 'char' && !key.ctrl && promptText(key.text) !== '') {
+          return setFilter(list.filter + promptText(key.text), true);
+        }
+        return state;
+    }
+  }
   switch (intentFor('library', key)) {
     case 'listUp':
-      return to(selected - 1);
+      return moveTo(state, selected - 1);
     case 'listDown':
-      return to(selected + 1);
+      return moveTo(state, selected + 1);
     case 'listPageUp':
-      return to(selected - height);
+      return moveTo(state, selected - height);
     case 'listPageDown':
-      return to(selected + height);
+      return moveTo(state, selected + height);
     case 'listFirst':
-      return to(0);
+      return moveTo(state, 0);
     case 'listLast':
-      return to(count - 1);
+      return moveTo(state, list.rows.length - 1);
     case 'open':
-      return openEntry(state, selected, env);
+      return current === undefined ? state : openEntry(state, current, env);
+    case 'openFilter':
+      return {...state, message: undefined, list: {...list, filtering: true}};
+    case 'clearFilter':
+      return list.filter === '' ? state : setFilter('', false);
+    case 'cycleSort': {
+      const sort = SORTS[(SORTS.indexOf(list.sort) + 1) % SORTS.length]!;
+      return withRows({...state, list: {...list, sort}}, env, current);
+    }
+    case 'rescan': {
+      if (!env.rescan) return state;
+      const path = current === undefined ? undefined : entriesOf(state.library)[current]?.path;
+      const library = env.rescan();
+      const found = entriesOf(library).findIndex((entry) => entry.path === path);
+      const count = entriesOf(library).length;
+      return withRows(
+        {...state, library, message: `${count} ${count === 1 ? 'article' : 'articles'} found`},
+        env,
+        found === -1 ? undefined : found,
+      );
+    }
+    case 'toggleHelp':
+      return {...state, list: {...list, help: true}};
     case 'libraryQuit':
     case 'quit':
       return {...state, quit: true};
@@ -192,11 +305,17 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
     case 'quit':
       return {...state, quit: true};
     case 'back':
-      return state.single ? {...state, quit: true} : {...state, reading: undefined};
+      // Back in the list, the cursor is on the article just read; its state may have changed.
+      return state.single
+        ? {...state, quit: true}
+        : withRows({...state, reading: undefined}, env, reading.index);
     case 'nextArticle':
     case 'previousArticle': {
-      const next = reading.index + (command.type === 'nextArticle' ? 1 : -1);
-      if (state.single || next < 0 || next >= entriesOf(state.library).length) {
+      // The next article as the list shows them (its filter and sort).
+      const row = state.list.rows.findIndex((candidate) => candidate.entry === reading.index);
+      const nextRow = row === -1 ? -1 : row + (command.type === 'nextArticle' ? 1 : -1);
+      const next = state.list.rows[nextRow]?.entry ?? -1;
+      if (state.single || next < 0) {
         const which = command.type === 'nextArticle' ? 'last' : 'first';
         return withReader(state, {type: 'notify', message: `this is the ${which} article`});
       }
@@ -230,13 +349,13 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
     case 'resize': {
       if (event.columns === state.columns && event.rows === state.rows) return state;
       const resized = {...state, columns: event.columns, rows: event.rows};
-      const list = moveList(
+      const place = moveList(
         state.list,
         state.list.selected,
-        entriesOf(state.library).length,
+        state.list.rows.length,
         listHeight(event.rows),
       );
-      const next = {...resized, list};
+      const next = {...resized, list: {...state.list, selected: place.selected, top: place.top}};
       return withReader(next, {type: 'resize', columns: event.columns, rows: event.rows});
     }
     case 'layoutComplete':

@@ -5,6 +5,7 @@ import {isAtEnd} from './reader/reader-reducer.js';
 import type {Article} from './article/article.js';
 import {nameMoreSpeakers} from './text/quotes.js';
 import type {LibraryEntry} from './library/library.js';
+import type {SortKey} from './library/view.js';
 import {entriesOf} from './app-state.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
@@ -25,6 +26,8 @@ const HOLD_NOTICE_MS = 150;
 export type AppEffects = {
   /** The reader's place moved (or an article opened): remember it. */
   place?(entry: LibraryEntry, article: Article, anchor: number, finished: boolean): void;
+  /** The list's sort was changed: remember it. */
+  sorted?(sort: SortKey): void;
 };
 
 /**
@@ -144,6 +147,7 @@ export class AppStore {
     const next = appReducer(previous, event, this.env);
     if (next === previous) return;
     this.state = next;
+    if (next.list.sort !== previous.list.sort) this.effects.sorted?.(next.list.sort);
     // The place is recorded before any frame is drawn: a SIGTERM right after a page turn
     // must save the page the reader saw.
     this.placeChanged(previous, next);

@@ -9,6 +9,7 @@ import {ReaderView} from './reader/ReaderView.js';
 import {useTerminalSize} from './terminal/use-terminal-size.js';
 import type {Theme} from './reader/theme.js';
 import {noProgress, type Progress} from './state/progress.js';
+import {SORTS} from './library/view.js';
 
 type Props = {
   /** The app's state and the one input path into it. */
@@ -44,8 +45,14 @@ export function App({store, theme, progress = noProgress}: Props) {
 }
 
 /** How the app reads articles and remembers places: from disk and the state file at the edge. */
-export function appEnv(loadArticle: (path: string) => LoadResult, progress: Progress): AppEnv {
+export function appEnv(
+  loadArticle: (path: string) => LoadResult,
+  progress: Progress,
+  rescan?: () => Library,
+): AppEnv {
   return {
+    standing: progress.standing,
+    rescan,
     open(entry) {
       const result = loadArticle(entry.path);
       if (result.kind === 'refused')
@@ -73,6 +80,7 @@ export function createStore(
     rows,
     cap,
     openIndex,
+    rescan,
   }: {
     loadArticle: (path: string) => LoadResult;
     progress?: Progress;
@@ -80,11 +88,15 @@ export function createStore(
     rows: number;
     cap?: number;
     openIndex?: number;
+    rescan?: () => Library;
   },
 ): AppStore {
-  const env = appEnv(loadArticle, progress);
-  return new AppStore(startApp(library, env, {columns, rows, cap, openIndex}), env, {
+  const env = appEnv(loadArticle, progress, rescan);
+  const remembered = progress.sort();
+  const sort = SORTS.find((candidate) => candidate === remembered) ?? 'title';
+  return new AppStore(startApp(library, env, {columns, rows, cap, openIndex, sort}), env, {
     place: (entry, article, anchor, finished) =>
       progress.save(article, entry.path, anchor, finished),
+    sorted: (chosen) => progress.setSort(chosen),
   });
 }

@@ -122,7 +122,12 @@ function parseCommandLine(): CommandLine {
 }
 
 /** The library to show; for a named file, a library of one, already read once here. */
-type Target = {library: Library; opened?: {path: string; result: LoadResult & {kind: 'article'}}};
+type Target = {
+  library: Library;
+  /** The folder scanned (again, on `r`). */
+  folder: string;
+  opened?: {path: string; result: LoadResult & {kind: 'article'}};
+};
 
 function resolveTarget(input: string[]): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
@@ -140,10 +145,11 @@ function resolveTarget(input: string[]): Target {
     };
     return {
       library: {kind: 'folder', folder, entries: [entry]},
+      folder,
       opened: {path: named, result},
     };
   }
-  return {library: scanLibrary(target)};
+  return {library: scanLibrary(target), folder: target};
 }
 
 function printPlain({library, opened}: Target, width = 80): void {
@@ -180,6 +186,7 @@ async function main(): Promise<void> {
   }
   const target = resolveTarget(input);
   const {library, opened} = target;
+  const libraryFolder = target.folder;
   const keyboard = earlyKeyboard;
   if (!keyboard) {
     printPlain(target, width);
@@ -224,6 +231,7 @@ async function main(): Promise<void> {
     rows: process.stdout.rows || 24,
     cap: width,
     openIndex: opened ? 0 : undefined,
+    rescan: opened ? undefined : () => scanLibrary(libraryFolder),
   });
   // For the benchmark: the longest the event loop was blocked, written out on the way out.
   const loopStats = process.env['BROADSHEET_LOOP_STATS'];

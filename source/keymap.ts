@@ -42,10 +42,20 @@ export type Intent =
   | 'panelChoose'
   | 'promptSubmit'
   | 'promptCancel'
-  | 'promptErase';
+  | 'promptErase'
+  | 'openFilter'
+  | 'clearFilter'
+  | 'cycleSort'
+  | 'rescan'
+  | 'filterOpen'
+  | 'filterCancel'
+  | 'filterErase';
 
-/** Where a binding applies: the reading view, its quotes list or search prompt, the library. */
-export type KeyContext = 'reader' | 'quotes' | 'prompt' | 'library' | 'global';
+/**
+ * Where a binding applies: the reading view, its quotes list or search prompt, the library,
+ * or the library's filter prompt.
+ */
+export type KeyContext = 'reader' | 'quotes' | 'prompt' | 'library' | 'filter' | 'global';
 
 /** One key: the character typed (with or without Ctrl), a named key, or any digit. */
 type KeySpec =
@@ -244,7 +254,55 @@ export const keymap: Binding[] = [
     help: 'a screenful down',
     keys: [named('pageDown', 'PgDn')],
   },
+  {intent: 'openFilter', context: 'library', help: 'filter by title or byline', keys: [char('/')]},
+  {
+    intent: 'clearFilter',
+    context: 'library',
+    help: 'clear the filter',
+    keys: [named('escape', 'Esc')],
+  },
+  {
+    intent: 'cycleSort',
+    context: 'library',
+    help: 'sort: recent, title, length, progress',
+    keys: [char('s')],
+  },
+  {intent: 'rescan', context: 'library', help: 'look for new and removed files', keys: [char('r')]},
+  {intent: 'toggleHelp', context: 'library', help: 'these keys', keys: [char('?')]},
   {intent: 'libraryQuit', context: 'library', help: 'quit', keys: [char('q')]},
+
+  {
+    intent: 'filterOpen',
+    context: 'filter',
+    help: 'open the article',
+    keys: [named('enter', 'Enter')],
+  },
+  {
+    intent: 'filterCancel',
+    context: 'filter',
+    help: 'clear the filter',
+    keys: [named('escape', 'Esc')],
+  },
+  {
+    intent: 'filterErase',
+    context: 'filter',
+    help: 'erase a letter',
+    keys: [named('backspace', 'Backspace'), named('delete', 'Delete')],
+  },
+  {intent: 'listUp', context: 'filter', help: 'previous match', keys: [named('up', '↑')]},
+  {intent: 'listDown', context: 'filter', help: 'next match', keys: [named('down', '↓')]},
+  {
+    intent: 'listPageUp',
+    context: 'filter',
+    help: 'a screenful up',
+    keys: [named('pageUp', 'PgUp')],
+  },
+  {
+    intent: 'listPageDown',
+    context: 'filter',
+    help: 'a screenful down',
+    keys: [named('pageDown', 'PgDn')],
+  },
 
   {intent: 'quit', context: 'global', help: 'quit', keys: [ctrl('c')]},
 ];

@@ -3,7 +3,8 @@
  * single line breaks are spaces); preformatted text (verse, lists, tables) keeps its lines.
  */
 export type Block = {
-  kind: 'title' | 'meta' | 'paragraph' | 'preformatted';
+  /** heading and quote (a block quote, set off with a bar) come from Markdown. */
+  kind: 'title' | 'meta' | 'paragraph' | 'preformatted' | 'heading' | 'quote';
   start: number;
   end: number;
   /** Words in the block, for reading-time estimates. */
@@ -23,7 +24,12 @@ export type Article = {
    * whole text's length as estimated from the file's size.
    */
   partial?: {length: number};
+  /** Emphasis, strong and code in a Markdown article: ranges of `text`, ordered by start. */
+  markup?: MarkupSpan[];
 };
+
+/** A range of an article's text set in italic, bold or as code. */
+export type MarkupSpan = {start: number; end: number; kind: 'italic' | 'bold' | 'code'};
 
 /** The rest of a long file being read in slices: the whole article, once it is done. */
 export type ArticleLoad = {

@@ -1,6 +1,7 @@
 import {decode, looksBinary} from './decode.js';
 import {sanitize} from './sanitize.js';
 import {drain, parseText, parseTextSteps} from './parse-text.js';
+import {parseMarkdown} from './markdown.js';
 import type {Article, ArticleLoad, LoadResult, Pause} from './article.js';
 
 /** Files larger than this are refused rather than read into memory. */
@@ -15,10 +16,16 @@ function refusal(bytes: Uint8Array): LoadResult | undefined {
 }
 
 /** Turns a file's bytes into an article, or a refusal that says why. Pure: no fs here. */
-export function articleFromBytes(bytes: Uint8Array, fallbackTitle: string): LoadResult {
+export function articleFromBytes(
+  bytes: Uint8Array,
+  fallbackTitle: string,
+  {markdown = false}: {markdown?: boolean} = {},
+): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
-  const article = drain(loadSteps({bytes}, fallbackTitle));
+  const article = markdown
+    ? parseMarkdown(sanitize(decode(bytes).text), fallbackTitle)
+    : drain(loadSteps({bytes}, fallbackTitle));
   if (article.blocks.length === 0) return {kind: 'refused', reason: 'empty'};
   return {kind: 'article', article};
 }
@@ -31,10 +38,12 @@ export function articleFromBytes(bytes: Uint8Array, fallbackTitle: string): Load
 export function openArticleBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {release}: LoadHooks = {},
+  {release, markdown = false}: LoadHooks & {markdown?: boolean} = {},
 ): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
+  // Markdown is parsed whole: its blocks (a list, a fenced code block) may span any cut.
+  if (markdown) return articleFromBytes(bytes, fallbackTitle, {markdown});
   const cut = bytes.length > 2 * PREVIEW_BYTES ? previewCut(bytes) : 0;
   if (cut === 0) return articleFromBytes(bytes, fallbackTitle);
   const preview = parseText(sanitize(decode(bytes.subarray(0, cut)).text), fallbackTitle);

@@ -1,15 +1,21 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import SelectInput, {type ItemProps} from 'ink-select-input';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import type {Library} from './library.js';
-import {listHeight, type ListPlace} from './list.js';
+import {listHeight} from './list.js';
 import type {ReadStatus} from '../state/progress.js';
+import type {ListState} from '../app-state.js';
+import {SORT_LABELS} from './view.js';
+import {columnWidths, describeLength, describeStatus, rowCells, type Cell} from './rows.js';
+import {HelpOverlay} from '../reader/HelpOverlay.js';
+import {TooSmall} from '../reader/TooSmall.js';
+import {tooSmall} from '../reader/geometry.js';
 
 type Props = {
   library: Library;
-  /** The cursor and the window of rows, from the app's state (the list owns no input). */
-  list: ListPlace;
+  /** The cursor, the window of rows, the filter and the sort, from the app's state. */
+  list: ListState;
   columns: number;
   rows: number;
   message?: string;
@@ -17,7 +23,7 @@ type Props = {
   statusOf?: (file: string) => ReadStatus;
 };
 
-/** The list of articles in the folder, as a window of consecutive rows around the cursor. */
+/** The list of articles, as a window of consecutive rows around the cursor. */
 export function LibraryView({
   library,
   list,
@@ -27,6 +33,7 @@ export function LibraryView({
   statusOf = () => ({kind: 'unread'}),
 }: Props) {
   const fit = (text: string) => truncateToWidth(text, Math.max(1, columns - 1));
+  if (tooSmall(columns, rows)) return <TooSmall columns={columns} />;
 
   if (library.kind === 'missing' || library.entries.length === 0) {
     const why =
@@ -38,45 +45,108 @@ export function LibraryView({
         <Text bold>{fit('Broadsheet')}</Text>
         <Text> </Text>
         <Text>{fit(why)}</Text>
-        <Text>{fit('Add .txt or .md files there, or run: broadsheet FOLDER')}</Text>
+        <Text>
+          {fit('Add .txt or .md files there (subfolders too), or run: broadsheet FOLDER')}
+        </Text>
         <Text> </Text>
-        <Text dimColor>{fit('q quit')}</Text>
+        <Text dimColor>{fit(library.kind === 'folder' ? 'r look again · q quit' : 'q quit')}</Text>
       </Box>
     );
   }
 
   const {entries} = library;
   const height = listHeight(rows);
-  const window = entries.slice(list.top, list.top + height);
-  // Titles on the left, reading state in a column on the right ("❯ " takes two cells).
-  const rowWidth = Math.max(1, columns - 3);
-  const items = window.map((entry, offset) => {
-    const state = describe(statusOf(entry.path));
-    const room = Math.max(1, rowWidth - state.length - 2);
-    const title = truncateToWidth(entry.title, room);
-    const gap = ' '.repeat(Math.max(2, room - cellWidth(title) + 2));
-    return {key: entry.path, label: `${title}${gap}${state}`, value: list.top + offset};
+  const sorted = `sorted by ${SORT_LABELS[list.sort]}`;
+  const header = fit(`Broadsheet · ${entries.length} articles · ${library.folder} · ${sorted}`);
+  if (list.help) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>{header}</Text>
+        <Text> </Text>
+        <HelpOverlay contexts={['library', 'filter']} height={height} width={columns - 2} />
+        <Text> </Text>
+        <Text dimColor>{fit('keys · any key closes this help')}</Text>
+      </Box>
+    );
+  }
+
+  const shown = list.rows.slice(list.top, list.top + height);
+  // "❯ " takes two cells; a row never reaches the last column (it would wrap in some terminals).
+  const width = Math.max(1, columns - 3);
+  const texts = shown.map(({entry: index}) => {
+    const entry = entries[index]!;
+    return entry.refused
+      ? {byline: entry.byline ?? '', length: '', state: entry.refused}
+      : {
+          byline: entry.byline ?? '',
+          length: describeLength(entry),
+          state: describeStatus(statusOf(entry.path)),
+        };
   });
-  const where = `${list.selected + 1} of ${entries.length}`;
+  const widths = columnWidths(texts, width);
+  const cellsByRow = new Map<string, {cells: Cell[]; refused: boolean}>();
+  const items = shown.map((row, offset) => {
+    const entry = entries[row.entry]!;
+    const label = String(list.top + offset);
+    cellsByRow.set(label, {
+      cells: rowCells(entry, texts[offset]!, widths, row.matched),
+      refused: Boolean(entry.refused),
+    });
+    return {key: entry.path, label, value: row.entry};
+  });
+  // ink-select-input draws the rows and the cursor; each row's cells are drawn here.
+  const RowItem = ({isSelected = false, label}: ItemProps) => {
+    const row = cellsByRow.get(label);
+    if (!row) return <Text> </Text>;
+    return (
+      <Text color={isSelected ? 'blue' : undefined} dimColor={row.refused}>
+        {row.cells.map((cell, index) => (
+          <Text
+            key={index}
+            dimColor={cell.style === 'dim'}
+            bold={cell.style === 'match'}
+            underline={cell.style === 'match'}
+          >
+            {cell.text}
+          </Text>
+        ))}
+      </Text>
+    );
+  };
+
+  const where = list.rows.length === 0 ? 'no match' : `${list.selected + 1} of ${list.rows.length}`;
+  const filter = list.filter ? ` · filter “${list.filter}”` : '';
+  let status: string;
+  if (list.filtering) {
+    // The end of a long filter stays in view, with the cursor after it.
+    let typed = `/${list.filter}█`;
+    const room = Math.max(2, columns - 1 - cellWidth(` · ${where}`));
+    while (cellWidth(typed) > room && typed.length > 2)
+      typed = '/…' + [...typed.slice(2)].slice(1).join('');
+    status = fit(`${typed} · ${where}`);
+  } else {
+    status = fit(message ?? `${where}${filter} · / filter · s sort · ? keys · q quit`);
+  }
   return (
     <Box flexDirection="column">
-      <Text bold>{fit(`Broadsheet · ${entries.length} articles · ${library.folder}`)}</Text>
+      <Text bold>{header}</Text>
       <Text> </Text>
-      <SelectInput
-        // ink-select-input reads its selection only when it mounts: a new cursor is a new list.
-        key={`${list.top}:${list.selected}`}
-        items={items}
-        initialIndex={list.selected - list.top}
-        isFocused={false}
-      />
+      <Box flexDirection="column" height={height}>
+        {items.length > 0 ? (
+          <SelectInput
+            // ink-select-input reads its selection only when it mounts: a new cursor is a new list.
+            key={`${list.top}:${list.selected}:${list.filter}:${list.sort}`}
+            items={items}
+            initialIndex={list.selected - list.top}
+            isFocused={false}
+            itemComponent={RowItem}
+          />
+        ) : (
+          <Text dimColor>{fit(`No article matches “${list.filter}”`)}</Text>
+        )}
+      </Box>
       <Text> </Text>
-      <Text dimColor>{fit(message ?? `${where} · ↑↓ move · Enter open · q quit`)}</Text>
+      <Text dimColor={!list.filtering}>{status}</Text>
     </Box>
   );
-}
-
-function describe(status: ReadStatus): string {
-  if (status.kind === 'finished') return 'finished';
-  if (status.kind === 'reading') return `${status.percent}% read`.padStart(8);
-  return '  unread';
 }

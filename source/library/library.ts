@@ -1,5 +1,20 @@
 /** One article in the library, as the list needs it: where it is and what it is called. */
-export type LibraryEntry = {path: string; fileName: string; title: string};
+export type LibraryEntry = {
+  path: string;
+  fileName: string;
+  title: string;
+  /** The subfolder it is in, relative to the library's folder ('' or absent: the top). */
+  folder?: string;
+  /** Author, source or date, when the article says. */
+  byline?: string;
+  /** Size in bytes and modification time (ms), from stat. */
+  size?: number;
+  mtime?: number;
+  /** Its length in words, once counted. */
+  words?: number;
+  /** Why the reader refuses it (binary, too large, unreadable), when it does. */
+  refused?: string;
+};
 
 /** What scanning a folder found. */
 export type Library =

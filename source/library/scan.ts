@@ -1,4 +1,5 @@
 import {
+  type Dirent,
   closeSync,
   fstatSync,
   openSync,
@@ -8,15 +9,22 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import {decode} from '../article/decode.js';
+import {decode, looksBinary} from '../article/decode.js';
 import {sanitize} from '../article/sanitize.js';
 import {MAX_ARTICLE_BYTES, openArticleBytes} from '../article/load.js';
 import type {LoadResult} from '../article/article.js';
 import type {Library, LibraryEntry} from './library.js';
-import {titleFromFirstLine} from '../article/title.js';
+import {parseText} from '../article/parse-text.js';
+import {parseMarkdown} from '../article/markdown.js';
 import {collectGarbage} from '../system/memory.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
+
+/** Whether a file is read as Markdown (by its name, as editors and renderers decide). */
+export function isMarkdown(file: string): boolean {
+  return MARKDOWN_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
 /** The list reads only this much of each file: enough for the title line. */
 const HEAD_BYTES = 4096;
 
@@ -45,59 +53,116 @@ function readHead(file: string): Uint8Array {
   }
 }
 
-/** The title of an article from the first bytes of its file: its first non-empty line. */
-function titleFromHead(head: Uint8Array, fallback: string): string {
-  // Cut at the last line break so a multi-byte character split by the read is not misread.
-  const lastBreak = head.lastIndexOf(0x0a);
-  let whole = head;
-  if (head.length === HEAD_BYTES) {
-    if (lastBreak > 0) whole = head.subarray(0, lastBreak);
+/** The head's bytes as text, cut before a line or character the read split. */
+function headText(head: Uint8Array, whole: boolean): string {
+  let bytes = head;
+  if (!whole) {
+    // Cut at the last line break so a multi-byte character split by the read is not misread.
+    const lastBreak = head.lastIndexOf(0x0a);
+    if (lastBreak > 0) bytes = head.subarray(0, lastBreak);
     else {
       // One long line: cut before a UTF-8 sequence the read split, or it reads as Windows-1252.
       let end = head.length;
       while (end > 0 && (head[end - 1]! & 0xc0) === 0x80) end--;
       if (end > 0 && head[end - 1]! >= 0xc0) end--;
-      whole = head.subarray(0, end);
+      bytes = head.subarray(0, end);
     }
   }
-  const text = sanitize(decode(whole).text);
-  const line = text.split('\n').find((candidate) => candidate.trim() !== '');
-  return titleFromFirstLine(line ?? '', fallback).title;
+  return sanitize(decode(bytes).text);
 }
 
-/** An entry for one file, reading only its head. */
-function entryFor(file: string): LibraryEntry {
+/**
+ * What the list shows of an article, from the first bytes of its file: title and byline as
+ * the reader finds them, and the word count when the head is the whole file.
+ */
+export function describeHead(
+  head: Uint8Array,
+  {fallback, markdown, whole}: {fallback: string; markdown: boolean; whole: boolean},
+): {title: string; byline?: string; words?: number; refused?: string} {
+  if (looksBinary(head)) return {title: fallback, refused: 'not text (binary data)'};
+  const text = headText(head, whole);
+  if (text.trim() === '') return {title: fallback, refused: whole ? 'empty' : undefined};
+  const article = markdown ? parseMarkdown(text, fallback) : parseText(text, fallback);
+  return {
+    title: safeLine(article.title),
+    byline: article.meta === undefined ? undefined : safeLine(article.meta),
+    words: whole ? article.words : undefined,
+  };
+}
+
+/** An entry for one file, reading only its head (and its size and time from stat). */
+export function entryFor(file: string, folder = ''): LibraryEntry {
   const fileName = safeLine(path.basename(file));
-  let title = fileName;
+  const entry: LibraryEntry = {path: file, fileName, folder: safeLine(folder), title: fileName};
   try {
-    title = titleFromHead(readHead(file), fileName);
-  } catch {
-    // Unreadable files still appear; opening one says why it failed.
+    const stats = statSync(file);
+    entry.size = stats.size;
+    entry.mtime = stats.mtimeMs;
+    if (stats.size > MAX_ARTICLE_BYTES) {
+      entry.refused = 'too large (over 64 MB)';
+      return entry;
+    }
+    const head = readHead(file);
+    const whole = head.length >= stats.size;
+    Object.assign(
+      entry,
+      describeHead(head, {fallback: fileName, markdown: isMarkdown(file), whole}),
+    );
+    if (entry.byline === undefined) delete entry.byline;
+    if (entry.words === undefined) delete entry.words;
+    if (entry.refused === undefined) delete entry.refused;
+  } catch (error) {
+    entry.refused = errorReason(error);
   }
-  return {path: file, fileName, title};
+  return entry;
 }
 
-/** Lists the articles of a folder by title, reading only what the list shows. */
+/** Subfolders deeper than this are not looked into (a library, not a disk). */
+const MAX_DEPTH = 8;
+
+/** Lists the articles of a folder and its subfolders, reading only what the list shows. */
 export function scanLibrary(folder: string): Library {
   const shown = safeLine(folder);
-  let names: string[];
+  let names: Dirent[];
   try {
-    names = readdirSync(folder);
+    names = readdirSync(folder, {withFileTypes: true});
   } catch (error) {
     return {kind: 'missing', folder: shown, reason: errorReason(error)};
   }
   const entries: LibraryEntry[] = [];
-  for (const name of names) {
-    if (name.startsWith('.') || !ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) continue;
-    const file = path.join(folder, name);
-    try {
-      if (!statSync(file).isFile()) continue;
-    } catch {
-      continue;
+  const visit = (directory: string, relative: string, found: Dirent[], depth: number) => {
+    for (const item of found) {
+      const name = item.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const file = path.join(directory, name);
+      let isDirectory = item.isDirectory();
+      let isFile = item.isFile();
+      if (item.isSymbolicLink()) {
+        try {
+          const target = statSync(file);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDirectory && depth < MAX_DEPTH) {
+        let inner: Dirent[];
+        try {
+          inner = readdirSync(file, {withFileTypes: true});
+        } catch {
+          continue; // an unreadable subfolder is skipped; its articles cannot be read either
+        }
+        visit(file, relative ? `${relative}/${name}` : name, inner, depth + 1);
+      } else if (isFile && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
+        entries.push(entryFor(file, relative));
+      }
     }
-    entries.push(entryFor(file));
-  }
-  entries.sort((a, b) => a.title.localeCompare(b.title));
+  };
+  visit(folder, '', names, 0);
+  entries.sort(
+    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
+  );
   return {kind: 'folder', folder: shown, entries};
 }
 
@@ -117,6 +182,7 @@ export function loadArticleFile(file: string): LoadResult {
     if (size > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
     return openArticleBytes(readFileSync(file), safeLine(path.basename(file)), {
       release: collectGarbage,
+      markdown: isMarkdown(file),
     });
   } catch (error) {
     return {kind: 'refused', reason: errorReason(error)};

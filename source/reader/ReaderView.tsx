@@ -1,12 +1,14 @@
+import type {MarkupSpan} from '../article/article.js';
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
-import {helpRows} from '../keymap.js';
 import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import {hitAtOrAfter} from '../text/search.js';
 import {quotationCount, visibleLines, type ReaderState} from './reader-reducer.js';
-import {MIN_COLUMNS, MIN_ROWS, tooSmall} from './geometry.js';
+import {tooSmall} from './geometry.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {TooSmall} from './TooSmall.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
 import {quoteStyle, THEMES, type TextStyle, type Theme} from './theme.js';
@@ -24,6 +26,9 @@ function styleOf(style: Style, theme: Theme): TextStyle {
   if (style.quote) result = {...result, ...quoteStyle(theme, style.quote)};
   if (style.emphasis) result = {...result, ...theme.currentQuote};
   if (style.hit) result = {...result, ...(style.hit === 'current' ? theme.currentHit : theme.hit)};
+  if (style.italic) result = {...result, italic: true};
+  if (style.bold) result = {...result, bold: true};
+  if (style.code) result = {...result, ...theme.meta};
   return result;
 }
 
@@ -41,10 +46,11 @@ function Line({
   pad: string;
 }) {
   if (line.kind === 'blank') return <Text> </Text>;
-  const base = line.kind === 'meta' ? theme.meta : {};
+  const base = line.kind === 'meta' ? theme.meta : line.kind === 'heading' ? {bold: true} : {};
   return (
     <Text {...base}>
       {pad}
+      {line.kind === 'quote' && <Text {...theme.meta}>{'│ '}</Text>}
       {lineRuns(text, line, spans).map((run, index) => (
         <Text key={index} {...styleOf(run.style, theme)}>
           {run.text}
@@ -71,6 +77,9 @@ function useSpans(state: ReaderState, from: number, to: number): SpanIndex {
   }
   // A handful of spans touch the screen: gather them afresh each frame.
   const spans: Span[] = [...quoteIndex.overlapping(from, to)];
+  for (const mark of markupBetween(state.article.markup, from, to)) {
+    spans.push({start: mark.start, end: mark.end, style: {[mark.kind]: true}});
+  }
   if (currentQuote) {
     spans.push({start: currentQuote.start, end: currentQuote.end, style: {emphasis: true}});
   }
@@ -86,6 +95,27 @@ function useSpans(state: ReaderState, from: number, to: number): SpanIndex {
   return new SpanIndex(spans);
 }
 
+/** Markdown's markup spans that touch [from, to) (spans do not nest across blocks: few do). */
+function markupBetween(markup: MarkupSpan[] | undefined, from: number, to: number): MarkupSpan[] {
+  if (!markup) return [];
+  // Ordered by start: skip those starting well before the screen by binary search.
+  let low = 0;
+  let high = markup.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (markup[middle]!.start < from - MAX_MARKUP) low = middle + 1;
+    else high = middle;
+  }
+  const found: MarkupSpan[] = [];
+  for (let index = low; index < markup.length && markup[index]!.start < to; index++) {
+    if (markup[index]!.end > from) found.push(markup[index]!);
+  }
+  return found;
+}
+
+/** Markup spans longer than this many characters may start before the screen and be missed. */
+const MAX_MARKUP = 20_000;
+
 /** The full-screen reading view: header, one page of text, status line. */
 export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   const {article, columns, rows} = state;
@@ -94,13 +124,7 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   const to = lines.at(-1)?.end ?? from;
   const spans = useSpans(state, from, to);
 
-  if (tooSmall(columns, rows)) {
-    return (
-      <Text>
-        {truncateToWidth(`Make the terminal at least ${MIN_COLUMNS}×${MIN_ROWS}`, columns - 1)}
-      </Text>
-    );
-  }
+  if (tooSmall(columns, rows)) return <TooSmall columns={columns} />;
 
   const {margin, height} = state.geometry;
   const pad = ' '.repeat(margin);
@@ -108,7 +132,7 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   const filler = Math.max(0, height - lines.length);
   let body: React.ReactNode;
   if (state.help) {
-    body = <HelpOverlay height={height} width={columns - 2} />;
+    body = <HelpOverlay contexts={['reader']} height={height} width={columns - 2} />;
   } else if (state.panel) {
     body = (
       <QuotesPanel
@@ -169,45 +193,4 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
   const count = state.count ? ` · ${state.count}` : '';
   const standing = notice ? ` · ${notice}` : '';
   return truncateToWidth(statusText(state) + count + standing, width);
-}
-
-/**
- * The keys of the reading view, from the keymap table itself, over the terminal's whole
- * width: in two columns when one is too tall for the screen.
- */
-function HelpOverlay({height, width}: {height: number; width: number}) {
-  const rows = helpRows('reader');
-  const columns = rows.length > height && width >= 40 ? 2 : 1;
-  const perColumn = Math.ceil(rows.length / columns);
-  const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
-  const column = (part: typeof rows) => {
-    const keysWidth = Math.min(
-      Math.max(4, columnWidth - 14),
-      Math.max(...part.map((row) => cellWidth(row.keys))) + 1,
-    );
-    return part.map((row) =>
-      truncateToWidth(
-        truncateToWidth(row.keys, keysWidth - 1).padEnd(keysWidth) + row.help,
-        columnWidth,
-      ),
-    );
-  };
-  const left = column(rows.slice(0, perColumn));
-  const right = columns === 2 ? column(rows.slice(perColumn)) : [];
-  const lines = left
-    .slice(0, height)
-    .map((line, index) =>
-      right[index]
-        ? `${line.padEnd(columnWidth + 2 - (cellWidth(line) - line.length))}${right[index]}`
-        : line,
-    );
-  if (perColumn > height)
-    lines[height - 1] = truncateToWidth('… (a larger terminal shows every key)', width);
-  return (
-    <Box flexDirection="column" height={height}>
-      {lines.map((line, index) => (
-        <Text key={index}> {line}</Text>
-      ))}
-    </Box>
-  );
 }

@@ -10,6 +10,11 @@ export type Progress = {
   resume(article: Article, file: string): {anchor: number; message?: string};
   save(article: Article, file: string, anchor: number, finished: boolean): void;
   statusOf(file: string): ReadStatus;
+  /** How far a file has been read, and when last (ms since the epoch). */
+  standing(file: string): {status: ReadStatus; readAt?: number};
+  /** The list's sort as last chosen, and remembering a new one. */
+  sort(): string | undefined;
+  setSort(sort: string): void;
   /** A one-line notice for the status bar ("progress not saved"), if any. */
   notice(): string | undefined;
 };
@@ -24,6 +29,15 @@ function keyOf(article: Article): string {
 /** Progress kept in a ReadingState; `fresh` opens every article at the top (--fresh). */
 export function savedProgress(state: ReadingState, {fresh = false} = {}): Progress {
   let warning = state.warning;
+  const statusOf = (file: string): ReadStatus => {
+    const saved = state.positionAtPath(file);
+    if (!saved) return {kind: 'unread'};
+    if (saved.finished) return {kind: 'finished'};
+    return {
+      kind: 'reading',
+      percent: Math.floor((saved.offset / Math.max(1, saved.length)) * 100),
+    };
+  };
   return {
     resume(article, file) {
       const notice = warning;
@@ -61,15 +75,15 @@ export function savedProgress(state: ReadingState, {fresh = false} = {}): Progre
         finished,
       });
     },
-    statusOf(file) {
+    standing(file) {
       const saved = state.positionAtPath(file);
-      if (!saved) return {kind: 'unread'};
-      if (saved.finished) return {kind: 'finished'};
-      return {
-        kind: 'reading',
-        percent: Math.floor((saved.offset / Math.max(1, saved.length)) * 100),
-      };
+      return {status: statusOf(file), readAt: saved ? Date.parse(saved.updatedAt) : undefined};
     },
+    sort: () => state.sort,
+    setSort(sort) {
+      state.sort = sort;
+    },
+    statusOf,
     notice: () => (state.saveFailed ? 'progress not saved' : undefined),
   };
 }
@@ -79,5 +93,8 @@ export const noProgress: Progress = {
   resume: () => ({anchor: 0}),
   save: () => undefined,
   statusOf: () => ({kind: 'unread'}),
+  standing: () => ({status: {kind: 'unread'}}),
+  sort: () => undefined,
+  setSort: () => undefined,
   notice: () => undefined,
 };

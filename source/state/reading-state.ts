@@ -20,6 +20,8 @@ export type Position = {
 type StateFile = {version: 1; articles: Record<string, Position>};
 
 const FILE_NAME = 'positions.json';
+/** The list's settings (its sort), beside the positions. */
+const SETTINGS_NAME = 'settings.json';
 
 /** A key for an article that survives moving or renaming the file: a hash of its text. */
 export function articleKey(text: string): string {
@@ -147,11 +149,46 @@ export class ReadingState {
 
   /** The position last saved for a file at this path (the library's list reads no texts). */
   positionAtPath(file: string): Position | undefined {
-    let best: Position | undefined;
-    for (const position of Object.values(this.articles)) {
-      if (position.path === file && (!best || position.updatedAt > best.updatedAt)) best = position;
+    // Indexed once for a list of thousands of rows, sorted by when each was read.
+    if (!this.byPath) {
+      this.byPath = new Map();
+      for (const position of Object.values(this.articles)) {
+        const best = this.byPath.get(position.path);
+        if (!best || position.updatedAt > best.updatedAt) this.byPath.set(position.path, position);
+      }
     }
-    return best;
+    return this.byPath.get(file);
+  }
+
+  private byPath: Map<string, Position> | undefined;
+
+  /** The list's sort as last chosen, if it was. */
+  get sort(): string | undefined {
+    try {
+      const data = JSON.parse(readFileSync(path.join(this.directory, SETTINGS_NAME), 'utf8')) as {
+        sort?: unknown;
+      };
+      return typeof data.sort === 'string' ? data.sort : undefined;
+    } catch {
+      return undefined; // none yet, or unreadable: the default sort
+    }
+  }
+
+  /** Remembers the list's sort (written at once, atomically; a failure only loses the sort). */
+  set sort(sort: string | undefined) {
+    const file = path.join(this.directory, SETTINGS_NAME);
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.directory, {recursive: true});
+      writeFileSync(temporary, JSON.stringify({sort}) + '\n');
+      renameSync(temporary, file);
+    } catch {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Nothing was written.
+      }
+    }
   }
 
   /** Records a position and writes it soon (page turns come in bursts). */
@@ -170,6 +207,7 @@ export class ReadingState {
       finished: position.finished || Boolean(previous?.finished),
       updatedAt: new Date().toISOString(),
     };
+    this.byPath = undefined;
     this.changed.add(key);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.debounceMs);
@@ -200,6 +238,7 @@ export class ReadingState {
       renameSync(temporary, this.file);
       this.changed.clear();
       this.articles = merged;
+      this.byPath = undefined;
       this.saveFailed = false;
     } catch {
       this.saveFailed = true;

@@ -10,8 +10,19 @@ export type LineKind = Block['kind'] | 'blank';
  */
 export type DisplayLine = {start: number; end: number; shown: number; kind: LineKind};
 
-const KINDS: LineKind[] = ['title', 'meta', 'paragraph', 'preformatted', 'blank'];
+const KINDS: LineKind[] = [
+  'title',
+  'meta',
+  'paragraph',
+  'preformatted',
+  'blank',
+  'heading',
+  'quote',
+];
 const KIND_CODE = new Map(KINDS.map((kind, code) => [kind, code]));
+
+/** Cells a block quote's bar takes at the start of each of its lines (`│ `). */
+export const QUOTE_BAR = 2;
 
 /** The text of a display line as shown. */
 export function lineText(text: string, line: DisplayLine): string {
@@ -174,7 +185,9 @@ export function blockRanges(
   push: (start: number, end: number) => void,
 ): void {
   if (block.kind !== 'preformatted') {
-    for (const range of wrap(text, block.start, block.end, width)) push(range.start, range.end);
+    // A block quote's bar and the space after it take two cells of the measure.
+    const measure = block.kind === 'quote' ? Math.max(1, width - QUOTE_BAR) : width;
+    for (const range of wrap(text, block.start, block.end, measure)) push(range.start, range.end);
     return;
   }
   let lineStart = block.start;
@@ -237,7 +250,9 @@ function wrapped(text: string, width: number): string[] {
 
 /** The article set at `width` as plain text, for printing when stdout is not a terminal. */
 export function plainText(article: Article, width: number): string {
-  const body = layout(article, width).map((line) => lineText(article.text, line));
+  const body = layout(article, width).map(
+    (line) => (line.kind === 'quote' ? '│ ' : '') + lineText(article.text, line),
+  );
   const {title} = article;
   const heading = wrapped(title, width);
   const byline = article.meta ? [...wrapped(article.meta, width), ''] : [];

@@ -1,7 +1,15 @@
 import {lineText, type DisplayLine} from './layout.js';
 
 /** How a stretch of text is set. Quotation levels start at 1; hits come from search. */
-export type Style = {quote?: number; hit?: 'current' | 'other'; emphasis?: boolean};
+export type Style = {
+  quote?: number;
+  hit?: 'current' | 'other';
+  emphasis?: boolean;
+  /** Markdown's emphasis, strong and code. */
+  italic?: boolean;
+  bold?: boolean;
+  code?: boolean;
+};
 
 /** A styled range of the article's text: a quotation, a search hit, emphasis. */
 export type Span = {start: number; end: number; style: Style};
@@ -81,6 +89,9 @@ function merge(spans: Span[]): Style {
     if (next.quote !== undefined) style.quote = Math.max(style.quote ?? 0, next.quote);
     if (next.hit === 'current' || (next.hit && !style.hit)) style.hit = next.hit;
     if (next.emphasis) style.emphasis = true;
+    if (next.italic) style.italic = true;
+    if (next.bold) style.bold = true;
+    if (next.code) style.code = true;
   }
   return style;
 }

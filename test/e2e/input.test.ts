@@ -55,7 +55,7 @@ const scripts: Script[] = [
   {
     name: 'arrows then Enter in the list',
     folder: articlesPath,
-    script: '\u001B[B\u001B[B\u001B[B\r',
+    script: '\u001B[B\u001B[B\u001B[B\u001B[B\r',
     until: 'The inquiry sat for the third day',
   },
   {name: 'Enter then three Spaces and b', folder: BOOK, script: '\r   b', until: /page 3\/\d+/},

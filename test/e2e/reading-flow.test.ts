@@ -37,7 +37,8 @@ describe('the reading flow in a real terminal', () => {
     expect(screen).toContain('Russia Sends Foreign Minister to North Korea');
     expect(session.screen().length).toBe(24);
     // The frame starts at the top, wherever the shell had left the cursor.
-    expect(session.screen()[0]).toMatch(/^Broadsheet · 6 articles/);
+    expect(session.screen()[0]).toMatch(/^Broadsheet · 7 articles/);
+    expect(screen).toContain('Reading in the Terminal');
   });
 
   it('opens the first article with Enter and turns pages with every page key', async () => {

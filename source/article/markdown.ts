@@ -1,0 +1,253 @@
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import type {Nodes, Parents, Root, RootContent} from 'mdast';
+import {parse as parseYaml} from 'yaml';
+import type {Article, Block, MarkupSpan} from './article.js';
+import {countWords} from './parse-text.js';
+import {titleFromFirstLine} from './title.js';
+
+/** What an article's YAML front matter may say about it (anything else is ignored). */
+export type FrontMatter = {title?: string; author?: string; date?: string; source?: string};
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/**
+ * Splits YAML front matter off a Markdown text. The YAML is parsed as data only (no tags that
+ * construct objects, nothing evaluated: `---js` blocks are not front matter at all); front
+ * matter that is not a mapping of plain values is ignored, and the body kept whole.
+ */
+export function splitFrontMatter(text: string): {front: FrontMatter; body: string} {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return {front: {}, body: text};
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]!, {schema: 'core', maxAliasCount: 10});
+  } catch {
+    return {front: {}, body: text.slice(match[0].length)};
+  }
+  const front: FrontMatter = {};
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    for (const key of ['title', 'author', 'date', 'source'] as const) {
+      const value = record[key];
+      if (typeof value === 'string' || typeof value === 'number') {
+        const line = String(value).replace(/\s+/g, ' ').trim();
+        if (line) front[key] = line;
+      } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+        front[key] = value.toISOString().slice(0, 10);
+      }
+    }
+  }
+  return {front, body: text.slice(match[0].length)};
+}
+
+/** The byline an article's front matter gives: author · source · date, as far as known. */
+export function bylineOf(front: FrontMatter): string | undefined {
+  const parts = [front.author, front.source, front.date].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/**
+ * Sets a Markdown article (sanitized text) into the block model the typesetting engine lays
+ * out. The article's text is what the reader shows, markup taken out: headings, paragraphs,
+ * list items (with their bullet or number), block quotes (set off with a bar), code blocks
+ * (preformatted), and links as numbered notes listed at the end. Emphasis, strong and code
+ * are kept as spans over that text, so search, quotations and saved places work on it as on
+ * plain text.
+ */
+export function parseMarkdown(text: string, fallbackTitle = 'Untitled'): Article {
+  const {front, body} = splitFrontMatter(text);
+  const tree = fromMarkdown(body);
+  const writer = new Writer();
+  const notes: string[] = [];
+
+  // The title: the front matter's, else a first-level heading that opens the article.
+  const first = tree.children[0];
+  let title = front.title;
+  let skipFirst = false;
+  if (!title && first?.type === 'heading' && first.depth === 1) {
+    title = inlineText(first).trim() || undefined;
+    skipFirst = true;
+  }
+  title = titleFromFirstLine(title ?? '', fallbackTitle).title;
+  writer.block('title', () => writer.write(title!));
+  const meta = bylineOf(front);
+  if (meta) writer.block('meta', () => writer.write(meta));
+
+  const children = skipFirst ? tree.children.slice(1) : tree.children;
+  for (const node of children) writeBlock(writer, node, notes, '');
+  if (notes.length > 0) {
+    writer.block('heading', () => writer.write('Notes'));
+    notes.forEach((url, index) =>
+      writer.block('paragraph', () => writer.write(`[${index + 1}] ${url}`)),
+    );
+  }
+  const article: Article = {
+    title: title!,
+    meta,
+    text: writer.text,
+    blocks: writer.blocks,
+    words: writer.blocks.reduce((sum, block) => sum + block.words, 0),
+  };
+  if (writer.markup.length > 0) article.markup = writer.markup.sort((a, b) => a.start - b.start);
+  return article;
+}
+
+/** Builds the article's text block by block, with the blocks and markup spans over it. */
+class Writer {
+  text = '';
+  readonly blocks: Block[] = [];
+  readonly markup: MarkupSpan[] = [];
+
+  write(piece: string): void {
+    this.text += piece;
+  }
+
+  /** A block whose text `fill` writes; blank lines between blocks, as in plain text. */
+  block(kind: Block['kind'], fill: () => void): void {
+    const separator = this.text === '' ? '' : '\n\n';
+    this.text += separator;
+    const start = this.text.length;
+    fill();
+    // A block never ends in a line break or starts with one: trim what fill wrote.
+    let end = this.text.length;
+    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+    let from = start;
+    while (from < end && this.text[from] === '\n') from++;
+    this.text = this.text.slice(0, end);
+    if (end === from) {
+      this.text = this.text.slice(0, start - separator.length); // an empty block is none
+      return;
+    }
+    this.blocks.push({kind, start: from, end, words: countWords(this.text, from, end)});
+  }
+
+  styled(kind: MarkupSpan['kind'], fill: () => void): void {
+    const start = this.text.length;
+    fill();
+    if (this.text.length > start) this.markup.push({start, end: this.text.length, kind});
+  }
+}
+
+/** The plain text of a node's inline content (for titles). */
+function inlineText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value.replace(/\s+/g, ' ');
+  if ('children' in node) return (node.children as Nodes[]).map(inlineText).join('');
+  return '';
+}
+
+function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
+  switch (node.type) {
+    case 'text':
+      // Soft line breaks inside a paragraph are spaces: the paragraph reflows.
+      writer.write(node.value.replace(/\s*\n\s*/g, ' '));
+      return;
+    case 'emphasis':
+      writer.styled('italic', () => writeChildren(writer, node, notes));
+      return;
+    case 'strong':
+      writer.styled('bold', () => writeChildren(writer, node, notes));
+      return;
+    case 'delete':
+      writeChildren(writer, node, notes);
+      return;
+    case 'inlineCode':
+      writer.styled('code', () => writer.write(node.value.replace(/\n/g, ' ')));
+      return;
+    case 'break':
+      writer.write(' ');
+      return;
+    case 'link': {
+      writeChildren(writer, node, notes);
+      const label = inlineText(node).trim();
+      // An autolink shows its address already; others get a numbered note.
+      if (node.url && label !== node.url && !`mailto:${label}`.includes(node.url)) {
+        notes.push(node.url);
+        writer.write(`[${notes.length}]`);
+      }
+      return;
+    }
+    case 'image':
+      writer.write(node.alt ? `[image: ${node.alt}]` : '[image]');
+      return;
+    case 'html':
+      writer.write(node.value.replace(/\s*\n\s*/g, ' '));
+      return;
+    case 'linkReference':
+    case 'imageReference':
+    case 'footnoteReference':
+      if ('children' in node) writeChildren(writer, node, notes);
+      return;
+    default:
+      if ('children' in node) writeChildren(writer, node as Parents, notes);
+      else if ('value' in node && typeof node.value === 'string') writer.write(node.value);
+  }
+}
+
+function writeChildren(writer: Writer, node: Parents, notes: string[]): void {
+  for (const child of node.children as Nodes[]) writeInline(writer, child, notes);
+}
+
+/** Writes a block node; `prefix` is a list item's bullet or number, for its first paragraph. */
+function writeBlock(
+  writer: Writer,
+  node: RootContent | Root,
+  notes: string[],
+  prefix: string,
+): void {
+  switch (node.type) {
+    case 'heading':
+      writer.block('heading', () => writeChildren(writer, node, notes));
+      return;
+    case 'paragraph':
+      writer.block('paragraph', () => {
+        writer.write(prefix);
+        writeChildren(writer, node, notes);
+      });
+      return;
+    case 'blockquote':
+      for (const child of node.children) {
+        if (child.type === 'paragraph') {
+          writer.block('quote', () => writeChildren(writer, child, notes));
+        } else writeBlock(writer, child, notes, '');
+      }
+      return;
+    case 'list': {
+      let number = node.start ?? 1;
+      for (const item of node.children) {
+        const bullet = node.ordered ? `${number++}. ` : '• ';
+        let first = true;
+        for (const child of item.children) {
+          writeBlock(writer, child, notes, first ? bullet : '');
+          first = false;
+        }
+        if (item.children.length === 0) writer.block('paragraph', () => writer.write(bullet));
+      }
+      return;
+    }
+    case 'code':
+      writer.block('preformatted', () => writer.write(node.value));
+      return;
+    case 'thematicBreak':
+      writer.block('preformatted', () => writer.write('* * *'));
+      return;
+    case 'html':
+      writer.block('preformatted', () => writer.write(node.value));
+      return;
+    case 'table':
+      for (const row of node.children) {
+        writer.block('preformatted', () =>
+          writer.write(row.children.map((cell) => inlineText(cell)).join('   ')),
+        );
+      }
+      return;
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'yaml':
+      return;
+    default:
+      if ('children' in node) {
+        for (const child of node.children as RootContent[])
+          writeBlock(writer, child, notes, prefix);
+      }
+  }
+}
