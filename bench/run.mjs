@@ -3,9 +3,11 @@ import {benchStartup} from './startup.mjs';
 import {benchTypesetting} from './typesetting.mjs';
 import {benchLatency} from './latency.mjs';
 import {benchOpen} from './open.mjs';
+import {benchLibrary} from './library.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') await benchStartup();
 if (!only || only === 'typesetting') benchTypesetting();
 if (!only || only === 'latency') await benchLatency();
 if (!only || only === 'open') await benchOpen();
+if (!only || only === 'library') await benchLibrary();

@@ -30,6 +30,14 @@ export type AppEnv = {
   rescan?(): Library;
 };
 
+/** Work the list does in the background (reading files' heads, counting words), at the edge. */
+export type LibraryWork = {
+  /** An entry listed by name, described: title, byline, size, words if short, or refusal. */
+  describe(entry: LibraryEntry): LibraryEntry;
+  /** The words of an article too long for its head to tell, or undefined when not counted. */
+  countWords(entry: LibraryEntry): number | undefined;
+};
+
 /** The list: its cursor and window over the rows shown, the filter, the sort, its help. */
 export type ListState = ListPlace & {
   rows: ListRow[];
@@ -67,7 +75,9 @@ export type AppEvent =
   /** The whole of a long file has been read in the background. */
   | {type: 'loaded'; article: Article}
   /** A word for the reader's status line (keys are held while a file is read). */
-  | {type: 'notice'; message: string};
+  | {type: 'notice'; message: string}
+  /** Entries of the list described in the background, by their index. */
+  | {type: 'described'; entries: Array<[number, LibraryEntry]>};
 
 export function entriesOf(library: Library): LibraryEntry[] {
   return library.kind === 'folder' ? library.entries : [];
@@ -122,6 +132,13 @@ function withRows(state: AppState, env: AppEnv, keep: number | undefined): AppSt
     listHeight(state.rows),
   );
   return {...state, list: {...list, selected: place.selected, top: place.top}};
+}
+
+/** Whether an entry described anew may move in the list, or in or out of its filter. */
+function changesOrder(before: LibraryEntry, after: LibraryEntry, list: ListState): boolean {
+  const named = before.title !== after.title || before.folder !== after.folder;
+  if (named || (list.filter !== '' && before.byline !== after.byline)) return true;
+  return list.sort === 'length' && (before.words !== after.words || before.size !== after.size);
 }
 
 /** Moves the list's cursor to row `row`, scrolling its window as little as it takes. */
@@ -364,5 +381,21 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
       return loaded(state, event.article);
     case 'notice':
       return withReader(state, {type: 'notify', message: event.message});
+    case 'described': {
+      if (state.library.kind !== 'folder' || event.entries.length === 0) return state;
+      const entries = [...state.library.entries];
+      let reorders = false;
+      for (const [index, entry] of event.entries) {
+        const before = entries[index];
+        if (before?.path !== entry.path) continue;
+        entries[index] = entry;
+        reorders ||= changesOrder(before, entry, state.list);
+      }
+      const library = {...state.library, entries};
+      // Most descriptions only confirm what the cache said: the rows stay as they are.
+      return reorders
+        ? withRows({...state, library}, env, selectedEntry(state))
+        : {...state, library};
+    }
   }
 }

@@ -1,15 +1,28 @@
-import {appReducer, waitsFor, type AppEnv, type AppEvent, type AppState} from './app-state.js';
+import {
+  appReducer,
+  waitsFor,
+  type AppEnv,
+  type AppEvent,
+  type AppState,
+  type LibraryWork,
+} from './app-state.js';
 import type {Key} from './input/keys.js';
 import {KeyDecoder} from './input/decode.js';
 import {isAtEnd} from './reader/reader-reducer.js';
 import type {Article} from './article/article.js';
 import {nameMoreSpeakers} from './text/quotes.js';
 import type {LibraryEntry} from './library/library.js';
-import type {SortKey} from './library/view.js';
+import {prepareFilter, type SortKey} from './library/view.js';
 import {entriesOf} from './app-state.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
+/** How long one background slice of the list's work (reading heads, counting words) may run. */
+const LIBRARY_SLICE_MS = 12;
+/** While a filter is typed, the list's background work waits this long after each key. */
+const FILTER_QUIET_MS = 300;
+/** Entries picked for one slice (more than a slice gets through). */
+const LIBRARY_JOBS = 400;
 /** Blocks read for quotations between checks of the clock. */
 const QUOTE_BLOCKS = 50;
 /** How long one background slice of reading a long file may run, in ms. */
@@ -28,6 +41,8 @@ export type AppEffects = {
   place?(entry: LibraryEntry, article: Article, anchor: number, finished: boolean): void;
   /** The list's sort was changed: remember it. */
   sorted?(sort: SortKey): void;
+  /** The list's background work is done (its cache may be written). */
+  libraryIdle?(): void;
 };
 
 /**
@@ -42,6 +57,7 @@ export class AppStore {
   private escapeTimer: ReturnType<typeof setTimeout> | undefined;
   private layoutTimer: ReturnType<typeof setImmediate> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private libraryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Keys held, in order, until the rest of a long file (or of its quotations) is read. */
   private held: Key[] = [];
   /** Articles whose quotations have all been found and their speakers named. */
@@ -51,6 +67,8 @@ export class AppStore {
     initial: AppState,
     private readonly env: AppEnv,
     private readonly effects: AppEffects = {},
+    /** The list's background work; without it, entries stay as listed. */
+    private readonly work?: LibraryWork,
   ) {
     this.state = initial;
     this.placeChanged(undefined, initial);
@@ -66,6 +84,7 @@ export class AppStore {
 
   /** A chunk of input as the terminal sent it: any number of keys, or part of one. */
   feed = (chunk: string): void => {
+    this.lastKeyAt = performance.now();
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     this.escapeTimer = undefined;
     const before = this.state;
@@ -132,12 +151,100 @@ export class AppStore {
     this.changed(before);
   }
 
+  /** When the last keys came (the list's background work gives way to a filter being typed). */
+  private lastKeyAt = -Infinity;
+  /** The library whose entries were last prepared for filtering. */
+  private filterReady: AppState['library'] | undefined;
+  /** Paths whose words could not be counted (too long, unreadable): not tried again. */
+  private readonly uncounted = new Set<string>();
+
+  /**
+   * The list fills in between keys: entries listed by name are read (those in view first),
+   * then the words of articles too long for their head to tell are counted.
+   */
+  private scheduleLibraryWork(): void {
+    const {work} = this;
+    if (!work || this.layoutTimer || this.state.quit || this.state.library.kind !== 'folder') {
+      return;
+    }
+    if (this.libraryJobs(1).length === 0) {
+      if (this.filterReady !== this.state.library) {
+        // Idle: make the first filter keystroke as quick as the next ones.
+        const library = this.state.library;
+        this.filterReady = library;
+        this.layoutTimer = setImmediate(() => {
+          this.layoutTimer = undefined;
+          prepareFilter(library.entries);
+          this.scheduleLayout(); // an article may have been opened meanwhile
+        });
+      }
+      this.effects.libraryIdle?.();
+      return;
+    }
+    const typing = this.state.list.filtering
+      ? this.lastKeyAt + FILTER_QUIET_MS - performance.now()
+      : 0;
+    if (typing > 0) {
+      // A filter is being typed: each keystroke answers first, the list fills in after.
+      this.libraryTimer ??= setTimeout(() => {
+        this.libraryTimer = undefined;
+        this.scheduleLayout();
+      }, typing);
+      return;
+    }
+    this.layoutTimer = setImmediate(() => {
+      this.layoutTimer = undefined;
+      const done: Array<[number, LibraryEntry]> = [];
+      const until = performance.now() + LIBRARY_SLICE_MS;
+      for (const [index, entry] of this.libraryJobs(LIBRARY_JOBS)) {
+        if (entry.pending) done.push([index, work.describe(entry)]);
+        else {
+          const words = work.countWords(entry);
+          if (words === undefined) this.uncounted.add(entry.path);
+          else done.push([index, {...entry, words}]);
+        }
+        if (performance.now() >= until) break;
+      }
+      const before = this.state;
+      this.apply({type: 'described', entries: done});
+      this.changed(before);
+    });
+  }
+
+  /**
+   * Up to `limit` entries to work on, in order: those listed by name only (the rows in view
+   * first), then those whose words are still to be counted.
+   */
+  private libraryJobs(limit: number): Array<[number, LibraryEntry]> {
+    const {library, list} = this.state;
+    if (library.kind !== 'folder') return [];
+    const {entries} = library;
+    const {rows, top} = list;
+    const jobs: Array<[number, LibraryEntry]> = [];
+    const visit = (wanted: (entry: LibraryEntry) => boolean) => {
+      // From the window on screen to the end, then from the start to the window.
+      for (let step = 0; step < rows.length && jobs.length < limit; step++) {
+        const index = rows[(top + step) % rows.length]!.entry;
+        if (wanted(entries[index]!)) jobs.push([index, entries[index]!]);
+      }
+    };
+    visit((entry) => Boolean(entry.pending));
+    if (jobs.length === 0) {
+      visit(
+        (entry) => !entry.refused && entry.words === undefined && !this.uncounted.has(entry.path),
+      );
+    }
+    return jobs;
+  }
+
   /** Stops the timers (the app is leaving). */
   close(): void {
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     if (this.layoutTimer) clearImmediate(this.layoutTimer);
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    if (this.libraryTimer) clearTimeout(this.libraryTimer);
     this.noticeTimer = undefined;
+    this.libraryTimer = undefined;
     this.escapeTimer = undefined;
     this.layoutTimer = undefined;
   }
@@ -169,6 +276,15 @@ export class AppStore {
   }
 
   private changed(before: AppState): void {
+    if (
+      this.state.list.filtering &&
+      !before.list.filtering &&
+      this.state.library.kind === 'folder'
+    ) {
+      // The filter prompt opened: ready the matcher now, not on the first letter.
+      if (this.filterReady !== this.state.library) prepareFilter(this.state.library.entries);
+      this.filterReady = this.state.library;
+    }
     if (this.state !== before) {
       if (this.state.quit) this.close();
       for (const listener of this.listeners) listener();
@@ -226,7 +342,10 @@ export class AppStore {
       return;
     }
     const pages = this.state.reading?.reader.pages;
-    if (!pages || pages.complete) return;
+    if (!pages || pages.complete) {
+      this.scheduleLibraryWork();
+      return;
+    }
     this.layoutTimer = setImmediate(() => {
       this.layoutTimer = undefined;
       const reader = this.state.reading?.reader;

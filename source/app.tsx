@@ -2,7 +2,7 @@ import React, {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
 import type {LoadResult} from './article/article.js';
 import {AppStore} from './app-store.js';
-import {startApp, type AppEnv} from './app-state.js';
+import {startApp, type AppEnv, type LibraryWork} from './app-state.js';
 import type {Library} from './library/library.js';
 import {LibraryView} from './library/LibraryView.js';
 import {ReaderView} from './reader/ReaderView.js';
@@ -81,6 +81,8 @@ export function createStore(
     cap,
     openIndex,
     rescan,
+    work,
+    libraryIdle,
   }: {
     loadArticle: (path: string) => LoadResult;
     progress?: Progress;
@@ -89,14 +91,22 @@ export function createStore(
     cap?: number;
     openIndex?: number;
     rescan?: () => Library;
+    work?: LibraryWork;
+    libraryIdle?: () => void;
   },
 ): AppStore {
   const env = appEnv(loadArticle, progress, rescan);
   const remembered = progress.sort();
   const sort = SORTS.find((candidate) => candidate === remembered) ?? 'title';
-  return new AppStore(startApp(library, env, {columns, rows, cap, openIndex, sort}), env, {
-    place: (entry, article, anchor, finished) =>
-      progress.save(article, entry.path, anchor, finished),
-    sorted: (chosen) => progress.setSort(chosen),
-  });
+  return new AppStore(
+    startApp(library, env, {columns, rows, cap, openIndex, sort}),
+    env,
+    {
+      place: (entry, article, anchor, finished) =>
+        progress.save(article, entry.path, anchor, finished),
+      sorted: (chosen) => progress.setSort(chosen),
+      libraryIdle,
+    },
+    work,
+  );
 }

@@ -12,7 +12,16 @@ import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {version} from '../package.json';
 import {App, createStore} from './app.js';
 import type {LoadResult} from './article/article.js';
-import {loadArticleFile, loadWholeArticleFile, safeLine, scanLibrary} from './library/scan.js';
+import {
+  describeEntry,
+  listLibrary,
+  loadArticleFile,
+  loadWholeArticleFile,
+  safeLine,
+} from './library/scan.js';
+import {LibraryCache} from './state/library-cache.js';
+import type {LibraryWork} from './app-state.js';
+import type {LibraryEntry} from './library/library.js';
 import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
 import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js';
@@ -149,8 +158,41 @@ function resolveTarget(input: string[]): Target {
       opened: {path: named, result},
     };
   }
-  return {library: scanLibrary(target), folder: target};
+  return {library: listLibrary(target, new LibraryCache(stateDirectory())), folder: target};
 }
+
+/** How long the list may read files' heads before its first frame; the rest come after. */
+const FIRST_FRAME_BUDGET_MS = 15;
+/** Entries always read before the first frame, whatever the time. */
+const FIRST_FRAME_ENTRIES = 200;
+
+/** The library with entries described (those first in the list first) for up to `budget` ms. */
+function describeFor(library: Library, work: LibraryWork, budget: number): Library {
+  if (library.kind !== 'folder') return library;
+  const until = performance.now() + budget;
+  // A small library is read whole (its first frame is complete); a large one as far as the
+  // budget goes, and on in the background.
+  const entries = library.entries.map((entry, index) =>
+    entry.pending && (index < FIRST_FRAME_ENTRIES || performance.now() < until)
+      ? work.describe(entry)
+      : entry,
+  );
+  return {...library, entries};
+}
+
+/** The words of an article the list shows, counted from the whole file (up to 1 MB). */
+function countArticleWords(entry: LibraryEntry, cache: LibraryCache): number | undefined {
+  if ((entry.size ?? Infinity) > COUNT_WORDS_BYTES) return undefined;
+  const result = loadWholeArticleFile(entry.path);
+  if (result.kind !== 'article') return undefined;
+  const {words} = result.article;
+  const cached = cache.get(entry.path, entry.size ?? -1, entry.mtime ?? -1);
+  if (cached) cache.set(entry.path, {...cached, words});
+  return words;
+}
+
+/** Files longer than this keep an estimate of their length in the list. */
+const COUNT_WORDS_BYTES = 1024 * 1024;
 
 function printPlain({library, opened}: Target, width = 80): void {
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
@@ -159,7 +201,11 @@ function printPlain({library, opened}: Target, width = 80): void {
     process.stdout.write(plainText(article, width) + '\n');
     return;
   }
-  for (const item of library.entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
+  const entries = library.entries.map((entry) => (entry.pending ? describeEntry(entry) : entry));
+  entries.sort(
+    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
+  );
+  for (const item of entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
 }
 
 /** `broadsheet quotes FILE [--json]`: the article's quotations, for scripts. */
@@ -223,7 +269,16 @@ async function main(): Promise<void> {
     }, crashAfter);
   }
 
-  const store = createStore(library, {
+  // The list's cache of titles and word counts; entries listed by name are read before the
+  // first frame for as long as it can wait, the rest in the background.
+  const cache = new LibraryCache(stateDirectory());
+  onExit(() => cache.flush());
+  const work: LibraryWork = {
+    describe: (entry) => describeEntry(entry, cache),
+    countWords: (entry) => countArticleWords(entry, cache),
+  };
+  const listed = describeFor(library, work, FIRST_FRAME_BUDGET_MS);
+  const store = createStore(listed, {
     // A named file was read to check it; the reader takes that copy.
     loadArticle: (file) => (file === opened?.path ? opened.result : loadArticleFile(file)),
     progress,
@@ -231,7 +286,11 @@ async function main(): Promise<void> {
     rows: process.stdout.rows || 24,
     cap: width,
     openIndex: opened ? 0 : undefined,
-    rescan: opened ? undefined : () => scanLibrary(libraryFolder),
+    rescan: opened
+      ? undefined
+      : () => describeFor(listLibrary(libraryFolder, cache), work, FIRST_FRAME_BUDGET_MS),
+    work: opened ? undefined : work,
+    libraryIdle: () => cache.flush(),
   });
   // For the benchmark: the longest the event loop was blocked, written out on the way out.
   const loopStats = process.env['BROADSHEET_LOOP_STATS'];

@@ -14,6 +14,8 @@ export type LibraryEntry = {
   words?: number;
   /** Why the reader refuses it (binary, too large, unreadable), when it does. */
   refused?: string;
+  /** Listed by name only so far: its head and size are still to be read. */
+  pending?: boolean;
 };
 
 /** What scanning a folder found. */

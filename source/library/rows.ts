@@ -13,11 +13,16 @@ export function describeStatus(status: ReadStatus): string {
   return 'unread';
 }
 
-/** An article's length as the list says it: `1,234 w · 6 min`; `…` before it is counted. */
+/**
+ * An article's length as the list says it: `1,234 w · 6 min`; estimated from its size
+ * (`~`) until its words are counted, `…` before even that is known.
+ */
 export function describeLength(entry: LibraryEntry): string {
-  if (entry.words === undefined) return '…';
-  const minutes = Math.max(1, Math.round(entry.words / WORDS_PER_MINUTE));
-  return `${entry.words.toLocaleString('en-US')} w · ${minutes} min`;
+  const words = entry.words ?? (entry.size === undefined ? undefined : Math.round(entry.size / 6));
+  if (words === undefined) return '…';
+  const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  const about = entry.words === undefined ? '~' : '';
+  return `${about}${words.toLocaleString('en-US')} w · ${minutes} min`;
 }
 
 type Columns = {title: number; byline: number; length: number; state: number};

@@ -17,6 +17,7 @@ import type {Library, LibraryEntry} from './library.js';
 import {parseText} from '../article/parse-text.js';
 import {parseMarkdown} from '../article/markdown.js';
 import {collectGarbage} from '../system/memory.js';
+import type {CachedFile, LibraryCache} from '../state/library-cache.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
@@ -91,37 +92,81 @@ export function describeHead(
 }
 
 /** An entry for one file, reading only its head (and its size and time from stat). */
-export function entryFor(file: string, folder = ''): LibraryEntry {
+export function entryFor(file: string, folder = '', cache?: LibraryCache): LibraryEntry {
   const fileName = safeLine(path.basename(file));
-  const entry: LibraryEntry = {path: file, fileName, folder: safeLine(folder), title: fileName};
+  return describeEntry({path: file, fileName, folder: safeLine(folder), title: fileName}, cache);
+}
+
+/**
+ * Fills in what the list shows of an entry: size and time from stat, title, byline and (for
+ * a short file) words from its head, or from the cache when the file has not changed.
+ */
+export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): LibraryEntry {
+  const {path: file, fileName} = listed;
+  const entry: LibraryEntry = {path: file, fileName, title: listed.title};
+  if (listed.folder) entry.folder = listed.folder;
   try {
     const stats = statSync(file);
     entry.size = stats.size;
     entry.mtime = stats.mtimeMs;
-    if (stats.size > MAX_ARTICLE_BYTES) {
-      entry.refused = 'too large (over 64 MB)';
-      return entry;
+    const cached = cache?.get(file, stats.size, stats.mtimeMs);
+    if (cached) return withCached(entry, cached);
+    if (stats.size > MAX_ARTICLE_BYTES) entry.refused = 'too large (over 64 MB)';
+    else {
+      const head = readHead(file);
+      const whole = head.length >= stats.size;
+      const found = describeHead(head, {fallback: fileName, markdown: isMarkdown(file), whole});
+      entry.title = found.title;
+      if (found.byline !== undefined) entry.byline = found.byline;
+      if (found.words !== undefined) entry.words = found.words;
+      if (found.refused !== undefined) entry.refused = found.refused;
     }
-    const head = readHead(file);
-    const whole = head.length >= stats.size;
-    Object.assign(
-      entry,
-      describeHead(head, {fallback: fileName, markdown: isMarkdown(file), whole}),
-    );
-    if (entry.byline === undefined) delete entry.byline;
-    if (entry.words === undefined) delete entry.words;
-    if (entry.refused === undefined) delete entry.refused;
+    cache?.set(file, {
+      size: stats.size,
+      mtime: stats.mtimeMs,
+      title: entry.title,
+      byline: entry.byline,
+      words: entry.words,
+      refused: entry.refused,
+    });
   } catch (error) {
     entry.refused = errorReason(error);
   }
   return entry;
 }
 
+/** An entry as the cache remembers it. */
+function withCached(entry: LibraryEntry, cached: CachedFile): LibraryEntry {
+  const filled: LibraryEntry = {...entry, title: cached.title};
+  if (cached.byline !== undefined) filled.byline = cached.byline;
+  if (cached.words !== undefined) filled.words = cached.words;
+  if (cached.refused !== undefined) filled.refused = cached.refused;
+  return filled;
+}
+
 /** Subfolders deeper than this are not looked into (a library, not a disk). */
 const MAX_DEPTH = 8;
 
 /** Lists the articles of a folder and its subfolders, reading only what the list shows. */
-export function scanLibrary(folder: string): Library {
+export function scanLibrary(folder: string, cache?: LibraryCache): Library {
+  const listed = listLibrary(folder, cache);
+  if (listed.kind === 'missing') return listed;
+  const entries = listed.entries.map((entry) => describeEntry(entry, cache));
+  return {...listed, entries: sortedByFolderAndTitle(entries)};
+}
+
+function sortedByFolderAndTitle(entries: LibraryEntry[]): LibraryEntry[] {
+  return entries.sort(
+    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
+  );
+}
+
+/**
+ * The articles of a folder and its subfolders by name only, as fast as the folders can be
+ * read: each entry is `pending` until describeEntry reads it (titles from the cache, if any,
+ * meanwhile), so that ten thousand files show at once and fill in as they are read.
+ */
+export function listLibrary(folder: string, cache?: LibraryCache): Library {
   const shown = safeLine(folder);
   let names: Dirent[];
   try {
@@ -155,15 +200,16 @@ export function scanLibrary(folder: string): Library {
         }
         visit(file, relative ? `${relative}/${name}` : name, inner, depth + 1);
       } else if (isFile && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
-        entries.push(entryFor(file, relative));
+        const fileName = safeLine(name);
+        const cached = cache?.peek(file);
+        const entry: LibraryEntry = {path: file, fileName, title: fileName, pending: true};
+        if (relative) entry.folder = safeLine(relative);
+        entries.push(cached ? withCached(entry, cached) : entry);
       }
     }
   };
   visit(folder, '', names, 0);
-  entries.sort(
-    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
-  );
-  return {kind: 'folder', folder: shown, entries};
+  return {kind: 'folder', folder: shown, entries: sortedByFolderAndTitle(entries)};
 }
 
 /**

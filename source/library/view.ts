@@ -26,18 +26,39 @@ type Target = {
   byline: Fuzzysort.Prepared | undefined;
   folder: Fuzzysort.Prepared | undefined;
 };
-const prepared = new WeakMap<LibraryEntry[], Target[]>();
+
+// Prepared once per text (an entry described again keeps its title) and per list of entries.
+const preparedTexts = new Map<string, Fuzzysort.Prepared>();
+const targetLists = new WeakMap<LibraryEntry[], Target[]>();
+
+function prepare(text: string): Fuzzysort.Prepared {
+  let prepared = preparedTexts.get(text);
+  if (!prepared) {
+    if (preparedTexts.size > 100_000) preparedTexts.clear();
+    preparedTexts.set(text, (prepared = fuzzysort.prepare(text)));
+  }
+  return prepared;
+}
+
+/**
+ * Prepares the entries for filtering ahead of the first keystroke (when the list is idle, or
+ * the filter prompt opens): each title made ready for matching, and the matcher run once, so
+ * that the first letter typed is answered as quickly as the next.
+ */
+export function prepareFilter(entries: LibraryEntry[]): void {
+  fuzzysort.go('e', targetsOf(entries), {keys: ['title', 'byline', 'folder'], threshold: 0.2});
+}
 
 function targetsOf(entries: LibraryEntry[]): Target[] {
-  let targets = prepared.get(entries);
+  let targets = targetLists.get(entries);
   if (!targets) {
     targets = entries.map((entry, index) => ({
       entry: index,
-      title: fuzzysort.prepare(entry.title),
-      byline: entry.byline ? fuzzysort.prepare(entry.byline) : undefined,
-      folder: entry.folder ? fuzzysort.prepare(entry.folder) : undefined,
+      title: prepare(entry.title),
+      byline: entry.byline ? prepare(entry.byline) : undefined,
+      folder: entry.folder ? prepare(entry.folder) : undefined,
     }));
-    prepared.set(entries, targets);
+    targetLists.set(entries, targets);
   }
   return targets;
 }
@@ -53,7 +74,24 @@ function progressRank(status: ReadStatus): number {
   return status.kind === 'unread' ? 101 : 102;
 }
 
-const collator = new Intl.Collator(undefined, {sensitivity: 'base', numeric: true});
+// A key per entry for ordering by title: folded to lower case and without accents, compared
+// as plain strings (a collator's compare, called 150,000 times for 10,000 rows, took 100 ms).
+// Keyed by the text itself: an entry described again keeps its title, and its key.
+const titleKeys = new Map<string, string>();
+const entryKeys = new WeakMap<LibraryEntry, string>();
+function titleKey(entry: LibraryEntry): string {
+  const known = entryKeys.get(entry);
+  if (known !== undefined) return known;
+  const text = `${entry.folder ?? ''}\u0000${entry.title}\u0000${entry.path}`;
+  let key = titleKeys.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (titleKeys.size > 100_000) titleKeys.clear();
+    titleKeys.set(text, key);
+  }
+  entryKeys.set(entry, key);
+  return key;
+}
 
 /** Compares two entries in a sort order; ties fall back to folder and title, then path. */
 export function comparator(
@@ -61,10 +99,10 @@ export function comparator(
   sort: SortKey,
   standing: (file: string) => Standing,
 ): (a: number, b: number) => number {
-  const byTitle = (a: LibraryEntry, b: LibraryEntry) =>
-    collator.compare(a.folder ?? '', b.folder ?? '') ||
-    collator.compare(a.title, b.title) ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byTitle = (a: LibraryEntry, b: LibraryEntry) => {
+    const [left, right] = [titleKey(a), titleKey(b)];
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
   return (left, right) => {
     const a = entries[left]!;
     const b = entries[right]!;
