@@ -20,7 +20,7 @@ export function splitFrontMatter(text: string): {front: FrontMatter; body: strin
   if (!match) return {front: {}, body: text};
   let data: unknown;
   try {
-    data = parseYaml(match[1]!, {schema: 'core', maxAliasCount: 10});
+    data = parseYaml(match[1]!, {schema: 'core', maxAliasCount: 10, logLevel: 'silent'});
   } catch {
     return {front: {}, body: text.slice(match[0].length)};
   }

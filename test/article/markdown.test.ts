@@ -1,0 +1,118 @@
+import {describe, expect, it} from 'vitest';
+import {bylineOf, parseMarkdown, splitFrontMatter} from '../../source/article/markdown.js';
+import {plainText} from '../../source/text/layout.js';
+import {findQuotations} from '../../source/text/quotes.js';
+
+const story = `---
+title: "The Harbour at Dawn"
+author: Jane Doe
+date: 2024-03-05
+source: The Example
+---
+
+Some *emphasis*, **strong** words and \`code\`, with [a link](https://example.com/a).
+A soft line break.
+
+> A quoted paragraph, set off with a bar.
+
+- first item
+- second item
+
+3. third
+4. fourth
+
+\`\`\`
+  indented code
+second line
+\`\`\`
+
+## A section
+
+“We are not here to find a villain,” she said.
+`;
+
+const blockTexts = (text: string) => {
+  const article = parseMarkdown(text, 'story.md');
+  return article.blocks.map((block) => [block.kind, article.text.slice(block.start, block.end)]);
+};
+
+describe('Markdown articles', () => {
+  it('set every block as the reader shows it, at offsets into the article text', () => {
+    expect(blockTexts(story)).toEqual([
+      ['title', 'The Harbour at Dawn'],
+      ['meta', 'Jane Doe · The Example · 2024-03-05'],
+      ['paragraph', 'Some emphasis, strong words and code, with a link[1]. A soft line break.'],
+      ['quote', 'A quoted paragraph, set off with a bar.'],
+      ['paragraph', '• first item'],
+      ['paragraph', '• second item'],
+      ['paragraph', '3. third'],
+      ['paragraph', '4. fourth'],
+      ['preformatted', '  indented code\nsecond line'],
+      ['heading', 'A section'],
+      ['paragraph', '“We are not here to find a villain,” she said.'],
+      ['heading', 'Notes'],
+      ['paragraph', '[1] https://example.com/a'],
+    ]);
+  });
+
+  it('keeps emphasis, strong and code as spans over the text', () => {
+    const article = parseMarkdown(story, 'story.md');
+    const marked = article.markup!.map((span) => [
+      span.kind,
+      article.text.slice(span.start, span.end),
+    ]);
+    expect(marked).toEqual([
+      ['italic', 'emphasis'],
+      ['bold', 'strong'],
+      ['code', 'code'],
+    ]);
+  });
+
+  it('finds quotations in it as in plain text, and lays block quotes out behind a bar', () => {
+    const article = parseMarkdown(story, 'story.md');
+    const quotes = findQuotations(article).map((q) => article.text.slice(q.start, q.end));
+    expect(quotes).toEqual(['“We are not here to find a villain,”']);
+    const page = plainText(article, 24).split('\n');
+    // The bar takes two cells of the 24: the quote is wrapped at 22.
+    expect(page).toContain('│ A quoted paragraph,');
+    expect(page).toContain('│ set off with a bar.');
+    expect(Math.max(...page.map((line) => [...line].length))).toBeLessThanOrEqual(24);
+  });
+
+  it('takes the title from a first-level heading that opens it, else the file name', () => {
+    expect(parseMarkdown('# Opening\n\nText.', 'f.md').title).toBe('Opening');
+    expect(blockTexts('# Opening\n\nText.')).toEqual([
+      ['title', 'Opening'],
+      ['paragraph', 'Text.'],
+    ]);
+    expect(parseMarkdown('Just text.', 'f.md').title).toBe('f.md');
+    expect(parseMarkdown('', 'f.md').title).toBe('f.md');
+  });
+});
+
+describe('front matter', () => {
+  it('reads title, author, date and source as plain data', () => {
+    const {front, body} = splitFrontMatter('---\ntitle: T\nauthor: A\nextra: [1, 2]\n---\nBody');
+    expect(front).toEqual({title: 'T', author: 'A'});
+    expect(body).toBe('Body');
+    expect(bylineOf({author: 'A', date: '2024'})).toBe('A · 2024');
+  });
+
+  it('never runs code: YAML tags that construct objects are not evaluated, ---js is not front matter', () => {
+    const tagged = splitFrontMatter(
+      '---\ntitle: !!js/function "function () { globalThis.ran = 1 }"\n---\nBody',
+    );
+    expect((globalThis as {ran?: number}).ran).toBeUndefined();
+    // At most the tag's text, as a string: nothing was built from it.
+    expect(typeof (tagged.front.title ?? '')).toBe('string');
+    const js = splitFrontMatter('---js\n{ title: (globalThis.ran = 2) }\n---\nBody');
+    expect(js.front).toEqual({});
+    expect((globalThis as {ran?: number}).ran).toBeUndefined();
+  });
+
+  it('ignores front matter that is not a mapping, or not YAML, and keeps the body', () => {
+    expect(splitFrontMatter('---\n- a\n- b\n---\nBody')).toEqual({front: {}, body: 'Body'});
+    expect(splitFrontMatter('---\ntitle: [unclosed\n---\nBody')).toEqual({front: {}, body: 'Body'});
+    expect(splitFrontMatter('No front matter')).toEqual({front: {}, body: 'No front matter'});
+  });
+});

@@ -1,0 +1,124 @@
+// The library in a real terminal: a window of consecutive rows, the filter and the cursor
+// through open and back, refused files, and a terminal too small for it.
+import {afterEach, describe, expect, it} from 'vitest';
+import {mkdtempSync, writeFileSync, truncateSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {keys, runCli, splitKeys, type Session} from './terminal.js';
+
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill();
+});
+async function start(args: string[], size = {columns: 80, rows: 24}) {
+  const session = await runCli({args, ...size});
+  sessions.push(session);
+  return session;
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A folder of `count` articles titled `Article 01` … in order. */
+function articles(count: number): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bs-list-'));
+  for (let index = 1; index <= count; index++) {
+    const number = String(index).padStart(2, '0');
+    writeFileSync(
+      path.join(folder, `a${number}.txt`),
+      `Article ${number}\n\nBy Writer ${number}\n\nThe body of article ${number}, a few words long.\n`,
+    );
+  }
+  return folder;
+}
+const FORTY = articles(40);
+
+/** The titles of the rows on screen, in order. */
+const rowTitles = (session: Session) =>
+  session
+    .screen()
+    .map((line) => /Article (\d\d)/.exec(line)?.[1])
+    .filter((number): number is string => number !== undefined)
+    .map(Number);
+
+/** Sends `script` in one write, and typed a key at a time, and returns both final screens. */
+async function bothWays(
+  args: string[],
+  script: string,
+  until: string,
+  size?: {columns: number; rows: number},
+) {
+  const atOnce = await start(args, size);
+  atOnce.write(script);
+  await atOnce.waitFor(until);
+  await sleep(150);
+  const typed = await start(args, size);
+  for (const key of splitKeys(script)) {
+    typed.write(key);
+    await sleep(60);
+  }
+  await typed.waitFor(until);
+  await sleep(150);
+  return [atOnce, typed] as const;
+}
+
+describe('the library in a real terminal', () => {
+  it('scrolls 40 articles in a 12-row terminal as a window of consecutive rows', async () => {
+    const [atOnce, typed] = await bothWays([FORTY], keys.down.repeat(12), '13 of 40', {
+      columns: 80,
+      rows: 12,
+    });
+    for (const session of [atOnce, typed]) {
+      const rows = rowTitles(session);
+      expect(rows).toHaveLength(7); // 12 rows less the header, the status and their gaps
+      expect(rows).toEqual(Array.from({length: 7}, (_, index) => rows[0]! + index));
+      expect(rows.at(-1)).toBe(13);
+      expect(session.text()).toMatch(/❯ Article 13/);
+    }
+    expect(atOnce.text()).toBe(typed.text());
+    typed.write('G');
+    await typed.waitFor('40 of 40');
+    expect(rowTitles(typed)).toEqual([34, 35, 36, 37, 38, 39, 40]);
+    typed.write('g');
+    await typed.waitFor('1 of 40');
+    expect(rowTitles(typed)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('open, back, filter, open, back: the cursor is where it was, and Esc keeps it', async () => {
+    const script = `\rq/le 27\rq`;
+    const [atOnce, typed] = await bothWays([FORTY], script, 'filter “le 27”');
+    for (const session of [atOnce, typed]) {
+      expect(session.text()).toMatch(/❯ Article 27/);
+      expect(session.text()).toContain('1 of 1');
+      session.write(keys.escape);
+      await session.waitFor('27 of 40');
+      expect(session.text()).toMatch(/❯ Article 27/);
+    }
+  });
+
+  it('shows refused files dimmed with the reason, and says why when one is opened', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bs-refused-'));
+    writeFileSync(path.join(folder, 'a-fine.txt'), 'A Fine Article\n\nSome text.\n');
+    writeFileSync(
+      path.join(folder, 'b-image.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 0, 0]),
+    );
+    writeFileSync(path.join(folder, 'c-huge.txt'), '');
+    truncateSync(path.join(folder, 'c-huge.txt'), 65 * 1024 * 1024);
+    const session = await start([folder]);
+    await session.waitFor('b-image.txt');
+    expect(session.text()).toMatch(/b-image\.txt\s+not text \(binary data\)/);
+    expect(session.text()).toMatch(/c-huge\.txt\s+too large \(over 64 MB\)/);
+    session.write(keys.down);
+    await session.waitFor('2 of 3');
+    session.write(keys.enter);
+    await session.waitFor('Cannot open b-image.txt: not text (binary data)');
+    expect(session.text()).toContain('A Fine Article');
+  });
+
+  it('asks for a larger terminal at 12×4, and shows the list once it grows', async () => {
+    const session = await start([FORTY], {columns: 12, rows: 4});
+    await session.waitFor('Make the t…');
+    expect(session.screen().every((line) => line.length <= 12)).toBe(true);
+    session.resize(80, 24);
+    await session.waitFor('1 of 40');
+  });
+});

@@ -1,0 +1,186 @@
+// The library's part of the app's state machine: filter, sort, rescan, help, and where the
+// cursor is after each.
+import {describe, expect, it} from 'vitest';
+import {
+  appReducer,
+  selectedEntry,
+  startApp,
+  type AppEnv,
+  type AppState,
+} from '../../source/app-state.js';
+import {char, named, type Key} from '../../source/input/keys.js';
+import type {Library, LibraryEntry} from '../../source/library/library.js';
+import type {Standing} from '../../source/library/view.js';
+import {parseText} from '../../source/article/parse-text.js';
+
+const entry = (title: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
+  path: `/lib/${title}.txt`,
+  fileName: `${title}.txt`,
+  title,
+  ...extra,
+});
+const titles = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'];
+const library: Library = {
+  kind: 'folder',
+  folder: '/lib',
+  entries: titles.map((title, index) => entry(title, {words: 1000 - index * 100})),
+};
+
+function world(overrides: Partial<AppEnv> = {}): AppEnv {
+  return {
+    open: (opened) => ({
+      kind: 'article',
+      article: parseText(`${opened.title}\n\nText.`),
+      anchor: 0,
+    }),
+    ...overrides,
+  };
+}
+
+function run(keys: Key[], state: AppState, env: AppEnv): AppState {
+  return keys.reduce((current, key) => appReducer(current, {type: 'key', key}, env), state);
+}
+const type = (text: string) => [...text].map((letter) => char(letter));
+const current = (state: AppState) => {
+  const index = selectedEntry(state);
+  return index === undefined
+    ? undefined
+    : (state.library as {entries: LibraryEntry[]}).entries[index]!.title;
+};
+const shown = (state: AppState) =>
+  state.list.rows.map(
+    (row) => (state.library as {entries: LibraryEntry[]}).entries[row.entry]!.title,
+  );
+
+describe('the list', () => {
+  it('filters as you type (letters and digits type, not act), Enter opens, Esc clears and keeps the cursor', () => {
+    const env = world();
+    const start = startApp(library, env, {columns: 80, rows: 20});
+    const typing = run([char('/'), ...type('gq'), named('backspace')], start, env);
+    expect(typing.list.filtering).toBe(true);
+    expect(typing.list.filter).toBe('g');
+    // g is not "first article" here, and q does not quit: they were typed.
+    expect(typing.quit).toBe(false);
+    expect(shown(typing)).toEqual(['Golf']);
+    const opened = run([named('enter')], typing, env);
+    expect(opened.reading?.reader.article.title).toBe('Golf');
+    // Back: still filtered, on Golf; Esc clears the filter and stays on Golf.
+    const back = run([char('q')], opened, env);
+    expect(back.reading).toBeUndefined();
+    expect([shown(back), current(back)]).toEqual([['Golf'], 'Golf']);
+    const cleared = run([named('escape')], back, env);
+    expect(cleared.list.filter).toBe('');
+    expect(shown(cleared)).toHaveLength(titles.length);
+    expect(current(cleared)).toBe('Golf');
+  });
+
+  it('cycles the sort with s, keeping the cursor on its article', () => {
+    const readAt: Record<string, number> = {'/lib/Echo.txt': 2, '/lib/Bravo.txt': 1};
+    const standing = (file: string): Standing => ({status: {kind: 'unread'}, readAt: readAt[file]});
+    const env = world({standing});
+    const start = run([char('j'), char('j')], startApp(library, env, {columns: 80, rows: 20}), env);
+    expect([start.list.sort, current(start)]).toEqual(['title', 'Charlie']);
+    const length = run([char('s')], start, env);
+    expect(length.list.sort).toBe('length');
+    expect(shown(length)[0]).toBe('Hotel');
+    expect(current(length)).toBe('Charlie');
+    const progress = run([char('s')], length, env);
+    expect(progress.list.sort).toBe('progress');
+    const recent = run([char('s')], progress, env);
+    expect(recent.list.sort).toBe('recent');
+    expect(shown(recent).slice(0, 2)).toEqual(['Echo', 'Bravo']);
+  });
+
+  it('rescans with r: new files appear, removed ones go, the cursor stays on its article', () => {
+    let entries = library.kind === 'folder' ? [...library.entries] : [];
+    const env = world({rescan: () => ({kind: 'folder', folder: '/lib', entries})});
+    const start = run([char('G')], startApp(library, env, {columns: 80, rows: 20}), env);
+    expect(current(start)).toBe('Hotel');
+    entries = [entry('Aardvark'), ...entries.filter((item) => item.title !== 'Alpha')];
+    const rescanned = run([char('r')], start, env);
+    expect(shown(rescanned)[0]).toBe('Aardvark');
+    expect(shown(rescanned)).not.toContain('Alpha');
+    expect(current(rescanned)).toBe('Hotel');
+    expect(rescanned.message).toBe('8 articles found');
+  });
+
+  it('puts the cursor back on the article just read, wherever reading it moved it', () => {
+    const readAt: Record<string, number> = {};
+    const env = world({
+      standing: (file) => ({status: {kind: 'unread'}, readAt: readAt[file]}),
+      open(opened) {
+        readAt[opened.path] = Date.now(); // what saving its place does
+        return {kind: 'article', article: parseText(`${opened.title}\n\nText.`), anchor: 0};
+      },
+    });
+    const start = startApp(library, env, {columns: 80, rows: 20, sort: 'recent'});
+    const reading = run([char('G'), named('enter')], start, env);
+    expect(reading.reading?.reader.article.title).toBe('Hotel');
+    const back = run([char('q')], reading, env);
+    expect(shown(back)[0]).toBe('Hotel');
+    expect([back.list.selected, current(back)]).toEqual([0, 'Hotel']);
+  });
+
+  it('shows its keys with ?, and any key closes them', () => {
+    const env = world();
+    const help = run([char('?')], startApp(library, env, {columns: 80, rows: 20}), env);
+    expect(help.list.help).toBe(true);
+    const closed = run([char('j')], help, env);
+    expect([closed.list.help, closed.list.selected]).toEqual([false, 0]);
+  });
+
+  it('says why a refused file cannot be opened, and stays', () => {
+    const refused: Library = {
+      kind: 'folder',
+      folder: '/lib',
+      entries: [entry('Image', {refused: 'not text (binary data)'})],
+    };
+    const env = world();
+    const state = run([named('enter')], startApp(refused, env, {columns: 80, rows: 20}), env);
+    expect(state.reading).toBeUndefined();
+    expect(state.message).toBe('Cannot open Image.txt: not text (binary data)');
+  });
+
+  it('keeps the cursor on its article as the background describes entries', () => {
+    const pending: Library = {
+      kind: 'folder',
+      folder: '/lib',
+      entries: ['c.txt', 'a.txt', 'b.txt'].map((name) => ({
+        path: `/lib/${name}`,
+        fileName: name,
+        title: name,
+        pending: true,
+      })),
+    };
+    const env = world();
+    const start = run([char('j')], startApp(pending, env, {columns: 80, rows: 20}), env);
+    expect(current(start)).toBe('b.txt');
+    const described = appReducer(
+      start,
+      {
+        type: 'described',
+        entries: [
+          [1, {path: '/lib/a.txt', fileName: 'a.txt', title: 'Zulu'}],
+          [2, {path: '/lib/b.txt', fileName: 'b.txt', title: 'Able'}],
+        ],
+      },
+      env,
+    );
+    expect(shown(described)).toEqual(['Able', 'c.txt', 'Zulu']);
+    expect(current(described)).toBe('Able');
+  });
+
+  it('goes to the next article in the order shown (J follows the filter and sort)', () => {
+    const env = world();
+    const state = run(
+      [char('/'), ...type('o'), named('enter')],
+      startApp(library, env, {columns: 80, rows: 20}),
+      env,
+    );
+    const first = state.reading!.reader.article.title;
+    const rows = shown(state);
+    expect(rows[0]).toBe(first);
+    const next = run([char('J')], state, env);
+    expect(next.reading?.reader.article.title).toBe(rows[1]);
+  });
+});

@@ -1,0 +1,147 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {mkdirSync, mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describeEntry, describeHead, listLibrary, scanLibrary} from '../../source/library/scan.js';
+import {LibraryCache} from '../../source/state/library-cache.js';
+
+const folders: string[] = [];
+function folder(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'bs-scan-'));
+  folders.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), {recursive: true});
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+afterEach(() => {
+  for (const root of folders.splice(0)) rmSync(root, {recursive: true, force: true});
+});
+
+const head = (text: string, markdown = false) =>
+  describeHead(Buffer.from(text), {fallback: 'file.txt', markdown, whole: true});
+
+describe('what the list reads from a file’s head', () => {
+  it('takes the title and byline as the reader does, and counts a short file’s words', () => {
+    expect(head('The Title\nBy A. Writer\n\nOne two three.')).toEqual({
+      title: 'The Title',
+      byline: 'By A. Writer',
+      words: 8,
+    });
+    expect(head('---\ntitle: From YAML\nauthor: Ann\n---\n\nBody words here.', true)).toEqual({
+      title: 'From YAML',
+      byline: 'Ann',
+      words: 6,
+    });
+  });
+
+  it('refuses binary data and says a file is empty', () => {
+    expect(head('\u0000\u0001\u0002binary\u0000\u0000\u0000').refused).toBe(
+      'not text (binary data)',
+    );
+    expect(head('  \n\n').refused).toBe('empty');
+  });
+
+  it('does not count the words of a head that is not the whole file', () => {
+    const found = describeHead(Buffer.from('Title\n\nSome words'), {
+      fallback: 'f',
+      markdown: false,
+      whole: false,
+    });
+    expect(found.words).toBeUndefined();
+  });
+});
+
+describe('scanning a library folder', () => {
+  it('finds .txt, .text, .md and .markdown files in subfolders, skipping hidden ones, by folder and title', () => {
+    const root = folder({
+      'b.txt': 'Banana\n\nText.',
+      'a.md': '# Apple\n\nText.',
+      'notes.pdf': 'x',
+      '.hidden.txt': 'Hidden',
+      '.git/c.txt': 'Git',
+      'essays/c.text': 'Cherry\n\nText.',
+      'essays/deep/d.markdown': '# Date\n',
+    });
+    const library = scanLibrary(root);
+    if (library.kind !== 'folder') throw new Error('missing');
+    expect(library.entries.map((entry) => [entry.folder ?? '', entry.title])).toEqual([
+      ['', 'Apple'],
+      ['', 'Banana'],
+      ['essays', 'Cherry'],
+      ['essays/deep', 'Date'],
+    ]);
+  });
+
+  it('shows refused files with the reason: binary, too large, empty', () => {
+    const root = folder({
+      'binary.txt': Buffer.from([0, 1, 2, 3, 0, 0, 0, 0, 9, 0]),
+      'empty.txt': '',
+      'big.txt': '',
+      'fine.txt': 'Fine\n\nText.',
+    });
+    truncateSync(path.join(root, 'big.txt'), 65 * 1024 * 1024); // sparse: nothing is read
+    const library = scanLibrary(root);
+    if (library.kind !== 'folder') throw new Error('missing');
+    const reasons = Object.fromEntries(
+      library.entries.map((entry) => [entry.fileName, entry.refused]),
+    );
+    expect(reasons).toEqual({
+      'binary.txt': 'not text (binary data)',
+      'empty.txt': 'empty',
+      'big.txt': 'too large (over 64 MB)',
+      'fine.txt': undefined,
+    });
+  });
+
+  it('says where it looked when the folder is missing', () => {
+    expect(scanLibrary('/no/such/folder')).toEqual({
+      kind: 'missing',
+      folder: '/no/such/folder',
+      reason: 'not found',
+    });
+  });
+
+  it('lists by name at once, then describes from the cache while a file is unchanged', () => {
+    const root = folder({'story.txt': 'Real Title\n\nWords.'});
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-cache-'));
+    folders.push(state);
+    const listed = listLibrary(root, new LibraryCache(state));
+    if (listed.kind !== 'folder') throw new Error('missing');
+    expect(listed.entries[0]).toMatchObject({title: 'story.txt', pending: true});
+
+    const cache = new LibraryCache(state);
+    expect(describeEntry(listed.entries[0]!, cache).title).toBe('Real Title');
+    cache.flush();
+
+    // Same size and time: the cache's title, without reading the file.
+    const file = path.join(root, 'story.txt');
+    writeFileSync(file, 'Other Name\n\nWords.');
+    utimesSync(file, new Date(0), new Date(0));
+    const again = new LibraryCache(state);
+    const stamped = describeEntry(listed.entries[0]!, again);
+    again.set(file, {size: stamped.size!, mtime: stamped.mtime!, title: 'Cached'});
+    expect(describeEntry(listed.entries[0]!, again).title).toBe('Cached');
+    // A new time: read again.
+    utimesSync(file, new Date(), new Date());
+    expect(describeEntry(listed.entries[0]!, again).title).toBe('Other Name');
+    // The next list shows the cached title before anything is read.
+    again.flush();
+    const next = listLibrary(root, new LibraryCache(state));
+    if (next.kind !== 'folder') throw new Error('missing');
+    expect(next.entries[0]).toMatchObject({title: 'Other Name', pending: true});
+  });
+
+  it('starts empty from a cache file that is not one', () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-cache-'));
+    folders.push(state);
+    writeFileSync(
+      path.join(state, 'library-cache.json'),
+      '{"version":1,"files":{"/a":{"title":5}}}',
+    );
+    expect(new LibraryCache(state).peek('/a')).toBeUndefined();
+    writeFileSync(path.join(state, 'library-cache.json'), 'not json');
+    expect(new LibraryCache(state).peek('/a')).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {listRows, type Standing} from '../../source/library/view.js';
+import {columnWidths, describeLength, rowCells} from '../../source/library/rows.js';
+import type {LibraryEntry} from '../../source/library/library.js';
+import {cellWidth} from '../../source/text/width.js';
+
+const entry = (title: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
+  path: `/lib/${title}.txt`,
+  fileName: `${title}.txt`,
+  title,
+  ...extra,
+});
+
+const entries = [
+  entry('Harbour Inquiry', {words: 480, byline: 'By the desk'}),
+  entry('Apple Harvest', {words: 2000}),
+  entry('Zebra Crossing', {words: 100, byline: 'By Harriet'}),
+  entry('Éclair Recipes', {words: 900}),
+];
+const standings: Record<string, Standing> = {
+  '/lib/Harbour Inquiry.txt': {status: {kind: 'reading', percent: 40}, readAt: 3},
+  '/lib/Apple Harvest.txt': {status: {kind: 'finished'}, readAt: 5},
+  '/lib/Zebra Crossing.txt': {status: {kind: 'reading', percent: 80}, readAt: 1},
+};
+const standing = (file: string): Standing => standings[file] ?? {status: {kind: 'unread'}};
+const titles = (rows: Array<{entry: number}>) => rows.map((row) => entries[row.entry]!.title);
+
+describe('the rows of the list', () => {
+  it('sort by title (accents folded), length, recently read and progress', () => {
+    expect(titles(listRows(entries, {sort: 'title', standing}))).toEqual([
+      'Apple Harvest',
+      'Éclair Recipes',
+      'Harbour Inquiry',
+      'Zebra Crossing',
+    ]);
+    expect(titles(listRows(entries, {sort: 'length', standing}))).toEqual([
+      'Zebra Crossing',
+      'Harbour Inquiry',
+      'Éclair Recipes',
+      'Apple Harvest',
+    ]);
+    expect(titles(listRows(entries, {sort: 'recent', standing}))).toEqual([
+      'Apple Harvest',
+      'Harbour Inquiry',
+      'Zebra Crossing',
+      'Éclair Recipes',
+    ]);
+    expect(titles(listRows(entries, {sort: 'progress', standing}))).toEqual([
+      'Zebra Crossing',
+      'Harbour Inquiry',
+      'Éclair Recipes',
+      'Apple Harvest',
+    ]);
+  });
+
+  it('filter fuzzily over titles and bylines, marking the title letters matched', () => {
+    const rows = listRows(entries, {filter: 'har', sort: 'title', standing});
+    expect(titles(rows)).toEqual(['Apple Harvest', 'Harbour Inquiry', 'Zebra Crossing']);
+    expect(rows[0]!.matched).toEqual([6, 7, 8]);
+    expect(rows[1]!.matched).toEqual([0, 1, 2]);
+    expect(rows[2]!.matched).toBeUndefined(); // matched in its byline, By Harriet
+    expect(titles(listRows(entries, {filter: 'hrvst', sort: 'title', standing}))).toEqual([
+      'Apple Harvest',
+    ]);
+    expect(listRows(entries, {filter: 'qqq', sort: 'title', standing})).toEqual([]);
+  });
+
+  it('say a length in words and minutes, estimated (~) from the size until counted', () => {
+    expect(describeLength(entry('a', {words: 2380}))).toBe('2,380 w · 10 min');
+    expect(describeLength(entry('a', {size: 6000}))).toBe('~1,000 w · 4 min');
+    expect(describeLength(entry('a'))).toBe('…');
+  });
+
+  it('never grow wider than the terminal, whatever the titles (CJK, emoji, long)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'W', '図', '書', '😀', '👍🏽', ' ', 'é'),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, text), {minLength: 1, maxLength: 5}),
+        fc.integer({min: 1, max: 120}),
+        (rows, width) => {
+          const texts = rows.map(([, byline]) => ({
+            byline,
+            length: '1,234 w · 5 min',
+            state: '40% read',
+          }));
+          const columns = columnWidths(texts, width);
+          for (const [index, [title]] of rows.entries()) {
+            const cells = rowCells(entry(title || 'x', {folder: 'sub'}), texts[index]!, columns);
+            const used = cells.reduce((sum, cell) => sum + cellWidth(cell.text), 0);
+            expect(used).toBeLessThanOrEqual(Math.max(width, 1));
+          }
+        },
+      ),
+      {numRuns: 300},
+    );
+  });
+});
