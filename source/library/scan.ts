@@ -40,6 +40,7 @@ function errorReason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return 'not a folder';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'EIO') return 'cannot be read (input/output error)';
   return error instanceof Error ? error.message : String(error);
 }
 

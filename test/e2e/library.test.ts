@@ -1,7 +1,7 @@
 // The library in a real terminal: a window of consecutive rows, the filter and the cursor
 // through open and back, refused files, and a terminal too small for it.
 import {afterEach, describe, expect, it} from 'vitest';
-import {mkdtempSync, writeFileSync, truncateSync} from 'node:fs';
+import {mkdtempSync, symlinkSync, writeFileSync, truncateSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {keys, runCli, splitKeys, type Session} from './terminal.js';
@@ -101,14 +101,17 @@ describe('the library in a real terminal', () => {
       path.join(folder, 'b-image.txt'),
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 0, 0]),
     );
+    // Unreadable even for root: the reader's own memory file fails every read with EIO.
+    symlinkSync('/proc/self/mem', path.join(folder, 'd-unreadable.txt'));
     writeFileSync(path.join(folder, 'c-huge.txt'), '');
     truncateSync(path.join(folder, 'c-huge.txt'), 65 * 1024 * 1024);
     const session = await start([folder]);
     await session.waitFor('b-image.txt');
     expect(session.text()).toMatch(/b-image\.txt\s+not text \(binary data\)/);
     expect(session.text()).toMatch(/c-huge\.txt\s+too large \(over 64 MB\)/);
+    expect(session.text()).toMatch(/d-unreadable\.txt\s+cannot be read/);
     session.write(keys.down);
-    await session.waitFor('2 of 3');
+    await session.waitFor('2 of 4');
     session.write(keys.enter);
     await session.waitFor('Cannot open b-image.txt: not text (binary data)');
     expect(session.text()).toContain('A Fine Article');
