@@ -49,6 +49,48 @@ const fastStringWidth = {
   },
 };
 
+// Markdown's parser (micromark, through mdast-util-from-markdown) and the YAML parser are a
+// third of the bundle, and only an article in Markdown needs them. They are bundled apart, kept
+// in the CLI as a string, and evaluated on their first call: start-up neither parses nor runs
+// them. (A string is scanned far faster than the same code is parsed.)
+const LAZY = {
+  'mdast-util-from-markdown': ['fromMarkdown'],
+  yaml: ['parse'],
+};
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({filter: /^(mdast-util-from-markdown|yaml)$/}, (args) =>
+      args.namespace === 'lazy-inner' ? undefined : {path: args.path, namespace: 'lazy'},
+    );
+    build.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {
+      const names = LAZY[args.path];
+      const inner = await build.esbuild.build({
+        stdin: {
+          contents: `export {${names.join(', ')}} from '${args.path}';`,
+          resolveDir: root,
+          loader: 'js',
+        },
+        bundle: true,
+        write: false,
+        platform: 'node',
+        target: 'node20',
+        format: 'iife',
+        globalName: '__lazyModule',
+        minify: !process.env.BROADSHEET_NO_MINIFY,
+        legalComments: 'none',
+        logLevel: 'warning',
+      });
+      const code = `${inner.outputFiles[0].text}\nreturn __lazyModule;`;
+      const load = `let loaded;\nconst code = ${JSON.stringify(code)};\nconst module = () => (loaded ??= new Function('require', code)(require));`;
+      const exports = names
+        .map((name) => `export function ${name}(...args) { return module().${name}(...args); }`)
+        .join('\n');
+      return {contents: `${load}\n${exports}`, loader: 'js'};
+    });
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -57,7 +99,7 @@ const shared = {
   minify: !process.env.BROADSHEET_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth],
+  plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth, lazyModules],
   define: {'process.env.NODE_ENV': '"production"'},
   // CommonJS dependencies (react) call require(); give the ESM bundle a real one.
   banner: {

@@ -18,11 +18,13 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 export function splitFrontMatter(text: string): {front: FrontMatter; body: string} {
   const match = FRONT_MATTER.exec(text);
   if (!match) return {front: {}, body: text};
-  let data: unknown;
-  try {
-    data = parseYaml(match[1]!, {schema: 'core', maxAliasCount: 10, logLevel: 'silent'});
-  } catch {
-    return {front: {}, body: text.slice(match[0].length)};
+  let data: unknown = plainMapping(match[1]!);
+  if (data === undefined) {
+    try {
+      data = parseYaml(match[1]!, {schema: 'core', maxAliasCount: 10, logLevel: 'silent'});
+    } catch {
+      return {front: {}, body: text.slice(match[0].length)};
+    }
   }
   const front: FrontMatter = {};
   if (data && typeof data === 'object' && !Array.isArray(data)) {
@@ -38,6 +40,30 @@ export function splitFrontMatter(text: string): {front: FrontMatter; body: strin
     }
   }
   return {front, body: text.slice(match[0].length)};
+}
+
+/**
+ * Front matter of `key: value` lines whose values are plain words (no quotes, flow, blocks,
+ * anchors, tags or comments), read without loading the YAML parser, which the list would
+ * otherwise load for every Markdown file's head. Anything else: undefined, for the parser.
+ */
+function plainMapping(source: string): Record<string, string> | undefined {
+  const data: Record<string, string> = {};
+  for (const line of source.split('\n')) {
+    if (line.trim() === '') continue;
+    const match =
+      /^([A-Za-z_][\w-]*):[ \t]+([^\s"'[\]{}>|&*!%@`#,?:-][^#]*?|[^\s"'[\]{}>|&*!%@`#,?:][^#]*?)[ \t]*$/.exec(
+        line,
+      );
+    const value = match?.[2];
+    // A date reads as itself under the core schema; other numbers, booleans and nulls do not.
+    const date = value !== undefined && /^\d{4}-\d\d-\d\d$/.test(value);
+    if (!value || value.includes(': ') || (!date && /^(true|false|null|~|[-+.\d])/i.test(value))) {
+      return undefined;
+    }
+    data[match![1]!] = value;
+  }
+  return data;
 }
 
 /** The byline an article's front matter gives: author · source · date, as far as known. */
@@ -64,9 +90,13 @@ export function parseMarkdown(text: string, fallbackTitle = 'Untitled'): Article
   const first = tree.children[0];
   let title = front.title;
   let skipFirst = false;
-  if (!title && first?.type === 'heading' && first.depth === 1) {
-    title = inlineText(first).trim() || undefined;
-    skipFirst = true;
+  if (first?.type === 'heading' && first.depth === 1) {
+    const heading = inlineText(first).trim();
+    // An opening heading is the title, unless the front matter names another one.
+    if (!title || heading === title) {
+      title = heading || title;
+      skipFirst = true;
+    }
   }
   title = titleFromFirstLine(title ?? '', fallbackTitle).title;
   writer.block('title', () => writer.write(title!));

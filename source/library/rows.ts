@@ -22,7 +22,12 @@ export function describeLength(entry: LibraryEntry): string {
   if (words === undefined) return '…';
   const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
   const about = entry.words === undefined ? '~' : '';
-  return `${about}${words.toLocaleString('en-US')} w · ${minutes} min`;
+  return `${about}${thousands(words)} w · ${minutes} min`;
+}
+
+/** 12345 as `12,345` (Intl's formatter costs milliseconds to start, on the first frame). */
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 type Columns = {title: number; byline: number; length: number; state: number};
@@ -106,5 +111,12 @@ export function rowCells(
   if (columns.state > 0) {
     cells.push({text: '  ' + pad(truncateToWidth(texts.state, columns.state), columns.state)});
   }
-  return cells;
+  // Neighbours of one style as one piece: fewer pieces, less for the terminal to draw.
+  const merged: Cell[] = [];
+  for (const cell of cells) {
+    const last = merged.at(-1);
+    if (last && last.style === cell.style) last.text += cell.text;
+    else merged.push({...cell});
+  }
+  return merged;
 }

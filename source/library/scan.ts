@@ -14,8 +14,9 @@ import {sanitize} from '../article/sanitize.js';
 import {MAX_ARTICLE_BYTES, openArticleBytes} from '../article/load.js';
 import type {LoadResult} from '../article/article.js';
 import type {Library, LibraryEntry} from './library.js';
-import {parseText} from '../article/parse-text.js';
-import {parseMarkdown} from '../article/markdown.js';
+import {countWords, parseText} from '../article/parse-text.js';
+import {bylineOf, splitFrontMatter} from '../article/markdown.js';
+import {titleFromFirstLine} from '../article/title.js';
 import {collectGarbage} from '../system/memory.js';
 import type {CachedFile, LibraryCache} from '../state/library-cache.js';
 
@@ -84,12 +85,38 @@ export function describeHead(
   if (looksBinary(head)) return {title: fallback, refused: 'not text (binary data)'};
   const text = headText(head, whole);
   if (text.trim() === '') return {title: fallback, refused: whole ? 'empty' : undefined};
-  const article = markdown ? parseMarkdown(text, fallback) : parseText(text, fallback);
+  if (markdown) return markdownHead(text, fallback, whole);
+  const article = parseText(text, fallback);
   return {
     title: safeLine(article.title),
     byline: article.meta === undefined ? undefined : safeLine(article.meta),
     words: whole ? article.words : undefined,
   };
+}
+
+/**
+ * A Markdown file's title and byline as the reader finds them (front matter, else an opening
+ * first-level heading), read without parsing the whole of its Markdown: the list shows
+ * hundreds of them, and the CommonMark parser is only needed to read one.
+ */
+function markdownHead(
+  text: string,
+  fallback: string,
+  whole: boolean,
+): {title: string; byline?: string; words?: number} {
+  const {front, body} = splitFrontMatter(text);
+  const opening = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
+  const first = body.trimStart();
+  const heading = opening && first.startsWith(opening[0].trimStart()) ? opening[1] : undefined;
+  const title = titleFromFirstLine(front.title ?? heading ?? '', fallback).title;
+  const byline = bylineOf(front);
+  // Words of the text less its markup, near enough for a length in the list.
+  const words = whole
+    ? countWords(body.replace(/[#>*_`~[\]()|-]+/g, ' ')) +
+      countWords(title) +
+      countWords(byline ?? '')
+    : undefined;
+  return {title: safeLine(title), byline: byline && safeLine(byline), words};
 }
 
 /** An entry for one file, reading only its head (and its size and time from stat). */
