@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {mkdtempSync, symlinkSync, writeFileSync, truncateSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {keys, runCli, splitKeys, type Session} from './terminal.js';
+import {articlesPath, keys, runCli, splitKeys, type Session} from './terminal.js';
 
 const sessions: Session[] = [];
 afterEach(() => {
@@ -115,6 +115,16 @@ describe('the library in a real terminal', () => {
     session.write(keys.enter);
     await session.waitFor('Cannot open b-image.txt: not text (binary data)');
     expect(session.text()).toContain('A Fine Article');
+  });
+
+  it('opens a Markdown article: block quotes behind a bar, links as notes at the end', async () => {
+    const session = await start([path.join(articlesPath, 'reading-in-the-terminal.md')]);
+    await session.waitFor('│ “The best interface for reading');
+    expect(session.text()).toContain('The Broadsheet team · Broadsheet notes');
+    expect(session.text()).toContain('• A page that stays where you left it');
+    session.write('G');
+    await session.waitFor('[1] https://spec.commonmark.org/');
+    expect(session.text()).toContain('[2] https://no-color.org/');
   });
 
   it('asks for a larger terminal at 12×4, and shows the list once it grows', async () => {
