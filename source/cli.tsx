@@ -29,11 +29,13 @@ import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
 import {MIN_MEASURE} from './reader/geometry.js';
 import {THEMES, type Theme, type ThemeName} from './reader/theme.js';
 import {ReadingState, stateDirectory} from './state/reading-state.js';
-import {savedProgress} from './state/progress.js';
+import {savedProgress, type ReadStatus} from './state/progress.js';
+import {WORDS_PER_MINUTE} from './reader/progress.js';
 
 const HELP = `
   Usage
     $ broadsheet [PATH]
+    $ broadsheet list [PATH] [--json]
     $ broadsheet quotes FILE [--json]
 
   PATH is a folder of articles (.txt, .md) or one article. Without PATH:
@@ -43,8 +45,13 @@ const HELP = `
   (at 80×24), nesting level, offsets (UTF-16 code units into the decoded text,
   line endings normalized), speaker when known, and text; --json prints an array.
 
+  \`broadsheet list\` prints the articles of a folder, one a line: title, words,
+  reading state and file; --json prints an array of {path, title, byline,
+  words, minutes, state, percent}.
+
   Options
-    --json         With quotes: print JSON
+    --json         With list and quotes: print JSON
+    --print        Print the article (or the list) as plain text, even to a terminal
     --width N      Widest measure of text, in columns (default 72; at least 20)
     --fresh        Open articles at the top, not where you left off
     --theme T      dark (default), light or mono
@@ -54,6 +61,9 @@ const HELP = `
 
   When standard output is not a terminal, the article (or the list of
   articles) is printed as plain text instead, wrapped to --width (default 80).
+
+  Exit status: 0 done; 1 a file or folder missing, unreadable or refused;
+  2 a usage error (an unknown flag, a bad value).
 `;
 
 /** One clear line on stderr and a non-zero exit: how every user error ends. */
@@ -68,7 +78,14 @@ function bundledArticles(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'articles');
 }
 
-type CommandLine = {input: string[]; width?: number; json: boolean; theme: Theme; fresh: boolean};
+type CommandLine = {
+  input: string[];
+  width?: number;
+  json: boolean;
+  print: boolean;
+  theme: Theme;
+  fresh: boolean;
+};
 
 function parseTheme(name: string | undefined, noColor: boolean): Theme {
   if (noColor && chalk.level === 0 && process.stdout.isTTY && process.env['TERM'] !== 'dumb') {
@@ -101,6 +118,7 @@ function parseCommandLine(): CommandLine {
         version: {type: 'boolean', short: 'v'},
         width: {type: 'string'},
         json: {type: 'boolean'},
+        print: {type: 'boolean'},
         theme: {type: 'string'},
         'no-color': {type: 'boolean'},
         fresh: {type: 'boolean'},
@@ -125,6 +143,7 @@ function parseCommandLine(): CommandLine {
     input: positionals,
     width: parseWidth(values.width),
     json: values.json ?? false,
+    print: values.print ?? false,
     theme: parseTheme(values.theme, values['no-color'] ?? false),
     fresh: values.fresh ?? false,
   };
@@ -142,7 +161,7 @@ function resolveTarget(input: string[]): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
   const named = input[0];
   const target = named ?? process.env['BROADSHEET_DIR'] ?? bundledArticles();
-  if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`);
+  if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
   if (named !== undefined && !statSync(named).isDirectory()) {
     const result = loadArticleFile(named);
     if (result.kind === 'refused') fail(`cannot open ${named}: ${result.reason}`, 1);
@@ -181,8 +200,12 @@ function describeFor(library: Library, work: LibraryWork, budget: number): Libra
 }
 
 /** The words of an article the list shows, counted from the whole file (up to 1 MB). */
-function countArticleWords(entry: LibraryEntry, cache: LibraryCache): number | undefined {
-  if ((entry.size ?? Infinity) > COUNT_WORDS_BYTES) return undefined;
+function countArticleWords(
+  entry: LibraryEntry,
+  cache: LibraryCache,
+  limit = COUNT_WORDS_BYTES,
+): number | undefined {
+  if ((entry.size ?? Infinity) > limit) return undefined;
   const result = loadWholeArticleFile(entry.path);
   if (result.kind !== 'article') return undefined;
   const {words} = result.article;
@@ -208,10 +231,57 @@ function printPlain({library, opened}: Target, width = 80): void {
   for (const item of entries) process.stdout.write(`${item.title}\t${item.fileName}\n`);
 }
 
+/** `broadsheet list [PATH] [--json]`: the articles of a folder, for scripts. */
+function printList(folder: string, json: boolean): void {
+  if (!existsSync(folder)) fail(`no such folder: ${folder}`, 1);
+  if (!statSync(folder).isDirectory()) fail(`not a folder: ${folder}`, 1);
+  const cache = new LibraryCache(stateDirectory());
+  const library = listLibrary(folder, cache);
+  if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
+  const progress = savedProgress(new ReadingState(stateDirectory()));
+  const entries = library.entries
+    .map((entry) => (entry.pending ? describeEntry(entry, cache) : entry))
+    .map((entry) => {
+      const words =
+        entry.words ?? (entry.refused ? undefined : countArticleWords(entry, cache, Infinity));
+      return {...entry, words};
+    });
+  cache.flush();
+  entries.sort(
+    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
+  );
+  const records = entries.map((entry) => listRecord(entry, progress.statusOf(entry.path)));
+  if (json) {
+    process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+    return;
+  }
+  for (const record of records) {
+    const state =
+      record.refused ?? (record.state === 'reading' ? `${record.percent}%` : record.state);
+    const words = record.words === null ? '-' : String(record.words);
+    process.stdout.write(`${record.title}\t${words}\t${state}\t${record.path}\n`);
+  }
+}
+
+/** One article as `list --json` gives it: stable fields, null where unknown. */
+function listRecord(entry: LibraryEntry, status: ReadStatus) {
+  const words = entry.words ?? null;
+  return {
+    path: entry.path,
+    title: entry.title,
+    byline: entry.byline ?? null,
+    words,
+    minutes: words === null ? null : Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+    state: status.kind,
+    percent: status.kind === 'finished' ? 100 : status.kind === 'reading' ? status.percent : 0,
+    ...(entry.refused ? {refused: entry.refused} : {}),
+  };
+}
+
 /** `broadsheet quotes FILE [--json]`: the article's quotations, for scripts. */
 function printQuotations(file: string | undefined, json: boolean): void {
   if (file === undefined) fail('quotes needs a FILE (see --help)');
-  if (!existsSync(file)) fail(`no such file: ${file}`);
+  if (!existsSync(file)) fail(`no such file: ${file}`, 1);
   const result = loadWholeArticleFile(file);
   if (result.kind === 'refused') fail(`cannot open ${file}: ${result.reason}`, 1);
   const records = quotationRecords(result.article);
@@ -223,7 +293,13 @@ function printQuotations(file: string | undefined, json: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const {input, width, json, theme, fresh} = parseCommandLine();
+  const {input, width, json, print, theme, fresh} = parseCommandLine();
+  if (input[0] === 'list' && (input.length > 1 || !existsSync('list'))) {
+    earlyKeyboard?.stop();
+    if (input.length > 2) fail(`list takes one PATH, got ${input.length - 1}`);
+    printList(input[1] ?? process.env['BROADSHEET_DIR'] ?? bundledArticles(), json);
+    return;
+  }
   if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {
     earlyKeyboard?.stop();
     if (input.length > 2) fail(`quotes takes one FILE, got ${input.length - 1}`);
@@ -234,7 +310,8 @@ async function main(): Promise<void> {
   const {library, opened} = target;
   const libraryFolder = target.folder;
   const keyboard = earlyKeyboard;
-  if (!keyboard) {
+  if (!keyboard || print) {
+    keyboard?.stop();
     printPlain(target, width);
     return;
   }
@@ -315,5 +392,12 @@ async function main(): Promise<void> {
   readingState.flush();
   if (delay && loopStats) writeFileSync(loopStats, JSON.stringify({maxMs: delay.max / 1e6}));
 }
+
+// A reader of our output that stops early (`broadsheet story.txt | head`) closes the pipe: that
+// is the end of the job, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 await main();

@@ -3,7 +3,7 @@ import {execFile} from 'node:child_process';
 import path from 'node:path';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {articlesPath, cliPath} from './terminal.js';
+import {articlesPath, cliPath, projectRoot} from './terminal.js';
 import type {QuotationRecord} from '../../source/reader/quotation-list.js';
 
 type Run = {code: number; stdout: string; stderr: string};
@@ -17,16 +17,19 @@ function run(args: string[]): Promise<Run> {
 }
 
 describe('the command line', () => {
-  it('refuses a missing path with one line on stderr and exit code 2', async () => {
+  it('ends with 1 (a runtime failure, as cat and less do) for a missing path, one line on stderr', async () => {
     const result = await run(['/no/such/folder']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe('broadsheet: no such file or folder: /no/such/folder\n');
     expect(result.stdout).toBe('');
   });
 
-  it('refuses an unknown flag without a stack trace', async () => {
+  it('refuses an unknown flag or a bad value as a usage error (2), without a stack trace', async () => {
+    expect((await run(['--width', 'wide'])).code).toBe(2);
+    expect((await run(['--theme', 'neon'])).code).toBe(2);
+    expect((await run(['one', 'two'])).code).toBe(2);
     const result = await run(['--bogus']);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
@@ -92,7 +95,67 @@ describe('broadsheet quotes', () => {
 
   it('says what is wrong with a missing file', async () => {
     const result = await run(['quotes', '/no/such/file.txt']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe('broadsheet: no such file: /no/such/file.txt\n');
+  });
+
+  it('lists a folder for scripts: one line an article, or JSON with stable fields', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-list-'));
+    writeFileSync(path.join(folder, 'a.txt'), 'Apple Pie\nBy Ann\n\nOne two three four.\n');
+    writeFileSync(path.join(folder, 'b.txt'), Buffer.from([0, 1, 2, 0, 0, 0, 0, 7]));
+    const lines = await run(['list', folder]);
+    expect(lines.code).toBe(0);
+    expect(lines.stdout).toBe(
+      `Apple Pie\t8\tunread\t${path.join(folder, 'a.txt')}\n` +
+        `b.txt\t-\tnot text (binary data)\t${path.join(folder, 'b.txt')}\n`,
+    );
+    const json = await run(['list', folder, '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        path: path.join(folder, 'a.txt'),
+        title: 'Apple Pie',
+        byline: 'By Ann',
+        words: 8,
+        minutes: 1,
+        state: 'unread',
+        percent: 0,
+      },
+      {
+        path: path.join(folder, 'b.txt'),
+        title: 'b.txt',
+        byline: null,
+        words: null,
+        minutes: null,
+        state: 'unread',
+        percent: 0,
+        refused: 'not text (binary data)',
+      },
+    ]);
+    const missing = await run(['list', '/no/such/folder']);
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      'broadsheet: no such folder: /no/such/folder\n',
+    ]);
+  });
+
+  it('ends quietly with 0 when the reader of its output stops early (| head)', async () => {
+    const book = path.join(projectRoot, 'test/fixtures/books/war-and-peace_pg2600.txt');
+    const result = await new Promise<Run>((resolve) => {
+      execFile(
+        '/bin/bash',
+        [
+          '-c',
+          `"${process.execPath}" "${cliPath}" "${book}" | head -n 3; echo "status \${PIPESTATUS[0]}"`,
+        ],
+        (error, stdout, stderr) => resolve({code: error ? Number(error.code) : 0, stdout, stderr}),
+      );
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      'The Project Gutenberg EBook of War and Peace, by Leo Tolstoy',
+      '',
+      expect.any(String),
+    ]);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('status 0');
   });
 });

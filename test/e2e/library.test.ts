@@ -127,6 +127,18 @@ describe('the library in a real terminal', () => {
     expect(session.text()).toContain('[2] https://no-color.org/');
   });
 
+  it('prints with --print even to a terminal: plain text, no escape sequence, no full screen', async () => {
+    const session = await start([
+      '--print',
+      path.join(articlesPath, 'council-votes-on-the-old-mill.txt'),
+    ]);
+    const exit = await session.exited;
+    expect(exit.exitCode).toBe(0);
+    expect(session.bufferType()).toBe('normal');
+    expect(session.output()).toContain('Council Votes to Keep the Old Mill Open, for Now');
+    expect(session.output()).not.toContain('\u001B');
+  });
+
   it('asks for a larger terminal at 12×4, and shows the list once it grows', async () => {
     const session = await start([FORTY], {columns: 12, rows: 4});
     await session.waitFor('Make the t…');
