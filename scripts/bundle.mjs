@@ -91,6 +91,36 @@ const lazyModules = {
   },
 };
 
+// meow's pre-bundled dependencies evaluate, at start-up, two modules the CLI never calls:
+// normalize-package-data (with semver, the SPDX tables and hosted-git-info) and Babel's
+// code frame (for errors in a package.json). The CLI passes meow its package, so neither is
+// needed; here they are required on first use instead of when the file loads.
+const meowLazyDependencies = {
+  name: 'meow-lazy-dependencies',
+  setup(build) {
+    build.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patches = [
+        [
+          'var libExports = requireLib$1();',
+          'var libExports = {get codeFrameColumns() { return requireLib$1().codeFrameColumns; }};',
+        ],
+        [
+          'const normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+          'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+        ],
+        ['var normalizeExports = requireNormalize();', ''],
+      ];
+      let patched = source;
+      for (const [from, to] of patches) {
+        if (!patched.includes(from)) throw new Error('meow changed: revisit meowLazyDependencies');
+        patched = patched.replace(from, to);
+      }
+      return {contents: patched, loader: 'js'};
+    });
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -99,7 +129,7 @@ const shared = {
   minify: !process.env.BROADSHEET_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth, lazyModules],
+  plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth, lazyModules, meowLazyDependencies],
   define: {'process.env.NODE_ENV': '"production"'},
   // CommonJS dependencies (react) call require(); give the ESM bundle a real one.
   banner: {

@@ -2,7 +2,6 @@
 import {earlyKeyboard} from './terminal/early-keyboard.js';
 import React from 'react';
 import {render} from 'ink';
-import {parseArgs} from 'node:util';
 import chalk from 'chalk';
 import {existsSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -26,7 +25,7 @@ import type {Library} from './library/library.js';
 import {plainText} from './text/layout.js';
 import {formatQuotationLine, quotationRecords} from './reader/quotation-list.js';
 import {enterFullScreen, restoreTerminal} from './terminal/screen.js';
-import {MIN_MEASURE} from './reader/geometry.js';
+import {parseOptions, UsageError} from './cli/options.js';
 import {THEMES, type Theme, type ThemeName} from './reader/theme.js';
 import {ReadingState, stateDirectory} from './state/reading-state.js';
 import {savedProgress, type ReadStatus} from './state/progress.js';
@@ -99,53 +98,32 @@ function parseTheme(name: string | undefined, noColor: boolean): Theme {
   return fail(`--theme takes dark, light or mono (got ${name})`);
 }
 
-function parseWidth(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const width = Number(value);
-  if (!Number.isInteger(width) || width < MIN_MEASURE) {
-    fail(`--width takes a whole number of columns, at least ${MIN_MEASURE} (got ${value})`);
-  }
-  return width;
-}
-
-/** Flags and the PATH; a bad flag is a one-line error, not a stack trace. */
+/** Flags and the PATH, parsed by meow; a bad flag is a one-line error, not a stack trace. */
 function parseCommandLine(): CommandLine {
-  let parsed;
+  let options;
   try {
-    parsed = parseArgs({
-      options: {
-        help: {type: 'boolean', short: 'h'},
-        version: {type: 'boolean', short: 'v'},
-        width: {type: 'string'},
-        json: {type: 'boolean'},
-        print: {type: 'boolean'},
-        theme: {type: 'string'},
-        'no-color': {type: 'boolean'},
-        fresh: {type: 'boolean'},
-      },
-      allowPositionals: true,
-    });
+    options = parseOptions(process.argv.slice(2), HELP, version);
   } catch (error) {
-    return fail(`${(error as Error).message.split(/\.\s/)[0]} (see --help)`);
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
   }
-  const {values, positionals} = parsed;
-  if (values.help) {
+  if (options.help) {
     earlyKeyboard?.stop();
     process.stdout.write(HELP.slice(1));
     process.exit(0);
   }
-  if (values.version) {
+  if (options.version) {
     earlyKeyboard?.stop();
     process.stdout.write(`${version}\n`);
     process.exit(0);
   }
   return {
-    input: positionals,
-    width: parseWidth(values.width),
-    json: values.json ?? false,
-    print: values.print ?? false,
-    theme: parseTheme(values.theme, values['no-color'] ?? false),
-    fresh: values.fresh ?? false,
+    input: options.input,
+    width: options.width,
+    json: options.json,
+    print: options.print,
+    theme: parseTheme(options.theme, !options.color),
+    fresh: options.fresh,
   };
 }
 

@@ -35,10 +35,14 @@ describe('README', () => {
   });
 
   it('documents every flag the command line takes', () => {
-    const cli = readFileSync(new URL('../source/cli.tsx', import.meta.url), 'utf8');
-    const options = cli.slice(cli.indexOf('options: {'), cli.indexOf('allowPositionals'));
-    const flags = [...options.matchAll(/^\s+'?([a-z-]+)'?: \{type:/gm)].map((match) => match[1]);
-    expect(flags.length).toBeGreaterThan(4);
+    const cli = readFileSync(new URL('../source/cli/options.ts', import.meta.url), 'utf8');
+    const options = cli.slice(cli.indexOf('const FLAGS = {'), cli.indexOf('} as const'));
+    // A boolean that is on by default is turned off with --no-NAME (meow's negation).
+    const flags = [...options.matchAll(/^\s+([a-z]+): \{type: '(\w+)'(, default: true)?/gm)].map(
+      (match) => (match[3] ? `no-${match[1]}` : match[1]),
+    );
+    expect(flags.length).toBeGreaterThan(6);
     for (const flag of flags) expect(readme).toContain(`--${flag}`);
+    expect(readme).toContain('--print');
   });
 });
