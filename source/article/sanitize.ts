@@ -42,3 +42,8 @@ export function sanitize(raw: string): string {
   }
   return out + text.slice(copied);
 }
+
+/** Makes any string from outside (a file name, an error) safe to show on one line. */
+export function safeLine(text: string): string {
+  return sanitize(text).replace(/\n/g, ' ');
+}

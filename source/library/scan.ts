@@ -1,49 +1,18 @@
-import {
-  type Dirent,
-  closeSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import {type Dirent, closeSync, openSync, readdirSync, readSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {decode, looksBinary} from '../article/decode.js';
-import {sanitize} from '../article/sanitize.js';
-import {MAX_ARTICLE_BYTES, openArticleBytes} from '../article/load.js';
-import type {LoadResult} from '../article/article.js';
+import {safeLine, sanitize} from '../article/sanitize.js';
+import {errorReason, isMarkdown} from '../article/file.js';
+import {MAX_ARTICLE_BYTES} from '../article/load.js';
 import type {Library, LibraryEntry} from './library.js';
 import {countWords, parseText} from '../article/parse-text.js';
 import {bylineOf, splitFrontMatter} from '../article/markdown.js';
 import {titleFromFirstLine} from '../article/title.js';
-import {collectGarbage} from '../system/memory.js';
 import type {CachedFile, LibraryCache} from '../state/library-cache.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-
-/** Whether a file is read as Markdown (by its name, as editors and renderers decide). */
-export function isMarkdown(file: string): boolean {
-  return MARKDOWN_EXTENSIONS.has(path.extname(file).toLowerCase());
-}
 /** The list reads only this much of each file: enough for the title line. */
 const HEAD_BYTES = 4096;
-
-/** Makes any string from outside (a file name, an error) safe to show on one line. */
-export function safeLine(text: string): string {
-  return sanitize(text).replace(/\n/g, ' ');
-}
-
-function errorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a folder';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'EIO') return 'cannot be read (input/output error)';
-  return error instanceof Error ? error.message : String(error);
-}
 
 function readHead(file: string): Uint8Array {
   const fd = openSync(file, 'r');
@@ -238,35 +207,4 @@ export function listLibrary(folder: string, cache?: LibraryCache): Library {
   };
   visit(folder, '', names, 0);
   return {kind: 'folder', folder: shown, entries: sortedByFolderAndTitle(entries)};
-}
-
-/**
- * Reads and parses an article; every failure is a refusal that says why. A long file comes
- * back as its start, with `rest` to read the whole of it in slices.
- */
-export function loadArticleFile(file: string): LoadResult {
-  try {
-    const fd = openSync(file, 'r');
-    let size: number;
-    try {
-      size = fstatSync(fd).size;
-    } finally {
-      closeSync(fd);
-    }
-    if (size > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
-    return openArticleBytes(readFileSync(file), safeLine(path.basename(file)), {
-      release: collectGarbage,
-      markdown: isMarkdown(file),
-    });
-  } catch (error) {
-    return {kind: 'refused', reason: errorReason(error)};
-  }
-}
-
-/** The whole article of a file, read at once (printing, the quotes command). */
-export function loadWholeArticleFile(file: string): LoadResult {
-  const result = loadArticleFile(file);
-  return result.kind === 'article' && result.rest
-    ? {kind: 'article', article: result.rest.finish()}
-    : result;
 }

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {loadArticleFile} from '../../source/library/scan.js';
+import {loadArticleFile} from '../../source/article/file.js';
 import {plainText} from '../../source/text/layout.js';
 import {cellWidth} from '../../source/text/width.js';
 import {findQuotations} from '../../source/text/quotes.js';

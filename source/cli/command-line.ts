@@ -1,0 +1,57 @@
+import chalk from 'chalk';
+import {version} from '../../package.json';
+import {earlyKeyboard} from '../terminal/early-keyboard.js';
+import {THEMES, type Theme, type ThemeName} from '../reader/theme.js';
+import {parseOptions, UsageError} from './options.js';
+import {HELP} from './help.js';
+import {fail} from './fail.js';
+
+export type CommandLine = {
+  input: string[];
+  width?: number;
+  json: boolean;
+  print: boolean;
+  theme: Theme;
+  fresh: boolean;
+};
+
+function parseTheme(name: string | undefined, noColor: boolean): Theme {
+  if (noColor && chalk.level === 0 && process.stdout.isTTY && process.env['TERM'] !== 'dumb') {
+    // chalk reads --no-color from argv and then drops every style, italics included: keep
+    // the plain styles the mono theme marks quotations with (it uses no colour at all).
+    chalk.level = 1;
+  }
+  if (noColor || (process.env['NO_COLOR'] ?? '') !== '') return THEMES.mono;
+  if (name === undefined) return THEMES.dark;
+  if (name in THEMES) return THEMES[name as ThemeName];
+  return fail(`--theme takes dark, light or mono (got ${name})`);
+}
+
+/** Flags and the PATH, parsed by meow; a bad flag is a one-line error, not a stack trace. */
+export function parseCommandLine(): CommandLine {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2), HELP, version);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
+  }
+  if (options.help) {
+    earlyKeyboard?.stop();
+    process.stdout.write(HELP.slice(1));
+    process.exit(0);
+  }
+  if (options.version) {
+    earlyKeyboard?.stop();
+    process.stdout.write(`${version}\n`);
+    process.exit(0);
+  }
+  return {
+    input: options.input,
+    width: options.width,
+    json: options.json,
+    print: options.print,
+    theme: parseTheme(options.theme, !options.color),
+    fresh: options.fresh,
+  };
+}

@@ -1,0 +1,56 @@
+import {existsSync, statSync} from 'node:fs';
+import type {LibraryEntry} from '../library/library.js';
+import {describeEntry, listLibrary} from '../library/scan.js';
+import {LibraryCache} from '../state/library-cache.js';
+import {ReadingState, stateDirectory} from '../state/reading-state.js';
+import {savedProgress, type ReadStatus} from '../state/progress.js';
+import {WORDS_PER_MINUTE} from '../reader/progress.js';
+import {fail} from './fail.js';
+import {countArticleWords} from './target.js';
+
+/** `broadsheet list [PATH] [--json]`: the articles of a folder, for scripts. */
+export function printList(folder: string, json: boolean): void {
+  if (!existsSync(folder)) fail(`no such folder: ${folder}`, 1);
+  if (!statSync(folder).isDirectory()) fail(`not a folder: ${folder}`, 1);
+  const cache = new LibraryCache(stateDirectory());
+  const library = listLibrary(folder, cache);
+  if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
+  const progress = savedProgress(new ReadingState(stateDirectory()));
+  const entries = library.entries
+    .map((entry) => (entry.pending ? describeEntry(entry, cache) : entry))
+    .map((entry) => {
+      const words =
+        entry.words ?? (entry.refused ? undefined : countArticleWords(entry, cache, Infinity));
+      return {...entry, words};
+    });
+  cache.flush();
+  entries.sort(
+    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
+  );
+  const records = entries.map((entry) => listRecord(entry, progress.statusOf(entry.path)));
+  if (json) {
+    process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+    return;
+  }
+  for (const record of records) {
+    const state =
+      record.refused ?? (record.state === 'reading' ? `${record.percent}%` : record.state);
+    const words = record.words === null ? '-' : String(record.words);
+    process.stdout.write(`${record.title}\t${words}\t${state}\t${record.path}\n`);
+  }
+}
+
+/** One article as `list --json` gives it: stable fields, null where unknown. */
+function listRecord(entry: LibraryEntry, status: ReadStatus) {
+  const words = entry.words ?? null;
+  return {
+    path: entry.path,
+    title: entry.title,
+    byline: entry.byline ?? null,
+    words,
+    minutes: words === null ? null : Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+    state: status.kind,
+    percent: status.kind === 'finished' ? 100 : status.kind === 'reading' ? status.percent : 0,
+    ...(entry.refused ? {refused: entry.refused} : {}),
+  };
+}

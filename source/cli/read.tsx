@@ -1,0 +1,102 @@
+import React from 'react';
+import {render} from 'ink';
+import {writeFileSync} from 'node:fs';
+import {onExit} from 'signal-exit';
+import {monitorEventLoopDelay} from 'node:perf_hooks';
+import {App, createStore} from '../app.js';
+import type {LibraryWork} from '../app-state.js';
+import {loadArticleFile} from '../article/file.js';
+import {safeLine} from '../article/sanitize.js';
+import {describeEntry, listLibrary} from '../library/scan.js';
+import type {Theme} from '../reader/theme.js';
+import {LibraryCache} from '../state/library-cache.js';
+import {savedProgress} from '../state/progress.js';
+import {ReadingState, stateDirectory} from '../state/reading-state.js';
+import type {Keyboard} from '../terminal/keyboard.js';
+import {enterFullScreen, restoreTerminal} from '../terminal/screen.js';
+import {countArticleWords, describeFor, FIRST_FRAME_BUDGET_MS, type Target} from './target.js';
+
+/** The full-screen reader: the library, or a named file, read with the keys of `keyboard`. */
+export async function read(
+  target: Target,
+  keyboard: Keyboard,
+  {width, theme, fresh}: {width?: number; theme: Theme; fresh: boolean},
+): Promise<void> {
+  const {library, opened} = target;
+  const libraryFolder = target.folder;
+  // Reading positions: saved as you read, and once more on every way out.
+  const readingState = new ReadingState(stateDirectory());
+  const progress = savedProgress(readingState, {fresh});
+
+  enterFullScreen();
+  onExit(
+    () => {
+      restoreTerminal();
+      readingState.flush();
+    },
+    {alwaysLast: true},
+  );
+  // Whatever goes wrong, the terminal is given back first; then one line says what happened.
+  const crash = (error: unknown) => {
+    restoreTerminal();
+    readingState.flush();
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`broadsheet: ${safeLine(reason)}\n`);
+    process.exit(70);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  // For the tests of that path only: fail on purpose a while after start.
+  const crashAfter = Number(process.env['BROADSHEET_TEST_CRASH_AFTER_MS']);
+  if (crashAfter > 0) {
+    setTimeout(() => {
+      throw new Error('crash requested by BROADSHEET_TEST_CRASH_AFTER_MS');
+    }, crashAfter);
+  }
+
+  // The list's cache of titles and word counts; entries listed by name are read before the
+  // first frame for as long as it can wait, the rest in the background.
+  const cache = new LibraryCache(stateDirectory());
+  onExit(() => cache.flush());
+  const work: LibraryWork = {
+    describe: (entry) => describeEntry(entry, cache),
+    countWords: (entry) => countArticleWords(entry, cache),
+  };
+  const listed = describeFor(library, work, FIRST_FRAME_BUDGET_MS);
+  const store = createStore(listed, {
+    // A named file was read to check it; the reader takes that copy.
+    loadArticle: (file) => (file === opened?.path ? opened.result : loadArticleFile(file)),
+    progress,
+    columns: process.stdout.columns || 80,
+    rows: process.stdout.rows || 24,
+    cap: width,
+    openIndex: opened ? 0 : undefined,
+    rescan: opened
+      ? undefined
+      : () => describeFor(listLibrary(libraryFolder, cache), work, FIRST_FRAME_BUDGET_MS),
+    work: opened ? undefined : work,
+    libraryIdle: () => cache.flush(),
+  });
+  // For the benchmark: the longest the event loop was blocked, written out on the way out.
+  const loopStats = process.env['BROADSHEET_LOOP_STATS'];
+  const delay = loopStats ? monitorEventLoopDelay({resolution: 5}) : undefined;
+  delay?.enable();
+  // Keys typed so far (type-ahead) are applied now, in order; then each chunk as it comes.
+  keyboard.connect(store.feed);
+  const instance = render(<App store={store} theme={theme} progress={progress} />, {
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 120,
+  });
+  try {
+    await instance.waitUntilExit();
+  } catch (error) {
+    crash(error);
+  }
+  keyboard.stop();
+  store.finishLoading();
+  store.close();
+  restoreTerminal();
+  readingState.flush();
+  if (delay && loopStats) writeFileSync(loopStats, JSON.stringify({maxMs: delay.max / 1e6}));
+}

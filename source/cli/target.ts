@@ -1,0 +1,79 @@
+import {existsSync, statSync} from 'node:fs';
+import path from 'node:path';
+import type {LoadResult} from '../article/article.js';
+import {loadArticleFile, loadWholeArticleFile} from '../article/file.js';
+import {safeLine} from '../article/sanitize.js';
+import type {LibraryWork} from '../app-state.js';
+import type {Library, LibraryEntry} from '../library/library.js';
+import {listLibrary} from '../library/scan.js';
+import {LibraryCache} from '../state/library-cache.js';
+import {stateDirectory} from '../state/reading-state.js';
+import {bundledArticles, fail} from './fail.js';
+
+/** The library to show; for a named file, a library of one, already read once here. */
+export type Target = {
+  library: Library;
+  /** The folder scanned (again, on `r`). */
+  folder: string;
+  opened?: {path: string; result: LoadResult & {kind: 'article'}};
+};
+
+export function resolveTarget(input: string[]): Target {
+  if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
+  const named = input[0];
+  const target = named ?? process.env['BROADSHEET_DIR'] ?? bundledArticles();
+  if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
+  if (named !== undefined && !statSync(named).isDirectory()) {
+    const result = loadArticleFile(named);
+    if (result.kind === 'refused') fail(`cannot open ${named}: ${result.reason}`, 1);
+    const folder = safeLine(path.dirname(path.resolve(named)));
+    const entry = {
+      path: named,
+      fileName: safeLine(path.basename(named)),
+      title: result.article.title,
+    };
+    return {
+      library: {kind: 'folder', folder, entries: [entry]},
+      folder,
+      opened: {path: named, result},
+    };
+  }
+  return {library: listLibrary(target, new LibraryCache(stateDirectory())), folder: target};
+}
+
+/** How long the list may read files' heads before its first frame; the rest come after. */
+export const FIRST_FRAME_BUDGET_MS = 15;
+/** Entries always read before the first frame, whatever the time. */
+const FIRST_FRAME_ENTRIES = 200;
+
+/** The library with entries described (those first in the list first) for up to `budget` ms. */
+export function describeFor(library: Library, work: LibraryWork, budget: number): Library {
+  if (library.kind !== 'folder') return library;
+  const until = performance.now() + budget;
+  // A small library is read whole (its first frame is complete); a large one as far as the
+  // budget goes, and on in the background.
+  const entries = library.entries.map((entry, index) =>
+    entry.pending && (index < FIRST_FRAME_ENTRIES || performance.now() < until)
+      ? work.describe(entry)
+      : entry,
+  );
+  return {...library, entries};
+}
+
+/** The words of an article the list shows, counted from the whole file (up to 1 MB). */
+export function countArticleWords(
+  entry: LibraryEntry,
+  cache: LibraryCache,
+  limit = COUNT_WORDS_BYTES,
+): number | undefined {
+  if ((entry.size ?? Infinity) > limit) return undefined;
+  const result = loadWholeArticleFile(entry.path);
+  if (result.kind !== 'article') return undefined;
+  const {words} = result.article;
+  const cached = cache.get(entry.path, entry.size ?? -1, entry.mtime ?? -1);
+  if (cached) cache.set(entry.path, {...cached, words});
+  return words;
+}
+
+/** Files longer than this keep an estimate of their length in the list. */
+const COUNT_WORDS_BYTES = 1024 * 1024;
