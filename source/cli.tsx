@@ -7,7 +7,7 @@ import {printList} from './cli/list.js';
 import {printPlain} from './cli/print.js';
 import {printQuotations} from './cli/quotes.js';
 import {read} from './cli/read.js';
-import {resolveTarget} from './cli/target.js';
+import {pipedTarget, resolveTarget, terminalKeyboard} from './cli/target.js';
 
 /** `broadsheet`: parses the command line and runs the command it names. */
 async function main(): Promise<void> {
@@ -24,8 +24,10 @@ async function main(): Promise<void> {
     printQuotations(input[1], json);
     return;
   }
-  const target = resolveTarget(input);
-  const keyboard = earlyKeyboard;
+  // An article piped in (`cat story.txt | broadsheet`): keys come from the terminal itself.
+  const piped = input.length === 0 && !process.stdin.isTTY;
+  const target = piped ? pipedTarget() : resolveTarget(input);
+  const keyboard = piped && !print ? terminalKeyboard() : earlyKeyboard;
   if (!keyboard || print) {
     keyboard?.stop();
     printPlain(target, width);

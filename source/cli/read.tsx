@@ -26,7 +26,7 @@ export async function read(
   const libraryFolder = target.folder;
   // Reading positions: saved as you read, and once more on every way out.
   const readingState = new ReadingState(stateDirectory());
-  const progress = savedProgress(readingState, {fresh});
+  const progress = savedProgress(readingState, {fresh, byPath: opened?.path !== '-'});
 
   enterFullScreen();
   onExit(

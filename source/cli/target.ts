@@ -1,4 +1,8 @@
-import {existsSync, statSync} from 'node:fs';
+import {existsSync, openSync, readFileSync, statSync} from 'node:fs';
+import {ReadStream} from 'node:tty';
+import {articleFromBytes} from '../article/load.js';
+import {Keyboard} from '../terminal/keyboard.js';
+import {readKeysFrom} from '../terminal/screen.js';
 import path from 'node:path';
 import type {LoadResult} from '../article/article.js';
 import {loadArticleFile, loadWholeArticleFile} from '../article/file.js';
@@ -17,6 +21,39 @@ export type Target = {
   folder: string;
   opened?: {path: string; result: LoadResult & {kind: 'article'}};
 };
+
+/** The article on standard input, read whole, as a library of one. */
+export function pipedTarget(): Target {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(0);
+  } catch (error) {
+    return fail(`cannot read standard input: ${(error as Error).message}`, 1);
+  }
+  const result = articleFromBytes(bytes, 'standard input');
+  if (result.kind === 'refused') return fail(`cannot read standard input: ${result.reason}`, 1);
+  const entry = {path: '-', fileName: 'standard input', title: safeLine(result.article.title)};
+  return {
+    library: {kind: 'folder', folder: 'standard input', entries: [entry]},
+    folder: '.',
+    opened: {path: '-', result},
+  };
+}
+
+/**
+ * The keys of the terminal itself (/dev/tty), for reading an article piped in, as less does;
+ * undefined when there is none (then the article is printed).
+ */
+export function terminalKeyboard(): Keyboard | undefined {
+  if (!process.stdout.isTTY || (process.env['TERM'] ?? '') === 'dumb') return undefined;
+  try {
+    const stream = new ReadStream(openSync('/dev/tty', 'r'));
+    readKeysFrom(stream);
+    return new Keyboard(stream).start();
+  } catch {
+    return undefined;
+  }
+}
 
 export function resolveTarget(input: string[]): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);

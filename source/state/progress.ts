@@ -27,7 +27,10 @@ function keyOf(article: Article): string {
 }
 
 /** Progress kept in a ReadingState; `fresh` opens every article at the top (--fresh). */
-export function savedProgress(state: ReadingState, {fresh = false} = {}): Progress {
+export function savedProgress(
+  state: ReadingState,
+  {fresh = false, byPath = true}: {fresh?: boolean; byPath?: boolean} = {},
+): Progress {
   let warning = state.warning;
   const statusOf = (file: string): ReadStatus => {
     const saved = state.positionAtPath(file);
@@ -49,7 +52,8 @@ export function savedProgress(state: ReadingState, {fresh = false} = {}): Progre
       if (!saved) {
         // Edited since (a typo fixed, a paragraph added): the same file at about the same
         // length keeps its place rather than starting over.
-        const atPath = state.positionAtPath(file);
+        // (Not for text piped in: every pipe has the same "path".)
+        const atPath = byPath ? state.positionAtPath(file) : undefined;
         if (atPath && Math.abs(atPath.length - length) <= length * 0.1) {
           saved = atPath;
           if (!article.partial) note = ', the file changed';

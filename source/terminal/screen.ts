@@ -21,11 +21,20 @@ export function enterFullScreen(): void {
  * main screen.
  * Safe to call more than once and from exit and signal handlers (synchronous writes only).
  */
+/** Where keys come from: standard input, or the terminal itself when an article is piped in. */
+let keysFrom: {isTTY?: boolean; isRaw?: boolean; setRawMode(mode: boolean): unknown} =
+  process.stdin;
+
+/** Keys are read from `stream` (/dev/tty): its raw mode is what a way out must turn off. */
+export function readKeysFrom(stream: typeof keysFrom): void {
+  keysFrom = stream;
+}
+
 export function restoreTerminal(): void {
   if (!active) return;
   active = false;
   try {
-    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    if (keysFrom.isTTY && keysFrom.isRaw) keysFrom.setRawMode(false);
   } catch {
     // The terminal may be gone (SIGHUP); nothing is left to restore then.
   }

@@ -139,6 +139,32 @@ describe('the library in a real terminal', () => {
     expect(session.output()).not.toContain('\u001B');
   });
 
+  it('reads an article piped in, with keys from the terminal: Space pages, q quits, terminal restored', async () => {
+    const story = path.join(articlesPath, 'the-harbour-inquiry.txt');
+    const session = await runCli({shell: `cat "${story}" | eval "$BROADSHEET"; echo "exit $?"`});
+    sessions.push(session);
+    await session.waitFor('page 1/3');
+    expect(session.text()).toContain('The Harbour Inquiry: What the Night Watchman Heard');
+    expect(session.bufferType()).toBe('alternate');
+    session.write(' ');
+    await session.waitFor('page 2/3');
+    session.write('q');
+    await session.waitFor('exit 0');
+    expect(session.bufferType()).toBe('normal');
+    expect(session.cursorHidden()).toBe(false);
+  });
+
+  it('prints an article piped in when there is no terminal to read keys from', async () => {
+    const story = path.join(articlesPath, 'the-harbour-inquiry.txt');
+    const session = await runCli({
+      shell: `cat "${story}" | eval "$BROADSHEET" | head -n 1; echo "done"`,
+    });
+    sessions.push(session);
+    await session.waitFor('done');
+    expect(session.text()).toContain('The Harbour Inquiry: What the Night Watchman Heard');
+    expect(session.output()).not.toMatch(/\u001B\[\?1049h/); // no full screen
+  });
+
   it('asks for a larger terminal at 12×4, and shows the list once it grows', async () => {
     const session = await start([FORTY], {columns: 12, rows: 4});
     await session.waitFor('Make the t…');

@@ -56,6 +56,8 @@ type Options = {
   env?: Record<string, string>;
   /** Keys written the moment the process is spawned, before its first frame (type-ahead). */
   typeAhead?: string;
+  /** Run through the shell, with `$BROADSHEET` as the CLI: `cat story.txt | $BROADSHEET`. */
+  shell?: string;
 };
 
 /**
@@ -79,6 +81,7 @@ export async function runCli({
   rows = 24,
   env = {},
   typeAhead,
+  shell,
 }: Options = {}): Promise<Session> {
   const term = new Terminal({cols: columns, rows, allowProposedApi: true});
   let written = Promise.resolve();
@@ -88,12 +91,14 @@ export async function runCli({
   };
   feed(SHELL_MARK + '\r\n');
 
-  const child: IPty = spawn(process.execPath, [cliPath, ...args], {
+  const command = shell === undefined ? process.execPath : '/bin/sh';
+  const commandArgs = shell === undefined ? [cliPath, ...args] : ['-c', shell];
+  const child: IPty = spawn(command, commandArgs, {
     name: 'xterm-256color',
     cols: columns,
     rows,
     cwd: projectRoot,
-    env: terminalEnv(env),
+    env: terminalEnv({BROADSHEET: `"${process.execPath}" "${cliPath}"`, ...env}),
   });
   child.onData((data) => {
     raw += data;
