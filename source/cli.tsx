@@ -4,14 +4,14 @@ import {existsSync} from 'node:fs';
 import {parseCommandLine} from './cli/command-line.js';
 import {bundledArticles, fail} from './cli/fail.js';
 import {printList} from './cli/list.js';
-import {printPlain} from './cli/print.js';
+import {colourAllowed, printPlain} from './cli/print.js';
 import {printQuotations} from './cli/quotes.js';
 import {read} from './cli/read.js';
 import {pipedTarget, resolveTarget, terminalKeyboard} from './cli/target.js';
 
 /** `broadsheet`: parses the command line and runs the command it names. */
 async function main(): Promise<void> {
-  const {input, width, json, print, theme, fresh} = parseCommandLine();
+  const {input, width, json, print, theme, fresh, noColor} = parseCommandLine();
   if (input[0] === 'list' && (input.length > 1 || !existsSync('list'))) {
     earlyKeyboard?.stop();
     if (input.length > 2) fail(`list takes one PATH, got ${input.length - 1}`);
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const keyboard = piped && !print ? terminalKeyboard() : earlyKeyboard;
   if (!keyboard || print) {
     keyboard?.stop();
-    printPlain(target, width);
+    printPlain(target, {width, theme, colour: colourAllowed(noColor)});
     return;
   }
   await read(target, keyboard, {width, theme, fresh});

@@ -13,6 +13,8 @@ export type CommandLine = {
   print: boolean;
   theme: Theme;
   fresh: boolean;
+  /** --no-color was given. */
+  noColor: boolean;
 };
 
 function parseTheme(name: string | undefined, noColor: boolean): Theme {
@@ -53,5 +55,6 @@ export function parseCommandLine(): CommandLine {
     print: options.print,
     theme: parseTheme(options.theme, !options.color),
     fresh: options.fresh,
+    noColor: !options.color,
   };
 }

@@ -127,15 +127,23 @@ describe('the library in a real terminal', () => {
     expect(session.text()).toContain('[2] https://no-color.org/');
   });
 
-  it('prints with --print even to a terminal: plain text, no escape sequence, no full screen', async () => {
-    const session = await start([
-      '--print',
-      path.join(articlesPath, 'council-votes-on-the-old-mill.txt'),
-    ]);
+  it('prints with --print even to a terminal: text, no full screen, no cursor or erase sequence', async () => {
+    const session = await start(['--print', path.join(articlesPath, 'the-harbour-inquiry.txt')]);
     const exit = await session.exited;
     expect(exit.exitCode).toBe(0);
     expect(session.bufferType()).toBe('normal');
-    expect(session.output()).toContain('Council Votes to Keep the Old Mill Open, for Now');
+    expect(session.output()).toContain('The Harbour Inquiry: What the Night Watchman Heard');
+    // Colour is allowed on a terminal: quotations coloured (SGR), and no other sequence.
+    expect(session.output()).toMatch(/\u001B\[33m/);
+    expect(session.output()).not.toMatch(/\u001B(?!\[[0-9;]*m)/);
+  });
+
+  it('prints with --print and NO_COLOR: no escape sequence at all', async () => {
+    const file = path.join(articlesPath, 'the-harbour-inquiry.txt');
+    const session = await runCli({args: ['--print', file], env: {NO_COLOR: '1'}});
+    sessions.push(session);
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.output()).toContain('The Harbour Inquiry');
     expect(session.output()).not.toContain('\u001B');
   });
 
