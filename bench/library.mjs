@@ -1,14 +1,12 @@
 // The library at scale: spawn → first frame of a 10-article and a 10,000-article folder, cold
 // (no cache) and warm (the list's cache filled by an earlier run); a filter keystroke at
 // 10,000; and the peak memory of the 10,000-article list.
-import {spawn} from '@lydell/node-pty';
 import path from 'node:path';
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {median, ratio, root, terminalEnv} from './util.mjs';
+import {cliSession, median, ratio, root, terminalEnv} from './util.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const CLI = path.join(root, 'dist/cli.js');
 const WORDS = readFileSync(path.join(root, 'articles/the-harbour-inquiry.txt'), 'utf8')
   .split(/\s+/)
   .filter(Boolean);
@@ -31,46 +29,7 @@ function folderOf(count) {
   return folder;
 }
 
-function session(args, env) {
-  const started = process.hrtime.bigint();
-  let from = started;
-  const child = spawn(process.execPath, [CLI, ...args], {cols: 100, rows: 30, cwd: root, env});
-  let seen = '';
-  let waiter;
-  child.onData((data) => {
-    seen += data;
-    if (waiter && waiter.pattern.test(seen)) {
-      const done = waiter;
-      waiter = undefined;
-      done.resolve(Number(process.hrtime.bigint() - from) / 1e6);
-    }
-  });
-  const exited = new Promise((resolve) => child.onExit(resolve));
-  return {
-    child,
-    exited,
-    mark() {
-      from = process.hrtime.bigint();
-      seen = '';
-    },
-    until(pattern, timeout = 30000) {
-      return new Promise((resolve, reject) => {
-        if (pattern.test(seen)) return resolve(Number(process.hrtime.bigint() - from) / 1e6);
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          reject(new Error(`no ${pattern}: ${seen.slice(-300)}`));
-        }, timeout);
-        waiter = {
-          pattern,
-          resolve(ms) {
-            clearTimeout(timer);
-            resolve(ms);
-          },
-        };
-      });
-    },
-  };
-}
+const session = (args, env) => cliSession(args, {columns: 100, rows: 30, env});
 
 const FIRST_FRAME = /1 of \d/;
 

@@ -1,14 +1,12 @@
 // Opening any file at once, and answering every key within 100 ms: spawn → first page for a
 // 4 KB article, a 3.3 MB book and a 30 MB file; Enter → first page; whole-book keys right
 // after the book opens; the longest event-loop block; peak memory of the 30 MB file.
-import {spawn} from '@lydell/node-pty';
 import path from 'node:path';
 import {mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {median, root, terminalEnv} from './util.mjs';
+import {cliSession, median, root, terminalEnv} from './util.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const CLI = path.join(root, 'dist/cli.js');
 const SEED = path.join(root, 'articles/russia-sends-foreign-minister-to-north-korea.txt');
 const BOOK = path.join(root, 'test/fixtures/books/war-and-peace_pg2600.txt');
 
@@ -26,51 +24,9 @@ function libraryOf(file) {
   return folder;
 }
 
-/** A CLI in an 80×24 (or given) pty; `until(pattern)` resolves with ms since `mark()`. */
-function session(args, {columns = 80, env = {}} = {}) {
-  const started = process.hrtime.bigint();
-  let from = started;
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cols: columns,
-    rows: 24,
-    cwd: root,
-    env: {...terminalEnv(), ...env},
-  });
-  let seen = '';
-  let waiter;
-  child.onData((data) => {
-    seen += data;
-    if (waiter && waiter.pattern.test(seen)) {
-      const done = waiter;
-      waiter = undefined;
-      done.resolve(Number(process.hrtime.bigint() - from) / 1e6);
-    }
-  });
-  const exited = new Promise((resolve) => child.onExit(resolve));
-  return {
-    child,
-    exited,
-    mark: () => {
-      from = process.hrtime.bigint();
-      seen = '';
-    },
-    until: (pattern, timeout = 20000) =>
-      new Promise((resolve, reject) => {
-        if (pattern.test(seen)) return resolve(Number(process.hrtime.bigint() - from) / 1e6);
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          reject(new Error(`no ${pattern} from ${args.join(' ')}:\n${seen.slice(-400)}`));
-        }, timeout);
-        waiter = {
-          pattern,
-          resolve: (ms) => {
-            clearTimeout(timer);
-            resolve(ms);
-          },
-        };
-      }),
-  };
-}
+/** A CLI in an 80×24 (or given) pty, in a person's terminal environment. */
+const session = (args, {columns = 80, env = {}} = {}) =>
+  cliSession(args, {columns, env: {...terminalEnv(), ...env}});
 
 const FIRST_PAGE = /page 1\//;
 

@@ -1,3 +1,4 @@
+import {spawn} from '@lydell/node-pty';
 import path from 'node:path';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -28,4 +29,54 @@ export function terminalEnv() {
   delete env.CI;
   delete env.CONTINUOUS_INTEGRATION;
   return env;
+}
+
+/**
+ * The built CLI in a pseudo-terminal. `until(pattern)` resolves with the ms since spawn, or
+ * since the last `mark()`, at which the output first matches.
+ */
+export function cliSession(args, {columns = 80, rows = 24, env = terminalEnv()} = {}) {
+  const started = process.hrtime.bigint();
+  let from = started;
+  const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), ...args], {
+    cols: columns,
+    rows,
+    cwd: root,
+    env,
+  });
+  let seen = '';
+  let waiter;
+  child.onData((data) => {
+    seen += data;
+    if (waiter && waiter.pattern.test(seen)) {
+      const done = waiter;
+      waiter = undefined;
+      done.resolve(Number(process.hrtime.bigint() - from) / 1e6);
+    }
+  });
+  const exited = new Promise((resolve) => child.onExit(resolve));
+  return {
+    child,
+    exited,
+    mark() {
+      from = process.hrtime.bigint();
+      seen = '';
+    },
+    until(pattern, timeout = 30000) {
+      return new Promise((resolve, reject) => {
+        if (pattern.test(seen)) return resolve(Number(process.hrtime.bigint() - from) / 1e6);
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`no ${pattern} from ${args.join(' ')}: ${seen.slice(-300)}`));
+        }, timeout);
+        waiter = {
+          pattern,
+          resolve(ms) {
+            clearTimeout(timer);
+            resolve(ms);
+          },
+        };
+      });
+    },
+  };
 }

@@ -141,6 +141,16 @@ function changesOrder(before: LibraryEntry, after: LibraryEntry, list: ListState
   return list.sort === 'length' && (before.words !== after.words || before.size !== after.size);
 }
 
+/** The list's cursor a row or a screenful up or down. */
+function moveBy(
+  state: AppState,
+  intent: 'listUp' | 'listDown' | 'listPageUp' | 'listPageDown',
+): AppState {
+  const height = listHeight(state.rows);
+  const by = {listUp: -1, listDown: 1, listPageUp: -height, listPageDown: height}[intent];
+  return moveTo(state, state.list.selected + by);
+}
+
 /** Moves the list's cursor to row `row`, scrolling its window as little as it takes. */
 function moveTo(state: AppState, row: number): AppState {
   const place = moveList(state.list, row, state.list.rows.length, listHeight(state.rows));
@@ -229,19 +239,22 @@ function wholeFor(state: AppState, command: ReaderCommand): AppState {
 
 function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
   const {list} = state;
-  const height = listHeight(state.rows);
-  const {selected} = list;
   const current = selectedEntry(state);
   if (list.help) {
     // Any key closes the help; Ctrl-C still quits.
     if (intentFor('library', key) === 'quit') return {...state, quit: true};
     return {...state, list: {...list, help: false}};
   }
-  const setFilter = (filter: string, filtering: boolean): AppState =>
-    withRows({...state, message: undefined, list: {...list, filter, filtering}}, env, current);
+  // Typing puts the cursor on the best match; clearing keeps it on the article it was on.
+  const setFilter = (filter: string, filtering: boolean): AppState => {
+    const next = {...state, message: undefined, list: {...list, filter, filtering}};
+    if (filter === '') return withRows(next, env, current);
+    return moveTo(withRows(next, env, undefined), 0);
+  };
   if (list.filtering) {
     if (key.kind === 'paste') return setFilter(list.filter + promptText(key.text), true);
-    switch (intentFor('filter', key)) {
+    const intent = intentFor('filter', key);
+    switch (intent) {
       case 'filterOpen':
         return current === undefined
           ? setFilter(list.filter, false)
@@ -251,13 +264,10 @@ function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
       case 'filterErase':
         return setFilter([...list.filter].slice(0, -1).join(''), true);
       case 'listUp':
-        return moveTo(state, selected - 1);
       case 'listDown':
-        return moveTo(state, selected + 1);
       case 'listPageUp':
-        return moveTo(state, selected - height);
       case 'listPageDown':
-        return moveTo(state, selected + height);
+        return moveBy(state, intent);
       case 'quit':
         return {...state, quit: true};
       default:
@@ -267,15 +277,13 @@ function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
         return state;
     }
   }
-  switch (intentFor('library', key)) {
+  const intent = intentFor('library', key);
+  switch (intent) {
     case 'listUp':
-      return moveTo(state, selected - 1);
     case 'listDown':
-      return moveTo(state, selected + 1);
     case 'listPageUp':
-      return moveTo(state, selected - height);
     case 'listPageDown':
-      return moveTo(state, selected + height);
+      return moveBy(state, intent);
     case 'listFirst':
       return moveTo(state, 0);
     case 'listLast':

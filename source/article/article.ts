@@ -48,3 +48,18 @@ export type LoadResult =
  * has just become garbage (a driver may collect it before the next copy is made).
  */
 export type Pause = undefined | 'garbage';
+
+/**
+ * How many of `blocks` there are up to and including the one that holds `offset` (or, between
+ * blocks, the next one): the blocks to read before a reader of them has reached `offset`.
+ */
+export function blocksThrough(blocks: Block[], offset: number): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return Math.min(blocks.length, low + 1);
+}

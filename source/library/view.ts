@@ -141,22 +141,34 @@ export function listRows(
     standing,
   }: {filter?: string; sort: SortKey; standing: (file: string) => Standing},
 ): ListRow[] {
-  let rows: ListRow[];
   const query = filter.trim();
-  if (query === '') rows = entries.map((_, entry) => ({entry}));
-  else {
+  if (query !== '') {
     const results = fuzzysort.go(query, targetsOf(entries), {
       keys: ['title', 'byline', 'folder'],
       threshold: 0.2,
+      // A match in the title counts for more than one in a byline or folder name.
+      scoreFn: (result) =>
+        Math.max(
+          result[0]?.score ?? 0,
+          0.8 * (result[1]?.score ?? 0),
+          0.8 * (result[2]?.score ?? 0),
+        ),
     });
-    rows = results.map((result) => {
-      const title = result[0];
-      return {
-        entry: result.obj.entry,
-        matched: title && title.score > 0 ? title.indexes : undefined,
-      };
-    });
+    // Best matches first, as a fuzzy finder lists them (`/harb⏎` opens the Harbour piece);
+    // matches that score alike keep the list's sort.
+    const compare = comparator(entries, sort, standing);
+    return results
+      .map((result) => {
+        const title = result[0];
+        return {
+          entry: result.obj.entry,
+          matched: title && title.score > 0 ? title.indexes : undefined,
+          score: result.score,
+        };
+      })
+      .sort((a, b) => b.score - a.score || compare(a.entry, b.entry))
+      .map(({entry, matched}) => ({entry, matched}));
   }
   const compare = comparator(entries, sort, standing);
-  return rows.sort((a, b) => compare(a.entry, b.entry));
+  return entries.map((_, entry) => ({entry})).sort((a, b) => compare(a.entry, b.entry));
 }

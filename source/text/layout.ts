@@ -1,4 +1,4 @@
-import type {Article, Block} from '../article/article.js';
+import {blocksThrough, type Article, type Block} from '../article/article.js';
 import {wrap} from './wrap.js';
 
 /** How a display line is set: its block's kind, or a blank line between blocks. */
@@ -130,16 +130,7 @@ export class LineStore implements LineSource {
   }
 
   blocksBefore(offset: number): number {
-    const {blocks} = this.article;
-    // The first block that ends after `offset`: the one that holds it, or the next.
-    let low = 0;
-    let high = blocks.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (blocks[middle]!.end <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return Math.max(0, Math.min(blocks.length, low + 1) - this.nextBlock);
+    return Math.max(0, blocksThrough(this.article.blocks, offset) - this.nextBlock);
   }
 
   private layoutBlock(block: Block): void {

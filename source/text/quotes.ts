@@ -1,4 +1,4 @@
-import type {Article, Block} from '../article/article.js';
+import {blocksThrough, type Article, type Block} from '../article/article.js';
 
 /**
  * A quotation: the range [start, end) of the article's text, marks included, and how deep it
@@ -323,15 +323,7 @@ export class QuotationScanner {
 
   /** How many blocks are still to be read before the one holding `offset` is. */
   blocksTo(offset: number): number {
-    const {blocks} = this.article;
-    let low = 0;
-    let high = blocks.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (blocks[middle]!.end <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return Math.max(0, Math.min(blocks.length, low + 1) - this.nextBlock);
+    return Math.max(0, blocksThrough(this.article.blocks, offset) - this.nextBlock);
   }
 
   /** Reads about `count` more blocks (more while a quotation is left open). */

@@ -25,6 +25,23 @@ function book(): Article {
   return result.article;
 }
 
+/** The app over a library of the book, opened by `open` (by default: its start, the rest read on). */
+function store(
+  open: AppEnv['open'] = () => {
+    const result = openArticleBytes(bytes, 'book');
+    if (result.kind !== 'article') throw new Error('refused');
+    return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
+  },
+): AppStore {
+  const env: AppEnv = {open};
+  const library = {
+    kind: 'folder' as const,
+    folder: '/lib',
+    entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
+  };
+  return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
+}
+
 const finish = (state: ReaderState) => {
   state.pages.advance(Infinity);
   return readerReducer(state, {type: 'layoutComplete'});
@@ -98,22 +115,6 @@ describe('far jumps in a long book', () => {
 });
 
 describe('keys while a long file is still being read', () => {
-  function store() {
-    const env: AppEnv = {
-      open() {
-        const result = openArticleBytes(bytes, 'book');
-        if (result.kind !== 'article') throw new Error('refused');
-        return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
-      },
-    };
-    const library = {
-      kind: 'folder' as const,
-      folder: '/lib',
-      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
-    };
-    return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
-  }
-
   it('holds G and the keys after it until the file is read, then applies them in order', async () => {
     // Only the notice's timer is faked: the file is read on in real slices.
     vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
@@ -178,19 +179,7 @@ describe('the quotation list of a long book', () => {
   });
 
   it('opens while the rest of the file is read, without waiting for it, and stays open when it is read', async () => {
-    const env: AppEnv = {
-      open() {
-        const result = openArticleBytes(bytes, 'book');
-        if (result.kind !== 'article') throw new Error('refused');
-        return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
-      },
-    };
-    const library = {
-      kind: 'folder' as const,
-      folder: '/lib',
-      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
-    };
-    const app = new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
+    const app = store();
     app.feed('\r"j');
     const reading = app.getState().reading!;
     expect(reading.loading).toBeDefined();
@@ -214,21 +203,11 @@ describe('quotation keys far from what is known', () => {
     expect(messageOf(state)).toBe(`quotation 1/${state.quotes.top.length}`);
   });
 
-  function storeOf(article: Article) {
-    const env: AppEnv = {open: () => ({kind: 'article', article, anchor: 0})};
-    const library = {
-      kind: 'folder' as const,
-      folder: '/lib',
-      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
-    };
-    return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
-  }
-
   it('] near the top answers at once; [ from the end waits for the quotations, then lands on the last', async () => {
     const article = book();
     const whole = new QuotationScanner(article);
     whole.scanThrough(Infinity);
-    const app = storeOf(article);
+    const app = store(() => ({kind: 'article', article, anchor: 0}));
     app.feed('\r]');
     expect(messageOf(app.getState().reading!.reader)).toMatch(/^quotation 1\/…/);
     app.feed('G[');
