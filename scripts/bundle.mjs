@@ -3,7 +3,9 @@
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {readFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
+import {builtinModules} from 'node:module';
+import {createHash} from 'node:crypto';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -121,6 +123,28 @@ const meowLazyDependencies = {
   },
 };
 
+// The CLI runs as a script compiled by dist/cli.js (source/launcher.ts) so that V8 can keep its
+// code cache, and a script has no import statements: Node's built-in modules are required.
+const BUILTIN = new RegExp(`^(node:.*|${builtinModules.join('|').replaceAll('/', '\\/')})$`);
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({filter: BUILTIN}, (args) =>
+      args.namespace === 'builtin'
+        ? {path: args.path, external: true}
+        : {path: args.path, namespace: 'builtin'},
+    );
+    build.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The bundle's text as the body of an async function (start-up awaits Yoga's WebAssembly). */
+const SCRIPT_START = "(async function (require, __bsImportMeta) {'use strict';\n";
+const SCRIPT_END = '\n})';
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -142,9 +166,31 @@ const shared = {
 };
 
 export async function bundle({bench = false} = {}) {
+  const result = await build({
+    ...shared,
+    plugins: [builtinsRequired, ...shared.plugins],
+    define: {...shared.define, 'import.meta': '__bsImportMeta'},
+    banner: {},
+    entryPoints: [path.join(root, 'source/cli.tsx')],
+    write: false,
+    metafile: true,
+    outfile: path.join(root, 'dist/app.js'),
+  });
+  const [output] = result.outputFiles;
+  const imports = Object.values(result.metafile.outputs)[0].imports.filter(
+    (entry) => entry.kind !== 'require-call',
+  );
+  if (imports.length > 0 || /^(import|export)\b/m.test(output.text)) {
+    throw new Error(`the CLI bundle must be a script: it imports ${imports.map((i) => i.path)}`);
+  }
+  const app = SCRIPT_START + output.text + SCRIPT_END;
+  await writeFile(path.join(root, 'dist/app.js'), app);
+  const buildId = createHash('sha256').update(app).digest('hex').slice(0, 16);
   await build({
     ...shared,
-    entryPoints: [path.join(root, 'source/cli.tsx')],
+    plugins: [],
+    define: {...shared.define, BROADSHEET_BUILD_ID: JSON.stringify(buildId)},
+    entryPoints: [path.join(root, 'source/launcher.ts')],
     outfile: path.join(root, 'dist/cli.js'),
   });
   if (bench) {

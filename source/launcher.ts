@@ -1,0 +1,74 @@
+// dist/cli.js: starts the bundled CLI (dist/app.js, a script) from V8's code cache when there is one.
+// Compiling the 800 KB bundle is the largest single cost of start-up; with the code cache kept
+// from an earlier run, V8 skips it. Node 20 has no module compile cache (22 has), hence this.
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {Script} from 'node:vm';
+
+/** A hash of dist/app.js, set by the bundler: a cache made from another build is never used. */
+declare const BROADSHEET_BUILD_ID: string;
+
+/** Where the code cache lives: the platform's cache folder, or nowhere when there is none. */
+function cacheDirectory(): string | undefined {
+  const env = process.env;
+  if (env['BROADSHEET_CODE_CACHE'] === 'off') return undefined;
+  const home = os.homedir();
+  if (process.platform === 'darwin' && home)
+    return path.join(home, 'Library', 'Caches', 'broadsheet');
+  if (process.platform === 'win32' && env['LOCALAPPDATA']) {
+    return path.join(env['LOCALAPPDATA'], 'broadsheet', 'cache');
+  }
+  const base = env['XDG_CACHE_HOME'];
+  if (base && path.isAbsolute(base)) return path.join(base, 'broadsheet');
+  return home ? path.join(home, '.cache', 'broadsheet') : undefined;
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all (a rename), so a reader starting meanwhile never sees half. */
+function writeCache(file: string, data: Buffer): void {
+  try {
+    mkdirSync(path.dirname(file), {recursive: true});
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, data);
+    renameSync(partial, file);
+  } catch {
+    // A cache that cannot be written only costs the next start-up its compile.
+  }
+}
+
+const app = fileURLToPath(new URL('app.js', import.meta.url));
+const folder = cacheDirectory();
+const cacheFile =
+  folder &&
+  path.join(folder, `code-${BROADSHEET_BUILD_ID}-${process.version}-${process.arch}.cache`);
+const cachedData = readCache(cacheFile);
+const script = new Script(readFileSync(app, 'utf8'), {filename: app, cachedData});
+if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  // Made once the first screen is up (or at exit, if sooner), so that it holds the functions
+  // start-up compiled too.
+  let written = false;
+  const keep = (): void => {
+    if (written) return;
+    written = true;
+    writeCache(cacheFile, script.createCachedData());
+  };
+  setTimeout(keep, 1000).unref();
+  process.once('exit', keep);
+}
+// The bundle is one async function of (require, import.meta): see scripts/bundle.mjs.
+const start = script.runInThisContext() as (
+  require: NodeRequire,
+  meta: {url: string},
+) => Promise<void>;
+await start(createRequire(app), {url: pathToFileURL(app).href});
