@@ -88,9 +88,12 @@ export function describeFor(library: Library, work: LibraryWork, budget: number)
   if (library.kind !== 'folder') return library;
   const until = performance.now() + budget;
   // A small library is read whole (its first frame is complete); a large one as far as the
-  // budget goes, and on in the background.
+  // budget goes, and on in the background. Entries the cache knows (their size is known)
+  // are shown from it and checked in the background.
   const entries = library.entries.map((entry, index) =>
-    entry.pending && (index < FIRST_FRAME_ENTRIES || performance.now() < until)
+    entry.pending &&
+    entry.size === undefined &&
+    (index < FIRST_FRAME_ENTRIES || performance.now() < until)
       ? work.describe(entry)
       : entry,
   );

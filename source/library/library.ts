@@ -14,7 +14,10 @@ export type LibraryEntry = {
   words?: number;
   /** Why the reader refuses it (binary, too large, unreadable), when it does. */
   refused?: string;
-  /** Listed by name only so far: its head and size are still to be read. */
+  /**
+   * Listed by name only so far (with what the cache knew, size included, if anything): its
+   * head and size are still to be read or checked.
+   */
   pending?: boolean;
 };
 

@@ -78,6 +78,7 @@ function progressRank(status: ReadStatus): number {
 // as plain strings (a collator's compare, called 150,000 times for 10,000 rows, took 100 ms).
 // Keyed by the text itself: an entry described again keeps its title, and its key.
 const titleKeys = new Map<string, string>();
+const ASCII = /^[\u0000-\u007f]*$/;
 const entryKeys = new WeakMap<LibraryEntry, string>();
 function titleKey(entry: LibraryEntry): string {
   const known = entryKeys.get(entry);
@@ -85,7 +86,10 @@ function titleKey(entry: LibraryEntry): string {
   const text = `${entry.folder ?? ''}\u0000${entry.title}\u0000${entry.path}`;
   let key = titleKeys.get(text);
   if (key === undefined) {
-    key = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    // Plain ASCII has no marks to fold: most titles skip the normalization.
+    key = ASCII.test(text)
+      ? text.toLowerCase()
+      : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
     if (titleKeys.size > 100_000) titleKeys.clear();
     titleKeys.set(text, key);
   }
@@ -156,18 +160,27 @@ export function listRows(
     });
     // Best matches first, as a fuzzy finder lists them (`/harb⏎` opens the Harbour piece);
     // matches that score alike keep the list's sort.
+    // fuzzysort returns them best first, so only runs of equal scores need the list's order.
     const compare = comparator(entries, sort, standing);
-    return results
-      .map((result) => {
-        const title = result[0];
-        return {
-          entry: result.obj.entry,
-          matched: title && title.score > 0 ? title.indexes : undefined,
-          score: result.score,
-        };
-      })
-      .sort((a, b) => b.score - a.score || compare(a.entry, b.entry))
-      .map(({entry, matched}) => ({entry, matched}));
+    const rows: ListRow[] = [];
+    let run: ListRow[] = [];
+    let runScore = NaN;
+    const endRun = () => {
+      if (run.length > 1) run.sort((a, b) => compare(a.entry, b.entry));
+      for (const row of run) rows.push(row);
+      run = [];
+    };
+    for (const result of results) {
+      if (result.score !== runScore) endRun();
+      runScore = result.score;
+      const title = result[0];
+      run.push({
+        entry: result.obj.entry,
+        matched: title && title.score > 0 ? title.indexes : undefined,
+      });
+    }
+    endRun();
+    return rows;
   }
   const compare = comparator(entries, sort, standing);
   return entries.map((_, entry) => ({entry})).sort((a, b) => compare(a.entry, b.entry));

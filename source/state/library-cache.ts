@@ -15,18 +15,28 @@ const FILE_NAME = 'library-cache.json';
 /** Files remembered at most; the least recently seen go first. */
 const MAX_FILES = 50_000;
 
-function isCachedFile(value: unknown): value is CachedFile {
-  const file = value as CachedFile;
-  return (
-    typeof file === 'object' &&
-    file !== null &&
-    Number.isFinite(file.size) &&
-    Number.isFinite(file.mtime) &&
-    typeof file.title === 'string' &&
-    (file.byline === undefined || typeof file.byline === 'string') &&
-    (file.words === undefined || Number.isFinite(file.words)) &&
-    (file.refused === undefined || typeof file.refused === 'string')
-  );
+/**
+ * One file as stored: [path, size, mtime, title, byline, words, refused], null for what is not
+ * known. Rows of arrays parse in half the time of objects (ten thousand files: ~1.2 MB).
+ */
+type Row = [string, number, number, string, string | null, number | null, string | null];
+
+/** The file a row describes, or undefined for a row that is not one (a damaged cache). */
+function fromRow(row: Row): CachedFile | undefined {
+  const [, size, mtime, title, byline, words, refused] = row;
+  if (!Number.isFinite(size) || !Number.isFinite(mtime) || typeof title !== 'string') {
+    return undefined;
+  }
+  const file: CachedFile = {size, mtime, title};
+  if (typeof byline === 'string') file.byline = byline;
+  if (Number.isFinite(words)) file.words = words!;
+  if (typeof refused === 'string') file.refused = refused;
+  return file;
+}
+
+function toRow(file: string, cached: CachedFile): Row {
+  const {size, mtime, title, byline, words, refused} = cached;
+  return [file, size, mtime, title, byline ?? null, words ?? null, refused ?? null];
 }
 
 /**
@@ -35,7 +45,8 @@ function isCachedFile(value: unknown): value is CachedFile {
  * or time changed is read again. A cache that cannot be read or written is only a slower start.
  */
 export class LibraryCache {
-  private files = new Map<string, CachedFile>();
+  // Rows are checked when first asked for: a first frame needs a screenful of ten thousand.
+  private files = new Map<string, Row | CachedFile>();
   private changed = false;
 
   constructor(readonly directory: string) {
@@ -44,9 +55,10 @@ export class LibraryCache {
         version?: unknown;
         files?: unknown;
       };
-      if (data.version === 1 && typeof data.files === 'object' && data.files !== null) {
-        for (const [file, value] of Object.entries(data.files)) {
-          if (isCachedFile(value)) this.files.set(file, value);
+      // Version 1 (an object per file) is not read: the cache is made again as files are seen.
+      if (data.version === 2 && Array.isArray(data.files)) {
+        for (const row of data.files as unknown[]) {
+          if (Array.isArray(row) && typeof row[0] === 'string') this.files.set(row[0], row as Row);
         }
       }
     } catch {
@@ -60,12 +72,17 @@ export class LibraryCache {
 
   /** What was known of a file, whatever its state now (for a first frame before any stat). */
   peek(file: string): CachedFile | undefined {
-    return this.files.get(file);
+    const known = this.files.get(file);
+    if (!Array.isArray(known)) return known;
+    const cached = fromRow(known);
+    if (cached) this.files.set(file, cached);
+    else this.files.delete(file);
+    return cached;
   }
 
   /** What is known of a file of this size and time, if anything. */
   get(file: string, size: number, mtime: number): CachedFile | undefined {
-    const cached = this.files.get(file);
+    const cached = this.peek(file);
     return cached && cached.size === size && cached.mtime === mtime ? cached : undefined;
   }
 
@@ -82,7 +99,10 @@ export class LibraryCache {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.directory, {recursive: true});
-      writeFileSync(temporary, JSON.stringify({version: 1, files: Object.fromEntries(this.files)}));
+      const files = [...this.files].map(([file, known]) =>
+        Array.isArray(known) ? known : toRow(file, known),
+      );
+      writeFileSync(temporary, JSON.stringify({version: 2, files}));
       renameSync(temporary, this.file);
       this.changed = false;
     } catch {

@@ -143,5 +143,35 @@ describe('scanning a library folder', () => {
     expect(new LibraryCache(state).peek('/a')).toBeUndefined();
     writeFileSync(path.join(state, 'library-cache.json'), 'not json');
     expect(new LibraryCache(state).peek('/a')).toBeUndefined();
+    writeFileSync(
+      path.join(state, 'library-cache.json'),
+      '{"version":2,"files":[["/a",1,2,5],["/b","1",2,"B"],["/c",1,2,"C",null,null,null],7]}',
+    );
+    const damaged = new LibraryCache(state);
+    expect(damaged.peek('/a')).toBeUndefined();
+    expect(damaged.peek('/b')).toBeUndefined();
+    expect(damaged.peek('/c')).toEqual({size: 1, mtime: 2, title: 'C'});
+  });
+
+  it('keeps every field across a write and a read, and what was seen last', () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-cache-'));
+    folders.push(state);
+    const cache = new LibraryCache(state);
+    const full = {size: 10, mtime: 1.5, title: 'T', byline: 'B', words: 0, refused: 'R'};
+    cache.set('/full', full);
+    cache.set('/bare', {size: 0, mtime: 0, title: ''});
+    cache.flush();
+    const again = new LibraryCache(state);
+    expect(again.peek('/full')).toEqual(full);
+    expect(again.get('/full', 10, 1.5)).toEqual(full);
+    expect(again.get('/full', 10, 2)).toBeUndefined();
+    expect(again.get('/full', 11, 1.5)).toBeUndefined();
+    expect(again.peek('/bare')).toEqual({size: 0, mtime: 0, title: ''});
+    // Written again untouched (rows never asked for are kept as they were).
+    again.set('/new', {size: 1, mtime: 1, title: 'N'});
+    again.flush();
+    const third = new LibraryCache(state);
+    expect(third.peek('/full')).toEqual(full);
+    expect(third.peek('/new')).toEqual({size: 1, mtime: 1, title: 'N'});
   });
 });
