@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/']},
+  {ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/', 'reports/', '.stryker-tmp/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

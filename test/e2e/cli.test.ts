@@ -52,6 +52,20 @@ describe('the command line', () => {
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('prints at the --width asked for, set by the same layout as the reader', async () => {
+    const file = path.join(articlesPath, 'the-harbour-inquiry.txt');
+    const narrow = await run([file, '--print', '--width', '40']);
+    expect(narrow.code).toBe(0);
+    const lines = narrow.stdout.split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(40);
+    // Filled to the width, not merely under it.
+    expect(lines.filter((line) => line.length >= 36).length).toBeGreaterThan(20);
+    const wide = await run([file, '--print', '--width', '60']);
+    expect(Math.max(...wide.stdout.split('\n').map((line) => line.length))).toBeGreaterThan(55);
+    // The same words either way.
+    expect(narrow.stdout.replace(/\s+/g, ' ')).toBe(wide.stdout.replace(/\s+/g, ' '));
+  });
+
   it('prints the library as title and file name per line when stdout is not a terminal', async () => {
     const result = await run([articlesPath]);
     expect(result.stdout.split('\n')).toContain(

@@ -1,10 +1,11 @@
 // The library in a real terminal: a window of consecutive rows, the filter and the cursor
 // through open and back, refused files, and a terminal too small for it.
 import {afterEach, describe, expect, it} from 'vitest';
-import {mkdtempSync, symlinkSync, writeFileSync, truncateSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readdirSync, symlinkSync, writeFileSync, truncateSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {articlesPath, keys, runCli, splitKeys, type Session} from './terminal.js';
+import {articlesPath, cliPath, keys, runCli, splitKeys, type Session} from './terminal.js';
 
 const sessions: Session[] = [];
 afterEach(() => {
@@ -179,5 +180,47 @@ describe('the library in a real terminal', () => {
     expect(session.screen().every((line) => line.length <= 12)).toBe(true);
     session.resize(80, 24);
     await session.waitFor('1 of 40');
+  });
+});
+
+describe('the library and the places kept, from the environment', () => {
+  it('opens $BROADSHEET_DIR, keeps places in $BROADSHEET_STATE_DIR, and lists an article read to its end as finished', async () => {
+    const folder = articles(2);
+    const paragraphs = Array.from({length: 80}, (_, i) => `Paragraph ${i} of a long read.`);
+    writeFileSync(path.join(folder, 'long.txt'), ['Long Read', ...paragraphs].join('\n\n'));
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-state-dir-'));
+    const env = {BROADSHEET_DIR: folder, BROADSHEET_STATE_DIR: state};
+    const session = await runCli({args: [], env});
+    sessions.push(session);
+    await session.waitFor('Long Read');
+    expect(session.text()).not.toContain('Council Votes');
+    await session.press('G');
+    await session.waitFor('3 of 3');
+    await session.press(keys.enter);
+    await session.waitFor(/page 1\/\d+ · 0%/);
+    await session.press('G');
+    await session.waitFor('100%');
+    await session.press('q');
+    await session.waitFor('Article 02');
+    const row = session.screen().find((line) => line.includes('Long Read'))!;
+    expect(row).toContain('finished');
+    expect(session.screen().find((line) => line.includes('Article 02'))).toContain('unread');
+    await session.press('q');
+    await session.exited;
+    expect(readdirSync(state)).toContain('positions.json');
+
+    // The same state seen by `list --json`, and nothing written under XDG_STATE_HOME.
+    const xdg = mkdtempSync(path.join(tmpdir(), 'bs-xdg-'));
+    const listed = execFileSync(process.execPath, [cliPath, 'list', '--json'], {
+      env: {...process.env, ...env, XDG_STATE_HOME: xdg},
+      encoding: 'utf8',
+    });
+    const records = JSON.parse(listed) as Array<{title: string; state: string; percent: number}>;
+    expect(records.map((record) => [record.title, record.state, record.percent])).toEqual([
+      ['Article 01', 'unread', 0],
+      ['Article 02', 'unread', 0],
+      ['Long Read', 'finished', 100],
+    ]);
+    expect(readdirSync(xdg)).toEqual([]);
   });
 });

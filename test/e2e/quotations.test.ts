@@ -1,6 +1,9 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import path from 'node:path';
 import {articlesPath, runCli, type Session} from './terminal.js';
+import {loadWholeArticleFile} from '../../source/article/file.js';
+import {openReader, visibleLines} from '../../source/reader/reader-reducer.js';
+import {findQuotations} from '../../source/text/quotes.js';
 
 const sessions: Session[] = [];
 afterEach(() => {
@@ -35,6 +38,55 @@ describe('quotations in a real terminal', () => {
     const [innerRow, innerColumn] = session.find('‘Who cut')!;
     expect(session.cell(innerRow, innerColumn).fg).toBeDefined();
     expect(session.cell(innerRow, innerColumn).fg).not.toBe(outer.fg);
+  });
+
+  it('colours every letter of the page by the quotation it is in, across wrapped lines', async () => {
+    const session = await open('the-harbour-inquiry.txt');
+    const loaded = loadWholeArticleFile(path.join(articlesPath, 'the-harbour-inquiry.txt'));
+    if (loaded.kind !== 'article') throw new Error('cannot load the harbour story');
+    const {article} = loaded;
+    const quotations = findQuotations(article);
+    const levelAt = (offset: number) =>
+      Math.max(
+        0,
+        ...quotations.filter((q) => q.start <= offset && offset < q.end).map((q) => q.level),
+      );
+    const state = openReader(article, 90, 24);
+    const rows = session.screen();
+    const colours = new Map<number, string | number | undefined>();
+    let wrapped = 0;
+    let checked = 0;
+    let row = 2;
+    for (const line of visibleLines(state)) {
+      const text = article.text.slice(line.start, line.end).trimEnd();
+      if (text.trim() === '') {
+        row++;
+        continue;
+      }
+      const column = rows[row]!.indexOf(text.trimStart());
+      expect(column, `row ${row} shows ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(0);
+      const lead = text.length - text.trimStart().length;
+      // A quotation that runs on from the line before.
+      if (levelAt(line.start + lead) > 0 && levelAt(line.start - 2) > 0) wrapped++;
+      for (let index = lead; index < text.length; index++) {
+        if (text[index] === ' ') continue;
+        const level = levelAt(line.start + index);
+        const {fg} = session.cell(row, column + index - lead);
+        if (level === 0) expect(fg, `${text[index]} at ${line.start + index}`).toBeUndefined();
+        else {
+          // Levels alternate between two colours, and each is the same wherever it is.
+          const kind = level % 2;
+          if (!colours.has(kind)) colours.set(kind, fg);
+          expect(fg, `${text[index]} at ${line.start + index}`).toBe(colours.get(kind));
+          expect(fg).toBeDefined();
+        }
+        checked++;
+      }
+      row++;
+    }
+    expect(colours.get(1)).not.toBe(colours.get(0));
+    expect(wrapped).toBeGreaterThan(2);
+    expect(checked).toBeGreaterThan(600);
   });
 
   it('still marks quotations without colour under NO_COLOR', async () => {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {articlesPath, keys, runCli, SHELL_MARK, type Session} from './terminal.js';
+import {loadWholeArticleFile} from '../../source/article/file.js';
+import {openReader, visibleLines} from '../../source/reader/reader-reducer.js';
 
 const sessions: Session[] = [];
 async function start(options: Parameters<typeof runCli>[0] = {}) {
@@ -15,6 +17,35 @@ afterEach(() => {
 });
 
 const FIRST_TITLE = 'A Study in Scarlet — Part I, chapters I–IV';
+const FIRST_FILE = path.join(articlesPath, 'a-study-in-scarlet.txt');
+
+/** The text rows of the reading view (between the header and the status), trimmed. */
+function shownText(session: Session): string[] {
+  const rows = session.screen();
+  const status = rows.findIndex((row) => /page (\d+|…)\/(\d+|…)/.test(row));
+  return rows
+    .slice(2, status)
+    .map((row) => row.trim())
+    .filter((row, index, all) => row !== '' || all.slice(index).some((rest) => rest !== ''));
+}
+
+/** The text lines the reader shows at this size when opened at `anchor`, trimmed. */
+function expectedScreen(file: string, columns: number, rows: number, anchor = 0): string[] {
+  const loaded = loadWholeArticleFile(file);
+  if (loaded.kind !== 'article') throw new Error(`cannot load ${file}`);
+  const state = openReader(loaded.article, columns, rows, {anchor});
+  state.pages.advance(Infinity);
+  return visibleLines(state).map((line) => loaded.article.text.slice(line.start, line.end).trim());
+}
+
+/** Where page `page` (from 0) starts in the layout at this size. */
+function pageStart(file: string, columns: number, rows: number, page: number): number {
+  const loaded = loadWholeArticleFile(file);
+  if (loaded.kind !== 'article') throw new Error(`cannot load ${file}`);
+  const state = openReader(loaded.article, columns, rows);
+  state.pages.advance(Infinity);
+  return state.pages.startOffset[page]!;
+}
 
 async function expectRestored(session: Session) {
   const exit = await session.exited;
@@ -130,7 +161,9 @@ describe('the reading flow in a real terminal', () => {
       const match = /page 1\/(\d+)/.exec(screen);
       return match !== null && Number(match[1]) > wide;
     });
-    expect(session.screen().every((line) => line.length <= 40)).toBe(true);
+    // The page is the one the layout makes at 40 columns (not the old one, cut or re-wrapped
+    // to fit: the emulator could show nothing wider than 40 whatever the app did).
+    expect(shownText(session)).toEqual(expectedScreen(FIRST_FILE, 40, 20));
   });
 
   it('keeps the first word of page 20 on screen through a resize to 60×20 and back', async () => {
@@ -147,13 +180,12 @@ describe('the reading flow in a real terminal', () => {
     expect(firstWords.length).toBeGreaterThan(0);
 
     session.resize(60, 20);
-    await session.waitFor(
-      (screen) =>
-        /page \d+\/\d+/.test(screen) &&
-        !screen.includes('page 20/') &&
-        screen.split('\n').every((line) => line.length <= 60),
-    );
+    await session.waitFor((screen) => /page \d+\/\d+/.test(screen) && !screen.includes('page 20/'));
     expect(session.text().replace(/\s+/g, ' ')).toContain(firstWords);
+    // Every line is the 60-column layout's (a measure of 58), not the old one of 72.
+    expect(shownText(session)).toEqual(
+      expectedScreen(FIRST_FILE, 60, 20, pageStart(FIRST_FILE, 100, 30, 19)),
+    );
 
     session.resize(100, 30);
     await session.waitFor('page 20/');

@@ -34,6 +34,33 @@ const pageOf = (session: Session) => Number(/page (\d+)\//.exec(session.text())?
 const stateFolder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-resume-'));
 
 describe('the keys of the reading view in a real terminal', () => {
+  it('turns the page with each of its eleven keys, typed one at a time and all in one write', async () => {
+    const forward = [keys.space, keys.pageDown, keys.right, 'l', 'f', '\u0006'];
+    const back = ['b', keys.pageUp, keys.left, 'h', '\u0002'];
+    const session = await start([LONG]);
+    await session.waitFor(/page 1\/\d+/);
+    for (const [index, key] of forward.entries()) {
+      await pause();
+      await session.press(key);
+      await session.waitFor(`page ${index + 2}/`);
+    }
+    for (const [index, key] of back.entries()) {
+      await pause();
+      await session.press(key);
+      await session.waitFor(`page ${forward.length - index}/`);
+    }
+    expect(pageOf(session)).toBe(2);
+    // The same keys arriving together (a paste, ssh, key repeat): every one of them counts.
+    await pause();
+    await session.press(forward.join(''));
+    await session.waitFor(`page ${2 + forward.length}/`);
+    await pause();
+    await session.press(back.join(''));
+    await session.waitFor(`page ${2 + forward.length - back.length}/`);
+    await pause();
+    expect(pageOf(session)).toBe(3);
+  });
+
   it('moves with j k d u g G, 12g and 50%', async () => {
     const session = await start([LONG]);
     await session.waitFor(/page 1\/\d+/);

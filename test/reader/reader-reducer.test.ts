@@ -1,7 +1,8 @@
-import {messageOf} from '../../source/reader/status.js';
+import {messageOf, statusText} from '../../source/reader/status.js';
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
 import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
+import {findQuotations} from '../../source/text/quotes.js';
 
 import {progressAt, wordsFrom} from '../../source/reader/progress.js';
 import {geometry} from '../../source/reader/geometry.js';
@@ -38,6 +39,12 @@ describe('readerReducer', () => {
     expect(shows(state)).toBe(true);
     state = readerReducer(state, {type: 'resize', columns: 40, rows: 10});
     expect(shows(state)).toBe(true);
+    // Laid out again for the new size: a measure of 38 and 6 rows of text.
+    expect(state.geometry).toEqual(geometry(40, 10));
+    expect(state.pages.linesOf(state.page)).toHaveLength(6);
+    const widths = state.pages.linesOf(state.page).map((line) => line.end - line.start);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(38);
+    expect(Math.max(...widths)).toBeGreaterThan(30);
     state = readerReducer(state, {type: 'resize', columns: 100, rows: 30});
     expect(shows(state)).toBe(true);
     expect(state.anchor).toBe(anchor);
@@ -66,6 +73,17 @@ describe('progress', () => {
     expect(progressAt(article, 10, true)).toEqual({percent: 100, minutesLeft: 0});
     expect(progressAt(article, 0, false).percent).toBe(0);
   });
+
+  it('says 100% and 0 min left on the last page as the status line shows it, and not before', () => {
+    let state = openReader(article, 80, 24);
+    expect(statusText(state)).toMatch(/^page 1\/\d+ · 0% · \d+ min left$/);
+    state = readerReducer(state, {type: 'lastPage'});
+    const last = state.pages.count;
+    expect(statusText(state)).toBe(`page ${last}/${last} · 100% · 0 min left`);
+    state = readerReducer(state, {type: 'previousPage'});
+    expect(statusText(state)).not.toContain('100%');
+    expect(statusText(state)).not.toContain(' 0 min left');
+  });
 });
 
 describe('quotation navigation', () => {
@@ -93,8 +111,13 @@ describe('quotation navigation', () => {
     let state = openReader(quoted, 60, 12);
     for (let i = 0; i < 5; i++) state = readerReducer(state, {type: 'nextPage'});
     const pageStart = state.pages.startOffset[state.page]!;
-    state = readerReducer(state, {type: 'nextQuote'});
-    expect(state.currentQuote!.start).toBeGreaterThanOrEqual(pageStart);
+    const first = findQuotations(quoted).find((q) => q.start >= pageStart)!;
+    const before = findQuotations(quoted).findLast((q) => q.start < pageStart)!;
+    expect(first.start).toBeGreaterThan(quoted.text.indexOf('“quote number 0”'));
+    // Forward: the first quotation at or after the top of the page, not any later one.
+    expect(readerReducer(state, {type: 'nextQuote'}).currentQuote!.start).toBe(first.start);
+    // Back: the last one before it.
+    expect(readerReducer(state, {type: 'previousQuote'}).currentQuote!.start).toBe(before.start);
   });
 
   it('says so at the ends', () => {
@@ -103,6 +126,22 @@ describe('quotation navigation', () => {
     expect(state.message).toBe('no earlier quotations');
     const plain = openReader(parseText('Plain\n\nNo quotations here.'), 60, 12);
     expect(readerReducer(plain, {type: 'nextQuote'}).message).toBe('no quotations in this article');
+  });
+
+  it('opens the list at the first quotation of the page on screen, on any page', () => {
+    const all = findQuotations(quoted);
+    let state = openReader(quoted, 60, 12);
+    state.pages.advance(Infinity);
+    let checked = 0;
+    for (let page = 0; page < state.pages.count; page++) {
+      const pageStart = state.pages.startOffset[state.page]!;
+      const expected = all.findIndex((q) => q.start >= pageStart);
+      const opened = readerReducer(state, {type: 'openQuotes'});
+      expect(opened.panel).toEqual({selected: expected === -1 ? all.length - 1 : expected});
+      if (expected > 0) checked++;
+      state = readerReducer(state, {type: 'nextPage'});
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 
   it('opens the list at the page on screen, moves, and jumps to the choice', () => {
@@ -135,17 +174,28 @@ describe('every key of the reading view', () => {
     const back = run([{type: 'lineUp'}], down);
     expect(firstShown(back)).toBe(0);
     const five = run([{type: 'digit', digit: '5'}, {type: 'lineDown'}], start);
-    expect(firstShown(five)).toBeGreaterThanOrEqual(5);
+    expect(firstShown(five)).toBe(5);
     expect(five.count).toBe('');
+    const twelve = run(
+      [{type: 'digit', digit: '1'}, {type: 'digit', digit: '2'}, {type: 'lineDown'}],
+      start,
+    );
+    expect(firstShown(twelve)).toBe(12);
+    expect(firstShown(run([{type: 'digit', digit: '3'}, {type: 'lineUp'}], twelve))).toBe(9);
+    // Not above the first line.
+    expect(firstShown(run([{type: 'digit', digit: '9'}, {type: 'lineUp'}], five))).toBe(0);
   });
 
   it('scrolls half a page with d and u', () => {
     const start = openReader(book, 60, 14);
     const half = Math.floor(start.pages.height / 2);
+    expect(half).toBe(5);
     const down = run([{type: 'halfDown'}], start);
-    expect(firstShown(down)).toBeGreaterThanOrEqual(half);
+    expect(firstShown(down)).toBe(half);
+    expect(firstShown(run([{type: 'halfDown'}], down))).toBe(2 * half);
     const up = run([{type: 'halfUp'}], down);
     expect(firstShown(up)).toBe(0);
+    expect(firstShown(run([{type: 'halfUp'}], start))).toBe(0);
   });
 
   it('snaps back to whole pages on the next page turn', () => {

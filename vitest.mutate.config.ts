@@ -1,0 +1,12 @@
+import {defineConfig} from 'vitest/config';
+
+// The suite StrykerJS runs against each mutant: everything that runs the source itself. The
+// real-terminal tests run the built bundle (dist/), which a mutant of the source never reaches.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**', 'test/corpus/**', 'test/fixtures/**', 'node_modules/**'],
+    testTimeout: 20000,
+    hookTimeout: 30000,
+  },
+});
