@@ -5,7 +5,13 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'test/corpus/**', 'test/fixtures/**', 'node_modules/**'],
+    exclude: [
+      'test/e2e/**',
+      'test/fuzz/**',
+      'test/corpus/**',
+      'test/fixtures/**',
+      'node_modules/**',
+    ],
     testTimeout: 20000,
     hookTimeout: 30000,
   },
