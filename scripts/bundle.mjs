@@ -3,7 +3,7 @@
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {builtinModules} from 'node:module';
 import {createHash} from 'node:crypto';
 
@@ -184,6 +184,7 @@ export async function bundle({bench = false} = {}) {
     throw new Error(`the CLI bundle must be a script: it imports ${imports.map((i) => i.path)}`);
   }
   const app = SCRIPT_START + output.text + SCRIPT_END;
+  await mkdir(path.join(root, 'dist'), {recursive: true});
   await writeFile(path.join(root, 'dist/app.js'), app);
   const buildId = createHash('sha256').update(app).digest('hex').slice(0, 16);
   await build({
