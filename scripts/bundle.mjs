@@ -180,7 +180,7 @@ export async function bundle({bench = false} = {}) {
   const imports = Object.values(result.metafile.outputs)[0].imports.filter(
     (entry) => entry.kind !== 'require-call',
   );
-  if (imports.length > 0 || /^(import|export)\b/m.test(output.text)) {
+  if (imports.length > 0) {
     throw new Error(`the CLI bundle must be a script: it imports ${imports.map((i) => i.path)}`);
   }
   const app = SCRIPT_START + output.text + SCRIPT_END;

@@ -3,27 +3,22 @@
 // from an earlier run, V8 skips it. Node 20 has no module compile cache (22 has), hence this.
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
+import {cacheDirectory} from './system/folders.js';
 
 /** A hash of dist/app.js, set by the bundler: a cache made from another build is never used. */
 declare const BROADSHEET_BUILD_ID: string;
 
-/** Where the code cache lives: the platform's cache folder, or nowhere when there is none. */
-function cacheDirectory(): string | undefined {
-  const env = process.env;
-  if (env['BROADSHEET_CODE_CACHE'] === 'off') return undefined;
-  const home = os.homedir();
-  if (process.platform === 'darwin' && home)
-    return path.join(home, 'Library', 'Caches', 'broadsheet');
-  if (process.platform === 'win32' && env['LOCALAPPDATA']) {
-    return path.join(env['LOCALAPPDATA'], 'broadsheet', 'cache');
+/** Where the code cache lives, or nowhere when it is turned off or there is no home. */
+function codeCacheFolder(): string | undefined {
+  if (process.env['BROADSHEET_CODE_CACHE'] === 'off') return undefined;
+  try {
+    return cacheDirectory();
+  } catch {
+    return undefined; // no home folder to find
   }
-  const base = env['XDG_CACHE_HOME'];
-  if (base && path.isAbsolute(base)) return path.join(base, 'broadsheet');
-  return home ? path.join(home, '.cache', 'broadsheet') : undefined;
 }
 
 function readCache(file: string | undefined): Buffer | undefined {
@@ -48,7 +43,7 @@ function writeCache(file: string, data: Buffer): void {
 }
 
 const app = fileURLToPath(new URL('app.js', import.meta.url));
-const folder = cacheDirectory();
+const folder = codeCacheFolder();
 const cacheFile =
   folder &&
   path.join(folder, `code-${BROADSHEET_BUILD_ID}-${process.version}-${process.arch}.cache`);

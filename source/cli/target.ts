@@ -11,7 +11,7 @@ import type {LibraryWork} from '../app-state.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {listLibrary} from '../library/scan.js';
 import {LibraryCache} from '../state/library-cache.js';
-import {stateDirectory} from '../state/reading-state.js';
+import {stateDirectory} from '../system/folders.js';
 import {bundledArticles, fail} from './fail.js';
 
 /** The library to show; for a named file, a library of one, already read once here. */

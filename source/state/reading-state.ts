@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 /** Where the reader was in one article. Keyed by the article's content, not its path. */
@@ -39,27 +38,6 @@ export function articleKey(text: string): string {
 }
 
 const KEY_SLICE = 1 << 20;
-
-/**
- * The folder for Broadsheet's state: $XDG_STATE_HOME/broadsheet, else ~/.local/state/broadsheet
- * on Linux and other Unix; the platform's own place on macOS and Windows.
- */
-export function stateDirectory(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = os.homedir(),
-): string {
-  if (env['BROADSHEET_STATE_DIR']) return env['BROADSHEET_STATE_DIR'];
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'broadsheet');
-  if (platform === 'win32') {
-    return path.join(env['LOCALAPPDATA'] ?? path.join(home, 'AppData', 'Local'), 'broadsheet');
-  }
-  const base =
-    env['XDG_STATE_HOME'] && path.isAbsolute(env['XDG_STATE_HOME'])
-      ? env['XDG_STATE_HOME']
-      : path.join(home, '.local', 'state');
-  return path.join(base, 'broadsheet');
-}
 
 function isPosition(value: unknown): value is Position {
   const p = value as Position;

@@ -10,7 +10,8 @@ import {
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createHash} from 'node:crypto';
-import {articleKey, ReadingState, stateDirectory} from '../../source/state/reading-state.js';
+import {articleKey, ReadingState} from '../../source/state/reading-state.js';
+import {cacheDirectory, stateDirectory} from '../../source/system/folders.js';
 import {savedProgress} from '../../source/state/progress.js';
 import {parseText} from '../../source/article/parse-text.js';
 
@@ -34,6 +35,24 @@ describe('stateDirectory', () => {
     );
     expect(stateDirectory({}, 'darwin', '/Users/u')).toBe(
       '/Users/u/Library/Application Support/broadsheet',
+    );
+    expect(stateDirectory({BROADSHEET_STATE_DIR: '/mine'}, 'linux', '/home/u')).toBe('/mine');
+  });
+
+  it('has a cache folder beside it, by the same rules', () => {
+    expect(cacheDirectory({XDG_CACHE_HOME: '/x/cache'}, 'linux', '/home/u')).toBe(
+      '/x/cache/broadsheet',
+    );
+    expect(cacheDirectory({XDG_CACHE_HOME: 'relative'}, 'linux', '/home/u')).toBe(
+      '/home/u/.cache/broadsheet',
+    );
+    expect(cacheDirectory({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/broadsheet');
+    expect(cacheDirectory({LOCALAPPDATA: 'C:\\L'}, 'win32', 'C:\\U')).toBe(
+      path.join('C:\\L', 'broadsheet', 'cache'),
+    );
+    // $BROADSHEET_STATE_DIR moves the state, not the cache.
+    expect(cacheDirectory({BROADSHEET_STATE_DIR: '/mine'}, 'linux', '/home/u')).toBe(
+      '/home/u/.cache/broadsheet',
     );
   });
 });
