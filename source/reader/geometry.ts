@@ -18,11 +18,15 @@ export type Geometry = {measure: number; height: number; margin: number};
  * terminal: Ink 6.8 clears the whole screen on every frame that fills it (flicker).
  */
 export function geometry(columns: number, rows: number, cap = DEFAULT_MEASURE): Geometry {
-  const measure = Math.max(1, Math.min(cap, columns - 2));
+  // A terminal too small to read in shows a notice, not text; the text is set as for the
+  // smallest one that is not, so that keys typed meanwhile move through a real layout (one
+  // a cell wide would make a page per letter, and G lay out the whole book letter by letter).
+  const width = Math.max(columns, MIN_COLUMNS);
+  const measure = Math.max(1, Math.min(cap, width - 2));
   return {
     measure,
-    height: Math.max(1, rows - CHROME_ROWS),
-    margin: Math.max(0, Math.floor((columns - measure) / 2)),
+    height: Math.max(1, Math.max(rows, MIN_ROWS) - CHROME_ROWS),
+    margin: Math.max(0, Math.floor((width - measure) / 2)),
   };
 }
 

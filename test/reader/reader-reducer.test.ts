@@ -61,6 +61,20 @@ describe('geometry', () => {
     expect(geometry(120, 40)).toEqual({measure: 72, height: 36, margin: 24});
     expect(geometry(50, 20).measure).toBe(48);
   });
+
+  it('sets text for a terminal too small to read in as for the smallest that is not', () => {
+    // Keys typed while the notice shows move through a layout of 18 cells, not of 1.
+    for (const [columns, rows] of [
+      [1, 1],
+      [3, 2],
+      [19, 40],
+      [80, 5],
+    ] as const) {
+      const shape = geometry(columns, rows);
+      expect(shape.measure).toBe(Math.min(72, Math.max(columns, 20) - 2));
+      expect(shape.height).toBe(Math.max(rows, 6) - 4);
+    }
+  });
 });
 
 describe('progress', () => {
