@@ -27,6 +27,8 @@ const LIBRARY_JOBS = 400;
 const QUOTE_BLOCKS = 50;
 /** How long one background slice of reading a long file may run, in ms. */
 const LOAD_SLICE_MS = 8;
+/** How long keys held for a file may be applied before a frame is drawn, in ms. */
+const RELEASE_SLICE_MS = 16;
 /** How long an Esc at the end of a read waits for the rest of a sequence (as vim's ttimeout). */
 export const ESCAPE_WAIT_MS = 40;
 /**
@@ -60,6 +62,8 @@ export class AppStore {
   private libraryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Keys held, in order, until the rest of a long file (or of its quotations) is read. */
   private held: Key[] = [];
+  /** Held keys are going through, a slice at a time (see release). */
+  private releasing = false;
   /** Articles whose quotations have all been found and their speakers named. */
   private readonly speakersNamed = new WeakSet<Article>();
 
@@ -124,13 +128,25 @@ export class AppStore {
     }
   }
 
-  /** The file is read: the keys held for it go through now, in order. */
-  private release(): void {
+  /**
+   * The file (or its quotations) is read: the keys held for it go through, in order. Many may
+   * have piled up meanwhile (a key repeat, a paste), so they go a slice at a time, with frames
+   * between, unless `all` (on the way out); keys typed meanwhile queue behind them.
+   */
+  private release({all = false} = {}): void {
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
     this.noticeTimer = undefined;
-    const held = this.held;
+    const until = all ? Infinity : performance.now() + RELEASE_SLICE_MS;
+    const pending = this.held;
     this.held = [];
-    this.keys(held);
+    let index = 0;
+    while (index < pending.length && this.held.length === 0 && performance.now() < until) {
+      this.keys([pending[index++]!]);
+    }
+    // A key held again (it waits for more) keeps the rest behind it, and waits as before.
+    const waitingAgain = this.held.length > 0;
+    for (; index < pending.length; index++) this.held.push(pending[index]!);
+    this.releasing = !waitingAgain && this.held.length > 0;
   }
 
   /** The terminal's size, applied at once; `quietly` when called while a frame is rendered. */
@@ -147,7 +163,7 @@ export class AppStore {
     if (!loading) return;
     const before = this.state;
     this.apply({type: 'loaded', article: loading.finish()});
-    this.release();
+    this.release({all: true});
     this.changed(before);
   }
 
@@ -298,6 +314,15 @@ export class AppStore {
    */
   private scheduleLayout(): void {
     if (this.layoutTimer || this.state.quit) return;
+    if (this.releasing) {
+      this.layoutTimer = setImmediate(() => {
+        this.layoutTimer = undefined;
+        const before = this.state;
+        this.release();
+        this.changed(before);
+      });
+      return;
+    }
     const loading = this.state.reading?.loading;
     if (loading) {
       this.layoutTimer = setImmediate(() => {

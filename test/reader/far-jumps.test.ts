@@ -143,6 +143,40 @@ describe('keys while a long file is still being read', () => {
     app.close();
   });
 
+  it('lets a backlog of held keys through a slice at a time, and keys typed meanwhile after it', async () => {
+    const backlog = `G${'='.repeat(40)}b`;
+    // Where the keys lead on the book read whole, in the order typed.
+    const whole = store(() => ({kind: 'article', article: book(), anchor: 0}));
+    whole.feed('\r');
+    whole.feed(`${backlog}j`);
+    const expected = whole.getState().reading!.reader;
+    whole.close();
+
+    const app = store();
+    app.feed('\r');
+    // G waits for the file; forty changes of measure (an even number: back to the default)
+    // and a page back pile up behind it.
+    app.feed(backlog);
+    // A clock that runs 5 ms a look, as if each key took that long: a slice holds a few.
+    const real = performance.now.bind(performance);
+    let offset = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => real() + (offset += 5));
+    let afterLoad = 0;
+    app.subscribe(() => {
+      if (app.getState().reading?.loading) return;
+      // Typed as the backlog starts through: applied after it, not before.
+      if (afterLoad++ === 0) queueMicrotask(() => app.feed('j'));
+    });
+    await vi.waitFor(() => expect(app.getState().reading!.reader.anchor).toBe(expected.anchor), {
+      timeout: 5000,
+    });
+    clock.mockRestore();
+    expect(app.getState().reading!.reader.cap).toBe(expected.cap);
+    // A frame (a change) for each slice: many, not one for all forty-two keys.
+    expect(afterLoad).toBeGreaterThan(5);
+    app.close();
+  });
+
   it('never holds Ctrl-C', () => {
     const app = store();
     app.feed('\rG\u0003');
