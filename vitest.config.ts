@@ -3,7 +3,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/corpus/**', 'test/fuzz/**', 'test/fixtures/**', 'node_modules/**'],
+    exclude: ['test/corpus/**', 'test/fixtures/**', 'node_modules/**'],
     testTimeout: 20000,
     hookTimeout: 30000,
   },

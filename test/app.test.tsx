@@ -1,7 +1,5 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {render} from 'ink-testing-library';
-import {App, createStore} from '../source/app.js';
+import {renderApp, setSize} from './app-harness.js';
 import {parseText} from '../source/article/parse-text.js';
 import type {LoadResult} from '../source/article/article.js';
 import type {Library} from '../source/library/library.js';
@@ -25,38 +23,8 @@ const loadArticle = (path: string): LoadResult =>
     ? {kind: 'refused', reason: 'not text (binary data)'}
     : {kind: 'article', article: parseText(articles[path]!)};
 
-/** ink-testing-library fixes 100 columns and no rows; give its stdout a real size. */
-function setSize(stdout: object, columns: number, rows: number) {
-  Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
-  Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
-}
-
-/** The app on a 60×16 terminal, its keys coming through the test terminal's stdin. */
-function setup(library: Library, loadArticle: (path: string) => LoadResult, openIndex?: number) {
-  const store = createStore(library, {loadArticle, columns: 60, rows: 16, openIndex});
-  const instance = render(<App store={store} />);
-  instance.stdin.on('data', store.feed);
-  setSize(instance.stdout, 60, 16);
-  instance.stdout.emit('resize');
-  const frame = () => instance.lastFrame() ?? '';
-  const waitFor = async (check: (frame: string) => boolean) => {
-    for (let i = 0; i < 200; i++) {
-      if (check(frame())) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`frame never matched:\n${frame()}`);
-  };
-  const press = async (input: string, until: (frame: string) => boolean) => {
-    instance.stdin.write(input);
-    await waitFor(until);
-  };
-  // The first frame is drawn at the test terminal's default size; keys typed before the
-  // size is set would be applied to that layout.
-  const ready = async () => {
-    await waitFor(() => store.getState().columns === 60 && store.getState().rows === 16);
-  };
-  return {...instance, frame, waitFor, press, ready};
-}
+const setup = (library: Library, loadArticle: (path: string) => LoadResult, openIndex?: number) =>
+  renderApp(library, loadArticle, {openIndex});
 
 describe('App', () => {
   it('lists articles, opens one, turns a page and goes back', async () => {

@@ -1,8 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import path from 'node:path';
 import {articlesPath, runCli, type Session} from './terminal.js';
-import {loadWholeArticleFile} from '../../source/article/file.js';
-import {openReader, visibleLines} from '../../source/reader/reader-reducer.js';
+import {readerAt, shownLines} from './layout.js';
 import {findQuotations} from '../../source/text/quotes.js';
 
 const sessions: Session[] = [];
@@ -42,23 +41,21 @@ describe('quotations in a real terminal', () => {
 
   it('colours every letter of the page by the quotation it is in, across wrapped lines', async () => {
     const session = await open('the-harbour-inquiry.txt');
-    const loaded = loadWholeArticleFile(path.join(articlesPath, 'the-harbour-inquiry.txt'));
-    if (loaded.kind !== 'article') throw new Error('cannot load the harbour story');
-    const {article} = loaded;
+    const state = readerAt(path.join(articlesPath, 'the-harbour-inquiry.txt'), 90, 24);
+    const {article} = state;
     const quotations = findQuotations(article);
     const levelAt = (offset: number) =>
       Math.max(
         0,
         ...quotations.filter((q) => q.start <= offset && offset < q.end).map((q) => q.level),
       );
-    const state = openReader(article, 90, 24);
     const rows = session.screen();
     const colours = new Map<number, string | number | undefined>();
     let wrapped = 0;
     let checked = 0;
     let row = 2;
-    for (const line of visibleLines(state)) {
-      const text = article.text.slice(line.start, line.end).trimEnd();
+    for (const line of shownLines(state)) {
+      const text = line.text.trimEnd();
       if (text.trim() === '') {
         row++;
         continue;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {articlesPath, keys, runCli, SHELL_MARK, type Session} from './terminal.js';
-import {loadWholeArticleFile} from '../../source/article/file.js';
-import {openReader, visibleLines} from '../../source/reader/reader-reducer.js';
+import {readerAt, shownLines} from './layout.js';
 
 const sessions: Session[] = [];
 async function start(options: Parameters<typeof runCli>[0] = {}) {
@@ -30,22 +29,8 @@ function shownText(session: Session): string[] {
 }
 
 /** The text lines the reader shows at this size when opened at `anchor`, trimmed. */
-function expectedScreen(file: string, columns: number, rows: number, anchor = 0): string[] {
-  const loaded = loadWholeArticleFile(file);
-  if (loaded.kind !== 'article') throw new Error(`cannot load ${file}`);
-  const state = openReader(loaded.article, columns, rows, {anchor});
-  state.pages.advance(Infinity);
-  return visibleLines(state).map((line) => loaded.article.text.slice(line.start, line.end).trim());
-}
-
-/** Where page `page` (from 0) starts in the layout at this size. */
-function pageStart(file: string, columns: number, rows: number, page: number): number {
-  const loaded = loadWholeArticleFile(file);
-  if (loaded.kind !== 'article') throw new Error(`cannot load ${file}`);
-  const state = openReader(loaded.article, columns, rows);
-  state.pages.advance(Infinity);
-  return state.pages.startOffset[page]!;
-}
+const expectedScreen = (file: string, columns: number, rows: number, anchor = 0) =>
+  shownLines(readerAt(file, columns, rows, anchor)).map((line) => line.text.trim());
 
 async function expectRestored(session: Session) {
   const exit = await session.exited;
@@ -184,7 +169,7 @@ describe('the reading flow in a real terminal', () => {
     expect(session.text().replace(/\s+/g, ' ')).toContain(firstWords);
     // Every line is the 60-column layout's (a measure of 58), not the old one of 72.
     expect(shownText(session)).toEqual(
-      expectedScreen(FIRST_FILE, 60, 20, pageStart(FIRST_FILE, 100, 30, 19)),
+      expectedScreen(FIRST_FILE, 60, 20, readerAt(FIRST_FILE, 100, 30).pages.startOffset[19]),
     );
 
     session.resize(100, 30);

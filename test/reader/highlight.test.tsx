@@ -1,10 +1,8 @@
-import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import chalk from 'chalk';
-import {render} from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
-import {App, createStore} from '../../source/app.js';
+import {renderApp} from '../app-harness.js';
 import {parseText} from '../../source/article/parse-text.js';
 import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
 import {findQuotations} from '../../source/text/quotes.js';
@@ -56,37 +54,20 @@ describe('the reading view highlights quotations', () => {
     const [columns, rows] = [60, 14];
     const pages = pagesOpeningInsideQuotation(columns, rows);
     expect(pages.length).toBeGreaterThan(0);
-    const store = createStore(library, {
-      loadArticle: () => ({kind: 'article', article}),
+    const app = renderApp(library, () => ({kind: 'article', article}), {
+      openIndex: 0,
       columns,
       rows,
-      openIndex: 0,
     });
-    const app = render(<App store={store} />);
-    Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
-    Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
-    app.stdout.emit('resize');
-    const waitFor = async (check: (frame: string) => boolean) => {
-      for (let i = 0; i < 400; i++) {
-        if (check(app.lastFrame() ?? '')) return;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      throw new Error(`frame never matched:\n${app.lastFrame()}`);
-    };
-    await waitFor(
-      (frame) =>
-        frame.includes('page 1/') &&
-        store.getState().columns === columns &&
-        store.getState().rows === rows,
-    );
+    await app.ready();
+    await app.waitFor((frame) => frame.includes('page 1/'));
     let page = 0;
     for (const target of pages) {
       while (page < target.page) {
-        store.feed(' ');
         page++;
-        await waitFor((frame) => stripAnsi(frame).includes(`page ${page + 1}/`));
+        await app.press(' ', (frame) => stripAnsi(frame).includes(`page ${page + 1}/`));
       }
-      const rows = (app.lastFrame() ?? '').split('\n');
+      const rows = app.frame().split('\n');
       const index = rows.findIndex((row) =>
         stripAnsi(row).trimStart().startsWith(target.text.slice(0, 15)),
       );
