@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 // The bytes Broadsheet may write to a terminal, as an allow-list: its own colours and styles,
 // cursor moves and erasing within a line, and the few modes it sets (alternate screen, cursor,
 // bracketed paste, synchronized output). Anything else in the output came from somewhere else.
@@ -33,4 +35,21 @@ export function foreignSequences(output: string): string[] {
     foreign.push(match[0]);
   }
   return foreign;
+}
+
+const FRAME_ERASE = /^(?:\u001B\[(?:2K|1A|G|2J|3J|H))*/u;
+
+/**
+ * The size of the last frame Ink wrote (each is wrapped in synchronized-output marks): its
+ * rows, and its widest row in cells. A frame larger than the terminal scrolls or wraps.
+ */
+export function lastFrameSize(output: string): {rows: number; columns: number} | undefined {
+  const start = output.lastIndexOf('\u001B[?2026h');
+  if (start === -1) return undefined;
+  const end = output.indexOf('\u001B[?2026l', start);
+  const frame = output.slice(start + 8, end === -1 ? undefined : end).replace(FRAME_ERASE, '');
+  const lines = frame.split(/\r?\n/u);
+  if (lines.at(-1) === '') lines.pop();
+  const widths = lines.map((line) => stringWidth(stripAnsi(line)));
+  return {rows: lines.length, columns: Math.max(0, ...widths)};
 }

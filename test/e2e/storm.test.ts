@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import {articlesPath, projectRoot, runCli, splitKeys, type Session} from './terminal.js';
 import {keymap} from '../../source/keymap.js';
 import type {KeyName} from '../../source/input/keys.js';
-import {foreignSequences} from './escape-filter.js';
+import {foreignSequences, lastFrameSize} from './escape-filter.js';
 
 const sessions: Session[] = [];
 afterEach(() => {
@@ -95,6 +95,7 @@ async function storm(args: string[], seed: number): Promise<Storm> {
   sessions.push(session);
   let keys = 0;
   let resizes = 0;
+  let frames = 0;
   let exited = false;
   void session.exited.then(() => (exited = true));
   let last = '';
@@ -108,6 +109,18 @@ async function storm(args: string[], seed: number): Promise<Storm> {
     if ('columns' in step) {
       session.resize(step.columns, step.rows);
       resizes++;
+      // Once settled, the frame drawn fits the terminal: no row beyond its last, none wider.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const frame = lastFrameSize(session.output());
+      expect(frame, `seed ${seed}: a frame after the resize`).toBeDefined();
+      expect(frame!.rows, `seed ${seed}: rows at ${step.columns}×${step.rows}`).toBeLessThanOrEqual(
+        step.rows,
+      );
+      expect(
+        frame!.columns,
+        `seed ${seed}: columns at ${step.columns}×${step.rows}`,
+      ).toBeLessThanOrEqual(step.columns);
+      frames++;
       continue;
     }
     keys += splitKeys(step.keys).length;
@@ -116,6 +129,7 @@ async function storm(args: string[], seed: number): Promise<Storm> {
     await new Promise((resolve) => setTimeout(resolve, step.pause));
   }
   expect(keys).toBeGreaterThanOrEqual(STORM_KEYS);
+  expect(frames).toBeGreaterThan(5);
   // After the storm: a readable size, and the app still answers.
   session.resize(80, 24);
   session.write('\u001B');
