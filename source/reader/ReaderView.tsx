@@ -192,5 +192,5 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
   if (state.help) return truncateToWidth('keys · any key closes this help', width);
   const count = state.count ? ` · ${state.count}` : '';
   const standing = notice ? ` · ${notice}` : '';
-  return truncateToWidth(statusText(state) + count + standing, width);
+  return statusText(state, count + standing, width);
 }

@@ -1,5 +1,6 @@
 import {isAtEnd, quotationCount, type ReaderState} from './reader-reducer.js';
 import {progressAt} from './progress.js';
+import {cellWidth, truncateToWidth} from '../text/width.js';
 
 /** What just happened, for the status line: a message, or the quotation jumped to. */
 export function messageOf(state: ReaderState): string | undefined {
@@ -8,11 +9,16 @@ export function messageOf(state: ReaderState): string | undefined {
   return `quotation ${index + 1}/${quotationCount(state)}${speaker ? ` · ${speaker}` : ''}`;
 }
 
-/**
- * The status line: any message first (it is what just happened, and a long one must not be
- * cut off), then `page 3/12 · 27% · 6 min left`.
- */
-export function statusText(state: ReaderState): string {
+/** The status line's parts: what just happened, and where the reader is. */
+export type StatusParts = {
+  message: string | undefined;
+  /** `page 3/12`: kept whole when the line is too narrow for the rest. */
+  page: string;
+  /** ` · 27% · 6 min left`. */
+  progress: string;
+};
+
+export function statusParts(state: ReaderState): StatusParts {
   const {pages} = state;
   // While the rest of a long file is read, the page count is not known either.
   const total = pages.complete && !state.article.partial ? String(pages.count) : '…';
@@ -22,7 +28,27 @@ export function statusText(state: ReaderState): string {
   const atEnd = isAtEnd(state) || state.detached === 'last';
   const hint = state.detached ? undefined : pages.blockAt(state.page);
   const {percent, minutesLeft} = progressAt(state.article, state.anchor, atEnd, hint);
-  const status = `page ${page}/${total} · ${percent}% · ${minutesLeft} min left`;
-  const message = messageOf(state);
-  return message ? `${message} · ${status}` : status;
+  return {
+    message: messageOf(state),
+    page: `page ${page}/${total}`,
+    progress: ` · ${percent}% · ${minutesLeft} min left`,
+  };
 }
+
+/**
+ * The status line: any message first (it is what just happened), then `page 3/12 · 27% ·
+ * 6 min left`, then `extra` (a count being typed, a standing notice). In `width` cells when
+ * given: a line too long keeps the page number whole, and the message gives way before it.
+ */
+export function statusText(state: ReaderState, extra = '', width = Infinity): string {
+  const {message, page, progress} = statusParts(state);
+  const place = page + progress + extra;
+  const full = message ? `${message} · ${place}` : place;
+  if (cellWidth(full) <= width) return full;
+  const room = width - cellWidth(` · ${page}`);
+  if (message && room >= MIN_MESSAGE) return `${truncateToWidth(message, room)} · ${page}`;
+  return truncateToWidth(place, width);
+}
+
+/** Fewer cells than this left for a message: the page number alone is shown. */
+const MIN_MESSAGE = 8;

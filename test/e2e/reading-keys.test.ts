@@ -1,5 +1,12 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {articlesPath, keys, runCli, type Session} from './terminal.js';
@@ -181,6 +188,53 @@ describe('the keys of the reading view in a real terminal', () => {
     await type(session, ' ');
     await session.waitFor(/page 2\/\d+ .* · progress not saved/);
     expect(existsSync(path.join(parent, 'broadsheet'))).toBe(true);
+  });
+
+  it('keeps the page number beside the notice in a narrow terminal', async () => {
+    const parent = stateFolder();
+    writeFileSync(path.join(parent, 'broadsheet'), 'a file where the folder should be');
+    const session = await start([LONG], {XDG_STATE_HOME: parent}, {columns: 40, rows: 12});
+    await session.waitFor(/progress not saved.*… · page 1\/\d+/);
+  });
+
+  it('reads on when there is no usable home folder for its state and cache', async () => {
+    const session = await start([LONG], {
+      HOME: '/dev/null',
+      XDG_STATE_HOME: '',
+      XDG_CACHE_HOME: '',
+    });
+    await session.waitFor(/page 1\/\d+/);
+    await session.waitFor('progress not saved');
+    await type(session, ' ');
+    await session.waitFor('page 2/');
+    await type(session, 'q');
+    expect((await session.exited).exitCode).toBe(0);
+  });
+
+  it('keeps both places when two readers save at once', async () => {
+    const XDG_STATE_HOME = stateFolder();
+    const other = path.join(articlesPath, 'the-harbour-inquiry.txt');
+    const [one, two] = await Promise.all([
+      start([LONG], {XDG_STATE_HOME}),
+      start([other], {XDG_STATE_HOME}),
+    ]);
+    await one.waitFor('page 1/');
+    await two.waitFor('page 1/');
+    // Both turn pages and quit together: each writes its place while the other does.
+    for (const session of [one, two]) session.write('  ');
+    await one.waitFor('page 3/');
+    await two.waitFor('page 3/');
+    one.write('q');
+    two.write('q');
+    await Promise.all([one.exited, two.exited]);
+    const saved = JSON.parse(
+      readFileSync(path.join(XDG_STATE_HOME, 'broadsheet', 'positions.json'), 'utf8'),
+    ) as {articles: Record<string, {path: string; offset: number}>};
+    const places = Object.values(saved.articles)
+      .map((place) => place.path)
+      .sort();
+    expect(places).toEqual([LONG, other].sort());
+    expect(Object.values(saved.articles).every((place) => place.offset > 0)).toBe(true);
   });
 
   it('never clears the whole screen while turning 20 pages', async () => {

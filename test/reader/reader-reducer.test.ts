@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
 import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
 import {findQuotations} from '../../source/text/quotes.js';
+import {cellWidth, truncateToWidth} from '../../source/text/width.js';
 
 import {progressAt, wordsFrom} from '../../source/reader/progress.js';
 import {geometry} from '../../source/reader/geometry.js';
@@ -86,6 +87,24 @@ describe('progress', () => {
   it('is 100% with nothing left on the last page', () => {
     expect(progressAt(article, 10, true)).toEqual({percent: 100, minutesLeft: 0});
     expect(progressAt(article, 0, false).percent).toBe(0);
+  });
+
+  it('keeps the page number in a status line too narrow for a notice as well', () => {
+    const message = 'progress not saved: the state folder cannot be used';
+    const state = openReader(article, 40, 12, {message});
+    const total = state.pages.complete ? String(state.pages.count) : '…';
+    const minutes = progressAt(article, state.anchor, false).minutesLeft;
+    const place = `page 1/${total} · 0% · ${minutes} min left`;
+    expect(statusText(state)).toBe(`${message} · ${place}`);
+    // 38 cells: the notice gives way, cut with an ellipsis; the page number stays whole.
+    const narrow = statusText(state, '', 38);
+    expect(narrow).toMatch(/^progress not saved.*… · page 1\/\S+$/);
+    expect(cellWidth(narrow)).toBeLessThanOrEqual(38);
+    // Too narrow even for a piece of the notice: the place alone, cut at the end.
+    expect(statusText(state, '', 16)).toBe(truncateToWidth(place, 16));
+    expect(statusText(state, '', 16)).toMatch(/^page 1\//);
+    // Wide enough: everything, the extra last.
+    expect(statusText(state, ' · 12', 200)).toMatch(/ min left · 12$/);
   });
 
   it('says 100% and 0 min left on the last page as the status line shows it, and not before', () => {
