@@ -1,6 +1,6 @@
 // Files people actually have, opened in a real terminal: one long line, damaged UTF-8, 30 MB.
 import {afterEach, describe, expect, it} from 'vitest';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {projectRoot, runCli, type Session} from './terminal.js';
@@ -63,5 +63,74 @@ describe('files people have, in a real terminal', () => {
     session.write('G');
     await session.waitFor(/page (\d+)\/\1 · 100%/, 30000);
     expect(session.text()).toContain('our email newsletter to hear about new eBooks.');
+  });
+
+  it('refuses a 200 MB file by name without reading it, in the list and when opened', async () => {
+    const library = mkdtempSync(path.join(tmpdir(), 'broadsheet-huge-'));
+    const huge = path.join(library, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 200 * 1024 * 1024); // sparse: 200 MB long, nothing on disk
+    writeFileSync(path.join(library, 'small.txt'), 'A Small One\n\nA few words.\n');
+    const session = await runCli({args: [library]});
+    sessions.push(session);
+    await session.waitFor('too large (over 64 MB)');
+    await session.press('G');
+    await session.press('\r');
+    await session.waitFor('Cannot open huge.txt: too large (over 64 MB)');
+    // What the process has read so far, all told: nowhere near the file's 200 MB.
+    const io = readFileSync(`/proc/${session.pid}/io`, 'utf8');
+    expect(Number(/rchar: (\d+)/.exec(io)![1])).toBeLessThan(20 * 1024 * 1024);
+    const named = await runCli({args: [huge]});
+    sessions.push(named);
+    await named.waitFor((screen) => screen.replace(/\s+/g, ' ').includes('too large (over 64 MB)'));
+    expect(named.text()).toContain(`broadsheet: cannot open ${huge}`);
+    expect((await named.exited).exitCode).toBe(1);
+  });
+
+  it('opens a 5 MB file with no line break and pages through it', async () => {
+    const file = path.join(folder, 'no-breaks.txt');
+    const words = 'one two three four five six seven eight nine ten eleven twelve ';
+    writeFileSync(file, words.repeat(Math.ceil((5 * 1024 * 1024) / words.length)));
+    const session = await runCli({args: [file]});
+    sessions.push(session);
+    await session.waitFor(/page 1\//);
+    await session.press(' ');
+    await session.waitFor(/page 2\//);
+    session.write('G');
+    await session.waitFor(/page (\d+)\/\1 · 100%/, 30000);
+    expect(session.text()).toContain('twelve');
+  });
+
+  it('reads on when the article is deleted or rewritten while open, and the folder removed', async () => {
+    const library = mkdtempSync(path.join(tmpdir(), 'broadsheet-changing-'));
+    const file = path.join(library, 'story.txt');
+    const paragraphs = Array.from({length: 80}, (_, i) => `Paragraph ${i} of the story.`);
+    writeFileSync(file, ['A Story', ...paragraphs].join('\n\n'));
+    writeFileSync(path.join(library, 'other.txt'), 'Another One\n\nWords.\n');
+    const session = await runCli({args: [library]});
+    sessions.push(session);
+    await session.waitFor('Another One');
+    await session.press('\r'); // A Story, first by title
+    await session.waitFor(/page 1\//);
+    // Deleted while open: what was read goes on being read.
+    rmSync(file);
+    await session.press(' ');
+    await session.waitFor(/page 2\//);
+    // Rewritten (recreated) while open: the open text is the one read.
+    writeFileSync(file, 'Something Else\n\nEntirely.\n');
+    await session.press(' ');
+    await session.waitFor(/page 3\//);
+    expect(session.text()).toContain('Paragraph');
+    await session.press('q');
+    await session.waitFor('Another One');
+    // The folder removed under the list: opening says why, a rescan says where it looked.
+    rmSync(library, {recursive: true});
+    await session.press('G');
+    await session.press('\r');
+    await session.waitFor(/Cannot open other\.txt: (no such file|not found)/);
+    await session.press('r');
+    await session.waitFor(/No articles/);
+    session.write('q');
+    expect((await session.exited).exitCode).toBe(0);
   });
 });

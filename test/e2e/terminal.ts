@@ -47,6 +47,8 @@ export type Session = {
   /** Sends keys and waits until the screen differs from what it was. */
   press(keys: string): Promise<void>;
   exited: Promise<Exit>;
+  /** The process's id (for /proc). */
+  pid: number;
 };
 
 type Options = {
@@ -173,6 +175,7 @@ export async function runCli({
       child.resize(c, r);
     },
     kill: (signal) => child.kill(signal),
+    pid: child.pid,
     waitFor,
     press: async (keys) => {
       // Let the last frame's effects settle first, as a person's pause between keys does.
