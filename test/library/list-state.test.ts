@@ -184,3 +184,134 @@ describe('the list', () => {
     expect(next.reading?.reader.article.title).toBe(rows[1]);
   });
 });
+
+describe('the list, edge by edge', () => {
+  const env = world();
+  const fresh = () => startApp(library, env, {columns: 80, rows: 20});
+
+  it('types a paste into the filter whole, erases a letter at a time, and Esc cancels', () => {
+    const pasted = run([char('/'), {kind: 'paste', text: 'ec\nho'}], fresh(), env);
+    expect(pasted.list.filter).toBe('ec ho');
+    expect(pasted.list.filtering).toBe(true);
+    const erased = run([named('backspace'), named('backspace'), named('backspace')], pasted, env);
+    expect(erased.list.filter).toBe('ec');
+    expect(shown(erased)).toEqual(['Echo']);
+    const cancelled = run([named('escape')], erased, env);
+    expect([cancelled.list.filter, cancelled.list.filtering]).toEqual(['', false]);
+    expect(shown(cancelled)).toHaveLength(titles.length);
+  });
+
+  it('closes the filter on Enter when nothing matches, keeping what was typed', () => {
+    const none = run([char('/'), ...type('zzz'), named('enter')], fresh(), env);
+    expect(none.reading).toBeUndefined();
+    expect([none.list.filter, none.list.filtering, none.list.rows]).toEqual(['zzz', false, []]);
+    // Enter on an empty list does nothing; Esc then clears the filter.
+    expect(run([named('enter')], none, env)).toBe(none);
+    expect(shown(run([named('escape')], none, env))).toHaveLength(titles.length);
+  });
+
+  it('leaves the state alone for Esc without a filter, a rescan without a folder, and the same size', () => {
+    const start = fresh();
+    expect(run([named('escape')], start, env)).toBe(start);
+    expect(run([char('r')], start, env)).toBe(start);
+    expect(appReducer(start, {type: 'resize', columns: 80, rows: 20}, env)).toBe(start);
+    expect(appReducer(start, {type: 'resize', columns: 80, rows: 21}, env).rows).toBe(21);
+  });
+
+  it('goes to the last row with G, and quits with Ctrl-C while filtering or in its help', () => {
+    const last = run([char('G')], fresh(), env);
+    expect([last.list.selected, current(last)]).toEqual([titles.length - 1, 'Hotel']);
+    expect(run([char('/'), char('c', true)], fresh(), env).quit).toBe(true);
+    expect(run([char('?'), char('c', true)], fresh(), env).quit).toBe(true);
+    expect(run([char('?'), char('q')], fresh(), env).quit).toBe(false);
+  });
+
+  it('says how many articles a rescan found, one or many, and keeps the cursor if its article went', () => {
+    let entries = [entry('Solo')];
+    const rescanning = world({rescan: () => ({kind: 'folder', folder: '/lib', entries})});
+    const start = run(
+      [char('G')],
+      startApp(library, rescanning, {columns: 80, rows: 20}),
+      rescanning,
+    );
+    const one = run([char('r')], start, rescanning);
+    expect(one.message).toBe('1 article found');
+    expect(current(one)).toBe('Solo');
+    entries = [entry('Aa'), entry('Bb'), entry('Cc')];
+    const three = run([char('r')], one, rescanning);
+    expect(three.message).toBe('3 articles found');
+    expect(three.list.selected).toBe(0);
+  });
+
+  it('sorts by recent and progress with no reading state at all: all unread, by title', () => {
+    const recent = startApp(library, env, {columns: 80, rows: 20, sort: 'recent'});
+    expect(shown(recent)).toEqual(titles);
+    const progress = run([char('s'), char('s'), char('s')], recent, env);
+    expect(progress.list.sort).toBe('progress');
+    expect(shown(progress)).toEqual(titles);
+  });
+
+  it('re-sorts as entries are described only when the order can change', () => {
+    const start = fresh();
+    const alpha = (start.library as {entries: LibraryEntry[]}).entries[0]!;
+    const confirm = appReducer(start, {type: 'described', entries: [[0, {...alpha}]]}, env);
+    expect(confirm.list).toBe(start.list);
+    // A new title moves it.
+    const renamed = appReducer(
+      start,
+      {type: 'described', entries: [[0, {...alpha, title: 'Zulu'}]]},
+      env,
+    );
+    expect(shown(renamed).at(-1)).toBe('Zulu');
+    // A new word count moves it only when sorted by length.
+    const longer = {...alpha, words: 5};
+    expect(appReducer(start, {type: 'described', entries: [[0, longer]]}, env).list).toBe(
+      start.list,
+    );
+    const byLength = run([char('s')], start, env);
+    expect(shown(byLength)[0]).toBe('Hotel');
+    const moved = appReducer(byLength, {type: 'described', entries: [[0, longer]]}, env);
+    expect(shown(moved)[0]).toBe('Alpha');
+    // A byline matters only to a filter.
+    const byline = {...alpha, byline: 'By Xavier'};
+    expect(appReducer(start, {type: 'described', entries: [[0, byline]]}, env).list).toBe(
+      start.list,
+    );
+    const filtered = run([char('/'), ...type('xav')], start, env);
+    expect(shown(filtered)).toEqual([]);
+    expect(shown(appReducer(filtered, {type: 'described', entries: [[0, byline]]}, env))).toEqual([
+      'Alpha',
+    ]);
+    // An entry described for another path, or nothing described, changes nothing.
+    const stray = {...alpha, path: '/elsewhere.txt', title: 'Stray'};
+    expect(shown(appReducer(start, {type: 'described', entries: [[0, stray]]}, env))).toEqual(
+      shown(start),
+    );
+    expect(appReducer(start, {type: 'described', entries: []}, env)).toBe(start);
+  });
+
+  it('says when there is no next or previous article, and reads on', () => {
+    const first = run([named('enter')], fresh(), env);
+    const before = run([char('K')], first, env);
+    expect(before.reading?.reader.article.title).toBe('Alpha');
+    expect(before.reading?.reader.message).toBe('this is the first article');
+    const last = run([char('G'), named('enter'), char('J')], fresh(), env);
+    expect(last.reading?.reader.article.title).toBe('Hotel');
+    expect(last.reading?.reader.message).toBe('this is the last article');
+    const next = run([named('enter'), char('J')], fresh(), env);
+    expect(next.reading?.reader.article.title).toBe('Bravo');
+    const back = run([char('K')], next, env);
+    expect(back.reading?.reader.article.title).toBe('Alpha');
+  });
+
+  it('opened on one file: J and K say so, and q quits', () => {
+    const single = startApp(library, env, {columns: 80, rows: 20, openIndex: 2});
+    expect(single.single).toBe(true);
+    expect(single.reading?.reader.article.title).toBe('Charlie');
+    expect(run([char('J')], single, env).reading?.reader.message).toBe('this is the last article');
+    expect(run([char('q')], single, env).quit).toBe(true);
+    const listed = fresh();
+    expect(listed.single).toBe(false);
+    expect(run([named('enter'), char('q')], listed, env).quit).toBe(false);
+  });
+});

@@ -1,12 +1,12 @@
 import {messageOf, statusText} from '../../source/reader/status.js';
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
-import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
+import {MEASURE_STEP, openReader, readerReducer} from '../../source/reader/reader-reducer.js';
 import {findQuotations} from '../../source/text/quotes.js';
 import {cellWidth, truncateToWidth} from '../../source/text/width.js';
 
 import {progressAt, wordsFrom} from '../../source/reader/progress.js';
-import {geometry} from '../../source/reader/geometry.js';
+import {DEFAULT_MEASURE, geometry, MIN_MEASURE} from '../../source/reader/geometry.js';
 
 const body = Array.from({length: 80}, (_, i) => `Sentence number ${i} of a long article.`).join(
   '\n\n',
@@ -315,5 +315,134 @@ describe('every key of the reading view', () => {
       state.pages.linesOf(state.page).some((line) => line.start <= anchor && anchor < line.end),
     ).toBe(true);
     expect(state.message).toBe('resumed at 50%');
+  });
+});
+
+describe('the reading view, key by key', () => {
+  const book = parseText(
+    `Book\n\n${Array.from({length: 120}, (_, i) => `Paragraph ${i} tells of the North\nKorean talks and other news, at some length.`).join('\n\n')}`,
+  );
+  const run = (actions: Parameters<typeof readerReducer>[1][], start = openReader(book, 60, 14)) =>
+    actions.reduce(readerReducer, start);
+  const digits = (text: string) =>
+    [...text].map((digit) => ({type: 'digit', digit}) as Parameters<typeof readerReducer>[1]);
+
+  it('narrows, widens and frees the measure, saying what it is', () => {
+    // 60 columns: a measure of 58 (under the cap of 72).
+    const narrower = run([{type: 'narrower'}]);
+    expect(narrower.geometry.measure).toBe(54);
+    expect(narrower.message).toBe('measure 54 (at most 54)');
+    expect(run([{type: 'narrower'}], narrower).geometry.measure).toBe(50);
+    // Never under 20.
+    const narrowest = run(Array.from({length: 20}, () => ({type: 'narrower'}) as const));
+    expect(narrowest.geometry.measure).toBe(MIN_MEASURE);
+    expect(run([{type: 'wider'}], narrowest).geometry.measure).toBe(MIN_MEASURE + MEASURE_STEP);
+    // = frees the measure to the terminal's width, and again back to the default cap.
+    const wide = openReader(book, 120, 14);
+    const free = run([{type: 'fullMeasure'}], wide);
+    expect([free.cap, free.geometry.measure, free.message]).toEqual([
+      Infinity,
+      118,
+      'measure 118 (full width)',
+    ]);
+    // + with no cap stays free; = again brings the cap back.
+    expect(run([{type: 'wider'}], free).cap).toBe(Infinity);
+    const capped = run([{type: 'fullMeasure'}], free);
+    expect([capped.cap, capped.geometry.measure]).toEqual([DEFAULT_MEASURE, DEFAULT_MEASURE]);
+    // - from a free measure starts from the width shown.
+    expect(run([{type: 'narrower'}], free).geometry.measure).toBe(118 - MEASURE_STEP);
+  });
+
+  it('takes a count of at most nine digits, used up by the next command', () => {
+    const typed = run(digits('1234567890'));
+    expect(typed.count).toBe('123456789');
+    const page3 = run([...digits('3'), {type: 'firstPage'}]);
+    expect([page3.page, page3.count]).toEqual([2, '']);
+    // Past the last page: the last page.
+    const far = run([...digits('999'), {type: 'firstPage'}]);
+    expect(far.page).toBe(far.pages.count - 1);
+    // A command without a count of its own drops it.
+    expect(run([...digits('5'), {type: 'nextPage'}]).count).toBe('');
+    // A percent without a count does nothing.
+    const start = openReader(book, 60, 14);
+    expect(run([{type: 'percent'}], start)).toBe(start);
+  });
+
+  it('says where a search stands: hits, wrapping, no match, an empty query', () => {
+    const search = (query: string, start = openReader(book, 60, 14)) =>
+      run([{type: 'openSearch'}, {type: 'promptType', text: query}, {type: 'promptSubmit'}], start);
+    const found = search('paragraph 7 tells');
+    expect(found.message).toBe('hit 1/1');
+    const none = search('zebra');
+    expect([none.message, none.prompt]).toEqual(['no match for “zebra”', undefined]);
+    expect(run([{type: 'nextHit'}], none).message).toBe('no match for “zebra”');
+    const blank = search('   ');
+    expect([blank.search, blank.message, blank.prompt]).toEqual([undefined, undefined, undefined]);
+    // From the last page, the first hit onwards is behind: round to the top.
+    const fromEnd = search('paragraph 3 tells', run([{type: 'lastPage'}]));
+    expect(fromEnd.message).toBe('hit 1/1 · wrapped to the top');
+    // Esc closes the prompt; typing, erasing and Enter do nothing without a prompt.
+    const open = run([{type: 'openSearch'}, {type: 'promptType', text: 'x'}]);
+    expect(run([{type: 'promptCancel'}], open).prompt).toBeUndefined();
+    const plain = openReader(book, 60, 14);
+    for (const action of [
+      {type: 'promptType', text: 'x'},
+      {type: 'promptErase'},
+      {type: 'promptSubmit'},
+    ] as const) {
+      expect(readerReducer(plain, action)).toBe(plain);
+    }
+  });
+
+  it('scrolls up half a page with u, and pages back from a scrolled place to its top first', () => {
+    const down = run([{type: 'nextPage'}, {type: 'nextPage'}, {type: 'lineDown'}]);
+    expect(down.aligned).toBe(false);
+    const top = down.pages.lineOf(down.anchor);
+    const half = run([{type: 'halfUp'}], down);
+    expect(half.pages.lineOf(half.anchor)).toBe(top - Math.floor(down.pages.height / 2));
+    // b from a place scrolled off a page's top goes to that page's top, aligned.
+    const back = run([{type: 'previousPage'}], down);
+    expect([back.aligned, back.page]).toEqual([true, 2]);
+    expect(run([{type: 'previousPage'}], back).page).toBe(1);
+  });
+});
+
+describe('the quotation list, key by key', () => {
+  const quoted = parseText(
+    `Quoted\n\n${Array.from({length: 40}, (_, i) => `Line ${i} says “quote number ${i}” and goes on for a while.`).join('\n\n')}`,
+  );
+
+  it('keeps the choice within the list, and closes with Esc', () => {
+    let state = readerReducer(openReader(quoted, 60, 12), {type: 'openQuotes'});
+    state = readerReducer(state, {type: 'panelMove', by: 1000});
+    expect(state.panel).toEqual({selected: 39});
+    const same = readerReducer(state, {type: 'panelMove', by: 1});
+    expect(same).toBe(state);
+    state = readerReducer(state, {type: 'panelChoose'});
+    expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 39”'));
+    expect(state.panel).toBeUndefined();
+    const closed = readerReducer(readerReducer(openReader(quoted, 60, 12), {type: 'openQuotes'}), {
+      type: 'closeQuotes',
+    });
+    expect(closed.panel).toBeUndefined();
+    // Without the list open, its keys do nothing.
+    const plain = openReader(quoted, 60, 12);
+    expect(readerReducer(plain, {type: 'panelMove', by: 1})).toBe(plain);
+  });
+
+  it('opens at the last quotation from a page after them all', () => {
+    const tail = parseText(`T\n\nSays “one” and “two”.\n\n${'Plain words here. '.repeat(400)}`);
+    const state = readerReducer(readerReducer(openReader(tail, 60, 12), {type: 'lastPage'}), {
+      type: 'openQuotes',
+    });
+    expect(state.panel).toEqual({selected: 1});
+  });
+
+  it('says when there is no next quotation', () => {
+    let state = openReader(quoted, 60, 12);
+    for (let i = 0; i < 40; i++) state = readerReducer(state, {type: 'nextQuote'});
+    expect(messageOf(state)).toBe('quotation 40/40');
+    state = readerReducer(state, {type: 'nextQuote'});
+    expect(state.message).toBe('no more quotations');
   });
 });
