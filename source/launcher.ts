@@ -1,7 +1,7 @@
 // dist/cli.js: starts the bundled CLI (dist/app.js, a script) from V8's code cache when there is one.
 // Compiling the 800 KB bundle is the largest single cost of start-up; with the code cache kept
 // from an earlier run, V8 skips it. Node 20 has no module compile cache (22 has), hence this.
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -30,13 +30,18 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-/** Written whole or not at all (a rename), so a reader starting meanwhile never sees half. */
-function writeCache(file: string, data: Buffer): void {
+/**
+ * Written whole or not at all (a rename), so a reader starting meanwhile never sees half; the
+ * caches of earlier builds for this Node are removed (each is a megabyte no one will read).
+ */
+function writeCache(file: string, data: Buffer, stale: (name: string) => boolean): void {
   try {
-    mkdirSync(path.dirname(file), {recursive: true});
+    const folder = path.dirname(file);
+    mkdirSync(folder, {recursive: true});
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, data);
     renameSync(partial, file);
+    for (const name of readdirSync(folder)) if (stale(name)) rmSync(path.join(folder, name));
   } catch {
     // A cache that cannot be written only costs the next start-up its compile.
   }
@@ -44,9 +49,11 @@ function writeCache(file: string, data: Buffer): void {
 
 const app = fileURLToPath(new URL('app.js', import.meta.url));
 const folder = codeCacheFolder();
-const cacheFile =
-  folder &&
-  path.join(folder, `code-${BROADSHEET_BUILD_ID}-${process.version}-${process.arch}.cache`);
+const forThisNode = `-${process.version}-${process.arch}.cache`;
+const cacheName = `code-${BROADSHEET_BUILD_ID}${forThisNode}`;
+const cacheFile = folder && path.join(folder, cacheName);
+const isStale = (name: string) =>
+  name !== cacheName && name.startsWith('code-') && name.endsWith(forThisNode);
 const cachedData = readCache(cacheFile);
 const script = new Script(readFileSync(app, 'utf8'), {filename: app, cachedData});
 if (cacheFile && (!cachedData || script.cachedDataRejected)) {
@@ -56,7 +63,7 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
   const keep = (): void => {
     if (written) return;
     written = true;
-    writeCache(cacheFile, script.createCachedData());
+    writeCache(cacheFile, script.createCachedData(), isStale);
   };
   setTimeout(keep, 1000).unref();
   process.once('exit', keep);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {execFile} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {articlesPath, cliPath} from './terminal.js';
@@ -45,6 +45,23 @@ describe('the code cache (dist/cli.js starting dist/app.js)', () => {
     expect(first.code).toBe(0);
     expect(second).toEqual(first);
     expect(first.stdout).toContain('The Harbour Inquiry');
+  });
+
+  it('removes the caches of earlier builds for this Node, and keeps those of other Nodes', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+    const folder = path.join(home, 'broadsheet');
+    mkdirSync(folder);
+    const old = `code-0123456789abcdef-${process.version}-${process.arch}.cache`;
+    const otherNode = `code-0123456789abcdef-v0.0.1-${process.arch}.cache`;
+    for (const name of [old, otherNode, 'notes.txt']) writeFileSync(path.join(folder, name), 'x');
+    await run({XDG_CACHE_HOME: home});
+    const names = readdirSync(folder);
+    expect(names).not.toContain(old);
+    expect(names).toContain(otherNode);
+    expect(names).toContain('notes.txt');
+    expect(
+      names.filter((name) => name.endsWith(`-${process.version}-${process.arch}.cache`)),
+    ).toHaveLength(1);
   });
 
   it('starts from a corrupt cache as if there were none, and replaces it', async () => {
