@@ -4,6 +4,7 @@ import {parseText} from '../../source/article/parse-text.js';
 import {MEASURE_STEP, openReader, readerReducer} from '../../source/reader/reader-reducer.js';
 import {findQuotations} from '../../source/text/quotes.js';
 import {cellWidth, truncateToWidth} from '../../source/text/width.js';
+import {MAX_HITS} from '../../source/text/search.js';
 
 import {progressAt, wordsFrom} from '../../source/reader/progress.js';
 import {DEFAULT_MEASURE, geometry, MIN_MEASURE} from '../../source/reader/geometry.js';
@@ -444,5 +445,101 @@ describe('the quotation list, key by key', () => {
     expect(messageOf(state)).toBe('quotation 40/40');
     state = readerReducer(state, {type: 'nextQuote'});
     expect(state.message).toBe('no more quotations');
+  });
+});
+
+describe('the reading view, at the edges', () => {
+  const book = parseText(
+    `Book\n\n${Array.from({length: 120}, (_, i) => `Paragraph ${i} tells of the North\nKorean talks and other news, at some length.`).join('\n\n')}`,
+  );
+  const run = (actions: Parameters<typeof readerReducer>[1][], start = openReader(book, 60, 14)) =>
+    actions.reduce(readerReducer, start);
+
+  it('opens aligned to a page, wherever its place is', () => {
+    expect(openReader(book, 60, 14).aligned).toBe(true);
+    const middle = openReader(book, 60, 14, {anchor: 4000});
+    // The whole page holding the place is shown, the place itself kept.
+    expect(middle.aligned).toBe(true);
+    expect(middle.anchor).toBe(4000);
+    expect(middle.pages.startOffset[middle.page]).toBeLessThanOrEqual(4000);
+    expect(middle.pages.startOffset[middle.page + 1]).toBeGreaterThan(4000);
+  });
+
+  it('goes to page N with N G as with N g', () => {
+    const third = run([{type: 'digit', digit: '3'}, {type: 'lastPage'}]);
+    expect(third.page).toBe(2);
+  });
+
+  it('lays out again when only the height changes', () => {
+    const start = openReader(book, 60, 14);
+    const taller = readerReducer(start, {type: 'resize', columns: 60, rows: 30});
+    expect(taller.pages.height).toBe(26);
+    expect(taller.pages.linesOf(taller.page)).toHaveLength(26);
+    const wider = readerReducer(start, {type: 'resize', columns: 80, rows: 14});
+    expect(wider.geometry.measure).toBe(72);
+  });
+
+  it('cancels a search with Esc, searching nothing', () => {
+    const cancelled = run([
+      {type: 'openSearch'},
+      {type: 'promptType', text: 'north'},
+      {type: 'promptCancel'},
+    ]);
+    expect([cancelled.prompt, cancelled.search, cancelled.message]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('wraps back only from the first hit, and counts hits past the limit with +', () => {
+    let state = run([
+      {type: 'openSearch'},
+      {type: 'promptType', text: 'north korean'},
+      {type: 'promptSubmit'},
+    ]);
+    state = readerReducer(state, {type: 'nextHit'});
+    expect(state.message).toBe('hit 2/120');
+    state = readerReducer(state, {type: 'previousHit'});
+    expect(state.message).toBe('hit 1/120');
+    state = readerReducer(state, {type: 'previousHit'});
+    expect(state.message).toBe('hit 120/120 · wrapped to the end');
+    const many = parseText(`Many\n\n${'ab '.repeat(MAX_HITS + 10)}`);
+    const found = run(
+      [{type: 'openSearch'}, {type: 'promptType', text: 'ab'}, {type: 'promptSubmit'}],
+      openReader(many, 60, 14),
+    );
+    expect(found.message).toBe(`hit 1/${MAX_HITS}+`);
+  });
+
+  it('says an article has no quotations when the list is asked for', () => {
+    expect(run([{type: 'openQuotes'}]).message).toBe('no quotations in this article');
+  });
+});
+
+describe('quotations that open a page', () => {
+  // Every paragraph starts with its quotation, so some start exactly at the top of a page.
+  const quoted = parseText(
+    `Quoted\n\n${Array.from({length: 60}, (_, i) => `“Quote number ${i},” says line ${i}, and goes on for a while after.`).join('\n\n')}`,
+  );
+
+  it('takes the quotation at the top of the page as the page’s first, for ], [ and the list', () => {
+    const all = findQuotations(quoted);
+    let state = openReader(quoted, 60, 12);
+    state.pages.advance(Infinity);
+    let checked = 0;
+    for (let page = 1; page < state.pages.count; page++) {
+      state = readerReducer(state, {type: 'nextPage'});
+      const top = state.pages.startOffset[state.page]!;
+      const at = all.findIndex((q) => q.start === top);
+      if (at <= 0) continue;
+      checked++;
+      expect(readerReducer(state, {type: 'nextQuote'}).currentQuote!.start).toBe(top);
+      expect(readerReducer(state, {type: 'previousQuote'}).currentQuote!.start).toBe(
+        all[at - 1]!.start,
+      );
+      expect(readerReducer(state, {type: 'openQuotes'}).panel).toEqual({selected: at});
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 });
