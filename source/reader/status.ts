@@ -38,17 +38,18 @@ export function statusParts(state: ReaderState): StatusParts {
 /**
  * The status line: any message first (it is what just happened), then `page 3/12 · 27% ·
  * 6 min left`, then `extra` (a count being typed, a standing notice). In `width` cells when
- * given: a line too long keeps the page number whole, and the message gives way before it.
+ * given. A line too long keeps the page number whole and cuts the message after its first
+ * part (`quotation 12/40`, `progress not saved`); too narrow for even that, the message
+ * comes first, as the answer to the key just pressed.
  */
 export function statusText(state: ReaderState, extra = '', width = Infinity): string {
   const {message, page, progress} = statusParts(state);
   const place = page + progress + extra;
   const full = message ? `${message} · ${place}` : place;
   if (cellWidth(full) <= width) return full;
+  if (!message) return truncateToWidth(place, width);
   const room = width - cellWidth(` · ${page}`);
-  if (message && room >= MIN_MESSAGE) return `${truncateToWidth(message, room)} · ${page}`;
-  return truncateToWidth(place, width);
+  const [head = message] = message.split(/ · |: /u);
+  if (cellWidth(head) <= room) return `${truncateToWidth(message, room)} · ${page}`;
+  return truncateToWidth(full, width);
 }
-
-/** Fewer cells than this left for a message: the page number alone is shown. */
-const MIN_MESSAGE = 8;

@@ -97,13 +97,20 @@ describe('progress', () => {
     const minutes = progressAt(article, state.anchor, false).minutesLeft;
     const place = `page 1/${total} · 0% · ${minutes} min left`;
     expect(statusText(state)).toBe(`${message} · ${place}`);
-    // 38 cells: the notice gives way, cut with an ellipsis; the page number stays whole.
+    // 38 cells: the notice gives way after its first part; the page number stays whole.
     const narrow = statusText(state, '', 38);
-    expect(narrow).toMatch(/^progress not saved.*… · page 1\/\S+$/);
+    expect(narrow).toMatch(/^progress not saved: .*… · page 1\/\S+$/);
     expect(cellWidth(narrow)).toBeLessThanOrEqual(38);
-    // Too narrow even for a piece of the notice: the place alone, cut at the end.
-    expect(statusText(state, '', 16)).toBe(truncateToWidth(place, 16));
-    expect(statusText(state, '', 16)).toMatch(/^page 1\//);
+    // Too narrow for the notice's first part beside the page: the notice first, cut.
+    expect(statusText(state, '', 24)).toBe(truncateToWidth(`${message} · ${place}`, 24));
+    // A quotation's number is such a first part: kept whole beside the page, or first.
+    const quoted = openReader(parseText('Q\n\nShe said “yes” and “no”, and then “maybe”.'), 40, 12);
+    const marked = readerReducer(quoted, {type: 'nextQuote'});
+    expect(statusText(marked, '', 26)).toMatch(/^quotation 1\/3 · page 1\/1$/);
+    expect(statusText(marked, '', 20)).toBe('quotation 1/3 · pag…');
+    // Without a message, the place, cut at the end.
+    const plain = openReader(article, 40, 12);
+    expect(statusText(plain, '', 12)).toBe(truncateToWidth(place, 12));
     // Wide enough: everything, the extra last.
     expect(statusText(state, ' · 12', 200)).toMatch(/ min left · 12$/);
   });
