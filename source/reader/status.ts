@@ -10,7 +10,7 @@ export function messageOf(state: ReaderState): string | undefined {
 }
 
 /** The status line's parts: what just happened, and where the reader is. */
-export type StatusParts = {
+type StatusParts = {
   message: string | undefined;
   /** `page 3/12`: kept whole when the line is too narrow for the rest. */
   page: string;
@@ -18,7 +18,7 @@ export type StatusParts = {
   progress: string;
 };
 
-export function statusParts(state: ReaderState): StatusParts {
+function statusParts(state: ReaderState): StatusParts {
   const {pages} = state;
   // While the rest of a long file is read, the page count is not known either.
   const total = pages.complete && !state.article.partial ? String(pages.count) : '…';
