@@ -3,7 +3,14 @@ import type {Key} from './input/keys.js';
 import {intentFor} from './keymap.js';
 import type {Library, LibraryEntry} from './library/library.js';
 import {moveList, listHeight, type ListPlace} from './library/list.js';
-import {listRows, SORTS, type ListRow, type SortKey, type Standing} from './library/view.js';
+import {
+  listRows,
+  prepareFilter,
+  SORTS,
+  type ListRow,
+  type SortKey,
+  type Standing,
+} from './library/view.js';
 import {promptText, readerCommand} from './reader/reader-keys.js';
 import {
   openReader,
@@ -49,6 +56,12 @@ export type ListState = ListPlace & {
 };
 
 const unread = (): Standing => ({status: {kind: 'unread'}});
+
+/** Runs the list's filter once, unseen, so that the first letter typed is answered quickly. */
+export function warmListFilter(state: AppState, env: AppEnv): void {
+  if (state.library.kind !== 'folder') return;
+  prepareFilter(state.library.entries, state.list.sort, env.standing ?? unread);
+}
 
 /** The whole app: the library, the article being read if any, and the terminal it is in. */
 export type AppState = {

@@ -1,6 +1,8 @@
 import {
   appReducer,
+  entriesOf,
   waitsFor,
+  warmListFilter,
   type AppEnv,
   type AppEvent,
   type AppState,
@@ -12,8 +14,7 @@ import {isAtEnd} from './reader/reader-reducer.js';
 import type {Article} from './article/article.js';
 import {nameMoreSpeakers} from './text/quotes.js';
 import type {LibraryEntry} from './library/library.js';
-import {prepareFilter, type SortKey} from './library/view.js';
-import {entriesOf} from './app-state.js';
+import type {SortKey} from './library/view.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
@@ -101,6 +102,9 @@ export class AppStore {
         this.changed(waiting);
       }, ESCAPE_WAIT_MS);
     }
+    // The list's background work waits for a pause in typing, counted from when this key's
+    // work was done (a filter's first letter may take a while).
+    this.lastKeyAt = performance.now();
     this.changed(before);
   };
 
@@ -186,11 +190,10 @@ export class AppStore {
     if (this.libraryJobs(1).length === 0) {
       if (this.filterReady !== this.state.library) {
         // Idle: make the first filter keystroke as quick as the next ones.
-        const library = this.state.library;
-        this.filterReady = library;
+        this.filterReady = this.state.library;
         this.layoutTimer = setImmediate(() => {
           this.layoutTimer = undefined;
-          prepareFilter(library.entries);
+          warmListFilter(this.state, this.env);
           this.scheduleLayout(); // an article may have been opened meanwhile
         });
       }
@@ -298,7 +301,10 @@ export class AppStore {
       this.state.library.kind === 'folder'
     ) {
       // The filter prompt opened: ready the matcher now, not on the first letter.
-      if (this.filterReady !== this.state.library) prepareFilter(this.state.library.entries);
+      if (this.filterReady !== this.state.library) {
+        warmListFilter(this.state, this.env);
+        this.lastKeyAt = performance.now();
+      }
       this.filterReady = this.state.library;
     }
     if (this.state !== before) {

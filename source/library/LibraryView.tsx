@@ -6,7 +6,7 @@ import type {Library} from './library.js';
 import {listHeight} from './list.js';
 import type {ReadStatus} from '../state/progress.js';
 import type {ListState} from '../app-state.js';
-import {SORT_LABELS} from './view.js';
+import {matchedLetters, SORT_LABELS} from './view.js';
 import {columnWidths, describeLength, describeStatus, rowCells, type Cell} from './rows.js';
 import {HelpOverlay} from '../reader/HelpOverlay.js';
 import {TooSmall} from '../reader/TooSmall.js';
@@ -89,7 +89,7 @@ export function LibraryView({
     const entry = entries[row.entry]!;
     const label = String(list.top + offset);
     cellsByRow.set(label, {
-      cells: rowCells(entry, texts[offset]!, widths, row.matched),
+      cells: rowCells(entry, texts[offset]!, widths, matchedLetters(list.filter, entry.title)),
       refused: Boolean(entry.refused),
     });
     return {key: entry.path, label, value: row.entry};

@@ -17,8 +17,12 @@ export const SORT_LABELS: Record<SortKey, string> = {
 /** Where the reader stands with an article: how far read, and when last. */
 export type Standing = {status: ReadStatus; readAt?: number};
 
-/** One row of the list: an entry (by its index in the library) and the title letters matched. */
-export type ListRow = {entry: number; matched?: readonly number[]};
+/** One row of the list: an entry, by its index in the library. */
+export type ListRow = {readonly entry: number};
+
+// Rows are the same few objects keystroke after keystroke (a filter lists thousands).
+const rowObjects: ListRow[] = [];
+const rowOf = (entry: number): ListRow => (rowObjects[entry] ??= {entry});
 
 type Target = {
   entry: number;
@@ -30,6 +34,7 @@ type Target = {
 // Prepared once per text (an entry described again keeps its title) and per list of entries.
 const preparedTexts = new Map<string, Fuzzysort.Prepared>();
 const targetLists = new WeakMap<LibraryEntry[], Target[]>();
+let lastTargets: {entries: LibraryEntry[]; targets: Target[]} | undefined;
 
 function prepare(text: string): Fuzzysort.Prepared {
   let prepared = preparedTexts.get(text);
@@ -42,25 +47,106 @@ function prepare(text: string): Fuzzysort.Prepared {
 
 /**
  * Prepares the entries for filtering ahead of the first keystroke (when the list is idle, or
- * the filter prompt opens): each title made ready for matching, and the matcher run once, so
- * that the first letter typed is answered as quickly as the next.
+ * the filter prompt opens): each title made ready for matching, the title order ranked, and
+ * the whole filter run once, so that the first letter typed is answered as quickly as the next
+ * (run cold, the matcher took six times as long as warm).
  */
-export function prepareFilter(entries: LibraryEntry[]): void {
-  fuzzysort.go('e', targetsOf(entries), {keys: ['title', 'byline', 'folder'], threshold: 0.2});
+export function prepareFilter(
+  entries: LibraryEntry[],
+  sort: SortKey,
+  standing: (file: string) => Standing,
+): void {
+  listRows(entries, {filter: 'e', sort, standing});
 }
 
 function targetsOf(entries: LibraryEntry[]): Target[] {
   let targets = targetLists.get(entries);
   if (!targets) {
-    targets = entries.map((entry, index) => ({
-      entry: index,
-      title: prepare(entry.title),
-      byline: entry.byline ? prepare(entry.byline) : undefined,
-      folder: entry.folder ? prepare(entry.folder) : undefined,
-    }));
+    // Entries described anew (a size, a word count) keep their targets.
+    targets =
+      lastTargets && sameNames(lastTargets.entries, entries, true)
+        ? lastTargets.targets
+        : entries.map((entry, index) => ({
+            entry: index,
+            title: prepare(entry.title),
+            byline: entry.byline ? prepare(entry.byline) : undefined,
+            folder: entry.folder ? prepare(entry.folder) : undefined,
+          }));
     targetLists.set(entries, targets);
+    lastTargets = {entries, targets};
   }
   return targets;
+}
+
+type Match = {entry: number; score: number};
+
+// A match in the title counts for more than one in a byline or folder name; weaker matches
+// than this are left out.
+const OTHER_WEIGHT = 0.8;
+const THRESHOLD = 0.2;
+
+/**
+ * The entries one word matches, best of title, byline and folder name. Bylines and folder
+ * names repeat (a desk, a section), so each distinct one is matched once, not once per entry.
+ */
+function matchWord(query: string, targets: Target[]): Match[] {
+  const others = new Map<Fuzzysort.Prepared, number>();
+  const otherScore = (prepared: Fuzzysort.Prepared | undefined) => {
+    if (!prepared) return 0;
+    let score = others.get(prepared);
+    if (score === undefined) {
+      score = OTHER_WEIGHT * (fuzzysort.single(query, prepared)?.score ?? 0);
+      others.set(prepared, score);
+    }
+    return score;
+  };
+  const found: Match[] = [];
+  for (const target of targets) {
+    const titleScore = fuzzysort.single(query, target.title)?.score ?? 0;
+    const score = Math.max(titleScore, otherScore(target.byline), otherScore(target.folder));
+    if (score === 0 || score < THRESHOLD) continue;
+    found.push({entry: target.entry, score});
+  }
+  return found;
+}
+
+/**
+ * The entries a query of several words matches: every word in the title, byline or folder
+ * name (`harbour castell` finds the Harbour piece by its byline), scored by the words' mean.
+ */
+function matchWords(words: string[], targets: Target[]): Match[] {
+  let found: Match[] | undefined;
+  for (const word of words) {
+    if (!found) {
+      found = matchWord(word, targets);
+      continue;
+    }
+    // A word narrows the matches so far; matchWord keeps their order.
+    const narrowed = matchWord(
+      word,
+      found.map((match) => targets[match.entry]!),
+    );
+    let at = 0;
+    found = narrowed.map((match) => {
+      while (found![at]!.entry !== match.entry) at++;
+      return {entry: match.entry, score: found![at]!.score + match.score};
+    });
+  }
+  for (const match of found ?? []) match.score /= words.length;
+  return found ?? [];
+}
+
+/**
+ * The title letters a filter matches, for the rows on screen (matching the rest of each word's
+ * letters again for a screenful costs less than keeping them for every match).
+ */
+export function matchedLetters(filter: string, title: string): readonly number[] | undefined {
+  const letters = new Set<number>();
+  for (const word of filter.trim().split(/\s+/)) {
+    if (word === '') continue;
+    for (const index of fuzzysort.single(word, prepare(title))?.indexes ?? []) letters.add(index);
+  }
+  return letters.size > 0 ? [...letters].sort((a, b) => a - b) : undefined;
 }
 
 /** Words an article has, or an estimate from its size (about six bytes a word) until counted. */
@@ -74,15 +160,13 @@ function progressRank(status: ReadStatus): number {
   return status.kind === 'unread' ? 101 : 102;
 }
 
-// A key per entry for ordering by title: folded to lower case and without accents, compared
-// as plain strings (a collator's compare, called 150,000 times for 10,000 rows, took 100 ms).
-// Keyed by the text itself: an entry described again keeps its title, and its key.
+// Ordering by title: folded to lower case and without accents, compared as plain strings (a
+// collator's compare, called 150,000 times for 10,000 rows, took 100 ms). Each list of
+// entries gets its title order once, as a rank per entry; every sort breaks its ties by it, so
+// sorting (and ordering a filter's equal matches, keystroke after keystroke) compares numbers.
 const titleKeys = new Map<string, string>();
 const ASCII = /^[\u0000-\u007f]*$/;
-const entryKeys = new WeakMap<LibraryEntry, string>();
 function titleKey(entry: LibraryEntry): string {
-  const known = entryKeys.get(entry);
-  if (known !== undefined) return known;
   const text = `${entry.folder ?? ''}\u0000${entry.title}\u0000${entry.path}`;
   let key = titleKeys.get(text);
   if (key === undefined) {
@@ -93,49 +177,75 @@ function titleKey(entry: LibraryEntry): string {
     if (titleKeys.size > 100_000) titleKeys.clear();
     titleKeys.set(text, key);
   }
-  entryKeys.set(entry, key);
   return key;
 }
 
-/** Compares two entries in a sort order; ties fall back to folder and title, then path. */
+const titleRanks = new WeakMap<LibraryEntry[], Int32Array>();
+let lastRanked: {entries: LibraryEntry[]; ranks: Int32Array} | undefined;
+
+/**
+ * Same names in the same places (and the same bylines, if asked): an entry described anew (its
+ * size, its words) keeps its rank and its filter target.
+ */
+function sameNames(a: LibraryEntry[], b: LibraryEntry[], bylines = false): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index]!, b[index]!];
+    if (left === right) continue;
+    if (left.title !== right.title || left.folder !== right.folder || left.path !== right.path) {
+      return false;
+    }
+    if (bylines && left.byline !== right.byline) return false;
+  }
+  return true;
+}
+
+/** Each entry's place in title order (folder, title, then path). */
+function titleRanksOf(entries: LibraryEntry[]): Int32Array {
+  let ranks = titleRanks.get(entries);
+  if (ranks) return ranks;
+  if (lastRanked && sameNames(lastRanked.entries, entries)) ranks = lastRanked.ranks;
+  else {
+    const keys = entries.map((entry) => titleKey(entry));
+    const order = entries.map((_, index) => index);
+    order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+    ranks = new Int32Array(entries.length);
+    for (let rank = 0; rank < order.length; rank++) ranks[order[rank]!] = rank;
+  }
+  titleRanks.set(entries, ranks);
+  lastRanked = {entries, ranks};
+  return ranks;
+}
+
+/**
+ * Compares two entries (by their index) in a sort order; ties fall back to folder and title,
+ * then path. The sort's own key is read once per entry, not once per comparison.
+ */
 export function comparator(
   entries: LibraryEntry[],
   sort: SortKey,
   standing: (file: string) => Standing,
 ): (a: number, b: number) => number {
-  const byTitle = (a: LibraryEntry, b: LibraryEntry) => {
-    const [left, right] = [titleKey(a), titleKey(b)];
-    return left < right ? -1 : left > right ? 1 : 0;
+  const ranks = titleRanksOf(entries);
+  if (sort === 'title') return (a, b) => ranks[a]! - ranks[b]!;
+  const keyOf: (entry: LibraryEntry) => number =
+    sort === 'recent'
+      ? (entry) => -(standing(entry.path).readAt ?? -1)
+      : sort === 'length'
+        ? wordsOf
+        : (entry) => progressRank(standing(entry.path).status);
+  const keys = new Float64Array(entries.length).fill(Number.NaN);
+  const key = (index: number) => {
+    let value = keys[index]!;
+    if (Number.isNaN(value)) keys[index] = value = keyOf(entries[index]!);
+    return value;
   };
-  return (left, right) => {
-    const a = entries[left]!;
-    const b = entries[right]!;
-    switch (sort) {
-      case 'recent': {
-        const order = (standing(b.path).readAt ?? -1) - (standing(a.path).readAt ?? -1);
-        if (order !== 0) return order;
-        break;
-      }
-      case 'length': {
-        const order = wordsOf(a) - wordsOf(b);
-        if (order !== 0) return order;
-        break;
-      }
-      case 'progress': {
-        const order = progressRank(standing(a.path).status) - progressRank(standing(b.path).status);
-        if (order !== 0) return order;
-        break;
-      }
-      case 'title':
-        break;
-    }
-    return byTitle(a, b);
-  };
+  return (a, b) => key(a) - key(b) || ranks[a]! - ranks[b]!;
 }
 
 /**
  * The rows the list shows, in order: every entry, or those the filter matches (fuzzily, in
- * titles, bylines and folders), sorted by `sort`. Matched title letters come with each row.
+ * titles, bylines and folders), sorted by `sort`.
  */
 export function listRows(
   entries: LibraryEntry[],
@@ -147,41 +257,13 @@ export function listRows(
 ): ListRow[] {
   const query = filter.trim();
   if (query !== '') {
-    const results = fuzzysort.go(query, targetsOf(entries), {
-      keys: ['title', 'byline', 'folder'],
-      threshold: 0.2,
-      // A match in the title counts for more than one in a byline or folder name.
-      scoreFn: (result) =>
-        Math.max(
-          result[0]?.score ?? 0,
-          0.8 * (result[1]?.score ?? 0),
-          0.8 * (result[2]?.score ?? 0),
-        ),
-    });
+    const compare = comparator(entries, sort, standing);
+    const found = matchWords(query.split(/\s+/), targetsOf(entries));
     // Best matches first, as a fuzzy finder lists them (`/harb⏎` opens the Harbour piece);
     // matches that score alike keep the list's sort.
-    // fuzzysort returns them best first, so only runs of equal scores need the list's order.
-    const compare = comparator(entries, sort, standing);
-    const rows: ListRow[] = [];
-    let run: ListRow[] = [];
-    let runScore = NaN;
-    const endRun = () => {
-      if (run.length > 1) run.sort((a, b) => compare(a.entry, b.entry));
-      for (const row of run) rows.push(row);
-      run = [];
-    };
-    for (const result of results) {
-      if (result.score !== runScore) endRun();
-      runScore = result.score;
-      const title = result[0];
-      run.push({
-        entry: result.obj.entry,
-        matched: title && title.score > 0 ? title.indexes : undefined,
-      });
-    }
-    endRun();
-    return rows;
+    found.sort((a, b) => b.score - a.score || compare(a.entry, b.entry));
+    return found.map(({entry}) => rowOf(entry));
   }
   const compare = comparator(entries, sort, standing);
-  return entries.map((_, entry) => ({entry})).sort((a, b) => compare(a.entry, b.entry));
+  return entries.map((_, entry) => rowOf(entry)).sort((a, b) => compare(a.entry, b.entry));
 }

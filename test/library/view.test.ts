@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {listRows, type Standing} from '../../source/library/view.js';
+import {listRows, matchedLetters, type Standing} from '../../source/library/view.js';
 import {columnWidths, describeLength, rowCells} from '../../source/library/rows.js';
 import type {LibraryEntry} from '../../source/library/library.js';
 import {cellWidth} from '../../source/text/width.js';
@@ -59,16 +59,44 @@ describe('the rows of the list', () => {
     // Matches in titles before a match in a byline (By Harriet).
     expect(titles(rows).slice(0, 2).sort()).toEqual(['Apple Harvest', 'Harbour Inquiry']);
     expect(titles(rows)[2]).toBe('Zebra Crossing');
-    const harvest = rows.find((row) => entries[row.entry]!.title === 'Apple Harvest')!;
-    expect(harvest.matched).toEqual([6, 7, 8]);
+    expect(matchedLetters('har', 'Apple Harvest')).toEqual([6, 7, 8]);
+    expect(matchedLetters(' har  inq ', 'Harbour Inquiry')).toEqual([0, 1, 2, 8, 9, 10]);
     expect(titles(listRows(entries, {filter: 'harb', sort: 'title', standing}))).toEqual([
       'Harbour Inquiry',
     ]);
-    expect(rows[2]!.matched).toBeUndefined(); // matched in its byline, By Harriet
+    expect(matchedLetters('har', 'Zebra Crossing')).toBeUndefined(); // its byline, By Harriet
     expect(titles(listRows(entries, {filter: 'hrvst', sort: 'title', standing}))).toEqual([
       'Apple Harvest',
     ]);
     expect(listRows(entries, {filter: 'qqq', sort: 'title', standing})).toEqual([]);
+  });
+
+  it('filter by several words, each found in the title, the byline or the folder name', () => {
+    const filter = (text: string) =>
+      titles(listRows(entries, {filter: text, sort: 'title', standing}));
+    expect(filter('harbour desk')).toEqual(['Harbour Inquiry']); // title and byline
+    expect(filter('zebra harriet')).toEqual(['Zebra Crossing']);
+    expect(filter('harbour harriet')).toEqual([]); // each word in a different article
+    expect(filter('  apple   harvest ')).toEqual(['Apple Harvest']);
+    // The words narrow, whatever their order.
+    expect(filter('harriet zebra')).toEqual(['Zebra Crossing']);
+    const nested = [entry('Notes', {folder: 'harbour/2024'}), entry('Harbour Walk')];
+    expect(listRows(nested, {filter: 'harbour notes', sort: 'title', standing})).toEqual([
+      {entry: 0},
+    ]);
+  });
+
+  it('follow entries described anew: a new title reorders, a new byline is matched', () => {
+    const first = [entry('Beta'), entry('Alpha', {size: 10})];
+    expect(listRows(first, {sort: 'title', standing})).toEqual([{entry: 1}, {entry: 0}]);
+    expect(listRows(first, {filter: 'desk', sort: 'title', standing})).toEqual([]);
+    // Sizes and counts change nothing; a byline or title does.
+    const sized = [entry('Beta', {words: 5}), entry('Alpha', {size: 20})];
+    expect(listRows(sized, {sort: 'title', standing})).toEqual([{entry: 1}, {entry: 0}]);
+    const described = [entry('Beta', {byline: 'The desk'}), entry('Gamma', {size: 10})];
+    expect(listRows(described, {sort: 'title', standing})).toEqual([{entry: 0}, {entry: 1}]);
+    expect(listRows(described, {filter: 'desk', sort: 'title', standing})).toEqual([{entry: 0}]);
+    expect(listRows(described, {filter: 'gamma', sort: 'title', standing})).toEqual([{entry: 1}]);
   });
 
   it('say a length in words and minutes, estimated (~) from the size until counted', () => {
