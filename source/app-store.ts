@@ -46,6 +46,8 @@ export type AppEffects = {
   sorted?(sort: SortKey): void;
   /** The list's background work is done (its cache may be written). */
   libraryIdle?(): void;
+  /** A slice of `article` was laid out in the background (garbage may want collecting). */
+  laidOut?(article: Article): void;
 };
 
 /**
@@ -383,6 +385,7 @@ export class AppStore {
       if (!reader) return;
       const current = reader.pages;
       current.advance(BACKGROUND_BLOCKS);
+      this.effects.laidOut?.(reader.article);
       // Quotations are found along with the layout, so a far screen's are known by the end.
       reader.quotes.scanThrough(current.complete ? Infinity : (current.startOffset.at(-1) ?? 0));
       if (current.complete) {

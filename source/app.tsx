@@ -1,7 +1,7 @@
 import React, {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
 import type {LoadResult} from './article/article.js';
-import {AppStore} from './app-store.js';
+import {AppStore, type AppEffects} from './app-store.js';
 import {startApp, type AppEnv, type LibraryWork} from './app-state.js';
 import type {Library} from './library/library.js';
 import {LibraryView} from './library/LibraryView.js';
@@ -83,6 +83,7 @@ export function createStore(
     rescan,
     work,
     libraryIdle,
+    laidOut,
   }: {
     loadArticle: (path: string) => LoadResult;
     progress?: Progress;
@@ -93,6 +94,7 @@ export function createStore(
     rescan?: () => Library;
     work?: LibraryWork;
     libraryIdle?: () => void;
+    laidOut?: AppEffects['laidOut'];
   },
 ): AppStore {
   const env = appEnv(loadArticle, progress, rescan);
@@ -106,6 +108,7 @@ export function createStore(
         progress.save(article, entry.path, anchor, finished),
       sorted: (chosen) => progress.setSort(chosen),
       libraryIdle,
+      laidOut,
     },
     work,
   );

@@ -40,6 +40,7 @@ export function loadArticleFile(file: string): LoadResult {
     return openArticleBytes(readFileSync(file), safeLine(path.basename(file)), {
       release: collectGarbage,
       markdown: isMarkdown(file),
+      ownBytes: true,
     });
   } catch (error) {
     return {kind: 'refused', reason: errorReason(error)};

@@ -2,7 +2,7 @@ import {decode, looksBinary} from './decode.js';
 import {sanitize} from './sanitize.js';
 import {drain, parseText, parseTextSteps} from './parse-text.js';
 import {parseMarkdown} from './markdown.js';
-import type {Article, ArticleLoad, LoadResult, Pause} from './article.js';
+import type {Article, ArticleLoad, Block, LoadResult, Pause} from './article.js';
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
@@ -15,17 +15,27 @@ function refusal(bytes: Uint8Array): LoadResult | undefined {
   return undefined;
 }
 
+/** How to read a file's bytes. */
+export type LoadOptions = {
+  markdown?: boolean;
+  /**
+   * The bytes are the load's own (read for it, used by no one after): it may join the
+   * paragraph lines in them rather than in a second copy of the text.
+   */
+  ownBytes?: boolean;
+};
+
 /** Turns a file's bytes into an article, or a refusal that says why. Pure: no fs here. */
 export function articleFromBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {markdown = false}: {markdown?: boolean} = {},
+  {markdown = false, ownBytes = false}: LoadOptions = {},
 ): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
   const article = markdown
     ? parseMarkdown(sanitize(decode(bytes).text), fallbackTitle)
-    : drain(loadSteps({bytes}, fallbackTitle));
+    : drain(loadSteps({bytes}, fallbackTitle, ownBytes));
   if (article.blocks.length === 0) return {kind: 'refused', reason: 'empty'};
   return {kind: 'article', article};
 }
@@ -38,18 +48,20 @@ export function articleFromBytes(
 export function openArticleBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {release, markdown = false}: LoadHooks & {markdown?: boolean} = {},
+  {release, markdown = false, ownBytes = false}: LoadHooks & LoadOptions = {},
 ): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
   // Markdown is parsed whole: its blocks (a list, a fenced code block) may span any cut.
   if (markdown) return articleFromBytes(bytes, fallbackTitle, {markdown});
   const cut = bytes.length > 2 * PREVIEW_BYTES ? previewCut(bytes) : 0;
-  if (cut === 0) return articleFromBytes(bytes, fallbackTitle);
+  if (cut === 0) return articleFromBytes(bytes, fallbackTitle, {ownBytes});
   const preview = parseText(sanitize(decode(bytes.subarray(0, cut)).text), fallbackTitle);
-  if (preview.blocks.length === 0) return articleFromBytes(bytes, fallbackTitle);
+  if (preview.blocks.length === 0) return articleFromBytes(bytes, fallbackTitle, {ownBytes});
   preview.partial = {length: Math.round((preview.text.length * bytes.length) / cut)};
-  const rest = loadSteps({bytes}, fallbackTitle);
+  // Joining in the bytes costs a little time and saves a copy of the text: worth it for a
+  // file large enough for its copies to matter.
+  const rest = loadSteps({bytes}, fallbackTitle, ownBytes && bytes.length >= RELEASE_BYTES);
   return {
     kind: 'article',
     article: preview,
@@ -87,24 +99,99 @@ const RELEASE_BYTES = 8 * 1024 * 1024;
  * Decoding, sanitizing and parsing, pausing between slices. The file is decoded in one call
  * (a few ms a megabyte): decoding in pieces and joining them held the text twice.
  */
-function* loadSteps(file: {bytes?: Uint8Array}, fallbackTitle: string): Generator<Pause, Article> {
-  const text = {value: decode(file.bytes!).text};
-  delete file.bytes; // the bytes can go once decoded: a 30 MB file is held once, not twice
-  yield 'garbage';
-  text.value = sanitize(text.value);
-  yield;
+function* loadSteps(
+  file: {bytes?: Uint8Array},
+  fallbackTitle: string,
+  ownBytes: boolean,
+): Generator<Pause, Article> {
+  const {text, asDecoded} = decodeAndSanitize(file.bytes!);
+  if (ownBytes && asDecoded) {
+    // Text that needed no sanitizing is joined in its bytes and decoded again: the bytes (one
+    // to three a character) are held beside the text instead of a second copy of the text.
+    const bytes = file.bytes!;
+    delete file.bytes;
+    yield;
+    return yield* parseTextSteps(text, fallbackTitle, (holder, blocks) =>
+      joinInBytes(bytes, holder, blocks),
+    );
+  }
+  delete file.bytes;
+  return yield* parseWithoutBytes(text, fallbackTitle);
+}
+
+/**
+ * The text of a file's bytes, sanitized, and whether it is exactly as decoded from bytes in
+ * which a line feed is the byte 0x0A and that byte is nothing else (UTF-8, Windows-1252).
+ * (A function of its own: a generator's frame would keep the text as decoded alive.)
+ */
+function decodeAndSanitize(bytes: Uint8Array): {text: {value: string}; asDecoded: boolean} {
+  const decoded = decode(bytes);
+  const value = sanitize(decoded.text);
+  const wide = decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be';
+  return {text: {value}, asDecoded: value === decoded.text && !wide};
+}
+
+/** Parses text whose bytes are no use for joining: they go before the parse. */
+function* parseWithoutBytes(
+  text: {value: string},
+  fallbackTitle: string,
+): Generator<Pause, Article> {
+  yield 'garbage'; // the bytes, and the text as decoded when sanitizing changed it
   return yield* parseTextSteps(text, fallbackTitle);
 }
 
+/** Line breaks read from the text and from its bytes, a slice at a time. */
+const BREAKS_A_STEP = 20_000;
+
+/**
+ * Joins paragraph lines in the file's bytes, which decode to exactly the text (UTF-8 or
+ * Windows-1252, unsanitized): there every line feed is the byte 0x0A and that byte is
+ * nothing else, so the text's n-th line break is the bytes' n-th 0x0A. The joined bytes are
+ * decoded again once the unjoined text has gone.
+ */
+function* joinInBytes(
+  bytes: Uint8Array,
+  holder: {value: string},
+  blocks: Block[],
+): Generator<Pause, string> {
+  let text = holder.value;
+  let changed = false;
+  let at = text.indexOf('\n');
+  let byte = bytes.indexOf(0x0a);
+  let block = 0;
+  for (let step = 1; at !== -1 && byte !== -1; step++) {
+    while (block < blocks.length && blocks[block]!.end <= at) block++;
+    const holding = blocks[block];
+    if (holding && holding.start <= at && holding.kind !== 'preformatted') {
+      bytes[byte] = 0x20;
+      changed = true;
+    }
+    at = text.indexOf('\n', at + 1);
+    byte = bytes.indexOf(0x0a, byte + 1);
+    if (step % BREAKS_A_STEP === 0) yield;
+  }
+  if (!changed) return text;
+  holder.value = ''; // the unjoined text is garbage from here on
+  text = '';
+  /^/.test(''); // a successful match keeps its subject alive (as RegExp.input)
+  yield 'garbage';
+  return decode(bytes).text;
+}
+
 /** A sliced load as an ArticleLoad. */
-function sliced(steps: Generator<Pause, Article>, release?: () => void): ArticleLoad {
+function sliced(load: Generator<Pause, Article>, release?: () => void): ArticleLoad {
   let whole: Article | undefined;
+  // Let go once done: even finished, a generator may hold what its frame held (the bytes).
+  let steps: Generator<Pause, Article> | undefined = load;
   // Called between steps, never inside one: a suspended step holds no dead copy.
   const next = () => {
-    const step = steps.next();
+    const step = steps!.next();
+    if (step.done) {
+      whole = step.value;
+      steps = undefined;
+    }
     // Done, the buffer the text was joined in is garbage too.
     if (step.done || step.value === 'garbage') release?.();
-    if (step.done) whole = step.value;
   };
   return {
     step(keepGoing) {

@@ -24,6 +24,9 @@ export function countWords(text: string, start = 0, end = text.length): number {
   return words;
 }
 
+// - * • – — +
+const LIST_MARKS = new Set([0x2d, 0x2a, 0x2022, 0x2013, 0x2014, 0x2b]);
+
 /** Whether a line starts as a list item does: `- `, `* `, `• `, `12. `, `3) `, `a. `… */
 function startsListItem(
   text: string,
@@ -35,7 +38,7 @@ function startsListItem(
   while (at < lineEnd && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
   const code = text.charCodeAt(at);
   let markEnd = at + 1;
-  if (!'-*•–—+'.includes(text[at] ?? '')) {
+  if (!LIST_MARKS.has(code)) {
     if (code >= 0x30 && code <= 0x39) {
       while (markEnd < at + 3 && isDigit(text.charCodeAt(markEnd))) markEnd++;
     } else if (!(code >= 0x61 && code <= 0x7a)) return false;
@@ -196,6 +199,7 @@ export function drain<T>(steps: Generator<Pause, T>): T {
 export function* parseTextSteps(
   source: string | {value: string},
   fallbackTitle = 'Untitled',
+  join: Joiner = joinParagraphLines,
 ): Generator<Pause, Article> {
   // A holder lets the caller's copy of a long text go before its joined copy is made.
   const holder = typeof source === 'string' ? {value: source} : source;
@@ -245,7 +249,7 @@ export function* parseTextSteps(
 
   const {title, meta} = markTitleAndMeta(text, blocks, fallbackTitle);
   text = '';
-  const joined = yield* joinParagraphLines(holder, blocks);
+  const joined = yield* join(holder, blocks);
   return {
     title,
     meta,
@@ -307,6 +311,12 @@ function markTitleAndMeta(
   }
   return {title, meta};
 }
+
+/**
+ * Makes the line breaks inside reflowing paragraphs spaces, and returns the text so joined
+ * (the holder's copy may be let go first). Every offset holds: the length is the same.
+ */
+export type Joiner = (holder: {value: string}, blocks: Block[]) => Generator<Pause, string>;
 
 /**
  * The line breaks inside a reflowing paragraph are spaces, to the reader and to search; make

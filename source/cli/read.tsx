@@ -13,9 +13,15 @@ import {LibraryCache} from '../state/library-cache.js';
 import {savedProgress} from '../state/progress.js';
 import {ReadingState} from '../state/reading-state.js';
 import {stateDirectory} from '../system/folders.js';
+import {collectGarbageIfGrown} from '../system/memory.js';
 import type {Keyboard} from '../terminal/keyboard.js';
 import {enterFullScreen, restoreTerminal} from '../terminal/screen.js';
 import {countArticleWords, describeFor, FIRST_FRAME_BUDGET_MS, type Target} from './target.js';
+
+/** Texts from this length on (a 16 MB book) have their layout's garbage collected early. */
+const LARGE_TEXT = 8_000_000;
+/** How much resident memory laying such a text out may gain before garbage is collected. */
+const LAYOUT_GARBAGE_BYTES = 16 * 1024 * 1024;
 
 /** The full-screen reader: the library, or a named file, read with the keys of `keyboard`. */
 export async function read(
@@ -77,6 +83,9 @@ export async function read(
       : () => describeFor(listLibrary(libraryFolder, cache), work, FIRST_FRAME_BUDGET_MS),
     work: opened ? undefined : work,
     libraryIdle: () => cache.flush(),
+    laidOut: (article) => {
+      if (article.text.length >= LARGE_TEXT) collectGarbageIfGrown(LAYOUT_GARBAGE_BYTES);
+    },
   });
   // For the benchmark: the longest the event loop was blocked, written out on the way out.
   const loopStats = process.env['BROADSHEET_LOOP_STATS'];

@@ -30,7 +30,7 @@ export function pipedTarget(): Target {
   } catch (error) {
     return fail(`cannot read standard input: ${(error as Error).message}`, 1);
   }
-  const result = articleFromBytes(bytes, 'standard input');
+  const result = articleFromBytes(bytes, 'standard input', {ownBytes: true});
   if (result.kind === 'refused') return fail(`cannot read standard input: ${result.reason}`, 1);
   const entry = {path: '-', fileName: 'standard input', title: safeLine(result.article.title)};
   return {

@@ -20,4 +20,18 @@ export function collectGarbage(): void {
     }
   }
   collect();
+  residentAfterCollecting = process.memoryUsage.rss();
+}
+
+/** Resident memory when garbage was last collected here. */
+let residentAfterCollecting = 0;
+
+/**
+ * Collects garbage when resident memory has grown by `growth` bytes since the last time:
+ * laying out a 30 MB book makes garbage faster than V8 chooses to collect it, and with the
+ * book's text on the heap it lets the heap grow by half again before it does.
+ */
+export function collectGarbageIfGrown(growth: number): void {
+  const resident = process.memoryUsage.rss();
+  if (resident - residentAfterCollecting >= growth) collectGarbage();
 }

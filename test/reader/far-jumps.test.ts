@@ -16,7 +16,7 @@ import {messageOf, statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
 import {QuotationScanner} from '../../source/text/quotes.js';
 import {startApp, type AppEnv} from '../../source/app-state.js';
-import {AppStore} from '../../source/app-store.js';
+import {AppStore, type AppEffects} from '../../source/app-store.js';
 
 const bytes = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt');
 function book(): Article {
@@ -32,6 +32,7 @@ function store(
     if (result.kind !== 'article') throw new Error('refused');
     return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
   },
+  effects: AppEffects = {},
 ): AppStore {
   const env: AppEnv = {open};
   const library = {
@@ -39,7 +40,7 @@ function store(
     folder: '/lib',
     entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
   };
-  return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env);
+  return new AppStore(startApp(library, env, {columns: 80, rows: 24}), env, effects);
 }
 
 const finish = (state: ReaderState) => {
@@ -115,6 +116,21 @@ describe('far jumps in a long book', () => {
 });
 
 describe('keys while a long file is still being read', () => {
+  it('says when it has laid out a slice of the book in the background, and of which article', async () => {
+    const slices: Article[] = [];
+    const app = store(() => ({kind: 'article', article: book(), anchor: 0}), {
+      laidOut: (article) => slices.push(article),
+    });
+    app.feed('\r');
+    const {article} = app.getState().reading!.reader;
+    await vi.waitFor(() => expect(app.getState().reading!.reader.pages.complete).toBe(true), {
+      timeout: 10_000,
+    });
+    expect(slices.length).toBeGreaterThan(5);
+    expect(slices.every((laid) => laid === article)).toBe(true);
+    app.close();
+  });
+
   it('holds G and the keys after it until the file is read, then applies them in order', async () => {
     // Only the notice's timer is faked: the file is read on in real slices.
     vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
