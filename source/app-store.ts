@@ -68,7 +68,6 @@ export class AppStore {
   /** Held keys are going through, a slice at a time (see release). */
   private releasing = false;
   /** Articles whose quotations have all been found and their speakers named. */
-  private readonly speakersNamed = new WeakSet<Article>();
 
   constructor(
     initial: AppState,
@@ -351,26 +350,25 @@ export class AppStore {
       return;
     }
     const reader = this.state.reading?.reader;
-    if (this.held.length > 0 && reader && !this.speakersNamed.has(reader.article)) {
-      // A key waits for the article's quotations: find them, then name their speakers, a
-      // slice at a time.
+    if (this.held.length > 0 && reader) {
+      // A key waits for the article's quotations: find them, and name speakers as far as it
+      // needs, a slice at a time; then let it through.
       const {quotes, article} = reader;
+      const waiting = () =>
+        this.held.length > 0 &&
+        this.state.reading?.reader.article === article &&
+        waitsFor(this.state, this.held[0]!) === 'quotations';
       this.layoutTimer = setImmediate(() => {
         this.layoutTimer = undefined;
         const until = performance.now() + LOAD_SLICE_MS;
-        let done = false;
-        while (!done && performance.now() < until) {
-          if (!quotes.complete) quotes.scanBlocks(QUOTE_BLOCKS);
-          else done = nameMoreSpeakers(article, QUOTE_BLOCKS);
+        while (waiting() && performance.now() < until) {
+          if (quotes.complete) nameMoreSpeakers(article, QUOTE_BLOCKS);
+          else quotes.scanBlocks(QUOTE_BLOCKS);
         }
-        if (done) this.speakersNamed.add(article);
-        if (done || this.state.reading?.reader.article !== article) {
-          const before = this.state;
-          this.release();
-          this.changed(before);
-        } else {
-          this.scheduleLayout();
-        }
+        if (waiting()) return this.scheduleLayout();
+        const before = this.state;
+        this.release();
+        this.changed(before);
       });
       return;
     }

@@ -254,7 +254,12 @@ export const keymap: Binding[] = [
     help: 'a screenful down',
     keys: [named('pageDown', 'PgDn')],
   },
-  {intent: 'openFilter', context: 'library', help: 'filter by title, byline or folder', keys: [char('/')]},
+  {
+    intent: 'openFilter',
+    context: 'library',
+    help: 'filter by title, byline or folder',
+    keys: [char('/')],
+  },
   {
     intent: 'clearFilter',
     context: 'library',

@@ -2,9 +2,10 @@ import type {Article} from '../article/article.js';
 import {lineStore, type DisplayLine, type LineStore} from '../text/layout.js';
 import {Pages} from '../text/paginate.js';
 import {
-  speakersUpTo,
+  nameSpeakerOf,
   quotationScanner,
   speakersPending,
+  speakerWork,
   type Quotation,
   type QuotationScanner,
 } from '../text/quotes.js';
@@ -353,7 +354,7 @@ export function panelRowsNeeded(selected: number, height: number): number {
 /** Shows the page holding `quotation`, marked, with where it stands among the others. */
 function jumpToQuote(state: ReaderState, list: Quotation[], index: number): ReaderState {
   const quotation = list[index]!;
-  speakersUpTo(state.article, quotation.start);
+  nameSpeakerOf(state.article, index);
   return place(
     {
       ...state,
@@ -390,22 +391,32 @@ const SPEAKER_REACH = 1000;
  * background and applies the key then.
  */
 export function quotationsFar(state: ReaderState, command: {type: string}): boolean {
-  // Quotations are found, then their speakers named, in order from the top.
-  const far = (offset: number) =>
-    state.quotes.complete
-      ? speakersPending(state.article, offset) > SPEAKER_REACH
-      : state.quotes.blocksTo(offset) > QUOTE_REACH_BLOCKS;
+  const {quotes, article} = state;
   switch (command.type) {
     case 'nextQuote':
-    case 'previousQuote':
+    case 'previousQuote': {
+      // The quotations either side of the screen's top: the one the key lands on is one.
+      const top = screenTop(state);
+      if (!quotes.complete) return quotes.blocksTo(top) > QUOTE_REACH_BLOCKS;
+      const before = quotes.top.findLastIndex((quotation) => quotation.start < top);
+      const work = Math.max(speakerWork(article, before), speakerWork(article, before + 1));
+      return work > SPEAKER_REACH;
+    }
     case 'openQuotes':
-      return far(screenTop(state));
+      return far(state, screenTop(state));
     case 'panelChoose':
     case 'panelMove':
-      return far(state.quotes.top.at(-1)?.end ?? 0);
+      return far(state, quotes.top.at(-1)?.end ?? 0);
     default:
       return false;
   }
+}
+
+/** Whether the quotations up to `offset`, and their speakers named in order, are far off. */
+function far(state: ReaderState, offset: number): boolean {
+  return state.quotes.complete
+    ? speakersPending(state.article, offset) > SPEAKER_REACH
+    : state.quotes.blocksTo(offset) > QUOTE_REACH_BLOCKS;
 }
 
 /** Where `quotation` stands among the outermost ones (found by place: it may be from the

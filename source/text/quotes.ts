@@ -475,6 +475,9 @@ function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
 
 type Attributed = {next: number; previous: Quotation | undefined};
 
+/** A quotation this soon after the one before it may take that one's speaker (a pronoun's). */
+const NEAR_PREVIOUS = 1500;
+
 /** attributeSpeakers for the quotations starting up to `offset`, from where it left off. */
 function attributeThrough(
   text: string,
@@ -502,7 +505,7 @@ function attributeThrough(
       const named = [...paragraph.matchAll(NAMED_SPEAKER)]
         .map((match) => cleanName(match[1]))
         .filter((name) => name && !IS_PRONOUN.test(name));
-      const near = previous && quotation.start - previous.end < 1500;
+      const near = previous && quotation.start - previous.end < NEAR_PREVIOUS;
       speaker = named.at(-1) ?? (near ? previous!.speaker : undefined);
     }
     if (speaker) quotation.speaker = speaker;
@@ -550,6 +553,47 @@ export function speakersPending(article: Article, offset: number): number {
     else high = middle;
   }
   return Math.max(0, low - (attributed.get(scanner)?.next ?? 0));
+}
+
+/**
+ * Where naming speakers in order must start for top[index]'s to be known: where naming left
+ * off (`named`), or the last quotation at or before it too far after the one before it to
+ * take that one's speaker — from there on, a speaker depends on nothing earlier.
+ */
+function namingStart(quotations: Quotation[], index: number, named: number): number {
+  let start = index;
+  while (start > named && quotations[start]!.start - quotations[start - 1]!.end < NEAR_PREVIOUS) {
+    start--;
+  }
+  return start;
+}
+
+/** How many quotations' speakers must be named for the outermost quotation `index`'s to be. */
+export function speakerWork(article: Article, index: number): number {
+  const scanner = quotationScanner(article);
+  const named = attributed.get(scanner)?.next ?? 0;
+  if (index < named || index >= scanner.top.length) return 0;
+  return index - namingStart(scanner.top, index, named) + 1;
+}
+
+/**
+ * Names the speaker of the outermost quotation `index`, with the work speakerWork counts:
+ * from a book's end, a few quotations rather than every one before it. (The ones named on
+ * the way are named again, alike, when naming in order reaches them.)
+ */
+export function nameSpeakerOf(article: Article, index: number): void {
+  const scanner = quotationScanner(article);
+  const quotation = scanner.top[index];
+  if (!quotation) return;
+  let progress = attributed.get(scanner);
+  if (!progress) attributed.set(scanner, (progress = {next: 0, previous: undefined}));
+  const start = namingStart(scanner.top, index, progress.next);
+  attributeThrough(
+    article.text,
+    scanner.top,
+    quotation.start,
+    start === progress.next ? progress : {next: start, previous: undefined},
+  );
 }
 
 /** Names the speakers of about `count` more quotations, in order; whether all are named. */

@@ -14,7 +14,11 @@ import {
 } from '../../source/reader/reader-reducer.js';
 import {messageOf, statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
-import {QuotationScanner} from '../../source/text/quotes.js';
+import {
+  articleQuotationsWithSpeakers,
+  QuotationScanner,
+  speakersPending,
+} from '../../source/text/quotes.js';
 import {startApp, type AppEnv} from '../../source/app-state.js';
 import {AppStore, type AppEffects} from '../../source/app-store.js';
 
@@ -274,6 +278,11 @@ describe('quotation keys far from what is known', () => {
     const last = whole.top.length;
     expect(messageOf(reader)).toMatch(new RegExp(`^quotation ${last}/${last}`));
     expect(reader.currentQuote?.start).toBe(whole.top.at(-1)!.start);
+    // Its speaker is named as naming them all in order names it, without naming them all.
+    const named = articleQuotationsWithSpeakers(book()).at(-1)!;
+    expect(named.start).toBe(reader.currentQuote!.start);
+    expect(reader.quotationAt?.speaker).toBe(named.speaker);
+    expect(speakersPending(reader.article, Infinity)).toBeGreaterThan(last - 100);
     app.close();
   });
 });

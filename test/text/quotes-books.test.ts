@@ -4,7 +4,16 @@ import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {articleFromBytes} from '../../source/article/load.js';
 import type {Article} from '../../source/article/article.js';
-import {findQuotations, type Quotation} from '../../source/text/quotes.js';
+import {
+  articleQuotationsWithSpeakers,
+  findQuotations,
+  nameSpeakerOf,
+  quotationScanner,
+  speakersPending,
+  speakersUpTo,
+  speakerWork,
+  type Quotation,
+} from '../../source/text/quotes.js';
 
 function load(path: string): Article {
   const result = articleFromBytes(readFileSync(new URL(path, import.meta.url)), 'test');
@@ -49,6 +58,53 @@ describe('quotations in whole texts', () => {
     expect(multi.length).toBeGreaterThan(10);
     // Nothing floods: the longest quotation is a few pages, not a chapter.
     expect(Math.max(...quotations.map((q) => q.end - q.start))).toBeLessThan(10000);
+  });
+
+  it('names a speaker far into War and Peace from a few quotations before it, as naming every one in order does', () => {
+    const inOrder = articleQuotationsWithSpeakers(
+      load('../fixtures/books/war-and-peace_pg2600.txt'),
+    );
+    const speakers = new Map(inOrder.map((q) => [q.start, q.speaker]));
+    const article = load('../fixtures/books/war-and-peace_pg2600.txt');
+    const {top} = quotationScanner(article);
+    quotationScanner(article).scanThrough(Infinity);
+    const last = top.length - 1;
+    // Dialogue runs on: some quotations need a long run of earlier ones named first.
+    const works = top.map((_, index) => speakerWork(article, index));
+    // (Measured: the last needs 1, the longest run 229 of 8,971, and 380 stand alone.)
+    expect(works[last]).toBeLessThan(10);
+    expect(Math.max(...works)).toBeGreaterThan(100);
+    expect(Math.max(...works)).toBeLessThan(1000);
+    expect(works.filter((work) => work === 1).length).toBeGreaterThan(300);
+    // From the end backwards, by steps, then one in order: each speaker as in order.
+    const asked = [last, last - 1, Math.floor(last / 2), 4000, 3999, 120, 0];
+    for (const index of asked) {
+      nameSpeakerOf(article, index);
+      expect(top[index]!.speaker, `quotation ${index}`).toBe(speakers.get(top[index]!.start));
+    }
+    expect(speakersPending(article, Infinity)).toBeGreaterThan(top.length - 200);
+    // Every one, from the end back, in a fresh copy: among them are pronouns (“…,” he said)
+    // whose speaker is the one of the quotation before.
+    const fresh = load('../fixtures/books/war-and-peace_pg2600.txt');
+    const all = quotationScanner(fresh).top;
+    quotationScanner(fresh).scanThrough(Infinity);
+    for (let index = all.length - 1; index >= 0; index--) {
+      nameSpeakerOf(fresh, index);
+      if (all[index]!.speaker !== speakers.get(all[index]!.start)) {
+        expect(all[index]!.speaker, `quotation ${index}`).toBe(speakers.get(all[index]!.start));
+      }
+    }
+    // Naming out of order leaves naming in order where it was; once that passes a
+    // quotation, it needs no work.
+    expect(speakerWork(article, 130)).toBeGreaterThan(1);
+    speakersUpTo(article, top[130]!.start);
+    expect(speakerWork(article, 130)).toBe(0);
+    expect(speakerWork(article, 131)).toBeGreaterThan(0);
+    expect(speakerWork(article, top.length)).toBe(0); // past the end: nothing to name
+    expect(speakerWork(article, -1)).toBe(0);
+    articleQuotationsWithSpeakers(article);
+    expect(top.map((q) => q.speaker)).toEqual(top.map((q) => speakers.get(q.start)));
+    expect(speakerWork(article, last)).toBe(0);
   });
 
   it('reads Kafka’s »…«', () => {
