@@ -201,9 +201,7 @@ export class AppStore {
       this.effects.libraryIdle?.();
       return;
     }
-    const typing = this.state.list.filtering
-      ? this.lastKeyAt + FILTER_QUIET_MS - performance.now()
-      : 0;
+    const typing = this.typingFilter();
     if (typing > 0) {
       // A filter is being typed: each keystroke answers first, the list fills in after.
       this.libraryTimer ??= setTimeout(() => {
@@ -214,6 +212,8 @@ export class AppStore {
     }
     this.layoutTimer = setImmediate(() => {
       this.layoutTimer = undefined;
+      // A key may have opened the filter since: its first letters come before this slice.
+      if (this.typingFilter() > 0) return this.scheduleLayout();
       const done: Array<[number, LibraryEntry]> = [];
       const until = performance.now() + LIBRARY_SLICE_MS;
       for (const [index, entry] of this.libraryJobs(LIBRARY_JOBS)) {
@@ -229,6 +229,11 @@ export class AppStore {
       this.apply({type: 'described', entries: done});
       this.changed(before);
     });
+  }
+
+  /** How much longer the list's background work waits for a filter being typed, in ms. */
+  private typingFilter(): number {
+    return this.state.list.filtering ? this.lastKeyAt + FILTER_QUIET_MS - performance.now() : 0;
   }
 
   /**

@@ -78,7 +78,8 @@ function targetsOf(entries: LibraryEntry[]): Target[] {
   return targets;
 }
 
-type Match = {entry: number; score: number};
+/** What a filter matched: entries (by index, in the list's order) and their scores. */
+type Matches = {entries: Int32Array; scores: Float64Array; length: number};
 
 // A match in the title counts for more than one in a byline or folder name; weaker matches
 // than this are left out.
@@ -86,10 +87,12 @@ const OTHER_WEIGHT = 0.8;
 const THRESHOLD = 0.2;
 
 /**
- * The entries one word matches, best of title, byline and folder name. Bylines and folder
- * names repeat (a desk, a section), so each distinct one is matched once, not once per entry.
+ * The entries one word matches, best of title, byline and folder name, among those matched
+ * so far (their scores added up). Bylines and folder names repeat (a desk, a section), so
+ * each distinct one is matched once, not once per entry. Typed arrays: ten thousand matches
+ * a keystroke make no garbage to collect.
  */
-function matchWord(query: string, targets: Target[]): Match[] {
+function matchWord(query: string, targets: Target[], among?: Matches): Matches {
   const others = new Map<Fuzzysort.Prepared, number>();
   const otherScore = (prepared: Fuzzysort.Prepared | undefined) => {
     if (!prepared) return 0;
@@ -100,12 +103,19 @@ function matchWord(query: string, targets: Target[]): Match[] {
     }
     return score;
   };
-  const found: Match[] = [];
-  for (const target of targets) {
+  const size = among ? among.length : targets.length;
+  const found: Matches = {
+    entries: new Int32Array(size),
+    scores: new Float64Array(size),
+    length: 0,
+  };
+  for (let index = 0; index < size; index++) {
+    const target = targets[among ? among.entries[index]! : index]!;
     const titleScore = fuzzysort.single(query, target.title)?.score ?? 0;
     const score = Math.max(titleScore, otherScore(target.byline), otherScore(target.folder));
     if (score === 0 || score < THRESHOLD) continue;
-    found.push({entry: target.entry, score});
+    found.entries[found.length] = target.entry;
+    found.scores[found.length++] = (among ? among.scores[index]! : 0) + score;
   }
   return found;
 }
@@ -114,26 +124,11 @@ function matchWord(query: string, targets: Target[]): Match[] {
  * The entries a query of several words matches: every word in the title, byline or folder
  * name (`harbour castell` finds the Harbour piece by its byline), scored by the words' mean.
  */
-function matchWords(words: string[], targets: Target[]): Match[] {
-  let found: Match[] | undefined;
-  for (const word of words) {
-    if (!found) {
-      found = matchWord(word, targets);
-      continue;
-    }
-    // A word narrows the matches so far; matchWord keeps their order.
-    const narrowed = matchWord(
-      word,
-      found.map((match) => targets[match.entry]!),
-    );
-    let at = 0;
-    found = narrowed.map((match) => {
-      while (found![at]!.entry !== match.entry) at++;
-      return {entry: match.entry, score: found![at]!.score + match.score};
-    });
-  }
-  for (const match of found ?? []) match.score /= words.length;
-  return found ?? [];
+function matchWords(words: string[], targets: Target[]): Matches {
+  let found: Matches | undefined;
+  for (const word of words) found = matchWord(word, targets, found);
+  for (let index = 0; index < found!.length; index++) found!.scores[index]! /= words.length;
+  return found!;
 }
 
 /**
@@ -252,10 +247,12 @@ export function listRows(
   if (query !== '') {
     const compare = comparator(entries, sort, standing);
     const found = matchWords(query.split(/\s+/), targetsOf(entries));
+    const {entries: matched, scores} = found;
     // Best matches first, as a fuzzy finder lists them (`/harb⏎` opens the Harbour piece);
     // matches that score alike keep the list's sort.
-    found.sort((a, b) => b.score - a.score || compare(a.entry, b.entry));
-    return found.map(({entry}) => rowOf(entry));
+    const order = Int32Array.from({length: found.length}, (_, index) => index);
+    order.sort((a, b) => scores[b]! - scores[a]! || compare(matched[a]!, matched[b]!));
+    return Array.from(order, (index) => rowOf(matched[index]!));
   }
   const compare = comparator(entries, sort, standing);
   return entries.map((_, entry) => rowOf(entry)).sort((a, b) => compare(a.entry, b.entry));

@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
-import {findQuotations} from '../../source/text/quotes.js';
+import {
+  findQuotations,
+  nameMoreSpeakers,
+  quotationScanner,
+  speakersPending,
+} from '../../source/text/quotes.js';
 
 /** The quotations of a text as the strings they cover, with their levels. */
 function quotes(body: string): Array<[string, number]> {
@@ -203,5 +208,169 @@ describe('speakers', () => {
       'Lavrov',
       undefined,
     ]);
+  });
+});
+
+describe('every family of marks, and the context that decides a mark', () => {
+  it('pairs each opening mark with the closing marks of its family', () => {
+    const cases: Array<[string, string[]]> = [
+      ['He said “yes" and left.', ['“yes"']],
+      ['Han sa ”ja” och gick.', ['”ja”']], // Swedish: ” opens and closes
+      ['Han sa ”ja och gick.', []], // … but only when a ” follows to close it
+      ['Er sagte „ja“ und ging.', ['„ja“']],
+      ['Er sagte „ja” und ging.', ['„ja”']],
+      ['Er sagte „ja" und ging.', ['„ja"']],
+      ['Er sagte ‟ja” und ging.', ['‟ja”']],
+      ['He said "yes” and left.', ['"yes”']],
+      ['He said ‘yes’ and left.', ['‘yes’']],
+      ["He said ‘yes' and left.", ["‘yes'"]],
+      ["He said 'yes’ and left.", ["'yes’"]],
+      ['Er sagte ‚ja‘ und ging.', ['‚ja‘']],
+      ['Er sagte ‚ja’ und ging.', ['‚ja’']],
+      ["Er sagte ‚ja' und ging.", ["‚ja'"]],
+      ['Er sagte ‛ja’ und ging.', ['‛ja’']],
+      ['Il dit «oui» et part.', ['«oui»']],
+      ['Il dit « oui » et part.', ['« oui »']],
+      ['Il dit: « Bonjour! » et part.', ['« Bonjour! »']],
+      ['Er sagte »ja« und ging.', ['»ja«']],
+      ['Il dit ‹oui› et part.', ['‹oui›']],
+      ['Er sagte ›ja‹ und ging.', ['›ja‹']],
+      ['「abc』', []], // a corner bracket is not closed by a white one
+      ['「abc」と『def』', ['「abc」', '『def』']],
+      ['他说“好”然后走了', ['“好”']], // no spaces in Chinese: the glyph says which way it faces
+      ['他说‘好’然后走了', ['‘好’']],
+      ['他说“好”', ['“好”']],
+      ['He (“yes”) left.', ['“yes”']],
+      ['He said “a (” b” and left.', ['“a (” b”']], // a mark after ( does not close
+      ['x ”y and z', []],
+      ["He said 'tis true.", []],
+      ["I said 'hello and left.", []], // a straight mark with nothing to close it
+      ['a"b and c"d', []], // between letters: not a quotation
+      ["don't 'x' y", ["'x'"]],
+    ];
+    for (const [body, expected] of cases) expect(texts(body), body).toEqual(expected);
+  });
+
+  it('nests each family in another, with levels', () => {
+    expect(quotes('„Er sagte ‚ja‘ und ging“, sagte sie.')).toEqual([
+      ['„Er sagte ‚ja‘ und ging“', 1],
+      ['‚ja‘', 2],
+    ]);
+    expect(quotes('«Il dit ‹oui› et part», dit-elle.')).toEqual([
+      ['«Il dit ‹oui› et part»', 1],
+      ['‹oui›', 2],
+    ]);
+    expect(quotes('「彼は『はい』と言った」')).toEqual([
+      ['「彼は『はい』と言った」', 1],
+      ['『はい』', 2],
+    ]);
+  });
+
+  it('tells primes and repeated openings from quotation marks', () => {
+    expect(texts('She said "a 12" pipe" and left.')).toEqual(['"a 12" pipe"']);
+    expect(texts('He is 6\'5" tall.')).toEqual([]);
+    expect(texts("She said 'he is 6'5 tall' and left.")).toEqual(["'he is 6'5 tall'"]);
+    // News copy that lost a paragraph break: the next paragraph's opening mark.
+    expect(texts('"I saw a mongrel. "I don\'t know," he said.')).toEqual([
+      '"I saw a mongrel. "I don\'t know,"',
+    ]);
+    // “ inside „…: the German closing mark, not a new quotation.
+    expect(texts('Er sagte „Das ist “gut“, sagte er.')).toEqual(['„Das ist “gut“']);
+  });
+
+  it('reads guillemets by the style of each paragraph, context first where it is plain', () => {
+    expect(texts('Il dit « oui », puis « non ». Er sagte »ja«.')).toEqual([
+      '« oui »',
+      '« non »',
+      '»ja«',
+    ]);
+    expect(texts('«Bonjour», dit-il. »Ja«, sagte er.')).toEqual(['«Bonjour»', '»Ja«']);
+    expect(texts('Was?« fragte er. »Nein.«')).toEqual(['»Nein.«']);
+    expect(texts('»Ja«, sagte er.\n\n»Nein«, sagte sie.\n\n«Oui», dit-il.')).toEqual([
+      '»Ja«',
+      '»Nein«',
+      '«Oui»',
+    ]);
+  });
+});
+
+describe('speakers', () => {
+  const speakers = (body: string) => {
+    const article = parseText(`Title\n\n${body}`);
+    return findQuotations(article).map((q) => q.speaker);
+  };
+
+  it('are named after the quotation, before it, or by “according to”', () => {
+    expect(speakers('He said “yes,” Lavrov said.')).toEqual(['Lavrov']);
+    expect(speakers('“Yes,” said Lavrov.')).toEqual(['Lavrov']);
+    expect(speakers('“Yes,” said Mr. Smith.')).toEqual(['Mr. Smith']);
+    expect(speakers('“Yes,” according to Lavrov.')).toEqual(['Lavrov']);
+    expect(speakers('Lavrov said: “Yes.”')).toEqual(['Lavrov']);
+    expect(speakers('The said “x”.')).toEqual([undefined]); // not a name
+    expect(speakers('“No,” he said.')).toEqual([undefined]);
+  });
+
+  it('name a pronoun by the name said before it, or by the quotation just before when near', () => {
+    expect(speakers('Putin said so. “Yes,” he said.')).toEqual(['Putin']);
+    expect(speakers('“Go,” Lavrov said.\n\n“Now,” he said.')).toEqual(['Lavrov', 'Lavrov']);
+    // Near means less than 1,500 characters from the end of the one before.
+    const apart = (gap: number) => {
+      const filler = 'x'.repeat(gap - '\n\n'.length - ' Lavrov said.\n\n'.length - 1);
+      const article = parseText(`Title\n\n“Go,” Lavrov said.\n\n${filler}.\n\n“Now,” he said.`);
+      const [first, second] = findQuotations(article);
+      expect(second!.start - first!.end).toBe(gap);
+      return second!.speaker;
+    };
+    expect(apart(1499)).toBe('Lavrov');
+    expect(apart(1500)).toBeUndefined();
+  });
+});
+
+describe('naming speakers as far as asked', () => {
+  const body = Array.from({length: 5}, (_, i) => `“Line ${i},” said Speaker${'ABCDE'[i]}.`).join(
+    '\n\n',
+  );
+
+  it('counts what waits, up to and including a quotation starting at the offset', () => {
+    const article = parseText(`Title\n\n${body}`);
+    expect(speakersPending(article, Infinity)).toBe(Infinity); // not all found yet
+    const {top} = quotationScanner(article);
+    quotationScanner(article).scanThrough(Infinity);
+    expect(top).toHaveLength(5);
+    expect(speakersPending(article, Infinity)).toBe(5);
+    expect(speakersPending(article, top[2]!.start)).toBe(3);
+    expect(speakersPending(article, top[2]!.start - 1)).toBe(2);
+    expect(speakersPending(article, -1)).toBe(0);
+    expect(nameMoreSpeakers(article, 2)).toBe(false);
+    expect(top.map((q) => q.speaker)).toEqual([
+      'SpeakerA',
+      'SpeakerB',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(speakersPending(article, Infinity)).toBe(3);
+    expect(speakersPending(article, top[0]!.start)).toBe(0);
+    expect(nameMoreSpeakers(article, 2)).toBe(false);
+    expect(speakersPending(article, Infinity)).toBe(1);
+    expect(nameMoreSpeakers(article, 2)).toBe(true);
+    expect(top.map((q) => q.speaker)).toEqual([
+      'SpeakerA',
+      'SpeakerB',
+      'SpeakerC',
+      'SpeakerD',
+      'SpeakerE',
+    ]);
+    expect(speakersPending(article, Infinity)).toBe(0);
+    expect(nameMoreSpeakers(article, 2)).toBe(true);
+  });
+
+  it('names them all at once when asked for as many as there are', () => {
+    const article = parseText(`Title\n\n${body}`);
+    expect(nameMoreSpeakers(article, 5)).toBe(true);
+    expect(speakersPending(article, Infinity)).toBe(0);
+    const fresh = parseText(`Title\n\n${body}`);
+    expect(nameMoreSpeakers(fresh, 4)).toBe(false);
+    expect(speakersPending(fresh, Infinity)).toBe(1);
   });
 });
