@@ -27,3 +27,24 @@ describe('the fast string-width used in the bundle', () => {
     }
   });
 });
+
+describe('the options Ink passes on', () => {
+  it('hands ambiguous-width requests and escape-code counting to string-width itself', () => {
+    for (const text of ['±…§', 'plain', '夜', '\u001B[31mred\u001B[39m']) {
+      expect(fastStringWidth(text, {ambiguousIsNarrow: false})).toBe(
+        stringWidth(text, {ambiguousIsNarrow: false}),
+      );
+      expect(fastStringWidth(text, {countAnsiEscapeCodes: true})).toBe(
+        stringWidth(text, {countAnsiEscapeCodes: true}),
+      );
+      expect(fastStringWidth(text, {ambiguousIsNarrow: true})).toBe(stringWidth(text));
+    }
+    expect(fastStringWidth('±', {ambiguousIsNarrow: false})).toBe(2);
+    expect(
+      fastStringWidth('\u001B[31mred\u001B[39m', {countAnsiEscapeCodes: true}),
+    ).toBeGreaterThan(3);
+    expect(fastStringWidth('\u001B[31mred\u001B[39m')).toBe(3);
+    // Not a string: as string-width answers.
+    expect(fastStringWidth(42 as unknown as string)).toBe(stringWidth(42 as unknown as string));
+  });
+});

@@ -1,6 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
-import {layout, lineText, LineStore, plainText} from '../../source/text/layout.js';
+import {
+  layout,
+  lineText,
+  LineStore,
+  linesSource as linesSourceOf,
+  plainText,
+} from '../../source/text/layout.js';
 import {Pages, paginate} from '../../source/text/paginate.js';
 
 const paragraphs = Array.from(
@@ -83,5 +89,73 @@ describe('Pages.reach', () => {
     for (const index of [4095, 4096, 4097, lines.length - 1]) {
       expect(store.startOf(index)).toBe(lines[index]!.start);
     }
+  });
+});
+
+describe('pages cut as they are asked for', () => {
+  const long = parseText(
+    [
+      'Long',
+      ...Array.from({length: 400}, (_, i) =>
+        i % 7 === 3 ? `Verse ${i}\n  and its second line` : `Block ${i} says a little more.`,
+      ),
+    ].join('\n\n'),
+  );
+  const whole = paginate(layout(long, 30), 9);
+
+  it('agree with the pages cut at once, page by page and offset by offset', () => {
+    const pages = new Pages(new LineStore(long, 30), 9);
+    expect(pages.complete).toBe(false);
+    expect(pages.count).toBeLessThan(whole.count);
+    pages.ensurePage(10);
+    expect(pages.count).toBeGreaterThanOrEqual(12);
+    expect(pages.count).toBeLessThan(whole.count);
+    expect(pages.firstLine).toEqual(whole.firstLine.slice(0, pages.count));
+    expect(pages.startOffset).toEqual(whole.startOffset.slice(0, pages.count));
+    for (let page = 0; page < 10; page++) expect(pages.linesOf(page)).toEqual(whole.linesOf(page));
+    // An offset's page and the one after it; covered exactly when a later page starts after it.
+    const offset = whole.startOffset[40]! + 3;
+    expect(pages.covers(offset)).toBe(false);
+    pages.ensureOffset(offset);
+    expect(pages.covers(offset)).toBe(true);
+    expect(pages.pageOf(offset)).toBe(40);
+    expect(pages.count).toBeGreaterThanOrEqual(42);
+    expect(pages.covers(pages.startOffset.at(-1)!)).toBe(false);
+    expect(pages.covers(pages.startOffset.at(-1)! - 1)).toBe(true);
+    // A scrolled view lays out what it shows.
+    const lineCount = pages.lineCount;
+    const far = pages.linesFrom(lineCount + 20, 9);
+    expect(far).toEqual(layout(long, 30).slice(lineCount + 20, lineCount + 29));
+    expect(pages.linesFrom(0, 3)).toEqual(layout(long, 30).slice(0, 3));
+    pages.ensurePage(Infinity);
+    expect(pages.complete).toBe(true);
+    expect(pages.firstLine).toEqual(whole.firstLine);
+    const total = layout(long, 30).length;
+    expect(pages.linesFrom(total - 2, 9)).toEqual(layout(long, 30).slice(total - 2));
+    pages.advance(100); // nothing left to do
+    expect(pages.firstLine).toEqual(whole.firstLine);
+    expect(pages.covers(Infinity)).toBe(true);
+  });
+
+  it('reach a place within the budget step by step, and not one block past it', () => {
+    const pages = new Pages(new LineStore(long, 30), 9);
+    const target = long.blocks[200]!.start;
+    expect(pages.reach(target, 16)).toBe(false);
+    const before = pages.source.count;
+    expect(pages.reach(target, 400)).toBe(true);
+    expect(pages.source.count).toBeGreaterThan(before);
+    expect(pages.covers(target)).toBe(true);
+    expect(pages.complete).toBe(false);
+    expect(pages.reach(Infinity, 10_000)).toBe(true);
+    expect(pages.complete).toBe(true);
+  });
+
+  it('make one empty page of an article with nothing to show', () => {
+    const empty = new Pages(linesSourceOf([]), 5);
+    expect(empty.complete).toBe(true);
+    expect(empty.firstLine).toEqual([0]);
+    expect(empty.startOffset).toEqual([0]);
+    expect(empty.pageOf(10)).toBe(0);
+    expect(empty.linesOf(0)).toEqual([]);
   });
 });

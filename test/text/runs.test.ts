@@ -67,3 +67,71 @@ describe('SpanIndex.add', () => {
     }
   });
 });
+
+describe('styles where spans meet', () => {
+  const line = (from: number, to: number) => ({
+    start: from,
+    end: to,
+    shown: to,
+    kind: 'paragraph' as const,
+  });
+
+  it('adds up every kind of emphasis over a stretch, and keeps the current hit over another', () => {
+    const spans = new SpanIndex([
+      {start: 0, end: 10, style: {hit: 'current'}},
+      {start: 0, end: 10, style: {hit: 'other'}},
+      {start: 2, end: 8, style: {emphasis: true}},
+      {start: 3, end: 8, style: {italic: true}},
+      {start: 4, end: 8, style: {bold: true}},
+      {start: 5, end: 8, style: {code: true}},
+    ]);
+    expect(lineRuns('abcdefghij', line(0, 10), spans)).toEqual([
+      {text: 'ab', style: {hit: 'current'}},
+      {text: 'c', style: {hit: 'current', emphasis: true}},
+      {text: 'd', style: {hit: 'current', emphasis: true, italic: true}},
+      {text: 'e', style: {hit: 'current', emphasis: true, italic: true, bold: true}},
+      {
+        text: 'fgh',
+        style: {hit: 'current', emphasis: true, italic: true, bold: true, code: true},
+      },
+      {text: 'ij', style: {hit: 'current'}},
+    ]);
+    const others = new SpanIndex([
+      {start: 0, end: 4, style: {hit: 'other'}},
+      {start: 2, end: 4, style: {hit: 'other'}},
+    ]);
+    expect(lineRuns('abcd', line(0, 4), others)).toEqual([
+      {text: 'ab', style: {hit: 'other'}},
+      {text: 'cd', style: {hit: 'other'}},
+    ]);
+  });
+
+  it('leaves out spans that end where the line starts or start where it ends', () => {
+    const text = 'aaaa bbbb cccc';
+    const spans = new SpanIndex([
+      {start: 0, end: 5, style: {quote: 1}},
+      {start: 9, end: 14, style: {quote: 1}},
+    ]);
+    expect(lineRuns(text, line(5, 9), spans)).toEqual([{text: 'bbbb', style: {}}]);
+    expect(spans.overlapping(5, 9)).toEqual([]);
+    expect(spans.overlapping(4, 9).map((span) => span.start)).toEqual([0]);
+    expect(spans.overlapping(5, 10).map((span) => span.start)).toEqual([9]);
+    expect(lineRuns('', line(0, 0), new SpanIndex())).toEqual([]);
+    expect(lineRuns(text, line(0, 4), new SpanIndex())).toEqual([{text: 'aaaa', style: {}}]);
+  });
+
+  it('orders spans that start together outermost first, and keeps them as they came when alike', () => {
+    const first = {start: 2, end: 6, style: {quote: 1}};
+    const twin = {start: 2, end: 6, style: {quote: 2}};
+    const longer = {start: 2, end: 9, style: {quote: 3}};
+    const index = new SpanIndex([first]);
+    index.add([twin, longer]);
+    expect(index.overlapping(0, 10)).toEqual([longer, first, twin]);
+    // Growing from a later span: the running ends before it still count.
+    const grown = new SpanIndex([{start: 0, end: 50, style: {quote: 1}}]);
+    grown.add([{start: 20, end: 22, style: {quote: 2}}]);
+    grown.add([{start: 30, end: 32, style: {quote: 2}}]);
+    expect(grown.overlapping(40, 45).map((span) => span.start)).toEqual([0]);
+    expect(grown.overlapping(31, 45).map((span) => span.start)).toEqual([0, 30]);
+  });
+});

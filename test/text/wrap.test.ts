@@ -68,3 +68,40 @@ describe('truncateToWidth', () => {
     expect(truncateToWidth('short', 10)).toBe('short');
   });
 });
+
+describe('wrap at the edges', () => {
+  it('skips leading spaces unless asked to keep the indent, and has nothing to wrap in spaces', () => {
+    expect(wrap('   hello', 0, 8, 10)).toEqual([{start: 3, end: 8}]);
+    expect(wrap('   hello', 0, 8, 10, {keepIndent: true})).toEqual([{start: 0, end: 8}]);
+    expect(wrap('    ', 0, 4, 10)).toEqual([]);
+    expect(wrap('    ', 0, 4, 10, {keepIndent: true})).toEqual([]);
+    expect(wrap('', 0, 0, 10)).toEqual([]);
+  });
+
+  it('fits a word exactly as wide as the line, and splits one a cell wider', () => {
+    expect(wrap('abcde fghij', 0, 11, 5)).toEqual([
+      {start: 0, end: 6},
+      {start: 6, end: 11},
+    ]);
+    expect(wrap('abcdef', 0, 6, 5)).toEqual([
+      {start: 0, end: 5},
+      {start: 5, end: 6},
+    ]);
+    expect(wrap('abcdefg', 0, 7, 3)).toEqual([
+      {start: 0, end: 3},
+      {start: 3, end: 6},
+      {start: 6, end: 7},
+    ]);
+  });
+
+  it('counts the spaces kept inside an over-wide piece on the line they trail', () => {
+    // « and the no-break space after it stay with the word; the piece is cut by cells.
+    const text = '«\u00a0abcdef\u00a0» gh';
+    const lines = wrap(text, 0, text.length, 4);
+    expect(lines.map(({start, end}) => text.slice(start, end))).toEqual([
+      '«\u00a0ab',
+      'cdef\u00a0',
+      '» gh',
+    ]);
+  });
+});
