@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {graphemesIn, truncateToWidth} from '../../source/text/width.js';
+import {graphemesIn, simpleWidth, truncateToWidth} from '../../source/text/width.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const whole = (text: string) =>
@@ -38,5 +38,27 @@ describe('grapheme clusters in windows', () => {
     const line = 'Nexus-Geräte nehmen eine spezielle Stellung ein. 夜の図書館 '.repeat(600);
     expect(truncateToWidth(line, 20)).toBe('Nexus-Geräte nehmen…');
     expect(truncateToWidth('夜の図書館で聞いた話'.repeat(3000), 9)).toBe('夜の図書…');
+  });
+});
+
+describe('the edges of a window', () => {
+  it('never cut a surrogate pair that straddles one', () => {
+    for (let before = 250; before <= 260; before++) {
+      const text = `${'a'.repeat(before)}😀👍🏽${'b'.repeat(300)}🇫🇷`;
+      expect([...graphemesIn(text)], `${before}`).toEqual(whole(text));
+    }
+  });
+});
+
+describe('simple widths', () => {
+  it('are counted directly for one- and two-cell text, and left to segmentation otherwise', () => {
+    expect(simpleWidth('plain text')).toBe(10);
+    expect(simpleWidth('“Зимняя” — ok')).toBe(13);
+    expect(simpleWidth('夜の図書館')).toBe(10);
+    expect(simpleWidth('夜 and 図')).toBe(9);
+    expect(simpleWidth('')).toBe(0);
+    expect(simpleWidth('e\u0301')).toBeUndefined();
+    expect(simpleWidth('😀')).toBeUndefined();
+    expect(simpleWidth('a😀')).toBeUndefined();
   });
 });
