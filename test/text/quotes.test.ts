@@ -3,6 +3,7 @@ import {parseText} from '../../source/article/parse-text.js';
 import {
   findQuotations,
   nameMoreSpeakers,
+  QuotationScanner,
   quotationScanner,
   speakersPending,
 } from '../../source/text/quotes.js';
@@ -372,5 +373,54 @@ describe('naming speakers as far as asked', () => {
     const fresh = parseText(`Title\n\n${body}`);
     expect(nameMoreSpeakers(fresh, 4)).toBe(false);
     expect(speakersPending(fresh, Infinity)).toBe(1);
+  });
+});
+
+describe('quotations over paragraphs, and the scanner that finds them as far as asked', () => {
+  it('carries a quotation on when the next paragraph opens with its mark again', () => {
+    expect(quotes('“First part.\n\n“Second part,” he said.')).toEqual([
+      ['“First part.\n\n“Second part,”', 1],
+    ]);
+    expect(texts('„Eins.\n\n„Zwei.“')).toEqual(['„Eins.\n\n„Zwei.“']);
+    expect(texts('«Un.\n\n«Deux.»')).toEqual(['«Un.\n\n«Deux.»']);
+    expect(texts('"One.\n\n"Two."')).toEqual(['"One.\n\n"Two."']);
+    expect(quotes('“Outer ‘inner.\n\n“‘Still inner,’ she said.”')).toEqual([
+      ['“Outer ‘inner.\n\n“‘Still inner,’ she said.”', 1],
+      ['‘Still inner,’', 2],
+    ]);
+    // A paragraph that does not open with the mark ends nothing it did not close.
+    expect(texts('“One.\n\nTwo.” No.')).toEqual([]);
+    expect(texts('“Open\n\nTitle-like\n\n“Again.”')).toEqual(['“Again.”']);
+  });
+
+  it('leaves out marks around nothing but punctuation', () => {
+    expect(texts('He said “” and “...” and “a”.')).toEqual(['“a”']);
+  });
+
+  it('reads paragraphs only as far as it is asked', () => {
+    const body = Array.from({length: 10}, (_, i) => `Para ${i} “quote ${i}” end.`).join('\n\n');
+    const article = parseText(`Title\n\n${body}`);
+    const scanner = new QuotationScanner(article);
+    expect(scanner.complete).toBe(false);
+    expect(scanner.blocksTo(article.blocks[8]!.start)).toBe(9);
+    scanner.scanThrough(article.blocks[3]!.start);
+    expect(scanner.top).toHaveLength(3);
+    expect(scanner.blocksTo(article.blocks[8]!.start)).toBe(5);
+    expect(scanner.blocksTo(0)).toBe(0);
+    scanner.scanThrough(article.blocks[2]!.start); // already read: nothing more
+    expect(scanner.top).toHaveLength(3);
+    scanner.scanBlocks(2);
+    expect(scanner.top).toHaveLength(5);
+    scanner.scanForTop(9);
+    expect(scanner.top).toHaveLength(9);
+    expect(scanner.complete).toBe(false);
+    scanner.scanBlocks(100);
+    expect(scanner.complete).toBe(true);
+    expect(scanner.top).toHaveLength(10);
+    expect(scanner.all().map((q) => article.text.slice(q.start, q.end))).toEqual(
+      Array.from({length: 10}, (_, i) => `“quote ${i}”`),
+    );
+    scanner.scanBlocks(5); // nothing left
+    expect(scanner.top).toHaveLength(10);
   });
 });
