@@ -94,6 +94,7 @@ export class AppStore {
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     this.escapeTimer = undefined;
     const before = this.state;
+    const holding = this.held.length > 0;
     this.keys(this.decoder.push(chunk));
     if (this.decoder.waiting) {
       this.escapeTimer = setTimeout(() => {
@@ -106,7 +107,7 @@ export class AppStore {
     // The list's background work waits for a pause in typing, counted from when this key's
     // work was done (a filter's first letter may take a while).
     this.lastKeyAt = performance.now();
-    this.changed(before);
+    this.changed(before, !holding && this.held.length > 0 && this.heldForFile);
   };
 
   /** Applies keys in order; from one that needs a file still being read on, holds them. */
@@ -120,6 +121,7 @@ export class AppStore {
       const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
       if (reason) {
         this.held.push(key);
+        this.heldForFile = reason === 'file';
         const message =
           reason === 'file' ? 'reading the rest of the file…' : 'finding the quotations…';
         this.noticeTimer = setTimeout(() => {
@@ -171,6 +173,9 @@ export class AppStore {
     this.release({all: true});
     this.changed(before);
   }
+
+  /** Whether the held keys wait for the rest of the file (rather than for quotations). */
+  private heldForFile = false;
 
   /** When the last keys came (the list's background work gives way to a filter being typed). */
   private lastKeyAt = -Infinity;
@@ -300,7 +305,7 @@ export class AppStore {
     if (entry) this.effects.place(entry, reader.article, reader.anchor, isAtEnd(reader));
   }
 
-  private changed(before: AppState): void {
+  private changed(before: AppState, defer = false): void {
     if (
       this.state.list.filtering &&
       !before.list.filtering &&
@@ -313,12 +318,18 @@ export class AppStore {
       }
       this.filterReady = this.state.library;
     }
-    if (this.state !== before) {
+    if (this.state !== before || this.undrawn) {
       if (this.state.quit) this.close();
-      for (const listener of this.listeners) listener();
+      // Keys that came with one held for the file (`50%`: the count, then the %) are drawn
+      // with it: a frame of the count alone would only delay reading the file.
+      this.undrawn = defer && !this.state.quit;
+      if (!this.undrawn) for (const listener of this.listeners) listener();
     }
     this.scheduleLayout();
   }
+
+  /** A change not yet drawn (made by keys that came with one held for the file). */
+  private undrawn = false;
 
   /**
    * The first page is shown at once; the rest of a long file is read, and the rest of the

@@ -135,6 +135,40 @@ describe('keys while a long file is still being read', () => {
     app.close();
   });
 
+  it('draws keys that came with one held for the file together with it, not before', async () => {
+    const app = store();
+    app.feed('\r');
+    let drawn = 0;
+    app.subscribe(() => drawn++);
+    app.feed('5');
+    expect(drawn).toBe(1); // a count typed on its own shows at once
+    app.feed('0%');
+    expect(drawn).toBe(1); // 0 and % wait with the % for the file
+    expect(app.getState().reading!.reader.count).toBe('50');
+    await vi.waitFor(() => expect(app.getState().reading?.loading).toBeUndefined(), {
+      timeout: 5000,
+    });
+    await vi.waitFor(() => expect(drawn).toBeGreaterThan(1));
+    expect(statusText(app.getState().reading!.reader)).toMatch(/ 50% /);
+    app.close();
+  });
+
+  it('still draws the notice that the file is being read, with the keys before it', async () => {
+    vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+    const app = store();
+    app.feed('\r');
+    let drawn = 0;
+    app.subscribe(() => drawn++);
+    app.feed('2G');
+    expect(drawn).toBe(0);
+    vi.advanceTimersByTime(150);
+    expect(drawn).toBe(1);
+    expect(app.getState().reading!.reader.message).toBe('reading the rest of the file…');
+    expect(app.getState().reading!.reader.count).toBe('2');
+    vi.useRealTimers();
+    app.close();
+  });
+
   it('holds G and the keys after it until the file is read, then applies them in order', async () => {
     // Only the notice's timer is faked: the file is read on in real slices.
     vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
