@@ -57,10 +57,10 @@ export type ListState = ListPlace & {
 
 const unread = (): Standing => ({status: {kind: 'unread'}});
 
-/** Runs the list's filter once, unseen, so that the first letter typed is answered quickly. */
-export function warmListFilter(state: AppState, env: AppEnv): void {
+/** One step of making the list's filter ready (see prepareFilter), so that letters typed are answered quickly. */
+export function warmListFilter(state: AppState, env: AppEnv, step: number): void {
   if (state.library.kind !== 'folder') return;
-  prepareFilter(state.library.entries, state.list.sort, env.standing ?? unread);
+  prepareFilter(state.library.entries, state.list.sort, env.standing ?? unread, step);
 }
 
 /** The whole app: the library, the article being read if any, and the terminal it is in. */

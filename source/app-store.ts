@@ -10,11 +10,12 @@ import {
 } from './app-state.js';
 import type {Key} from './input/keys.js';
 import {KeyDecoder} from './input/decode.js';
+import {listHeight} from './library/list.js';
 import {isAtEnd} from './reader/reader-reducer.js';
 import type {Article} from './article/article.js';
 import {nameMoreSpeakers} from './text/quotes.js';
 import type {LibraryEntry} from './library/library.js';
-import type {SortKey} from './library/view.js';
+import {WARM_QUERIES, type SortKey} from './library/view.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
@@ -181,6 +182,34 @@ export class AppStore {
   private lastKeyAt = -Infinity;
   /** The library whose entries were last prepared for filtering. */
   private filterReady: AppState['library'] | undefined;
+  /** Warm-up queries run so far: the matcher's warmth outlives a library described anew. */
+  private filterWarmed = 0;
+
+  /** Steps left to make the filter ready: its targets (for a new library), then warm-ups. */
+  private filterSteps(): number {
+    if (this.state.library.kind !== 'folder') return 0;
+    const targets = this.filterReady === this.state.library ? 0 : 1;
+    return targets + WARM_QUERIES.length - this.filterWarmed;
+  }
+
+  /** Whether a row on screen is still listed by name only. */
+  private pendingInView(): boolean {
+    const {library, list, rows} = this.state;
+    if (library.kind !== 'folder') return false;
+    return list.rows
+      .slice(list.top, list.top + listHeight(rows))
+      .some((row) => library.entries[row.entry]?.pending);
+  }
+
+  /** Takes up to `count` of the filter's steps. */
+  private readyFilter(count: number): void {
+    for (let done = 0; done < count && this.filterSteps() > 0; done++) {
+      if (this.filterReady !== this.state.library) {
+        warmListFilter(this.state, this.env, 0);
+        this.filterReady = this.state.library;
+      } else warmListFilter(this.state, this.env, ++this.filterWarmed);
+    }
+  }
   /** Paths whose words could not be counted (too long, unreadable): not tried again. */
   private readonly uncounted = new Set<string>();
 
@@ -193,16 +222,17 @@ export class AppStore {
     if (!work || this.layoutTimer || this.state.quit || this.state.library.kind !== 'folder') {
       return;
     }
+    if (!this.state.list.filtering && this.filterSteps() > 0 && !this.pendingInView()) {
+      // Once the rows on screen are read, make the filter ready before the rest: its first
+      // letters then answer as quickly as the others.
+      this.layoutTimer = setImmediate(() => {
+        this.layoutTimer = undefined;
+        this.readyFilter(1);
+        this.scheduleLayout(); // an article may have been opened meanwhile
+      });
+      return;
+    }
     if (this.libraryJobs(1).length === 0) {
-      if (this.filterReady !== this.state.library) {
-        // Idle: make the first filter keystroke as quick as the next ones.
-        this.filterReady = this.state.library;
-        this.layoutTimer = setImmediate(() => {
-          this.layoutTimer = undefined;
-          warmListFilter(this.state, this.env);
-          this.scheduleLayout(); // an article may have been opened meanwhile
-        });
-      }
       this.effects.libraryIdle?.();
       return;
     }
@@ -312,11 +342,10 @@ export class AppStore {
       this.state.library.kind === 'folder'
     ) {
       // The filter prompt opened: ready the matcher now, not on the first letter.
-      if (this.filterReady !== this.state.library) {
-        warmListFilter(this.state, this.env);
+      if (this.filterSteps() > 0) {
+        this.readyFilter(Infinity);
         this.lastKeyAt = performance.now();
       }
-      this.filterReady = this.state.library;
     }
     if (this.state !== before || this.undrawn) {
       if (this.state.quit) this.close();
