@@ -1,5 +1,14 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync} from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Where the reader was in one article. Keyed by the article's content, not its path. */
@@ -196,6 +205,17 @@ export class ReadingState {
   flush(): void {
     clearTimeout(this.timer);
     if (this.changed.size === 0) return;
+    // Readers quitting together each read, merge and write: one at a time, or the last to
+    // write would erase a place the other had just written.
+    const unlock = lockFile(`${this.file}.lock`);
+    try {
+      this.mergeAndWrite();
+    } finally {
+      unlock();
+    }
+  }
+
+  private mergeAndWrite(): void {
     const onDisk = this.saveFailed ? undefined : this.readForMerge();
     if (!onDisk) {
       this.saveFailed = true;
@@ -237,6 +257,42 @@ export class ReadingState {
       return this.readFromDisk();
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined;
+    }
+  }
+}
+
+/** How long a writer waits for another to finish, and when a lock is taken for abandoned. */
+const LOCK_WAIT_MS = 500;
+const LOCK_STALE_MS = 2000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Takes the lock file `file` (created exclusively), waiting a little for another holder;
+ * returns its release. One left by a reader that died is taken over once stale; if the lock
+ * cannot be had at all (a folder that cannot be written), the write goes ahead unlocked.
+ */
+function lockFile(file: string): () => void {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(path.dirname(file), {recursive: true});
+      closeSync(openSync(file, 'wx'));
+      return () => {
+        try {
+          unlinkSync(file);
+        } catch {
+          // Already gone.
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return () => undefined;
+      try {
+        if (Date.now() - statSync(file).mtimeMs > LOCK_STALE_MS) unlinkSync(file);
+      } catch {
+        // Released meanwhile.
+      }
+      if (Date.now() > until) return () => undefined;
+      Atomics.wait(pause, 0, 0, 5); // a few ms: synchronous, as exit handlers must be
     }
   }
 }

@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -94,6 +95,30 @@ describe('ReadingState', () => {
     const after = new ReadingState(dir);
     expect(after.positionOf('one')?.offset).toBe(10);
     expect(after.positionOf('two')?.offset).toBe(20);
+  });
+
+  it('writes one reader at a time: it waits for another’s lock, and takes over an abandoned one', () => {
+    const dir = folder();
+    const lock = path.join(dir, 'positions.json.lock');
+    // Another reader is writing: this one waits, and writes once it is done (here: never, so
+    // after the wait, unlocked rather than not at all).
+    writeFileSync(lock, '');
+    const state = new ReadingState(dir);
+    state.record('k1', position(120));
+    const started = performance.now();
+    state.flush();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(450);
+    expect(new ReadingState(dir).positionOf('k1')?.offset).toBe(120);
+    expect(existsSync(lock)).toBe(true); // another's lock is not this reader's to remove
+    // A lock left two seconds ago by a reader that died is taken over at once, and released.
+    const old = new Date(Date.now() - 3000);
+    utimesSync(lock, old, old);
+    state.record('k2', position(40));
+    const again = performance.now();
+    state.flush();
+    expect(performance.now() - again).toBeLessThan(400);
+    expect(new ReadingState(dir).positionOf('k2')?.offset).toBe(40);
+    expect(readdirSync(dir)).toEqual(['positions.json']);
   });
 
   it('sets a corrupt file aside with a warning and carries on', () => {
