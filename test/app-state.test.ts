@@ -1,6 +1,12 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import fc from 'fast-check';
-import {appReducer, startApp, type AppEnv, type AppState} from '../source/app-state.js';
+import {
+  appReducer,
+  startApp,
+  warmListFilter,
+  type AppEnv,
+  type AppState,
+} from '../source/app-state.js';
 import {AppStore, ESCAPE_WAIT_MS} from '../source/app-store.js';
 import {parseText} from '../source/article/parse-text.js';
 import {char, named, type Key} from '../source/input/keys.js';
@@ -346,5 +352,28 @@ describe('the list window', () => {
     expect(moveList(place, -3, 40, 12)).toBe(place);
     // A taller window shows more of the end rather than leaving rows empty.
     expect(moveList({selected: 39, top: 28}, 39, 40, 20)).toEqual({selected: 39, top: 20});
+  });
+});
+
+describe('warming the list’s filter up', () => {
+  it('runs over a folder’s entries, every step, and leaves a missing folder alone', () => {
+    const env: AppEnv = {open: () => ({kind: 'refused', message: 'x'})};
+    const folder = startApp(
+      {
+        kind: 'folder',
+        folder: '/lib',
+        entries: [{path: '/lib/a.txt', fileName: 'a.txt', title: 'Alpha'}],
+      },
+      env,
+      {columns: 80, rows: 24},
+    );
+    for (const step of [0, 1, 2, 3, 4])
+      expect(() => warmListFilter(folder, env, step)).not.toThrow();
+    const missing = startApp({kind: 'missing', folder: '/nowhere', reason: 'gone'}, env, {
+      columns: 80,
+      rows: 24,
+    });
+    expect(() => warmListFilter(missing, env, 1)).not.toThrow();
+    expect(warmListFilter(missing, env, 0)).toBeUndefined();
   });
 });
