@@ -68,7 +68,6 @@ export class AppStore {
   private held: Key[] = [];
   /** Held keys are going through, a slice at a time (see release). */
   private releasing = false;
-  /** Articles whose quotations have all been found and their speakers named. */
 
   constructor(
     initial: AppState,
@@ -91,7 +90,6 @@ export class AppStore {
 
   /** A chunk of input as the terminal sent it: any number of keys, or part of one. */
   feed = (chunk: string): void => {
-    this.lastKeyAt = performance.now();
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     this.escapeTimer = undefined;
     const before = this.state;
@@ -108,7 +106,8 @@ export class AppStore {
     // The list's background work waits for a pause in typing, counted from when this key's
     // work was done (a filter's first letter may take a while).
     this.lastKeyAt = performance.now();
-    this.changed(before, !holding && this.held.length > 0 && this.heldForFile);
+    // Keys held from this chunk on while the file is read: they wait for the file.
+    this.changed(before, !holding && this.held.length > 0 && Boolean(this.state.reading?.loading));
   };
 
   /** Applies keys in order; from one that needs a file still being read on, holds them. */
@@ -122,7 +121,6 @@ export class AppStore {
       const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
       if (reason) {
         this.held.push(key);
-        this.heldForFile = reason === 'file';
         const message =
           reason === 'file' ? 'reading the rest of the file…' : 'finding the quotations…';
         this.noticeTimer = setTimeout(() => {
@@ -175,9 +173,6 @@ export class AppStore {
     this.changed(before);
   }
 
-  /** Whether the held keys wait for the rest of the file (rather than for quotations). */
-  private heldForFile = false;
-
   /** When the last keys came (the list's background work gives way to a filter being typed). */
   private lastKeyAt = -Infinity;
   /** The library whose entries were last prepared for filtering. */
@@ -210,6 +205,7 @@ export class AppStore {
       } else warmListFilter(this.state, this.env, ++this.filterWarmed);
     }
   }
+
   /** Paths whose words could not be counted (too long, unreadable): not tried again. */
   private readonly uncounted = new Set<string>();
 

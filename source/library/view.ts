@@ -33,8 +33,6 @@ type Target = {
 
 // Prepared once per text (an entry described again keeps its title) and per list of entries.
 const preparedTexts = new Map<string, Fuzzysort.Prepared>();
-const targetLists = new WeakMap<LibraryEntry[], Target[]>();
-let lastTargets: {entries: LibraryEntry[]; targets: Target[]} | undefined;
 
 function prepare(text: string): Fuzzysort.Prepared {
   let prepared = preparedTexts.get(text);
@@ -65,24 +63,14 @@ export function prepareFilter(
 /** Queries that warm the filter up: one letter, another, then two. */
 export const WARM_QUERIES = ['e', 'a', 'ra'];
 
-function targetsOf(entries: LibraryEntry[]): Target[] {
-  let targets = targetLists.get(entries);
-  if (!targets) {
-    // Entries described anew (a size, a word count) keep their targets.
-    targets =
-      lastTargets && sameNames(lastTargets.entries, entries, true)
-        ? lastTargets.targets
-        : entries.map((entry, index) => ({
-            entry: index,
-            title: prepare(entry.title),
-            byline: entry.byline ? prepare(entry.byline) : undefined,
-            folder: entry.folder ? prepare(entry.folder) : undefined,
-          }));
-    targetLists.set(entries, targets);
-    lastTargets = {entries, targets};
-  }
-  return targets;
-}
+const targetsOf = keptPerList(true, (entries) =>
+  entries.map((entry, index) => ({
+    entry: index,
+    title: prepare(entry.title),
+    byline: entry.byline ? prepare(entry.byline) : undefined,
+    folder: entry.folder ? prepare(entry.folder) : undefined,
+  })),
+);
 
 /** What a filter matched: entries (by index, in the list's order) and their scores. */
 type Matches = {entries: Int32Array; scores: Float64Array; length: number};
@@ -174,9 +162,6 @@ function titleKey(entry: LibraryEntry): string {
     : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const titleRanks = new WeakMap<LibraryEntry[], Int32Array>();
-let lastRanked: {entries: LibraryEntry[]; ranks: Int32Array} | undefined;
-
 /**
  * Same names in the same places (and the same bylines, if asked): an entry described anew (its
  * size, its words) keeps its rank and its filter target.
@@ -194,22 +179,37 @@ function sameNames(a: LibraryEntry[], b: LibraryEntry[], bylines = false): boole
   return true;
 }
 
-/** Each entry's place in title order (folder, title, then path). */
-function titleRanksOf(entries: LibraryEntry[]): Int32Array {
-  let ranks = titleRanks.get(entries);
-  if (ranks) return ranks;
-  if (lastRanked && sameNames(lastRanked.entries, entries)) ranks = lastRanked.ranks;
-  else {
-    const keys = entries.map((entry) => titleKey(entry));
-    const order = entries.map((_, index) => index);
-    order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-    ranks = new Int32Array(entries.length);
-    for (let rank = 0; rank < order.length; rank++) ranks[order[rank]!] = rank;
-  }
-  titleRanks.set(entries, ranks);
-  lastRanked = {entries, ranks};
-  return ranks;
+/**
+ * A value made once per list of entries, and kept for the next list when it has the same
+ * names in the same places (and bylines, if asked): the list is described anew as sizes and
+ * word counts come in, and what depends on names need not be made again.
+ */
+function keptPerList<T>(
+  bylines: boolean,
+  make: (entries: LibraryEntry[]) => T,
+): (entries: LibraryEntry[]) => T {
+  const made = new WeakMap<LibraryEntry[], T>();
+  let last: {entries: LibraryEntry[]; value: T} | undefined;
+  return (entries) => {
+    let value = made.get(entries);
+    if (value === undefined) {
+      value = last && sameNames(last.entries, entries, bylines) ? last.value : make(entries);
+      made.set(entries, value);
+      last = {entries, value};
+    }
+    return value;
+  };
 }
+
+/** Each entry's place in title order (folder, title, then path). */
+const titleRanksOf = keptPerList(false, (entries) => {
+  const keys = entries.map((entry) => titleKey(entry));
+  const order = entries.map((_, index) => index);
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const ranks = new Int32Array(entries.length);
+  for (let rank = 0; rank < order.length; rank++) ranks[order[rank]!] = rank;
+  return ranks;
+});
 
 /**
  * Compares two entries (by their index) in a sort order; ties fall back to folder and title,

@@ -532,9 +532,14 @@ export function speakersUpTo(article: Article, offset: number): void {
   const scanner = quotationScanner(article);
   // Only outermost quotations have speakers; those up to `offset` are the start of `top`.
   scanner.scanThrough(offset);
+  attributeThrough(article.text, scanner.top, offset, namingProgress(scanner));
+}
+
+/** How far naming speakers in order has got in a scanner's quotations. */
+function namingProgress(scanner: QuotationScanner): Attributed {
   let progress = attributed.get(scanner);
   if (!progress) attributed.set(scanner, (progress = {next: 0, previous: undefined}));
-  attributeThrough(article.text, scanner.top, offset, progress);
+  return progress;
 }
 
 /**
@@ -585,8 +590,7 @@ export function nameSpeakerOf(article: Article, index: number): void {
   const scanner = quotationScanner(article);
   const quotation = scanner.top[index];
   if (!quotation) return;
-  let progress = attributed.get(scanner);
-  if (!progress) attributed.set(scanner, (progress = {next: 0, previous: undefined}));
+  const progress = namingProgress(scanner);
   const start = namingStart(scanner.top, index, progress.next);
   attributeThrough(
     article.text,
