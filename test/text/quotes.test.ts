@@ -14,6 +14,9 @@ function quotes(body: string): Array<[string, number]> {
   return findQuotations(article).map((q) => [article.text.slice(q.start, q.end), q.level]);
 }
 const texts = (body: string) => quotes(body).map(([text]) => text);
+/** The speakers named for a text's quotations, in order. */
+const speakers = (body: string) =>
+  findQuotations(parseText(`Title\n\n${body}`)).map((q) => q.speaker);
 
 describe('curly quotation marks', () => {
   it('finds “…” and ‘…’ with nesting levels', () => {
@@ -185,11 +188,6 @@ describe('paragraphs', () => {
 });
 
 describe('speakers', () => {
-  const speakers = (body: string) => {
-    const article = parseText(`Title\n\n${body}`);
-    return findQuotations(article).map((q) => q.speaker);
-  };
-
   it('names the speaker after the quotation', () => {
     expect(speakers('“We welcome it,” Lavrov said after the meeting.')).toEqual(['Lavrov']);
     expect(speakers('“We welcome it,” said Sergey Lavrov.')).toEqual(['Sergey Lavrov']);
@@ -295,12 +293,7 @@ describe('every family of marks, and the context that decides a mark', () => {
   });
 });
 
-describe('speakers', () => {
-  const speakers = (body: string) => {
-    const article = parseText(`Title\n\n${body}`);
-    return findQuotations(article).map((q) => q.speaker);
-  };
-
+describe('speakers, wherever the text names them', () => {
   it('are named after the quotation, before it, or by “according to”', () => {
     expect(speakers('He said “yes,” Lavrov said.')).toEqual(['Lavrov']);
     expect(speakers('“Yes,” said Lavrov.')).toEqual(['Lavrov']);
