@@ -209,10 +209,8 @@ function loaded(state: AppState, article: Article): AppState {
   return {...state, reading: {index: reading.index, reader: rebase(reading.reader, article)}};
 }
 
-function commandNeedsWhole(state: AppState, command: ReaderCommand): boolean {
-  const {reading} = state;
-  if (!reading?.loading) return false;
-  const {reader} = reading;
+/** Whether `command` needs more of a long file than the start `reader` shows. */
+function commandNeedsWhole(reader: ReaderState, command: ReaderCommand): boolean {
   if (
     command.type === 'openQuotes' ||
     command.type === 'panelMove' ||
@@ -239,14 +237,14 @@ export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | und
   if (!reader || state.quit) return undefined;
   const command = readerCommand(reader, key);
   if (command === undefined) return undefined;
-  if (state.reading?.loading) return commandNeedsWhole(state, command) ? 'file' : undefined;
+  if (state.reading?.loading) return commandNeedsWhole(reader, command) ? 'file' : undefined;
   return quotationsFar(reader, command) ? 'quotations' : undefined;
 }
 
 /** Reads the rest of a long file now when `command` needs it (no store is holding keys). */
 function wholeFor(state: AppState, command: ReaderCommand): AppState {
   const {reading} = state;
-  if (!reading?.loading || !commandNeedsWhole(state, command)) return state;
+  if (!reading?.loading || !commandNeedsWhole(reading.reader, command)) return state;
   return loaded(state, reading.loading.finish());
 }
 

@@ -44,7 +44,7 @@ const MARKS: Record<string, MarkInfo> = {
 const MARK_PATTERN = /[“”„‟"‘’‚‛'«»‹›「」『』]/g;
 
 /** Which closing marks may end a quotation that `opener` began. */
-function closes(opener: string, closer: string): boolean {
+export function closes(opener: string, closer: string): boolean {
   switch (opener) {
     case '“':
       return closer === '”' || closer === '"';
@@ -89,7 +89,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\
 const isCjk = (char: string | undefined) => char !== undefined && CJK.test(char);
 
 /** Whether the mark at `index` could open or close a quotation, judged by its neighbours. */
-function flanking(text: string, index: number, start: number, end: number) {
+export function flanking(text: string, index: number, start: number, end: number) {
   const before = index > start ? text[index - 1] : undefined;
   const after = index + 1 < end ? text[index + 1] : undefined;
   // French sets « and » off with (no-break) spaces: look past one for the quoted word.
@@ -101,9 +101,8 @@ function flanking(text: string, index: number, start: number, end: number) {
     !isSpace(after) &&
     (before === undefined || OPENING_CONTEXT.test(before) || MARKS[before] !== undefined);
   const canClose =
-    !isSpace(before) &&
-    (after === undefined || !isLetter(after) || MARKS[after] !== undefined) &&
-    before !== '(';
+    // No mark is a letter: a closing mark may be followed by another (’”).
+    !isSpace(before) && !isLetter(after) && before !== '(';
   // « bonjour »: a spaced-out mark counts only when nothing touches its other side either.
   const spacedOpen =
     inner &&
@@ -124,7 +123,11 @@ type Open = {index: number; mark: string; family: Family; continued?: boolean};
  * How a paragraph writes guillemets, from the letters and spaces beside each mark: «French»
  * and « French » open with «, »German« opens with ». Undefined when the marks do not say.
  */
-function guillemetStyle(text: string, start: number, end: number): 'french' | 'german' | undefined {
+export function guillemetStyle(
+  text: string,
+  start: number,
+  end: number,
+): 'french' | 'german' | undefined {
   // Within the paragraph only: a search that ran on to the end of a book for every
   // paragraph would make the whole scan quadratic.
   const part = text.slice(start, end);
@@ -147,7 +150,7 @@ function guillemetStyle(text: string, start: number, end: number): 'french' | 'g
     if (letter.test(after)) german++;
     else if (
       letter.test(before) ||
-      (space.test(before) && at > 0) ||
+      space.test(before) ||
       (/[.,!?]/.test(before) && letter.test(part[at - 2] ?? ''))
     )
       french++;

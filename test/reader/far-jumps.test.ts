@@ -6,6 +6,7 @@ import {articleFromBytes, openArticleBytes} from '../../source/article/load.js';
 import type {Article} from '../../source/article/article.js';
 import {
   openReader,
+  panelRowsNeeded,
   quotationCount,
   readerReducer,
   REACH_BLOCKS,
@@ -19,7 +20,14 @@ import {
   QuotationScanner,
   speakersPending,
 } from '../../source/text/quotes.js';
-import {startApp, type AppEnv} from '../../source/app-state.js';
+import {
+  appReducer,
+  startApp,
+  waitsFor,
+  type AppEnv,
+  type AppState,
+} from '../../source/app-state.js';
+import {char, named, type Key} from '../../source/input/keys.js';
 import {AppStore, type AppEffects} from '../../source/app-store.js';
 
 const bytes = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt');
@@ -318,5 +326,109 @@ describe('quotation keys far from what is known', () => {
     expect(reader.quotationAt?.speaker).toBe(named.speaker);
     expect(speakersPending(reader.article, Infinity)).toBeGreaterThan(last - 100);
     app.close();
+  });
+});
+
+describe('what a key waits for while the rest of a long file is read', () => {
+  /** The book's start open in the reader, the rest not yet read. */
+  function reading(): AppState {
+    const env: AppEnv = {
+      open() {
+        const result = openArticleBytes(bytes, 'book');
+        if (result.kind !== 'article') throw new Error('refused');
+        return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
+      },
+    };
+    const library = {
+      kind: 'folder' as const,
+      folder: '/lib',
+      entries: [{path: '/lib/book.txt', fileName: 'book.txt', title: 'Book'}],
+    };
+    const state = appReducer(
+      startApp(library, env, {columns: 80, rows: 24}),
+      {type: 'key', key: named('enter')},
+      env,
+    );
+    expect(state.reading?.loading).toBeDefined();
+    return state;
+  }
+  const press = (state: AppState, key: Key) =>
+    appReducer(state, {type: 'key', key}, {open: () => ({kind: 'refused', message: ''})});
+
+  it('waits for the file on whole-article keys, never on keys the start can answer', () => {
+    const state = reading();
+    expect(waitsFor(state, char('G'))).toBe('file');
+    expect(waitsFor(state, char('j'))).toBeUndefined();
+    expect(waitsFor(state, char(' '))).toBeUndefined();
+    expect(waitsFor(state, char('g'))).toBeUndefined();
+    expect(waitsFor(state, char('"'))).toBeUndefined();
+    expect(waitsFor(state, char(']'))).toBeUndefined();
+    expect(waitsFor(state, char('['))).toBeUndefined();
+    expect(waitsFor(state, char('z'))).toBeUndefined(); // no command at all
+  });
+
+  it('waits for the file on paging only once the screen comes near the end of the start', () => {
+    let state = reading();
+    const {length} = state.reading!.reader.article.text;
+    let pages = 0;
+    while (waitsFor(state, char(' ')) === undefined) {
+      const end = visibleLines(state.reading!.reader).at(-1)!.end;
+      expect(end + 16 * 1024).toBeLessThan(length);
+      state = press(state, char(' '));
+      pages++;
+      expect(pages).toBeLessThan(1000);
+    }
+    expect(visibleLines(state.reading!.reader).at(-1)!.end + 16 * 1024).toBeGreaterThanOrEqual(
+      length,
+    );
+    expect(pages).toBeGreaterThan(20);
+  });
+
+  it('waits for the file on the quotation list only past the quotations of the start', () => {
+    let state = press(reading(), char('"'));
+    expect(state.reading!.reader.panel).toBeDefined();
+    let moves = 0;
+    while (waitsFor(state, named('pageDown')) === undefined) {
+      state = press(state, named('pageDown'));
+      moves++;
+      expect(moves).toBeLessThan(1000);
+    }
+    // Every quotation of the start is known and the page asked for goes past them.
+    const {quotes} = state.reading!.reader;
+    expect(quotes.complete).toBe(true);
+    expect(moves).toBeGreaterThan(3);
+    const {panel, rows, geometry} = state.reading!.reader;
+    const asked = panelRowsNeeded(panel!.selected + geometry.height, rows);
+    expect(asked).toBeGreaterThan(quotes.top.length);
+    expect(panelRowsNeeded(panel!.selected, rows)).toBeLessThanOrEqual(quotes.top.length);
+  });
+
+  it('takes the whole article in only while the start is shown', () => {
+    const state = reading();
+    const whole = book();
+    const after = appReducer(
+      state,
+      {type: 'loaded', article: whole},
+      {open: () => ({kind: 'refused', message: ''})},
+    );
+    expect(after.reading!.loading).toBeUndefined();
+    expect(after.reading!.reader.article).toBe(whole);
+    // Once taken (or with nothing open), another is ignored.
+    const again = appReducer(
+      after,
+      {type: 'loaded', article: book()},
+      {open: () => ({kind: 'refused', message: ''})},
+    );
+    expect(again).toBe(after);
+    const list = appReducer(
+      startApp(
+        {kind: 'folder', folder: '/lib', entries: []},
+        {open: () => ({kind: 'refused', message: ''})},
+        {columns: 80, rows: 24},
+      ),
+      {type: 'loaded', article: whole},
+      {open: () => ({kind: 'refused', message: ''})},
+    );
+    expect(list.reading).toBeUndefined();
   });
 });

@@ -277,6 +277,48 @@ describe('every family of marks, and the context that decides a mark', () => {
     expect(texts('Er sagte „Das ist “gut“, sagte er.')).toEqual(['„Das ist “gut“']);
   });
 
+  it('reads a mark with Chinese or Japanese on one side only by the way it faces', () => {
+    expect(texts('彼は‘OK’と言った。')).toEqual(['‘OK’']);
+    expect(texts('彼は“OK”と言った。')).toEqual(['“OK”']);
+    // Between two Latin letters a curly opening mark opens nothing.
+    expect(texts('x“y z” w')).toEqual([]);
+  });
+
+  it('tells a possessive plural from a closing mark by what follows it', () => {
+    // A capital after the space: the quotation ends there, whatever comes later.
+    expect(texts('‘We met the Joneses’ Tom said, ‘and the others’ too.')).toEqual([
+      '‘We met the Joneses’',
+      '‘and the others’',
+    ]);
+    // Not a space after it: it closes, though a later mark could.
+    expect(texts('‘Thanks, cousins’—said Ann, ‘see you’.')).toEqual([
+      '‘Thanks, cousins’',
+      '‘see you’',
+    ]);
+  });
+
+  it('takes a straight single mark after a digit for a prime when a later one closes', () => {
+    expect(texts("She said 'a 6' fence' and left.")).toEqual(["'a 6' fence'"]);
+    // Curly marks are never primes: ″ is.
+    expect(texts('“Route 66” runs east,” he said.')).toEqual(['“Route 66”']);
+  });
+
+  it('nests a repeated-looking straight mark inside curly quotation marks', () => {
+    expect(quotes('“He left. "I don\'t know," she said”')).toEqual([
+      ['“He left. "I don\'t know," she said”', 1],
+      ['"I don\'t know,"', 2],
+    ]);
+  });
+
+  it('opens no quotation with a ” that nothing after it closes', () => {
+    expect(quotes('He said ”yes and ‘no’ today.')).toEqual([['‘no’', 1]]);
+  });
+
+  it('leaves a stray closing guillemet alone', () => {
+    expect(texts('Il dit oui » et « non ».')).toEqual(['« non »']);
+    expect(texts('Il dit oui › et ‹ non ›.')).toEqual(['‹ non ›']);
+  });
+
   it('reads guillemets by the style of each paragraph, context first where it is plain', () => {
     expect(texts('Il dit « oui », puis « non ». Er sagte »ja«.')).toEqual([
       '« oui »',
