@@ -108,6 +108,75 @@ describe('far jumps in a long book', () => {
     expect(visibleLines(state)).toEqual(lines.slice(-height));
   });
 
+  it('keeps a far place scrolled by lines on its line once its page is known', () => {
+    const article = book();
+    let state = openReader(article, 80, 24);
+    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    state = readerReducer(state, {type: 'lineDown'});
+    state = readerReducer(state, {type: 'lineDown'});
+    expect(state.detached).toBe('line');
+    const top = visibleLines(state)[0]!;
+    const settled = finish(state);
+    expect(settled.detached).toBeUndefined();
+    expect(settled.aligned).toBe(false);
+    expect(visibleLines(settled)[0]).toEqual(top);
+    expect(settled.pages.startOffset[settled.page]).not.toBe(top.start);
+  });
+
+  it('scrolls no further at the end of a far place, nor back, and still settles on the last page', () => {
+    const atEnd = readerReducer(openReader(book(), 80, 24), {type: 'lastPage'});
+    expect(readerReducer(atEnd, {type: 'lineDown'})).toBe(atEnd);
+    // 100% places the screen at the very end, below the last screenful: j keeps it there.
+    let state = openReader(book(), 80, 24);
+    for (const digit of ['1', '0', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    expect(state.detached).toBe('page');
+    expect(readerReducer(state, {type: 'lineDown'})).toBe(state);
+    const settled = finish(readerReducer(atEnd, {type: 'lineDown'}));
+    expect(settled.aligned).toBe(true);
+    expect(settled.page).toBe(settled.pages.count - 1);
+  });
+
+  it('scrolls by a count of lines further than the pages cut so far', () => {
+    const article = book();
+    let state = openReader(article, 80, 24);
+    const cut = state.pages.lineCount;
+    const count = String(cut + 100);
+    for (const digit of count) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'lineDown'});
+    const lines = layout(article, state.geometry.measure);
+    expect(visibleLines(state)[0]).toEqual(lines[cut + 100]);
+  });
+
+  it('leaves a far place detached while the layout has not reached it', () => {
+    let state = openReader(book(), 80, 24);
+    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    state.pages.advance(state.pages.height * 4);
+    const still = readerReducer(state, {type: 'layoutComplete'});
+    expect(still.detached).toBe('page');
+    expect(visibleLines(still)).toEqual(visibleLines(state));
+    const last = readerReducer(openReader(book(), 80, 24), {type: 'lastPage'});
+    expect(readerReducer(last, {type: 'layoutComplete'}).detached).toBe('last');
+  });
+
+  it('finds the quotations on a far page once its page is known', () => {
+    const article = book();
+    const whole = new QuotationScanner(article);
+    whole.scanThrough(Infinity);
+    let state = openReader(article, 80, 24);
+    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    const settled = finish(state);
+    // Every quotation that starts on the page shown is known, and none far beyond it.
+    const lines = visibleLines(settled);
+    const end = lines.at(-1)!.end;
+    const shown = whole.top.filter((q) => q.start < end && q.end > lines[0]!.start);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const quotation of shown) expect(settled.quotes.top).toContainEqual(quotation);
+  });
+
   it('jumps near the top without detaching: the page is found at once', () => {
     let state = openReader(book(), 80, 24);
     for (const digit of ['1', '2']) state = readerReducer(state, {type: 'digit', digit});
