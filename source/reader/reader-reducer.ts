@@ -512,14 +512,11 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
   const state = settle(current);
   if (action.type === 'layoutComplete' && state !== current) return state;
   const count = takeCount(state);
-  // Every command but a digit uses up the count.
+  // Every command but a digit uses up the count (digits and layoutComplete use `state`).
   const fresh: ReaderState =
-    action.type === 'digit' ||
-    (state.count === '' && state.message === undefined && state.quotationAt === undefined)
+    state.count === '' && state.message === undefined && state.quotationAt === undefined
       ? state
-      : action.type === 'layoutComplete'
-        ? {...state, count: ''}
-        : {...state, count: '', message: undefined, quotationAt: undefined};
+      : {...state, count: '', message: undefined, quotationAt: undefined};
   switch (action.type) {
     case 'digit':
       return state.count.length >= 9

@@ -149,6 +149,17 @@ describe('far jumps in a long book', () => {
     expect(visibleLines(state)[0]).toEqual(lines[cut + 100]);
   });
 
+  it('settles a far place the layout has reached before the next key, then applies the key', () => {
+    let state = openReader(book(), 80, 24);
+    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    state.pages.advance(Infinity); // no layoutComplete yet
+    const settledPage = finish(state).page;
+    const next = readerReducer(state, {type: 'nextPage'});
+    expect(next.detached).toBeUndefined();
+    expect(next.page).toBe(settledPage + 1);
+  });
+
   it('leaves a far place detached while the layout has not reached it', () => {
     let state = openReader(book(), 80, 24);
     for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});

@@ -71,6 +71,7 @@ describe('how far a quotation key reaches at once', () => {
     expect(far(after(998), 'openQuotes')).toBe(false);
     expect(far(after(999), 'openQuotes')).toBe(false); // 1,000 pending
     expect(far(after(999), 'panelMove')).toBe(true); // its last row is the book's last
+    expect(far(after(999), 'panelChoose')).toBe(true);
     articleQuotationsWithSpeakers(article);
     expect(far(after(count - 1), 'previousQuote')).toBe(false);
     expect(far(after(count - 1), 'openQuotes')).toBe(false);

@@ -161,6 +161,17 @@ describe('quotation navigation', () => {
     expect(readerReducer(state, {type: 'previousQuote'}).currentQuote!.start).toBe(before.start);
   });
 
+  it('finds the first quotation from the top when the first page has none', () => {
+    const late = parseText(
+      `Late\n\n${Array.from({length: 30}, (_, i) => `Plain line ${i}.`).join('\n\n')}\n\nAt last “a quotation” here.`,
+    );
+    const state = openReader(late, 60, 12);
+    expect(state.quotes.top).toEqual([]);
+    const next = readerReducer(state, {type: 'nextQuote'});
+    expect(next.currentQuote?.start).toBe(late.text.indexOf('“a quotation”'));
+    expect(messageOf(next)).toBe('quotation 1/1');
+  });
+
   it('says so at the ends', () => {
     let state = openReader(quoted, 60, 12);
     state = readerReducer(state, {type: 'previousQuote'});
@@ -412,6 +423,17 @@ describe('the reading view, key by key', () => {
     const back = run([{type: 'previousPage'}], down);
     expect([back.aligned, back.page]).toEqual([true, 2]);
     expect(run([{type: 'previousPage'}], back).page).toBe(1);
+  });
+
+  it('pages back from a place scrolled exactly to a page’s top to the page before', () => {
+    const second = run([{type: 'nextPage'}]);
+    const lines = second.pages.firstLine[2]! - second.pages.firstLine[1]!;
+    const digits = [...String(lines)].map((digit) => ({type: 'digit', digit}) as const);
+    const exact = run([...digits, {type: 'lineDown'}], second);
+    expect(exact.aligned).toBe(false);
+    expect(exact.anchor).toBe(exact.pages.startOffset[2]);
+    const back = run([{type: 'previousPage'}], exact);
+    expect([back.aligned, back.page]).toEqual([true, 1]);
   });
 });
 
