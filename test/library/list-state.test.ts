@@ -104,6 +104,49 @@ describe('the list', () => {
     expect(rescanned.message).toBe('8 articles found');
   });
 
+  it('keeps the cursor on its article when a rescan moves its row', () => {
+    let entries = library.kind === 'folder' ? [...library.entries] : [];
+    const env = world({rescan: () => ({kind: 'folder', folder: '/lib', entries})});
+    const start = run([char('j'), char('j')], startApp(library, env, {columns: 80, rows: 20}), env);
+    expect(current(start)).toBe('Charlie');
+    entries = [entry('Aardvark'), entry('Abacus'), ...entries];
+    const rescanned = run([char('r')], start, env);
+    expect(current(rescanned)).toBe('Charlie');
+    expect(rescanned.list.selected).toBe(4);
+    // A rescan of the same files keeps the row; one of none leaves no cursor on anything.
+    expect(run([char('r')], rescanned, env).list.selected).toBe(4);
+    entries = [];
+    expect(current(run([char('r')], rescanned, env))).toBeUndefined();
+  });
+
+  it('moves an article when its description changes what it is sorted or filtered by', () => {
+    const env = world();
+    const describe = (state: AppState, index: number, change: Partial<LibraryEntry>) =>
+      appReducer(
+        state,
+        {type: 'described', entries: [[index, {...entry(titles[index]!), ...change}]]},
+        env,
+      );
+    const byTitle = startApp(library, env, {columns: 80, rows: 20});
+    expect(shown(describe(byTitle, 0, {title: 'Zebra'})).at(-1)).toBe('Zebra');
+    const inFolder = describe(byTitle, 0, {folder: 'zz'});
+    expect(shown(inFolder)).not.toEqual(shown(byTitle));
+    // By length: more words move it down the list, fewer up.
+    const byLength = run([char('s')], byTitle, env);
+    expect(byLength.list.sort).toBe('length');
+    const order = shown(byLength);
+    const longer = describe(byLength, 7, {words: 5000});
+    expect(shown(longer)).not.toEqual(order);
+    // Words not counted yet: the size stands in for them.
+    const small = describe(byLength, 7, {size: 1800});
+    expect(shown(small)[0]).toBe('Hotel');
+    expect(shown(describe(small, 7, {size: 99_999_999})).at(-1)).toBe('Hotel');
+    // A byline counts only while a filter could match it.
+    const filtered = run([char('/'), ...type('smith'), named('enter')], byTitle, env);
+    expect(shown(filtered)).toEqual([]);
+    expect(shown(describe(filtered, 3, {byline: 'Anna Smith'}))).toEqual(['Delta']);
+  });
+
   it('puts the cursor back on the article just read, wherever reading it moved it', () => {
     const readAt: Record<string, number> = {};
     const env = world({
