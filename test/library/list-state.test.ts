@@ -119,6 +119,16 @@ describe('the list', () => {
     expect(current(run([char('r')], rescanned, env))).toBeUndefined();
   });
 
+  it('keeps the cursor on its row when a rescan took its article away', () => {
+    let entries = library.kind === 'folder' ? [...library.entries] : [];
+    const env = world({rescan: () => ({kind: 'folder', folder: '/lib', entries})});
+    const start = run(type('jjjjj'), startApp(library, env, {columns: 80, rows: 20}), env);
+    expect(current(start)).toBe('Foxtrot');
+    entries = entries.filter((item) => item.title !== 'Foxtrot');
+    const rescanned = run([char('r')], start, env);
+    expect([rescanned.list.selected, current(rescanned)]).toEqual([5, 'Golf']);
+  });
+
   it('moves an article when its description changes what it is sorted or filtered by', () => {
     const env = world();
     const describe = (state: AppState, index: number, change: Partial<LibraryEntry>) =>
