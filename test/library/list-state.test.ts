@@ -367,4 +367,59 @@ describe('the list, edge by edge', () => {
     expect(listed.single).toBe(false);
     expect(run([named('enter'), char('q')], listed, env).quit).toBe(false);
   });
+
+  it('puts the cursor on the best match as a filter is typed, not on the article it was on', () => {
+    const typed = run([char('j'), char('j'), char('/'), char('e')], fresh(), env);
+    expect(current(fresh())).toBe('Alpha');
+    expect(typed.list.selected).toBe(0);
+    expect(shown(typed)).toContain('Charlie');
+    expect(current(typed)).not.toBe('Charlie');
+  });
+
+  it('moves through the matches with the arrow keys while the filter is typed, ignoring other keys', () => {
+    const typing = run([char('/'), char('o')], fresh(), env);
+    const down = run([named('down')], typing, env);
+    expect([down.list.selected, down.list.filtering, down.list.filter]).toEqual([1, true, 'o']);
+    expect(run([named('up')], down, env).list.selected).toBe(0);
+    expect(run([named('pageDown')], typing, env).list.selected).toBe(shown(typing).length - 1);
+    expect(run([named('pageUp')], down, env).list.selected).toBe(0);
+    expect(run([named('tab')], typing, env)).toBe(typing);
+    expect(run([named('left')], typing, env)).toBe(typing);
+  });
+
+  it('closes the filter with Enter when nothing matches, keeping what was typed', () => {
+    const none = run([char('/'), ...type('zzz'), named('enter')], fresh(), env);
+    expect([none.list.filtering, none.list.filter, none.reading]).toEqual([
+      false,
+      'zzz',
+      undefined,
+    ]);
+  });
+
+  it('opens a match with Enter, closing the filter; back in the list Esc clears it', () => {
+    const opened = run([char('/'), ...type('alp'), named('enter')], fresh(), env);
+    expect(opened.reading?.index).toBe(0);
+    const back = run([char('q')], opened, env);
+    expect([back.list.filtering, back.list.filter, shown(back)]).toEqual([false, 'alp', ['Alpha']]);
+    const cleared = run([named('escape')], back, env);
+    expect([cleared.list.filtering, cleared.list.filter]).toEqual([false, '']);
+    expect(shown(cleared)).toHaveLength(titles.length);
+  });
+
+  it('takes a resize of the width alone, and of the height alone', () => {
+    const wider = appReducer(fresh(), {type: 'resize', columns: 81, rows: 20}, env);
+    expect([wider.columns, wider.rows]).toEqual([81, 20]);
+  });
+
+  it('still takes the rest of a long file after quitting (its place is saved from it)', () => {
+    const opened = run([named('enter')], fresh(), env);
+    const quit = run([char('c', true)], opened, env);
+    expect(quit.quit).toBe(true);
+    const whole = parseText('Alpha\n\nText.');
+    const rest = {step: () => whole, finish: () => whole};
+    const loading = {...quit, reading: {...quit.reading!, loading: rest}};
+    const loaded = appReducer(loading, {type: 'loaded', article: whole}, env);
+    expect(loaded.reading?.reader.article).toBe(whole);
+    expect(appReducer(quit, {type: 'key', key: char('j')}, env)).toBe(quit);
+  });
 });
