@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  unlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -69,6 +70,16 @@ describe('articleKey', () => {
     // A pair of surrogates (an emoji) straddling each slice boundary, and one just before it.
     for (const before of [(1 << 20) - 1, (1 << 20) - 2, 1 << 20]) {
       const text = 'a'.repeat(before) + '😀 é ' + 'b'.repeat(1 << 20) + '😀';
+      expect(articleKey(text)).toBe(whole(text));
+    }
+    // The first and last high surrogates, and a pair ending just before a boundary that another
+    // starts on.
+    const slice = 1 << 20;
+    for (const text of [
+      'a'.repeat(slice - 1) + '\u{10000}' + 'b',
+      'a'.repeat(slice - 1) + '\u{10FFFF}' + 'b',
+      'a'.repeat(slice - 2) + '😀😀' + 'b',
+    ]) {
       expect(articleKey(text)).toBe(whole(text));
     }
   });
@@ -189,6 +200,98 @@ describe('ReadingState', () => {
     expect(progress.resume(article, '/a.txt').anchor).toBe(0);
     expect(progress.statusOf('/a.txt')).toEqual({kind: 'finished'});
     expect(existsSync(path.join(dir, 'positions.json'))).toBe(false); // debounced, not yet written
+  });
+});
+
+describe('ReadingState, record by record', () => {
+  const onDisk = (dir: string) =>
+    JSON.parse(readFileSync(path.join(dir, 'positions.json'), 'utf8')) as {
+      articles: Record<string, {offset: number; updatedAt: string}>;
+    };
+
+  it('writes nothing for a position it already has, and anything that moved', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    state.record('k', position(10));
+    state.flush();
+    const file = path.join(dir, 'positions.json');
+    unlinkSync(file);
+    state.record('k', position(10));
+    state.flush();
+    expect(existsSync(file)).toBe(false);
+    for (const moved of [
+      position(11),
+      {...position(11), path: '/b.txt'},
+      {...position(11), path: '/b.txt', finished: true},
+    ]) {
+      state.record('k', moved);
+      state.flush();
+      expect(existsSync(file)).toBe(true);
+      unlinkSync(file);
+    }
+  });
+
+  it('gives the library the newest position saved for a path, the first of equals', () => {
+    const dir = folder();
+    const at = (offset: number, updatedAt: string) => ({...position(offset), updatedAt});
+    writeFileSync(
+      path.join(dir, 'positions.json'),
+      JSON.stringify({
+        version: 1,
+        articles: {
+          first: at(1, '2026-01-02T00:00:00.000Z'),
+          older: at(2, '2026-01-01T00:00:00.000Z'),
+          equal: at(3, '2026-01-02T00:00:00.000Z'),
+        },
+      }),
+    );
+    expect(new ReadingState(dir).positionAtPath('/a.txt')?.offset).toBe(1);
+  });
+
+  it('keeps another reader’s newer position for the same article, and writes over an older one', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const write = (updatedAt: string) =>
+      writeFileSync(
+        path.join(dir, 'positions.json'),
+        JSON.stringify({version: 1, articles: {k: {...position(99), updatedAt}}}),
+      );
+    state.record('k', position(5));
+    write('2999-01-01T00:00:00.000Z');
+    state.flush();
+    expect(onDisk(dir).articles.k!.offset).toBe(99);
+    state.record('k', position(6));
+    write('2000-01-01T00:00:00.000Z');
+    state.flush();
+    expect(onDisk(dir).articles.k!.offset).toBe(6);
+  });
+
+  it('remembers the list’s sort beside the positions, and forgets what it cannot read', () => {
+    const dir = folder();
+    expect(new ReadingState(dir).sort).toBeUndefined();
+    new ReadingState(dir).sort = 'length';
+    expect(new ReadingState(dir).sort).toBe('length');
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+    writeFileSync(path.join(dir, 'settings.json'), '{"sort": 3}');
+    expect(new ReadingState(dir).sort).toBeUndefined();
+    writeFileSync(path.join(dir, 'settings.json'), '{"sort": "le');
+    expect(new ReadingState(dir).sort).toBeUndefined();
+    // A folder that cannot be written loses the sort, and nothing else.
+    const parent = folder();
+    writeFileSync(path.join(parent, 'file'), '');
+    const blocked = new ReadingState(path.join(parent, 'file', 'broadsheet'));
+    expect(() => (blocked.sort = 'title')).not.toThrow();
+    expect(blocked.sort).toBeUndefined();
+    expect(readdirSync(parent)).toEqual(['file']);
+  });
+
+  it('writes to a folder it makes, however deep', () => {
+    const dir = path.join(folder(), 'new', 'state');
+    const state = new ReadingState(dir);
+    state.record('k', position(7));
+    state.flush();
+    expect(new ReadingState(dir).positionOf('k')?.offset).toBe(7);
+    expect(state.saveFailed).toBe(false);
   });
 });
 
