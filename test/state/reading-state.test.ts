@@ -14,7 +14,7 @@ import path from 'node:path';
 import {createHash} from 'node:crypto';
 import {articleKey, ReadingState} from '../../source/state/reading-state.js';
 import {cacheDirectory, stateDirectory} from '../../source/system/folders.js';
-import {savedProgress} from '../../source/state/progress.js';
+import {noProgress, savedProgress} from '../../source/state/progress.js';
 import {parseText} from '../../source/article/parse-text.js';
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
@@ -310,5 +310,82 @@ describe('an edited article', () => {
     });
     const rewritten = parseText('Title\n\nSomething else entirely.');
     expect(progress.resume(rewritten, '/story.txt').anchor).toBe(0);
+  });
+
+  it('keeps its place through a change of up to a tenth of its length, and not past it', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const original = parseText('Title\n\n' + 'x'.repeat(1001));
+    savedProgress(state).save(original, '/story.txt', 500, false);
+    state.flush();
+    const progress = savedProgress(new ReadingState(dir));
+    const longer = (extra: number) => parseText('Title\n\n' + 'y'.repeat(1001 + extra));
+    // Saved at 1,008 characters (title and blank line included): 1,120 is a tenth longer.
+    expect(progress.resume(longer(112), '/story.txt').anchor).toBe(500);
+    expect(progress.resume(longer(113), '/story.txt').anchor).toBe(0);
+    expect(progress.resume(longer(0), '/elsewhere.txt').anchor).toBe(0);
+    const pipe = savedProgress(new ReadingState(dir), {byPath: false});
+    expect(pipe.resume(longer(0), '/story.txt').anchor).toBe(0);
+  });
+
+  it('finds the start of a long file by its path, saying nothing of a change, and saves none of it', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const whole = parseText('Title\n\n' + 'Words here. '.repeat(1000));
+    savedProgress(state).save(whole, '/long.txt', 2400, false);
+    state.flush();
+    const start = parseText('Title\n\n' + 'Words here. '.repeat(100));
+    start.partial = {length: whole.text.length};
+    const progress = savedProgress(new ReadingState(dir));
+    expect(progress.resume(start, '/long.txt')).toEqual({
+      anchor: 2400,
+      message: 'resumed at 19% (g: from the top)',
+    });
+    const again = new ReadingState(dir);
+    savedProgress(again).save(start, '/long.txt', 10, false);
+    again.flush();
+    expect(new ReadingState(dir).positionOf(articleKey(start.text))).toBeUndefined();
+    expect(new ReadingState(dir).positionAtPath('/long.txt')?.offset).toBe(2400);
+  });
+
+  it('opens at the top, without a word, a place at the very start or at the end', () => {
+    const dir = folder();
+    const article = parseText('Title\n\n' + 'Words. '.repeat(100));
+    for (const offset of [0, article.text.length]) {
+      const state = new ReadingState(dir);
+      savedProgress(state).save(article, '/a.txt', offset, false);
+      state.flush();
+      expect(savedProgress(new ReadingState(dir)).resume(article, '/a.txt')).toEqual({
+        anchor: 0,
+        message: undefined,
+      });
+    }
+  });
+
+  it('tells the list when each article was read, remembers its sort, and says when it cannot save', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const progress = savedProgress(state);
+    const article = parseText('Title\n\n' + 'Words. '.repeat(100));
+    expect(progress.standing('/a.txt')).toEqual({status: {kind: 'unread'}, readAt: undefined});
+    progress.save(article, '/a.txt', 70, false);
+    const {readAt, status} = progress.standing('/a.txt');
+    expect(status).toEqual({kind: 'reading', percent: 9});
+    expect(Math.abs(readAt! - Date.now())).toBeLessThan(5000);
+    progress.setSort('recent');
+    expect(savedProgress(new ReadingState(dir)).sort()).toBe('recent');
+    expect(progress.notice()).toBeUndefined();
+    state.saveFailed = true;
+    expect(progress.notice()).toBe('progress not saved');
+  });
+
+  it('keeps nothing without a state folder', () => {
+    const article = parseText('Title\n\nWords.');
+    noProgress.save(article, '/a.txt', 3, true);
+    noProgress.setSort('length');
+    expect(noProgress.resume(article, '/a.txt')).toEqual({anchor: 0});
+    expect(noProgress.statusOf('/a.txt')).toEqual({kind: 'unread'});
+    expect(noProgress.standing('/a.txt')).toEqual({status: {kind: 'unread'}});
+    expect([noProgress.sort(), noProgress.notice()]).toEqual([undefined, undefined]);
   });
 });
