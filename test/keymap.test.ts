@@ -39,5 +39,16 @@ describe('keymap', () => {
   it('describes the keys for the help screen from the same table', () => {
     expect(helpRows('reader')).toContainEqual({keys: 'Space PgDn → l f Ctrl-F', help: 'next page'});
     expect(helpRows('reader').map((row) => row.help)).toContain('search forward');
+    // Ctrl-C quits everywhere, so every view's help says so; no view lists another's keys.
+    for (const context of ['reader', 'library', 'quotes', 'filter', 'prompt'] as const) {
+      expect(helpRows(context)).toContainEqual({keys: 'Ctrl-C', help: 'quit'});
+    }
+    expect(helpRows('library').map((row) => row.help)).not.toContain('search forward');
+  });
+
+  it('takes a digit for a count only when it is one plain digit', () => {
+    expect(intentFor('reader', char('7'))).toBe('digit');
+    expect(intentFor('reader', char('7', true))).toBeUndefined();
+    expect(intentFor('reader', char('7\u20e3'))).toBeUndefined(); // keycap seven: one grapheme
   });
 });

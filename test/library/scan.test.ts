@@ -1,5 +1,14 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {mkdirSync, mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync} from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describeEntry, describeHead, listLibrary, scanLibrary} from '../../source/library/scan.js';
@@ -173,5 +182,46 @@ describe('scanning a library folder', () => {
     const third = new LibraryCache(state);
     expect(third.peek('/full')).toEqual(full);
     expect(third.peek('/new')).toEqual({size: 1, mtime: 1, title: 'N'});
+    const counted = {size: 5, mtime: 5, title: 'W', words: 1234};
+    third.set('/counted', counted);
+    third.flush();
+    expect(new LibraryCache(state).peek('/counted')).toEqual(counted);
+  });
+
+  it('writes only when something changed, and only rows of files', () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-cache-'));
+    folders.push(state);
+    const file = path.join(state, 'library-cache.json');
+    new LibraryCache(state).flush();
+    expect(existsSync(file)).toBe(false);
+    const cache = new LibraryCache(state);
+    cache.set('/a', {size: 1, mtime: 1, title: 'A'});
+    cache.flush();
+    rmSync(file);
+    cache.flush(); // nothing new since
+    expect(existsSync(file)).toBe(false);
+    // A damaged cache: its bad rows are dropped, once looked at or not, and the rest written.
+    writeFileSync(file, '{"version":2,"files":[["/bad",1,2,5],7,["/good",1,2,"G"]]}');
+    const damaged = new LibraryCache(state);
+    expect(damaged.peek('/bad')).toBeUndefined();
+    damaged.set('/new', {size: 3, mtime: 3, title: 'N'});
+    damaged.flush();
+    const rows = (JSON.parse(readFileSync(file, 'utf8')) as {files: unknown[][]}).files;
+    expect(rows.map((row) => row[0])).toEqual(['/good', '/new']);
+    // Another version's rows are not read.
+    writeFileSync(file, '{"version":3,"files":[["/a",1,2,"A"]]}');
+    expect(new LibraryCache(state).peek('/a')).toBeUndefined();
+  });
+
+  it('remembers at most 50,000 files, forgetting those seen longest ago', () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-cache-'));
+    folders.push(state);
+    const cache = new LibraryCache(state);
+    for (let i = 0; i <= 50_000; i++) cache.set(`/f${i}`, {size: i, mtime: 0, title: 'x'});
+    cache.flush();
+    const again = new LibraryCache(state);
+    expect(again.peek('/f0')).toBeUndefined();
+    expect(again.peek('/f1')).toEqual({size: 1, mtime: 0, title: 'x'});
+    expect(again.peek('/f50000')).toEqual({size: 50_000, mtime: 0, title: 'x'});
   });
 });
