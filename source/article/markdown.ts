@@ -78,7 +78,7 @@ export function bylineOf(front: FrontMatter): string | undefined {
  * list items (with their bullet or number), block quotes (set off with a bar), code blocks
  * (preformatted), and links as numbered notes listed at the end. Emphasis, strong and code
  * are kept as spans over that text, so search, quotations and saved places work on it as on
- * plain text.
+ * plain text. CommonMark only: GFM's tables, strikethrough and footnotes read as their source.
  */
 export function parseMarkdown(text: string, fallbackTitle = 'Untitled'): Article {
   const {front, body} = splitFrontMatter(text);
@@ -177,9 +177,6 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
     case 'strong':
       writer.styled('bold', () => writeChildren(writer, node, notes));
       return;
-    case 'delete':
-      writeChildren(writer, node, notes);
-      return;
     case 'inlineCode':
       writer.styled('code', () => writer.write(node.value.replace(/\n/g, ' ')));
       return;
@@ -197,15 +194,14 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
       return;
     }
     case 'image':
+    case 'imageReference':
       writer.write(node.alt ? `[image: ${node.alt}]` : '[image]');
       return;
     case 'html':
       writer.write(node.value.replace(/\s*\n\s*/g, ' '));
       return;
     case 'linkReference':
-    case 'imageReference':
-    case 'footnoteReference':
-      if ('children' in node) writeChildren(writer, node, notes);
+      writeChildren(writer, node, notes);
       return;
     default:
       if ('children' in node) writeChildren(writer, node as Parents, notes);
@@ -263,16 +259,7 @@ function writeBlock(
     case 'html':
       writer.block('preformatted', () => writer.write(node.value));
       return;
-    case 'table':
-      for (const row of node.children) {
-        writer.block('preformatted', () =>
-          writer.write(row.children.map((cell) => inlineText(cell)).join('   ')),
-        );
-      }
-      return;
     case 'definition':
-    case 'footnoteDefinition':
-    case 'yaml':
       return;
     default:
       if ('children' in node) {

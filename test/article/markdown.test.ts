@@ -90,6 +90,104 @@ describe('Markdown articles', () => {
   });
 });
 
+describe('every other kind of CommonMark', () => {
+  const doc = [
+    '# Title',
+    '',
+    'A hard  ',
+    'break, `a',
+    'b` code, ![alt text](i.png), ![](j.png), ![alt ref][r], [a reference][r], <span>inline',
+    'html</span>, <https://example.com/x>, <me@example.com>, [same](https://same.org) and',
+    '[https://same.org](https://same.org).',
+    '',
+    '[r]: https://ref.example',
+    '',
+    '***',
+    '',
+    '<div>',
+    'block html',
+    '</div>',
+    '',
+    '> Quoted.',
+    '>',
+    '> - listed in a quote',
+    '',
+    '7. seven',
+    '8. eight',
+    '',
+    '- ',
+    '- item with',
+    '',
+    '  two paragraphs',
+  ].join('\n');
+
+  it('sets each as the reader shows it', () => {
+    expect(blockTexts(doc)).toEqual([
+      ['title', 'Title'],
+      [
+        'paragraph',
+        'A hard break, a b code, [image: alt text], [image], [image: alt ref], a reference, ' +
+          '<span>inline html</span>, https://example.com/x, me@example.com, same[1] and ' +
+          'https://same.org.',
+      ],
+      ['preformatted', '* * *'],
+      ['preformatted', '<div>\nblock html\n</div>'],
+      ['quote', 'Quoted.'],
+      ['paragraph', '• listed in a quote'],
+      ['paragraph', '7. seven'],
+      ['paragraph', '8. eight'],
+      ['paragraph', '•'],
+      ['paragraph', '• item with'],
+      ['paragraph', 'two paragraphs'],
+      ['heading', 'Notes'],
+      ['paragraph', '[1] https://same.org'],
+    ]);
+    const article = parseMarkdown(doc, 'f.md');
+    expect(article.markup!.map((span) => article.text.slice(span.start, span.end))).toEqual([
+      'a b',
+    ]);
+    // Words are counted block by block, bullets and numbers included.
+    expect(article.blocks.map((block) => block.words)).toEqual([
+      1, 22, 3, 4, 1, 5, 2, 2, 1, 3, 2, 1, 2,
+    ]);
+    expect(article.words).toBe(49);
+  });
+
+  it('keeps an empty block out, and spans in the order they start (inner first at one start)', () => {
+    expect(blockTexts('# T\n\nText.\n\n##\n\nMore.')).toEqual([
+      ['title', 'T'],
+      ['paragraph', 'Text.'],
+      ['paragraph', 'More.'],
+    ]);
+    const nested = parseMarkdown('# T\n\n***both* then** `x`', 'f.md');
+    expect(
+      nested.markup!.map((span) => [span.kind, nested.text.slice(span.start, span.end)]),
+    ).toEqual([
+      ['italic', 'both'],
+      ['bold', 'both then'],
+      ['code', 'x'],
+    ]);
+    expect(parseMarkdown('# T\n\nNo marks.', 'f.md').markup).toBeUndefined();
+  });
+
+  it('takes the front matter’s title over a different opening heading, which stays', () => {
+    expect(blockTexts('---\ntitle: Front\n---\n# Heading\n\nText.')).toEqual([
+      ['title', 'Front'],
+      ['heading', 'Heading'],
+      ['paragraph', 'Text.'],
+    ]);
+    expect(blockTexts('---\ntitle: Same\n---\n# Same\n\nText.')).toEqual([
+      ['title', 'Same'],
+      ['paragraph', 'Text.'],
+    ]);
+    expect(blockTexts('## Second level\n\nText.')[0]).toEqual(['title', 'story.md']);
+    expect(blockTexts('#\n\nText.')).toEqual([
+      ['title', 'story.md'],
+      ['paragraph', 'Text.'],
+    ]);
+  });
+});
+
 describe('front matter', () => {
   it('reads title, author, date and source as plain data', () => {
     const {front, body} = splitFrontMatter('---\ntitle: T\nauthor: A\nextra: [1, 2]\n---\nBody');
