@@ -23,6 +23,22 @@ describe('decode', () => {
   });
 });
 
+describe('decode, byte by byte', () => {
+  it('says which encoding it read, and takes a BOM only as a whole', () => {
+    expect(decode(bytes(0x68, 0xc3, 0xa9))).toEqual({text: 'hé', encoding: 'utf-8'});
+    expect(decode(bytes(0xff, 0xfe, 0x68, 0x00)).encoding).toBe('utf-16le');
+    expect(decode(bytes(0xfe, 0xff, 0x00, 0x68)).encoding).toBe('utf-16be');
+    // Half a BOM is no BOM: these are Windows-1252 bytes.
+    expect(decode(bytes(0xff, 0x41))).toEqual({text: 'ÿA', encoding: 'windows-1252'});
+    expect(decode(bytes(0x41, 0xfe))).toEqual({text: 'Aþ', encoding: 'windows-1252'});
+    expect(decode(bytes(0xfe, 0x41))).toEqual({text: 'þA', encoding: 'windows-1252'});
+    expect(decode(bytes(0x41, 0xff))).toEqual({text: 'Aÿ', encoding: 'windows-1252'});
+    expect(decode(bytes(0xef, 0xbb, 0x41)).encoding).toBe('windows-1252');
+    expect(decode(bytes(0xef, 0x41, 0xbf)).encoding).toBe('windows-1252');
+    expect(decode(bytes(0x41, 0xbb, 0xbf)).encoding).toBe('windows-1252');
+  });
+});
+
 describe('looksBinary', () => {
   it('calls a file with NUL bytes binary', () => {
     expect(looksBinary(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toBe(true);
@@ -46,5 +62,28 @@ describe('looksBinary', () => {
   it('does not call text or UTF-16 with a BOM binary', () => {
     expect(looksBinary(new TextEncoder().encode('Plain text\n\twith a tab'))).toBe(false);
     expect(looksBinary(bytes(0xff, 0xfe, 0x68, 0x00))).toBe(false);
+    expect(looksBinary(bytes(0xfe, 0xff, 0x00, 0x68, 0x00, 0x69))).toBe(false);
+    // Half a BOM and then NULs: binary.
+    for (const start of [0xff, 0xfe]) {
+      expect(looksBinary(bytes(start, 0x00, 0x00, 0x00))).toBe(true);
+      expect(looksBinary(bytes(0x00, start, 0x00, 0x00))).toBe(true);
+    }
+    expect(looksBinary(bytes(0xfe, 0xfe, 0x00, 0x00))).toBe(true);
+    expect(looksBinary(bytes(0xff, 0xff, 0x00, 0x00))).toBe(true);
+    expect(looksBinary(bytes())).toBe(false);
+  });
+
+  it('counts tabs, line ends and ESC as text, and draws the lines at a share exactly', () => {
+    for (const byte of [0x09, 0x0a, 0x0d, 0x1b]) {
+      expect(looksBinary(Uint8Array.from({length: 1000}, (_, i) => (i % 2 ? byte : 0x61)))).toBe(
+        false,
+      );
+    }
+    const withControls = (count: number, control: number) =>
+      Uint8Array.from({length: 1000}, (_, i) => (i < count ? control : 0x61));
+    expect(looksBinary(withControls(2, 0x00))).toBe(false); // 0.2 % NULs
+    expect(looksBinary(withControls(3, 0x00))).toBe(true);
+    expect(looksBinary(withControls(100, 0x01))).toBe(false); // 10 % controls
+    expect(looksBinary(withControls(101, 0x01))).toBe(true);
   });
 });

@@ -1,8 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, mkdirSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {errorReason, isMarkdown, loadArticleFile} from '../../source/article/file.js';
+import {
+  errorReason,
+  isMarkdown,
+  loadArticleFile,
+  loadWholeArticleFile,
+} from '../../source/article/file.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'bs-file-'));
 
@@ -41,5 +46,40 @@ describe('reading an article file', () => {
     expect(isMarkdown('/a/b.md')).toBe(true);
     expect(isMarkdown('/a/b.MARKDOWN')).toBe(true);
     expect(isMarkdown('/a/b.txt')).toBe(false);
+  });
+
+  it('refuses a file over 64 MB before reading it, and reads one of exactly 64 MB', () => {
+    const huge = path.join(folder, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 64 * 1024 * 1024 + 1); // sparse: nothing is written
+    expect(loadArticleFile(huge)).toEqual({kind: 'refused', reason: 'too large (over 64 MB)'});
+    truncateSync(huge, 64 * 1024 * 1024); // read, and refused for what it holds: NULs
+    const exact = loadArticleFile(huge);
+    expect(exact.kind === 'refused' && exact.reason).not.toBe('too large (over 64 MB)');
+  });
+
+  it('reads a long file as its start and the rest, or whole at once when asked', () => {
+    const long = path.join(folder, 'long.txt');
+    const body = Array.from({length: 20_000}, (_, i) => `Paragraph ${i} of a long file.`);
+    writeFileSync(long, ['Long File', ...body].join('\n\n'));
+    const start = loadArticleFile(long);
+    if (start.kind !== 'article') throw new Error(start.reason);
+    expect(start.rest).toBeDefined();
+    expect(start.article.partial).toBeDefined();
+    const whole = loadWholeArticleFile(long);
+    if (whole.kind !== 'article') throw new Error(whole.reason);
+    expect(whole.rest).toBeUndefined();
+    expect(whole.article.partial).toBeUndefined();
+    expect(whole.article.text.endsWith('Paragraph 19999 of a long file.')).toBe(true);
+    expect(whole.article.title).toBe('Long File');
+    // A short one, and a refusal, come back as they are.
+    const short = path.join(folder, 'short.md');
+    writeFileSync(short, '# Short\n\n*Marked* text.');
+    const read = loadWholeArticleFile(short);
+    expect(read.kind === 'article' && read.article.markup?.length).toBe(1);
+    expect(loadWholeArticleFile(path.join(folder, 'none.txt'))).toEqual({
+      kind: 'refused',
+      reason: 'not found',
+    });
   });
 });

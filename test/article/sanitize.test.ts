@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sanitize} from '../../source/article/sanitize.js';
+import {safeLine, sanitize} from '../../source/article/sanitize.js';
 
 describe('sanitize', () => {
   it('turns CRLF and CR into LF', () => {
@@ -25,5 +25,17 @@ describe('sanitize', () => {
   it('leaves ordinary text, including emoji and CJK, alone', () => {
     const text = 'Привет, 世界 👩‍👩‍👧 — “quoted” e\u0301';
     expect(sanitize(text)).toBe(text);
+  });
+
+  it('ends lines at Unicode line and paragraph separators, and counts tab stops from there', () => {
+    expect(sanitize('a\u2028b\u2029c')).toBe('a\nb\nc');
+    expect(sanitize('ab\u2028\tx')).toBe('ab\n    x');
+    expect(sanitize('xy\na\tc')).toBe('xy\na   c');
+    expect(sanitize('a\u0001\tb')).toBe('a\u2401  b');
+  });
+
+  it('replaces the last C1 control too, and makes any string one safe line', () => {
+    expect(sanitize('a\u009fb')).toBe('a\uFFFDb');
+    expect(safeLine('a\nb\r\nc\u001b')).toBe('a b c\u241b');
   });
 });
