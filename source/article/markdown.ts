@@ -122,39 +122,58 @@ export function parseMarkdown(text: string, fallbackTitle = 'Untitled'): Article
   return article;
 }
 
-/** Builds the article's text block by block, with the blocks and markup spans over it. */
+/**
+ * Builds the article's text block by block, with the blocks and markup spans over it. Each
+ * block is written on its own and its pieces joined once at the end: trimming or reading
+ * the end of one long string per block made a long document quadratic.
+ */
 class Writer {
-  text = '';
   readonly blocks: Block[] = [];
   readonly markup: MarkupSpan[] = [];
+  private readonly parts: string[] = [];
+  /** The length of the text in `parts`. */
+  private length = 0;
+  /** The block being written, and where it will start in the text. */
+  private current = '';
+  private base = 0;
+
+  get text(): string {
+    return this.parts.join('');
+  }
 
   write(piece: string): void {
-    this.text += piece;
+    this.current += piece;
   }
 
   /** A block whose text `fill` writes; blank lines between blocks, as in plain text. */
   block(kind: Block['kind'], fill: () => void): void {
-    const separator = this.text === '' ? '' : '\n\n';
-    this.text += separator;
-    const start = this.text.length;
+    const separator = this.length === 0 ? '' : '\n\n';
+    this.base = this.length + separator.length;
+    this.current = '';
+    const spans = this.markup.length;
     fill();
     // A block never ends in a line break or starts with one: trim what fill wrote.
-    let end = this.text.length;
-    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
-    let from = start;
-    while (from < end && this.text[from] === '\n') from++;
-    this.text = this.text.slice(0, end);
+    const written = this.current;
+    let end = written.length;
+    while (end > 0 && /\s/.test(written[end - 1]!)) end--;
+    let from = 0;
+    while (from < end && written[from] === '\n') from++;
+    this.current = '';
     if (end === from) {
-      this.text = this.text.slice(0, start - separator.length); // an empty block is none
+      this.markup.length = spans; // an empty block is none, and marks nothing
       return;
     }
-    this.blocks.push({kind, start: from, end, words: countWords(this.text, from, end)});
+    this.parts.push(separator, written.slice(0, end));
+    this.length = this.base + end;
+    const start = this.base + from;
+    this.blocks.push({kind, start, end: this.base + end, words: countWords(written, from, end)});
   }
 
   styled(kind: MarkupSpan['kind'], fill: () => void): void {
-    const start = this.text.length;
+    const start = this.base + this.current.length;
     fill();
-    if (this.text.length > start) this.markup.push({start, end: this.text.length, kind});
+    const end = this.base + this.current.length;
+    if (end > start) this.markup.push({start, end, kind});
   }
 }
 

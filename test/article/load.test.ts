@@ -97,6 +97,91 @@ describe('opening a long file', () => {
   });
 });
 
+describe('opening odd files', () => {
+  it('ends the start of a long file only at a blank line, never after a one-letter line', () => {
+    const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
+    let head = 'Title\n\n';
+    while (head.length < PREVIEW_BYTES - 400) head += paragraph;
+    // A line of one letter just before the preview's limit, inside a paragraph over it.
+    const poem = 'A line of verse\nI\n' + 'and the verse runs on '.repeat(30) + '\n\n';
+    const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
+    const bytes = Buffer.from(head + poem + rest, 'utf8');
+    expect(head.length + poem.length).toBeGreaterThan(PREVIEW_BYTES);
+    expectPrefix(bytes);
+    const opened = openArticleBytes(bytes, 'f.txt');
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    // The start is cut at the last blank line within the preview's bytes.
+    expect(opened.article.text.length).toBeLessThanOrEqual(PREVIEW_BYTES);
+    expect(opened.article.text.length).toBeGreaterThan(PREVIEW_BYTES - 600);
+  });
+
+  it('reads UTF-16 whole, whatever its bytes look like, and the same with its bytes its own', () => {
+    // ਊ is U+0A0A: in UTF-16 its bytes are two line feeds.
+    const text = 'Title\n\n' + 'ਊਠ ਊਠ.\n\n'.repeat(60_000);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      expect(bytes.length).toBeGreaterThan(2 * PREVIEW_BYTES);
+      const opened = openArticleBytes(Uint8Array.from(bytes), 'f.txt', {ownBytes: true});
+      if (opened.kind !== 'article') throw new Error(opened.reason);
+      expect(opened.rest).toBeUndefined();
+      expect(opened.article.text).toBe(whole(bytes).text);
+      expect(opened.article.text.slice(7, 13)).toBe('ਊਠ ਊਠ.');
+    }
+    const small = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('T\n\nਊ one\nਊ two.', 'utf16le'),
+    ]);
+    expect(whole(small, true).text).toBe('T\n\nਊ one ਊ two.');
+  });
+
+  it('refuses an empty file or one over 64 MB, and reads Markdown as Markdown', () => {
+    expect(articleFromBytes(Buffer.from(' \n\n \n'), 'f.txt')).toEqual({
+      kind: 'refused',
+      reason: 'empty',
+    });
+    const huge = new Uint8Array(64 * 1024 * 1024 + 1).fill(0x61);
+    expect(openArticleBytes(huge, 'f.txt')).toEqual({
+      kind: 'refused',
+      reason: 'too large (over 64 MB)',
+    });
+    // Markdown is read whole: its title from its heading, its marks kept.
+    const opened = openArticleBytes(Buffer.from('# Short\n\nSome *marked* words.'), 'f.md', {
+      markdown: true,
+    });
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    expect(opened.rest).toBeUndefined();
+    expect(opened.article.title).toBe('Short');
+    expect(opened.article.markup).toHaveLength(1);
+  });
+
+  it('opens whole a long file whose start is blank', () => {
+    const bytes = Buffer.from(
+      '\n'.repeat(PREVIEW_BYTES + 10) + 'Title\n\n' + 'Text.\n\n'.repeat(60_000),
+    );
+    const opened = openArticleBytes(bytes, 'f.txt');
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    expect(opened.rest).toBeUndefined();
+    expect(opened.article.title).toBe('Title');
+  });
+
+  it('releases the copies of a file from exactly 8 MB on', () => {
+    const unit = 'Title\n\n' + 'A paragraph of plain words.\n\n'.repeat(1000);
+    const releases = (size: number) => {
+      const bytes = Buffer.alloc(size, 0x20);
+      bytes.write(unit.repeat(Math.floor(size / unit.length)));
+      let released = 0;
+      const opened = openArticleBytes(bytes, 'f.txt', {release: () => released++, ownBytes: true});
+      if (opened.kind !== 'article') throw new Error(opened.reason);
+      opened.rest!.finish();
+      return released;
+    };
+    expect(releases(8 * 1024 * 1024)).toBeGreaterThan(0);
+    expect(releases(8 * 1024 * 1024 - 1)).toBe(0);
+  });
+});
+
 describe('the copies of a large file', () => {
   it('are released as each becomes garbage (the unjoined text, then the bytes), and the article is the same', () => {
     const big = Buffer.concat([book, book, book]);
