@@ -321,7 +321,8 @@ export class QuotationScanner {
     ) {
       this.scanBlock(this.nextBlock++);
     }
-    this.scannedTo = this.stack.length > 0 ? 0 : (blocks[this.nextBlock]?.start ?? Infinity);
+    // The loop reads on while a quotation is open: one is left open only at the article's end.
+    this.scannedTo = blocks[this.nextBlock]?.start ?? Infinity;
   }
 
   /** How many blocks are still to be read before the one holding `offset` is. */
@@ -391,7 +392,7 @@ export class QuotationScanner {
     // A quotation goes on when the next paragraph opens with the same mark as its outermost.
     const next = blocks[blockIndex + 1];
     const lead = next && leadingMark(text, next);
-    if (lead && this.stack.some((open) => open.mark === lead.mark) && next.kind !== 'title') {
+    if (lead && this.stack.some((open) => open.mark === lead.mark)) {
       const keep = this.stack.findIndex((open) => open.mark === lead.mark);
       // Quotations opened inside it and left open end here if they were carried over too.
       for (let depth = this.stack.length - 1; depth > keep; depth--) {

@@ -336,6 +336,13 @@ describe('every family of marks, and the context that decides a mark', () => {
 });
 
 describe('speakers, wherever the text names them', () => {
+  it('are named for the outermost quotation only', () => {
+    const article = parseText('Title\n\n“She told me ‘no’ twice,” Ann said.');
+    const named = findQuotations(article).map((q) => [q.level, q.speaker]);
+    expect(named).toContainEqual([1, 'Ann']);
+    expect(named).toContainEqual([2, undefined]);
+  });
+
   it('are named after the quotation, before it, or by “according to”', () => {
     expect(speakers('He said “yes,” Lavrov said.')).toEqual(['Lavrov']);
     expect(speakers('“Yes,” said Lavrov.')).toEqual(['Lavrov']);
@@ -430,6 +437,36 @@ describe('quotations over paragraphs, and the scanner that finds them as far as 
 
   it('leaves out marks around nothing but punctuation', () => {
     expect(texts('He said “” and “...” and “a”.')).toEqual(['“a”']);
+    // Marks that open and close by their glyph alone, right after a letter.
+    expect(texts('他说「……」。她说『！』，„...“')).toEqual([]);
+  });
+
+  it('carries an inner quotation on with its own repeated mark, and ends it with its paragraph', () => {
+    expect(quotes('“Outer ‘inner.\n\n‘Still inner,’ she said.”')).toEqual([
+      ['“Outer ‘inner.\n\n‘Still inner,’ she said.”', 1],
+      ['‘inner.\n\n‘Still inner,’', 2],
+    ]);
+    // The inner one carried over ends where its mark stops being repeated.
+    expect(quotes('“A ‘b\n\n‘c\n\n“d.”')).toEqual([
+      ['“A ‘b\n\n‘c\n\n“d.”', 1],
+      ['‘b\n\n‘c', 2],
+    ]);
+    // An inner one never carried over is dropped, not ended.
+    expect(quotes('“A ‘b\n\n“d.”')).toEqual([['“A ‘b\n\n“d.”', 1]]);
+    // A carried quotation that is not closed ends with the last paragraph repeating its mark.
+    expect(quotes('“A\n\n“B\n\nC.')).toEqual([['“A\n\n“B', 1]]);
+  });
+
+  it('keeps only the outermost quotations in the scanner’s top list, and finds one left open over paragraphs', () => {
+    const article = parseText('Title\n\n“One ‘two’.\n\n“Three,” he said.\n\nAfter “four”.');
+    const scanner = new QuotationScanner(article);
+    scanner.scanThrough(article.blocks[1]!.start);
+    const shown = (list: Array<{start: number; end: number}>) =>
+      list.map((q) => article.text.slice(q.start, q.end));
+    expect(shown(scanner.top)).toEqual(['“One ‘two’.\n\n“Three,”']);
+    scanner.scanThrough(Infinity);
+    expect(shown(scanner.top)).toEqual(['“One ‘two’.\n\n“Three,”', '“four”']);
+    expect(scanner.top.every((q) => q.level === 1)).toBe(true);
   });
 
   it('reads paragraphs only as far as it is asked', () => {
