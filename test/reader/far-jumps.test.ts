@@ -411,10 +411,10 @@ describe('quotation keys far from what is known', () => {
 
 describe('what a key waits for while the rest of a long file is read', () => {
   /** The book's start open in the reader, the rest not yet read. */
-  function reading(): AppState {
+  function reading(file: Uint8Array = bytes): AppState {
     const env: AppEnv = {
       open() {
-        const result = openArticleBytes(bytes, 'book');
+        const result = openArticleBytes(file, 'book');
         if (result.kind !== 'article') throw new Error('refused');
         return {kind: 'article', article: result.article, anchor: 0, rest: result.rest};
       },
@@ -445,6 +445,22 @@ describe('what a key waits for while the rest of a long file is read', () => {
     expect(waitsFor(state, char(']'))).toBeUndefined();
     expect(waitsFor(state, char('['))).toBeUndefined();
     expect(waitsFor(state, char('z'))).toBeUndefined(); // no command at all
+  });
+
+  it('waits for the file on quotation keys once the start has no more quotations to give', () => {
+    // Quotations in the first paragraphs only; then plain text, far past the start's end.
+    const quoted = Array.from({length: 50}, (_, i) => `“Quote ${i},” she said.`);
+    const plain = Array.from({length: 30_000}, (_, i) => `Plain paragraph ${i} of the file.`);
+    const file = Buffer.from(['Title', ...quoted, ...plain].join('\n\n'));
+    let state = reading(file);
+    expect(waitsFor(state, char(']'))).toBeUndefined();
+    expect(waitsFor(state, char('"'))).toBeUndefined();
+    // Forty pages on: past every quotation of the start, far from its end.
+    for (let page = 0; page < 40; page++) state = press(state, char(' '));
+    const {reader} = state.reading!;
+    expect(visibleLines(reader).at(-1)!.end + 16 * 1024).toBeLessThan(reader.article.text.length);
+    expect(waitsFor(state, char(' '))).toBeUndefined();
+    for (const key of [']', '[', '"']) expect(waitsFor(state, char(key))).toBe('file');
   });
 
   it('waits for the file on paging only once the screen comes near the end of the start', () => {
