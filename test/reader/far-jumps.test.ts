@@ -205,6 +205,17 @@ describe('far jumps in a long book', () => {
     const lines = layout(article, state.geometry.measure);
     expect(visibleLines(state)).toEqual(lines.slice(-state.pages.height));
   });
+
+  it('keeps a far page through a resize, and settles it on its page', () => {
+    let state = openReader(book(), 80, 24);
+    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    state = readerReducer(state, {type: 'percent'});
+    state = readerReducer(state, {type: 'resize', columns: 70, rows: 20});
+    expect(state.detached).toBe('page');
+    const settled = finish(state);
+    expect(settled.aligned).toBe(true);
+    expect(settled.pages.startOffset[settled.page]).toBeLessThanOrEqual(state.anchor);
+  });
 });
 
 describe('keys while a long file is still being read', () => {

@@ -337,6 +337,57 @@ describe('every key of the reading view', () => {
   });
 });
 
+describe('the reading view, from key to key', () => {
+  const spaced = parseText(
+    `Spaced\n\n${Array.from({length: 12}, (_, i) => `“Quote ${i},” she said.\n\n${'A plain paragraph between quotations.\n\n'.repeat(20)}`).join('')}`,
+  );
+  const run = (
+    actions: Parameters<typeof readerReducer>[1][],
+    start = openReader(spaced, 60, 14),
+  ) => actions.reduce(readerReducer, start);
+  const quote = (i: number) => spaced.text.indexOf(`“Quote ${i},”`);
+
+  it('clears a message with the next key', () => {
+    const told = run([{type: 'narrower'}]);
+    expect(told.message).toMatch(/^measure/);
+    expect(run([{type: 'lineDown'}], told).message).toBeUndefined();
+  });
+
+  it('goes from quotation to quotation pages apart, reading on as it goes', () => {
+    let state = run([{type: 'nextQuote'}]);
+    for (let i = 1; i < 12; i++) {
+      state = readerReducer(state, {type: 'nextQuote'});
+      expect(state.currentQuote?.start).toBe(quote(i));
+    }
+    expect(readerReducer(state, {type: 'nextQuote'}).message).toBe('no more quotations');
+  });
+
+  it('goes on from the screen, not the marked quotation, once a page turn has left it', () => {
+    const marked = run([{type: 'nextQuote'}]);
+    expect(marked.currentQuote?.start).toBe(quote(0));
+    const moved = run(
+      Array.from({length: 6}, () => ({type: 'nextPage'}) as const),
+      marked,
+    );
+    const top = moved.pages.startOffset[moved.page]!;
+    const next = readerReducer(moved, {type: 'nextQuote'});
+    expect(next.currentQuote!.start).toBeGreaterThanOrEqual(top);
+    expect(next.currentQuote!.start).not.toBe(quote(1));
+  });
+
+  it('shows a search hit on its page, aligned', () => {
+    const found = run([
+      {type: 'openSearch'},
+      {type: 'promptType', text: 'Quote 7'},
+      {type: 'promptSubmit'},
+    ]);
+    expect(found.aligned).toBe(true);
+    const start = found.pages.startOffset[found.page]!;
+    expect(start).toBeLessThanOrEqual(quote(7));
+    expect(found.pages.startOffset[found.page + 1] ?? Infinity).toBeGreaterThan(quote(7));
+  });
+});
+
 describe('the reading view, key by key', () => {
   const book = parseText(
     `Book\n\n${Array.from({length: 120}, (_, i) => `Paragraph ${i} tells of the North\nKorean talks and other news, at some length.`).join('\n\n')}`,
