@@ -103,9 +103,10 @@ export function lineRuns(text: string, line: DisplayLine, spans: SpanIndex): Run
   const touching = spans.overlapping(line.start, end);
   if (touching.length === 0) return shown ? [{text: shown, style: {}}] : [];
   const cuts = new Set([line.start, end]);
+  // Every span touching the line starts before its end and ends after its start.
   for (const span of touching) {
-    if (span.start > line.start && span.start < end) cuts.add(span.start);
-    if (span.end > line.start && span.end < end) cuts.add(span.end);
+    if (span.start > line.start) cuts.add(span.start);
+    if (span.end < end) cuts.add(span.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
   const runs: Run[] = [];

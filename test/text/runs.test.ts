@@ -52,6 +52,27 @@ describe('lineRuns', () => {
   });
 });
 
+describe('SpanIndex.overlapping', () => {
+  it('gives the spans over a range and none that only meet it', () => {
+    // One span over all the others: each is looked at, and those that only meet are left out.
+    const spans = new SpanIndex([
+      {start: 1, end: 5, style: {}},
+      {start: 5, end: 9, style: {}},
+      {start: 9, end: 12, style: {}},
+      {start: 0, end: 20, style: {}},
+    ]);
+    const ranges = (start: number, end: number) =>
+      spans.overlapping(start, end).map((span) => [span.start, span.end]);
+    expect(ranges(5, 9)).toEqual([
+      [0, 20],
+      [5, 9],
+    ]);
+    expect(ranges(0, 1)).toEqual([[0, 20]]);
+    expect(ranges(20, 30)).toEqual([]);
+    expect(new SpanIndex().overlapping(0, 10)).toEqual([]);
+  });
+});
+
 describe('SpanIndex.add', () => {
   it('finds the same spans as an index built at once, whatever order they come in', () => {
     const spans = Array.from({length: 300}, (_, i) => {
