@@ -67,12 +67,13 @@ export function wrap(
           used += trailing + cells;
           trailing = 0;
         }
-        used += trailing;
+        // (No space trails the last grapheme: the word is trimmed.)
         lineWidth = used + spaceWidth;
       }
     }
     pieceStart = pieceEnd;
   }
-  if (lineStart < segment.length) emit(lineStart, segment.length);
+  // Every line emitted so far ended before a piece or a grapheme: one is always left.
+  emit(lineStart, segment.length);
   return lines;
 }

@@ -56,6 +56,12 @@ describe('wrap', () => {
     ]);
   });
 
+  it('puts a character wider than the line on a line of its own, with no empty line before it', () => {
+    expect(shown('漢字', 1)).toEqual(['漢', '字']);
+    expect(shown('a 漢字', 1)).toEqual(['a', '漢', '字']);
+    expect(wrap('漢', 0, 1, 1)).toEqual([{start: 0, end: 1}]);
+  });
+
   it('never lets a line start with a space', () => {
     for (const line of shown('  a  b  c  d  e  f  g', 3)) expect(line.startsWith(' ')).toBe(false);
   });
