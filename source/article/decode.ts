@@ -8,9 +8,6 @@ export type Decoded = {text: string; encoding: Encoding};
  * Windows-1252 for bytes that are not valid UTF-8 (old Gutenberg and Latin-1 files).
  */
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return {text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8'};
-  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return {text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le'};
   }
@@ -18,6 +15,7 @@ export function decode(bytes: Uint8Array): Decoded {
     return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be'};
   }
   try {
+    // (TextDecoder drops a UTF-8 byte-order mark itself.)
     return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: 'utf-8'};
   } catch {
     return {text: decodeWindows1252(bytes), encoding: 'windows-1252'};
@@ -54,6 +52,6 @@ export function looksBinary(bytes: Uint8Array): boolean {
       controls++;
     }
   }
-  if (sample.length === 0) return false;
+  // (An empty sample compares NaN: not binary.)
   return nuls / sample.length > 0.002 || (nuls + controls) / sample.length > 0.1;
 }

@@ -45,16 +45,18 @@ export class LocalLayout {
     return lines;
   }
 
-  /** [body block, line in it] of the line holding `offset` (the last starting at or before it). */
+  /**
+   * [body block, line in it] of the line holding `offset` (the last starting at or before it).
+   * Callers make sure there is a body block.
+   */
   private find(offset: number): [number, number] {
     const {blocks} = this.article;
     let low = 0;
     let high = this.body.length - 1;
-    if (high < 0) return [0, 0];
     while (low < high) {
-      const middle = (low + high + 1) >> 1;
+      const middle = (low + high + 1) >> 1; // at least 1
       // A block's lines begin with the blank line at the end of the block before it.
-      const first = middle > 0 ? blocks[this.body[middle - 1]!]!.end : blocks[this.body[0]!]!.start;
+      const first = blocks[this.body[middle - 1]!]!.end;
       if (first <= offset) low = middle;
       else high = middle - 1;
     }

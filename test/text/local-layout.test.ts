@@ -47,4 +47,13 @@ describe('the local layout', () => {
       }
     }
   });
+
+  it('has no lines for an article of a title alone, and says so without failing', () => {
+    const result = articleFromBytes(Buffer.from('Only a title'), 'test');
+    if (result.kind !== 'article') throw new Error(result.reason);
+    const local = new LocalLayout(result.article, 40);
+    expect(local.linesFrom(0, 5)).toEqual([]);
+    expect(local.offsetBy(5, 3)).toBe(0);
+    expect(local.lastScreen(10)).toBe(0);
+  });
 });
