@@ -28,7 +28,7 @@ export function countWords(text: string, start = 0, end = text.length): number {
 const LIST_MARKS = new Set([0x2d, 0x2a, 0x2022, 0x2013, 0x2014, 0x2b]);
 
 /** Whether a line starts as a list item does: `- `, `* `, `• `, `12. `, `3) `, `a. `… */
-function startsListItem(
+export function startsListItem(
   text: string,
   lineStart: number,
   lineEnd: number,
@@ -55,7 +55,7 @@ function isDigit(code: number): boolean {
 }
 
 /** JavaScript's whitespace (what `\s` and trim() take), by code unit. */
-function isJsSpace(code: number): boolean {
+export function isJsSpace(code: number): boolean {
   return (
     (code >= 0x09 && code <= 0x0d) ||
     code === 0x20 ||
@@ -88,7 +88,7 @@ function forwardFinder(needle: string): (text: string, from: number) => number {
  * Whether the line breaks of text[start, end) carry meaning (verse, a list, a table) and
  * must stay. Reads the block in place: this runs for every paragraph of a 3 MB book.
  */
-function keepsLines(
+export function keepsLines(
   text: string,
   start: number,
   end: number,
@@ -121,7 +121,7 @@ function keepsLines(
  * indented first line and no blank line between paragraphs (wire copy such as Reuters').
  * Only for prose: a block with table columns, or lines short like verse, is left whole.
  */
-function indentedParagraphStarts(
+export function indentedParagraphStarts(
   text: string,
   start: number,
   end: number,
@@ -151,7 +151,7 @@ function indentedParagraphStarts(
 }
 
 /** The line length that most prose lines in the file are wrapped near (0 for unwrapped text). */
-function typicalWrapLength(text: string): number {
+export function typicalWrapLength(text: string): number {
   const counts = new Map<number, number>();
   let lineCount = 0;
   // From the start only, so that the start of a long file parsed on its own (the preview
