@@ -1,0 +1,128 @@
+// Saved places and the library cache at their edges: what a positions file may hold, what is
+// set aside and how it is named, when a place is written on its own.
+import {describe, expect, it} from 'vitest';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {ReadingState} from '../../source/state/reading-state.js';
+import {savedProgress} from '../../source/state/progress.js';
+import {parseText} from '../../source/article/parse-text.js';
+import {LibraryCache} from '../../source/state/library-cache.js';
+
+const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
+const good = {offset: 3, length: 10, path: '/a.txt', title: 'A', updatedAt: 't'};
+
+describe('the positions file, entry by entry', () => {
+  it('keeps only entries that are positions, in a file that is one', () => {
+    const dir = folder();
+    const file = path.join(dir, 'positions.json');
+    const entries = {
+      good,
+      nothing: null,
+      text: 'x',
+      noOffset: {...good, offset: undefined},
+      noLength: {...good, length: 'long'},
+      noPath: {...good, path: 5},
+      noTime: {...good, updatedAt: 5},
+    };
+    writeFileSync(file, JSON.stringify({version: 1, articles: entries}));
+    const state = new ReadingState(dir);
+    expect(state.warning).toBeUndefined();
+    expect(Object.keys(entries).filter((key) => state.positionOf(key))).toEqual(['good']);
+    expect(state.positionOf('good')).toEqual({...good, finished: false});
+  });
+
+  it('sets aside, under a name that says when, a file that is not a positions file', () => {
+    for (const content of [
+      '{"version": 2, "articles": {}}',
+      '{"articles": {}}',
+      '{"version": 1, "articles": null}',
+      '{"version": 1, "articles": "x"}',
+      '{"version": 1}',
+      'null',
+      '[1]',
+    ]) {
+      const dir = folder();
+      writeFileSync(path.join(dir, 'positions.json'), content);
+      const state = new ReadingState(dir);
+      expect(state.warning).toMatch(/^unreadable positions set aside as positions\.json\.corrupt-/);
+      const aside = readdirSync(dir);
+      expect(aside).toHaveLength(1);
+      expect(aside[0]).toMatch(/^positions\.json\.corrupt-\d{8}T\d{6}$/);
+    }
+  });
+
+  it('says progress is not saved when the positions file cannot be read at all', () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, 'positions.json'));
+    const state = new ReadingState(dir);
+    expect(state.warning).toBe('progress not saved: the state folder cannot be used');
+    expect(state.saveFailed).toBe(true);
+  });
+
+  it('sets aside a file that went bad while it was open, and writes its own', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const file = path.join(dir, 'positions.json');
+    writeFileSync(file, 'garbage');
+    state.record('k', {offset: 4, length: 10, path: '/a.txt', title: 'A', finished: false});
+    state.flush();
+    expect(new ReadingState(dir).positionOf('k')?.offset).toBe(4);
+    expect(readdirSync(dir).filter((name) => name.includes('corrupt'))).toHaveLength(1);
+  });
+
+  it('writes a place on its own a moment after it was recorded', async () => {
+    const dir = folder();
+    const state = new ReadingState(dir, 10);
+    state.record('k', {offset: 4, length: 10, path: '/a.txt', title: 'A', finished: false});
+    expect(existsSync(path.join(dir, 'positions.json'))).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(new ReadingState(dir).positionOf('k')?.offset).toBe(4);
+  });
+
+  it('gives the library the newest position for a path whatever the order', () => {
+    const dir = folder();
+    const at = (offset: number, updatedAt: string) => ({...good, offset, updatedAt});
+    writeFileSync(
+      path.join(dir, 'positions.json'),
+      JSON.stringify({
+        version: 1,
+        articles: {old: at(1, '2026-01-01'), newer: at(2, '2026-01-02')},
+      }),
+    );
+    expect(new ReadingState(dir).positionAtPath('/a.txt')?.offset).toBe(2);
+  });
+});
+
+describe('resuming at the same path', () => {
+  it('says nothing of a change when the text is the one saved', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    const article = parseText('Title\n\n' + 'Some words here. '.repeat(200));
+    savedProgress(state).save(article, '/same.txt', 1500, false);
+    expect(savedProgress(state).resume(article, '/same.txt')).toEqual({
+      anchor: 1500,
+      message: 'resumed at 44% (g: from the top)',
+    });
+  });
+});
+
+describe('the library cache, row by row', () => {
+  it('writes back no row without a path', () => {
+    const dir = folder();
+    const file = path.join(dir, 'library-cache.json');
+    writeFileSync(file, '{"version":2,"files":[[5,1,2,"T"],["/ok",1,2,"O"]]}');
+    const cache = new LibraryCache(dir);
+    cache.set('/new', {size: 1, mtime: 1, title: 'N'});
+    cache.flush();
+    const rows = (JSON.parse(readFileSync(file, 'utf8')) as {files: unknown[][]}).files;
+    expect(rows.map((row) => row[0])).toEqual(['/ok', '/new']);
+  });
+});
