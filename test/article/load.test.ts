@@ -134,6 +134,32 @@ describe('opening odd files', () => {
       Buffer.from('T\n\nਊ one\nਊ two.', 'utf16le'),
     ]);
     expect(whole(small, true).text).toBe('T\n\nਊ one ਊ two.');
+    const bigEndian = Buffer.from(small);
+    bigEndian.swap16();
+    expect(whole(bigEndian, true).text).toBe('T\n\nਊ one ਊ two.');
+  });
+
+  it('opens a long Windows-1252 file that starts with ÿ or þ like any other', () => {
+    const body = 'Title\n\n' + 'A paragraph of plain words.\n\n'.repeat(30_000);
+    for (const first of [
+      [0xff, 0x41],
+      [0x41, 0xfe],
+      [0xfe, 0x41],
+      [0x41, 0xff],
+    ]) {
+      const bytes = Buffer.concat([Buffer.from(first), Buffer.from(body, 'latin1')]);
+      const opened = openArticleBytes(bytes, 'f.txt');
+      if (opened.kind !== 'article') throw new Error(opened.reason);
+      expect(opened.rest).toBeDefined();
+    }
+  });
+
+  it('refuses a binary file read whole, too', () => {
+    const binary = Buffer.concat([Buffer.alloc(64, 0), Buffer.from('Text after.')]);
+    expect(articleFromBytes(binary, 'x')).toEqual({
+      kind: 'refused',
+      reason: 'not text (binary data)',
+    });
   });
 
   it('refuses an empty file or one over 64 MB, and reads Markdown as Markdown', () => {
