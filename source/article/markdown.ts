@@ -31,11 +31,10 @@ export function splitFrontMatter(text: string): {front: FrontMatter; body: strin
     const record = data as Record<string, unknown>;
     for (const key of ['title', 'author', 'date', 'source'] as const) {
       const value = record[key];
+      // (The core schema has no dates: a date is the string it is written as.)
       if (typeof value === 'string' || typeof value === 'number') {
         const line = String(value).replace(/\s+/g, ' ').trim();
         if (line) front[key] = line;
-      } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
-        front[key] = value.toISOString().slice(0, 10);
       }
     }
   }
@@ -91,7 +90,8 @@ export function parseMarkdown(text: string, fallbackTitle = 'Untitled'): Article
   let title = front.title;
   let skipFirst = false;
   if (first?.type === 'heading' && first.depth === 1) {
-    const heading = inlineText(first).trim();
+    // (An image in it leaves nothing: spaces either side of it become one.)
+    const heading = inlineText(first).replace(/\s+/g, ' ').trim();
     // An opening heading is the title, unless the front matter names another one.
     if (!title || heading === title) {
       title = heading || title;
@@ -206,7 +206,8 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
       writeChildren(writer, node, notes);
       const label = inlineText(node).trim();
       // An autolink shows its address already; others get a numbered note.
-      if (node.url && label !== node.url && !`mailto:${label}`.includes(node.url)) {
+      // (An empty address is in every label: it gets no note either.)
+      if (label !== node.url && !`mailto:${label}`.includes(node.url)) {
         notes.push(node.url);
         writer.write(`[${notes.length}]`);
       }
