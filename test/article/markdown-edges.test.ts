@@ -1,7 +1,7 @@
 // Markdown at its edges: blank lines between blocks, the order of marks, notes, tags over
 // lines, titles with marks, front matter the YAML parser reads.
 import {describe, expect, it} from 'vitest';
-import {parseMarkdown, splitFrontMatter} from '../../source/article/markdown.js';
+import {bylineOf, parseMarkdown, splitFrontMatter} from '../../source/article/markdown.js';
 
 const blocksOf = (text: string) => {
   const article = parseMarkdown(text, 'f.md');
@@ -64,5 +64,16 @@ describe('Markdown at its edges', () => {
 
   it('keeps the body when the front matter cannot be read as YAML at all', () => {
     expect(splitFrontMatter('---\ntitle: *nowhere\n---\nBody')).toEqual({front: {}, body: 'Body'});
+  });
+
+  it('ignores front matter that is null, names no byline from nothing, and titles an untitled text', () => {
+    expect(splitFrontMatter('---\nnull\n---\nBody')).toEqual({front: {}, body: 'Body'});
+    expect(bylineOf({})).toBeUndefined();
+    expect(parseMarkdown('Just text.').title).toBe('Untitled');
+  });
+
+  it('starts a code block at its first line with text, and marks nothing empty', () => {
+    expect(blocksOf('# T\n\n```\n\nfoo\n```')).toEqual(['T', 'foo']);
+    expect(parseMarkdown('# T\n\na *[](<>)* b', 'f.md').markup).toBeUndefined();
   });
 });
