@@ -285,14 +285,9 @@ function scroll(state: ReaderState, lines: number): ReaderState {
   return place({...state, currentQuote: undefined}, start, false);
 }
 
-/** The quotations that ] [ and the panel go through: the outermost ones, in order. */
-export function topQuotations(state: ReaderState): Quotation[] {
-  state.quotes.scanThrough(Infinity);
-  return state.quotes.top;
-}
-
 /**
- * The first `count` of topQuotations (fewer at the article's end), read no further than
+ * The first `count` of the quotations that ] [ and the panel go through, the outermost ones
+ * in order (fewer at the article's end), read no further than
  * that: the panel shows a screenful of rows, and a book need not be read to the end first.
  */
 export function firstQuotations(state: ReaderState, count: number): Quotation[] {

@@ -458,6 +458,21 @@ describe('what a key waits for while the rest of a long file is read', () => {
     expect(waitsFor(state, char('z'))).toBeUndefined(); // no command at all
   });
 
+  it('keeps a scrolled place scrolled, on the same line, when the whole file comes in', () => {
+    const scrolled = press(press(press(reading(), char(' ')), char('j')), char('j'));
+    const before = scrolled.reading!.reader;
+    expect(before.aligned).toBe(false);
+    const loaded = appReducer(
+      scrolled,
+      {type: 'loaded', article: book()},
+      {open: () => ({kind: 'refused', message: ''})},
+    );
+    const after = loaded.reading!.reader;
+    expect(after.article.partial).toBeUndefined();
+    expect(after.aligned).toBe(false);
+    expect(visibleLines(after)[0]).toEqual(visibleLines(before)[0]);
+  });
+
   it('waits for the file on quotation keys once the start has no more quotations to give', () => {
     // Quotations in the first paragraphs only; then plain text, far past the start's end.
     const quoted = Array.from({length: 50}, (_, i) => `“Quote ${i},” she said.`);
