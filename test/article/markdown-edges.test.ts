@@ -59,6 +59,9 @@ describe('Markdown at its edges', () => {
       'Spaced out',
     );
     expect(splitFrontMatter('---\ntitle: 2024\nauthor: "A"\n---\nBody').front.title).toBe('2024');
+    expect(splitFrontMatter('---\ntitle: "Two  spaces\tand a tab"\n---\nBody').front.title).toBe(
+      'Two spaces and a tab',
+    );
     expect(splitFrontMatter('---\ntitle: ""\nauthor: "A"\n---\nBody').front).toEqual({author: 'A'});
   });
 
