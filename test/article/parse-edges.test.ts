@@ -49,6 +49,7 @@ describe('plain text at its edges', () => {
     expect(parseText(`Title\n\n${byline(121)}\n\nBody.`).meta).toBeUndefined();
     expect(parseText('Title\n\nBy Ann\nand Ben\n\nBody.').meta).toBeUndefined();
     expect(parseText('Only a title').meta).toBeUndefined();
+    expect(parseText('  \n ').title).toBe('Untitled');
   });
 
   it('reads the width prose is wrapped at from the start of the text only', () => {

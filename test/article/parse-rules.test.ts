@@ -49,6 +49,8 @@ describe('a line that starts a list item', () => {
     ])
       expect(item(line)).toBe(false);
     expect(item('0. zero')).toBe(true);
+    expect(item('10. ten')).toBe(true);
+    expect(item('109) a hundred and nine')).toBe(true);
     expect(item('9) nine')).toBe(true);
   });
 
