@@ -117,7 +117,14 @@ export function flanking(text: string, index: number, start: number, end: number
   return {canOpen: canOpen || spacedOpen, canClose: canClose || spacedClose, before, after};
 }
 
-type Open = {index: number; mark: string; family: Family; continued?: boolean};
+type Open = {
+  index: number;
+  mark: string;
+  family: Family;
+  continued?: boolean;
+  /** How many quotations had been found when it opened: those found after are inside it. */
+  foundAt: number;
+};
 
 /**
  * How a paragraph writes guillemets, from the letters and spaces beside each mark: «French»
@@ -354,6 +361,23 @@ export class QuotationScanner {
     return this.sorted;
   }
 
+  /**
+   * Opening marks that never closed are no quotations: the quotations found inside them
+   * move out a level (a quotation in an unclosed ” is an outermost one).
+   */
+  private drop(opens: Open[]): void {
+    if (opens.length === 0) return;
+    const promoted: Quotation[] = [];
+    for (let i = Math.min(...opens.map((open) => open.foundAt)); i < this.found.length; i++) {
+      const quotation = this.found[i]!;
+      const around = opens.filter((open) => i >= open.foundAt && open.index < quotation.start);
+      if (around.length === 0) continue;
+      quotation.level -= around.length;
+      if (quotation.level === 1) promoted.push(quotation);
+    }
+    this.top.push(...promoted.sort((a, b) => a.start - b.start));
+  }
+
   private emit(open: Open, end: number, level: number): void {
     // A "quotation" with no letter or digit in it (an empty pair, ″ written as '') is not one.
     if (LETTER_OR_DIGIT.test(this.article.text.slice(open.index + 1, end - 1))) {
@@ -378,12 +402,14 @@ export class QuotationScanner {
       if (index === this.skip) continue;
       const role = roleOf(text, index, block, this.stack, this.style);
       if (role === 'open') {
-        this.stack.push({index, mark: match[0], family: MARKS[match[0]]!.family});
+        const family = MARKS[match[0]]!.family;
+        this.stack.push({index, mark: match[0], family, foundAt: this.found.length});
       } else if (role === 'close') {
         let depth = this.stack.length - 1;
         while (depth >= 0 && !closes(this.stack[depth]!.mark, match[0])) depth--;
         if (depth < 0) continue;
         // Anything opened inside and still open cannot be resolved: it is dropped.
+        this.drop(this.stack.slice(depth + 1));
         this.emit(this.stack[depth]!, index + 1, depth + 1);
         this.stack = this.stack.slice(0, depth);
       }
@@ -398,6 +424,7 @@ export class QuotationScanner {
       for (let depth = this.stack.length - 1; depth > keep; depth--) {
         if (this.stack[depth]!.continued) this.emit(this.stack[depth]!, block.end, depth + 1);
       }
+      this.drop(this.stack.slice(keep + 1).filter((open) => !open.continued));
       this.stack = this.stack.slice(0, keep + 1);
       this.stack[keep]!.continued = true;
       this.skip = lead.index;
@@ -408,6 +435,7 @@ export class QuotationScanner {
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       if (this.stack[depth]!.continued) this.emit(this.stack[depth]!, block.end, depth + 1);
     }
+    this.drop(this.stack.filter((open) => !open.continued));
     this.stack = [];
   }
 }

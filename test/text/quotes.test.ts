@@ -314,6 +314,22 @@ describe('every family of marks, and the context that decides a mark', () => {
     expect(quotes('He said ”yes and ‘no’ today.')).toEqual([['‘no’', 1]]);
   });
 
+  it('moves a quotation out a level when a mark around it never closes', () => {
+    // ” opens here (a ” after it could close it), but what closes is “no”: ” is no quotation.
+    expect(quotes('He said ”yes and “no” today.')).toEqual([['“no”', 1]]);
+    const article = parseText('Title\n\nHe said ”yes and “no” today, and “maybe”.');
+    const scanner = quotationScanner(article);
+    scanner.scanThrough(Infinity);
+    expect(scanner.top.map((q) => article.text.slice(q.start, q.end))).toEqual(['“no”', '“maybe”']);
+    // An inner mark left open when the outer one closes: what it held moves out with it.
+    expect(quotes('“a ‘b “c” d”')).toEqual([
+      ['“a ‘b “c” d”', 1],
+      ['“c”', 2],
+    ]);
+    // The same over paragraphs: ‘ carried on, “ never closed.
+    expect(quotes('“a ‘b\n\n‘c’ d.\n\nAfter.')).toEqual([['‘b\n\n‘c’', 1]]);
+  });
+
   it('leaves a stray closing guillemet alone', () => {
     expect(texts('Il dit oui » et « non ».')).toEqual(['« non »']);
     expect(texts('Il dit oui › et ‹ non ›.')).toEqual(['‹ non ›']);
