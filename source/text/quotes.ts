@@ -237,11 +237,8 @@ function roleOf(
     return openMatch ? 'close' : 'none';
   }
   if (info.role !== 'either') return 'none';
-  if (canOpen && canClose) {
-    // Between two words (don't, a"b): an apostrophe or a stray mark, not a quotation.
-    if (isLetter(before) && isLetter(after)) return 'none';
-    return openMatch ? 'close' : 'open';
-  }
+  // (Between two letters, don't or a"b, a mark can neither open nor close: it is none below.)
+  if (canOpen && canClose) return openMatch ? 'close' : 'open';
   if (canClose && openMatch) {
     // 12" pipe, 6'5": a mark after a digit is a prime when a later mark can close instead.
     if (
