@@ -16,8 +16,18 @@ import {articleKey, ReadingState} from '../../source/state/reading-state.js';
 import {cacheDirectory, stateDirectory} from '../../source/system/folders.js';
 import {noProgress, savedProgress} from '../../source/state/progress.js';
 import {parseText} from '../../source/article/parse-text.js';
+import type {Article} from '../../source/article/article.js';
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
+
+/** A new folder holding one saved place, `article` at `file` read to `anchor`; its progress read back. */
+function savedPlace(article: Article, file: string, anchor: number) {
+  const dir = folder();
+  const state = new ReadingState(dir);
+  savedProgress(state).save(article, file, anchor, false);
+  state.flush();
+  return {dir, progress: savedProgress(new ReadingState(dir))};
+}
 const position = (offset: number, file = '/a.txt') => ({
   offset,
   length: 1000,
@@ -178,12 +188,8 @@ describe('ReadingState', () => {
   });
 
   it('finds an article by content after the file moved, and by path for the library', () => {
-    const dir = folder();
     const article = parseText('Title\n\n' + 'Some words here. '.repeat(200));
-    const state = new ReadingState(dir);
-    savedProgress(state).save(article, '/old/place.txt', 1500, false);
-    state.flush();
-    const reopened = savedProgress(new ReadingState(dir));
+    const {progress: reopened} = savedPlace(article, '/old/place.txt', 1500);
     expect(reopened.resume(article, '/new/place.txt')).toEqual({
       anchor: 1500,
       message: 'resumed at 44% (g: from the top)',
@@ -297,12 +303,8 @@ describe('ReadingState, record by record', () => {
 
 describe('an edited article', () => {
   it('keeps its place when the same file changed a little, not when it became another text', () => {
-    const dir = folder();
-    const state = new ReadingState(dir);
     const original = parseText('Title\n\n' + 'A sentence of the story. '.repeat(100));
-    savedProgress(state).save(original, '/story.txt', 1000, false);
-    state.flush();
-    const progress = savedProgress(new ReadingState(dir));
+    const {progress} = savedPlace(original, '/story.txt', 1000);
     const edited = parseText('Title\n\n' + 'A sentence of the story! '.repeat(100));
     expect(progress.resume(edited, '/story.txt')).toEqual({
       anchor: 1000,
@@ -312,13 +314,17 @@ describe('an edited article', () => {
     expect(progress.resume(rewritten, '/story.txt').anchor).toBe(0);
   });
 
+  it('says nothing of a change when the text at the same path is the one saved', () => {
+    const article = parseText('Title\n\n' + 'Some words here. '.repeat(200));
+    expect(savedPlace(article, '/same.txt', 1500).progress.resume(article, '/same.txt')).toEqual({
+      anchor: 1500,
+      message: 'resumed at 44% (g: from the top)',
+    });
+  });
+
   it('keeps its place through a change of up to a tenth of its length, and not past it', () => {
-    const dir = folder();
-    const state = new ReadingState(dir);
     const original = parseText('Title\n\n' + 'x'.repeat(1001));
-    savedProgress(state).save(original, '/story.txt', 500, false);
-    state.flush();
-    const progress = savedProgress(new ReadingState(dir));
+    const {dir, progress} = savedPlace(original, '/story.txt', 500);
     const longer = (extra: number) => parseText('Title\n\n' + 'y'.repeat(1001 + extra));
     // Saved at 1,008 characters (title and blank line included): 1,120 is a tenth longer.
     expect(progress.resume(longer(112), '/story.txt').anchor).toBe(500);
@@ -329,14 +335,10 @@ describe('an edited article', () => {
   });
 
   it('finds the start of a long file by its path, saying nothing of a change, and saves none of it', () => {
-    const dir = folder();
-    const state = new ReadingState(dir);
     const whole = parseText('Title\n\n' + 'Words here. '.repeat(1000));
-    savedProgress(state).save(whole, '/long.txt', 2400, false);
-    state.flush();
+    const {dir, progress} = savedPlace(whole, '/long.txt', 2400);
     const start = parseText('Title\n\n' + 'Words here. '.repeat(100));
     start.partial = {length: whole.text.length};
-    const progress = savedProgress(new ReadingState(dir));
     expect(progress.resume(start, '/long.txt')).toEqual({
       anchor: 2400,
       message: 'resumed at 19% (g: from the top)',
@@ -349,13 +351,9 @@ describe('an edited article', () => {
   });
 
   it('opens at the top, without a word, a place at the very start or at the end', () => {
-    const dir = folder();
     const article = parseText('Title\n\n' + 'Words. '.repeat(100));
     for (const offset of [0, article.text.length]) {
-      const state = new ReadingState(dir);
-      savedProgress(state).save(article, '/a.txt', offset, false);
-      state.flush();
-      expect(savedProgress(new ReadingState(dir)).resume(article, '/a.txt')).toEqual({
+      expect(savedPlace(article, '/a.txt', offset).progress.resume(article, '/a.txt')).toEqual({
         anchor: 0,
         message: undefined,
       });

@@ -12,8 +12,6 @@ import {
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {ReadingState} from '../../source/state/reading-state.js';
-import {savedProgress} from '../../source/state/progress.js';
-import {parseText} from '../../source/article/parse-text.js';
 import {LibraryCache} from '../../source/state/library-cache.js';
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
@@ -98,19 +96,6 @@ describe('the positions file, entry by entry', () => {
       }),
     );
     expect(new ReadingState(dir).positionAtPath('/a.txt')?.offset).toBe(2);
-  });
-});
-
-describe('resuming at the same path', () => {
-  it('says nothing of a change when the text is the one saved', () => {
-    const dir = folder();
-    const state = new ReadingState(dir);
-    const article = parseText('Title\n\n' + 'Some words here. '.repeat(200));
-    savedProgress(state).save(article, '/same.txt', 1500, false);
-    expect(savedProgress(state).resume(article, '/same.txt')).toEqual({
-      anchor: 1500,
-      message: 'resumed at 44% (g: from the top)',
-    });
   });
 });
 
