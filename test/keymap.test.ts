@@ -50,5 +50,7 @@ describe('keymap', () => {
     expect(intentFor('reader', char('7'))).toBe('digit');
     expect(intentFor('reader', char('7', true))).toBeUndefined();
     expect(intentFor('reader', char('7\u20e3'))).toBeUndefined(); // keycap seven: one grapheme
+    // The Arabic number sign is a prefix: with the digit after it, one grapheme ending in 7.
+    expect(intentFor('reader', char('\u06007'))).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   truncateSync,
   utimesSync,
@@ -186,6 +187,17 @@ describe('scanning a library folder', () => {
     third.set('/counted', counted);
     third.flush();
     expect(new LibraryCache(state).peek('/counted')).toEqual(counted);
+  });
+
+  it('leaves nothing behind when its file cannot be replaced', () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-cache-'));
+    folders.push(state);
+    // A folder where the file should be: the temporary copy is written, the rename fails.
+    mkdirSync(path.join(state, 'library-cache.json'));
+    const cache = new LibraryCache(state);
+    cache.set('/a', {size: 1, mtime: 1, title: 'A'});
+    expect(() => cache.flush()).not.toThrow();
+    expect(readdirSync(state)).toEqual(['library-cache.json']);
   });
 
   it('writes only when something changed, and only rows of files', () => {
