@@ -1,18 +1,24 @@
 // Saved places and the library cache at their edges: what a positions file may hold, what is
 // set aside and how it is named, when a place is written on its own.
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  lstatSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {ReadingState} from '../../source/state/reading-state.js';
 import {LibraryCache} from '../../source/state/library-cache.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
 const good = {offset: 3, length: 10, path: '/a.txt', title: 'A', updatedAt: 't'};
@@ -63,6 +69,67 @@ describe('the positions file, entry by entry', () => {
     const state = new ReadingState(dir);
     expect(state.warning).toBe('progress not saved: the state folder cannot be used');
     expect(state.saveFailed).toBe(true);
+  });
+
+  it('keeps an unreadable file where it is when it cannot be set aside, and saves nothing', () => {
+    vi.useFakeTimers({toFake: ['Date']});
+    vi.setSystemTime(new Date('2026-03-04T05:06:07.890Z'));
+    const dir = folder();
+    const file = path.join(dir, 'positions.json');
+    writeFileSync(file, 'garbage');
+    // Something already holds the name it would be set aside under.
+    mkdirSync(path.join(dir, 'positions.json.corrupt-20260304T050607', 'taken'), {recursive: true});
+    const state = new ReadingState(dir);
+    expect(state.warning).toBe('progress not saved: the positions file is unreadable');
+    expect(state.saveFailed).toBe(true);
+    state.record('k', {offset: 4, length: 10, path: '/a.txt', title: 'A', finished: false});
+    state.flush();
+    expect(readFileSync(file, 'utf8')).toBe('garbage');
+  });
+
+  it('says progress is not saved when its own place cannot be written, and leaves no trace', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    // A folder where the temporary copy would go: the write fails, and so does removing it.
+    const temporary = path.join(dir, `positions.json.${process.pid}.tmp`);
+    mkdirSync(temporary);
+    state.record('k', {offset: 4, length: 10, path: '/a.txt', title: 'A', finished: false});
+    expect(() => state.flush()).not.toThrow();
+    expect(state.saveFailed).toBe(true);
+    expect(readdirSync(dir)).toEqual([path.basename(temporary)]);
+  });
+
+  it('never writes over a positions file that could not be read back before the write', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    // A link to itself: reading it fails (not as a missing file), renaming over it would not.
+    const file = path.join(dir, 'positions.json');
+    symlinkSync(file, file);
+    state.record('k', {offset: 4, length: 10, path: '/a.txt', title: 'A', finished: false});
+    state.flush();
+    expect(state.saveFailed).toBe(true);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+  });
+
+  it('keeps its own place over another reader’s written at the same moment', () => {
+    const dir = folder();
+    const state = new ReadingState(dir);
+    state.record('k', {offset: 4, length: 10, path: '/a.txt', title: 'A', finished: false});
+    const {updatedAt} = state.positionOf('k')!;
+    writeFileSync(
+      path.join(dir, 'positions.json'),
+      JSON.stringify({version: 1, articles: {k: {...good, offset: 99, updatedAt}}}),
+    );
+    state.flush();
+    expect(new ReadingState(dir).positionOf('k')?.offset).toBe(4);
+  });
+
+  it('leaves no temporary file when the list’s sort cannot replace its file', () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, 'settings.json'));
+    const state = new ReadingState(dir);
+    expect(() => (state.sort = 'title')).not.toThrow();
+    expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 
   it('sets aside a file that went bad while it was open, and writes its own', () => {
