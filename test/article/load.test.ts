@@ -115,6 +115,44 @@ describe('opening odd files', () => {
     expect(opened.article.text.length).toBeGreaterThan(PREVIEW_BYTES - 600);
   });
 
+  it('ends the start at a blank line, not after a Windows line followed by a one-letter Unix line', () => {
+    const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
+    let head = 'Title\n\n';
+    while (head.length < PREVIEW_BYTES - 400) head += paragraph;
+    // Line endings mixed, as in files pasted together: CRLF, then a line of one letter and LF.
+    const poem = 'A line of verse\r\nI\n' + 'and the verse runs on '.repeat(30) + '\n\n';
+    const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
+    expectPrefix(Buffer.from(head + poem + rest, 'utf8'));
+  });
+
+  it('ends the start within its bytes, even when a blank line follows just past them', () => {
+    const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
+    let head = 'Title\n\n';
+    while (head.length < PREVIEW_BYTES - 400) head += paragraph;
+    // One long line whose blank line falls at the preview's limit and the byte after it.
+    const long = 'x'.repeat(PREVIEW_BYTES - head.length) + '\n\n';
+    const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
+    const bytes = Buffer.from(head + long + rest, 'utf8');
+    expect(bytes[PREVIEW_BYTES]).toBe(0x0a);
+    expect(bytes[PREVIEW_BYTES + 1]).toBe(0x0a);
+    const opened = openArticleBytes(bytes, 'f.txt');
+    if (opened.kind !== 'article') throw new Error(opened.reason);
+    expect(opened.article.text).not.toContain('xx');
+    expectPrefix(bytes);
+  });
+
+  it('leaves the bytes it was given as they were, unless told they are its own', () => {
+    const bytes = Buffer.from('Title\n\nA paragraph\nwrapped over\nthree lines.\n', 'utf8');
+    const given = Buffer.from(bytes);
+    const own = Buffer.from(bytes);
+    const read = articleFromBytes(bytes, 'f.txt');
+    expect(read.kind === 'article' && read.article.text).toBe(whole(own, true).text);
+    expect(bytes.equals(given)).toBe(true);
+    expect(openArticleBytes(bytes, 'f.txt').kind).toBe('article');
+    expect(bytes.equals(given)).toBe(true);
+    expect(own.equals(given)).toBe(false); // joined in its own bytes
+  });
+
   it('reads UTF-16 whole, whatever its bytes look like, and the same with its bytes its own', () => {
     // ਊ is U+0A0A: in UTF-16 its bytes are two line feeds.
     const text = 'Title\n\n' + 'ਊਠ ਊਠ.\n\n'.repeat(60_000);
