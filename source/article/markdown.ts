@@ -1,5 +1,5 @@
 import {fromMarkdown} from 'mdast-util-from-markdown';
-import type {Nodes, Parents, Root, RootContent} from 'mdast';
+import type {Nodes, Parents, RootContent} from 'mdast';
 import {parse as parseYaml} from 'yaml';
 import type {Article, Block, MarkupSpan} from './article.js';
 import {countWords} from './parse-text.js';
@@ -204,10 +204,10 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
       return;
     case 'link': {
       writeChildren(writer, node, notes);
-      const label = inlineText(node).trim();
-      // An autolink shows its address already; others get a numbered note.
-      // (An empty address is in every label: it gets no note either.)
-      if (label !== node.url && !`mailto:${label}`.includes(node.url)) {
+      const label = inlineText(node);
+      // An autolink shows its address already (as its label, mailto: left off); others get a
+      // numbered note. (An empty address is in every label: it gets no note either.)
+      if (!`mailto:${label}`.includes(node.url)) {
         notes.push(node.url);
         writer.write(`[${notes.length}]`);
       }
@@ -223,9 +223,7 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
     case 'linkReference':
       writeChildren(writer, node, notes);
       return;
-    default:
-      if ('children' in node) writeChildren(writer, node as Parents, notes);
-      else if ('value' in node && typeof node.value === 'string') writer.write(node.value);
+    // No other inline node: these are all CommonMark makes.
   }
 }
 
@@ -234,12 +232,7 @@ function writeChildren(writer: Writer, node: Parents, notes: string[]): void {
 }
 
 /** Writes a block node; `prefix` is a list item's bullet or number, for its first paragraph. */
-function writeBlock(
-  writer: Writer,
-  node: RootContent | Root,
-  notes: string[],
-  prefix: string,
-): void {
+function writeBlock(writer: Writer, node: RootContent, notes: string[], prefix: string): void {
   switch (node.type) {
     case 'heading':
       writer.block('heading', () => writeChildren(writer, node, notes));
@@ -279,12 +272,6 @@ function writeBlock(
     case 'html':
       writer.block('preformatted', () => writer.write(node.value));
       return;
-    case 'definition':
-      return;
-    default:
-      if ('children' in node) {
-        for (const child of node.children as RootContent[])
-          writeBlock(writer, child, notes, prefix);
-      }
+    // A definition writes nothing; CommonMark makes no other block node.
   }
 }

@@ -1,4 +1,6 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
+import fc from 'fast-check';
+import {parse as parseYaml} from 'yaml';
 import {bylineOf, parseMarkdown, splitFrontMatter} from '../../source/article/markdown.js';
 import {plainText} from '../../source/text/layout.js';
 import {findQuotations} from '../../source/text/quotes.js';
@@ -252,6 +254,35 @@ describe('Markdown at its edges', () => {
     expect(splitFrontMatter('---\ntitle: *nowhere\n---\nBody')).toEqual({front: {}, body: 'Body'});
   });
 
+  it('refuses front matter that repeats an alias past ten times (a YAML bomb), keeping the body', () => {
+    const aliases = Array.from({length: 20}, () => '*a').join(', ');
+    expect(splitFrontMatter(`---\na: &a x\nlist: [${aliases}]\ntitle: T\n---\nBody`)).toEqual({
+      front: {},
+      body: 'Body',
+    });
+  });
+
+  it('reads a tag it does not know without a warning, which would be written over the screen', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(splitFrontMatter('---\ntitle: !foo bar\n---\nBody').front).toEqual({title: 'bar'});
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('knows an opening heading with an image before its words for the front matter’s title', () => {
+    expect(blockTexts('---\ntitle: Same\n---\n# ![logo](l.png) Same\n\nText.')).toEqual([
+      ['title', 'Same'],
+      ['paragraph', 'Text.'],
+    ]);
+  });
+
+  it('makes no block of a code block holding blank lines only', () => {
+    expect(blocksOf('# T\n\n```\n\n\n```\n\nAfter.')).toEqual(['T', 'After.']);
+  });
+
   it('ignores front matter that is null, names no byline from nothing, and titles an untitled text', () => {
     expect(splitFrontMatter('---\nnull\n---\nBody')).toEqual({front: {}, body: 'Body'});
     expect(bylineOf({})).toBeUndefined();
@@ -310,5 +341,95 @@ describe('plain front matter, read without the YAML parser', () => {
       const parsed = splitFrontMatter(`---\n${yaml}\nzz: "forced"\n---\nBody`).front;
       expect(fast).toEqual(parsed);
     }
+  });
+
+  it('gives what the YAML parser gives, for any lines of keys and values', () => {
+    // What the parser alone reads: the same keys, values that are strings or numbers.
+    const byParser = (source: string) => {
+      let data: unknown;
+      try {
+        data = parseYaml(source, {schema: 'core', logLevel: 'silent'});
+      } catch {
+        return {};
+      }
+      const front: Record<string, string> = {};
+      if (!data || typeof data !== 'object' || Array.isArray(data)) return front;
+      for (const key of ['title', 'author', 'date', 'source']) {
+        const value = (data as Record<string, unknown>)[key];
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
+        const line = String(value).replace(/\s+/g, ' ').trim();
+        if (line) front[key] = line;
+      }
+      return front;
+    };
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '_',
+      '-',
+      '1',
+      '2024',
+      '-03',
+      '.5',
+      ' ',
+      '\t',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      '>',
+      '|',
+      '&',
+      '*',
+      '!',
+      '%',
+      '@',
+      '`',
+      ',',
+      '?',
+      '~',
+      'true',
+      'null',
+      'é',
+      'x y',
+      '2024-03-05',
+    );
+    const key = fc.constantFrom(
+      'title',
+      'author',
+      'date',
+      'source',
+      'x-y',
+      '_k',
+      '1',
+      '#',
+      '-',
+      '?',
+    );
+    const line = fc.oneof(
+      fc.constantFrom('', ' ', '\t'),
+      fc
+        .tuple(
+          fc.constantFrom('', ' ', '  ', '- '),
+          key,
+          fc.constantFrom(':', ': ', ':\t', ':  ', ' : '),
+          fc.array(piece, {maxLength: 4}),
+          fc.constantFrom('', ' ', '\t', ' # note'),
+        )
+        .map(([indent, name, colon, value, end]) => indent + name + colon + value.join('') + end),
+    );
+    fc.assert(
+      fc.property(fc.array(line, {minLength: 1, maxLength: 4}), (lines) => {
+        const source = lines.join('\n');
+        expect(splitFrontMatter(`---\n${source}\n---\nBody`).front).toEqual(byParser(source));
+      }),
+      {numRuns: 3000, seed: 12},
+    );
   });
 });
