@@ -198,7 +198,7 @@ export function drain<T>(steps: Generator<Pause, T>): T {
 /** parseText in slices: it pauses every few hundred blocks so a long file never blocks keys. */
 export function* parseTextSteps(
   source: string | {value: string},
-  fallbackTitle = 'Untitled',
+  fallbackTitle: string,
   join: Joiner = joinParagraphLines,
 ): Generator<Pause, Article> {
   // A holder lets the caller's copy of a long text go before its joined copy is made.
@@ -301,11 +301,11 @@ function markTitleAndMeta(
       first.kind = 'title';
     }
     const second = blocks[1];
-    if (named.isTitleLine && second && second.kind !== 'title') {
+    if (named.isTitleLine && second) {
       const candidate = text.slice(second.start, second.end).trim();
       if (!candidate.includes('\n') && candidate.length <= 120 && META_HINT.test(candidate)) {
         second.kind = 'meta';
-        meta = detached(candidate.trim());
+        meta = detached(candidate);
       }
     }
   }

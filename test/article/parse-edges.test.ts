@@ -52,6 +52,22 @@ describe('plain text at its edges', () => {
     expect(parseText('  \n ').title).toBe('Untitled');
   });
 
+  it('makes no block of whitespace after the last blank line', () => {
+    for (const end of ['\n\n', '\n\n  ', '\n \n\t']) {
+      expect(texts(`Title\n\nBody.${end}`)).toEqual([
+        ['title', 'Title'],
+        ['paragraph', 'Body.'],
+      ]);
+    }
+  });
+
+  it('joins the lines of a paragraph in any script, one code unit or two', () => {
+    const cyrillic = parseText('Заголовок\n\nПервая строка\nвторая строка.');
+    expect(cyrillic.text).toBe('Заголовок\n\nПервая строка вторая строка.');
+    const wide = parseText('Title\n\nA line with 😀\nand its next. «Ça»\nva.');
+    expect(wide.text).toBe('Title\n\nA line with 😀 and its next. «Ça» va.');
+  });
+
   it('reads the width prose is wrapped at from the start of the text only', () => {
     const start = 'x\n'.repeat(40_000);
     const wrapped = `${'y'.repeat(72)}\n`.repeat(100);

@@ -46,6 +46,10 @@ describe('a line that starts a list item', () => {
       '/ slash',
       '{. brace',
       '`. tick',
+      '/. slash', // below the digits
+      '#) hash',
+      '1a. a letter after a digit',
+      '9:. a colon after one',
     ])
       expect(item(line)).toBe(false);
     expect(item('0. zero')).toBe(true);
@@ -58,6 +62,9 @@ describe('a line that starts a list item', () => {
     const text = '-\nitem';
     expect(startsListItem(text, 0, 1, text.length)).toBe(true);
     expect(startsListItem('-', 0, 1, 1)).toBe(false);
+    // At the block's end, whatever follows it in the text.
+    expect(startsListItem('-\n\nNext block', 0, 1, 1)).toBe(false);
+    expect(startsListItem('1.\n\nNext block', 0, 2, 2)).toBe(false);
     expect(startsListItem('1.\nitem', 0, 2, 7)).toBe(true);
     // Spaces only: no mark at all.
     expect(startsListItem('   \n- x', 0, 3, 7)).toBe(false);
@@ -84,6 +91,9 @@ describe('a block whose line breaks carry meaning', () => {
     // The gap must be inside the block, and found by the search it is given.
     expect(keepsLines('one\ntwo   three', 0, 7, 0, gaps)).toBe(false);
     expect(keepsLines('Name   Age\nAnn   31', 0, 19, 0, never)).toBe(false);
+    // Spaces that open a line are no gap, whatever tables follow the block.
+    const text = 'one\n   two\n\nName   Age';
+    expect(keepsLines(text, 0, 10, 0, gaps)).toBe(false);
   });
 
   it('is a list: at least half its lines start items', () => {
@@ -101,6 +111,9 @@ describe('a block whose line breaks carry meaning', () => {
     expect(keeps(verse(10), 49)).toBe(false); // unwrapped prose has no verse to tell
     // Trailing spaces do not count toward a line's length.
     expect(keeps(`${'x'.repeat(48)}   \n${'x'.repeat(48)}`, 70)).toBe(true);
+    // Nor does what follows the block's end on its last line (a tab the block was trimmed of).
+    const tabbed = `${'x'.repeat(48)}\n${'x'.repeat(48)}\t\n\nNext.`;
+    expect(keepsLines(tabbed, 0, 97, 70, gaps)).toBe(true);
   });
 });
 
@@ -141,6 +154,19 @@ describe('paragraphs begun by an indent, without a blank line', () => {
     expect(indentedParagraphStarts(edge, 0, edge.length, 70)).toEqual([43]);
     const under = ['x'.repeat(41), '  y'].join('\n');
     expect(indentedParagraphStarts(under, 0, under.length, 70)).toEqual([]);
+    // Many flush lines, each short: their length on average decides, not in all.
+    const many = [para(2), 'x'.repeat(30), 'x'.repeat(30), '  y', 'x'.repeat(30)].join('\n');
+    expect(indentedParagraphStarts(many, 0, many.length, 70)).toEqual([]);
+  });
+
+  it('are found within the block asked about, at offsets into the whole text', () => {
+    const block = [para(2), flush, flush, para(4), flush, flush].join('\n');
+    const before = 'Title\n\n';
+    const text = `${before}${block}\n\n${para(4)}\n${flush}`;
+    const second = before.length + block.indexOf('\n    ') + 1;
+    expect(indentedParagraphStarts(text, before.length, before.length + block.length, 70)).toEqual([
+      second,
+    ]);
   });
 });
 
