@@ -12,35 +12,31 @@ export type Quotation = {
   speaker?: string;
 };
 
-/** Families of marks: a quotation opened by one mark is closed by a mark of its family. */
-type Family = 'double' | 'single' | 'guillemet' | 'angle' | 'corner' | 'whiteCorner';
-
-type MarkInfo = {
-  family: Family;
-  /** Whether the glyph itself says open or close, or the context must (straight quotes). */
-  role: 'open' | 'close' | 'either';
-};
-
-const MARKS: Record<string, MarkInfo> = {
-  '“': {family: 'double', role: 'either'}, // opens in English, closes „…“ in German
-  '”': {family: 'double', role: 'either'}, // closes in English, opens and closes in Swedish
-  '„': {family: 'double', role: 'open'},
-  '‟': {family: 'double', role: 'open'},
-  '"': {family: 'double', role: 'either'},
-  '‘': {family: 'single', role: 'either'}, // opens in English, closes ‚…‘ in German
-  '’': {family: 'single', role: 'close'}, // or an apostrophe
-  '‚': {family: 'single', role: 'open'},
-  '‛': {family: 'single', role: 'open'},
-  "'": {family: 'single', role: 'either'},
-  '«': {family: 'guillemet', role: 'either'},
-  '»': {family: 'guillemet', role: 'either'},
-  '‹': {family: 'angle', role: 'either'},
-  '›': {family: 'angle', role: 'either'},
-  '「': {family: 'corner', role: 'open'},
-  '」': {family: 'corner', role: 'close'},
-  '『': {family: 'whiteCorner', role: 'open'},
-  '』': {family: 'whiteCorner', role: 'close'},
-};
+/**
+ * The quotation marks. Which closes which is `closes`; whether one opens or closes, its
+ * neighbours and the paragraph's style (`roleOf`): “ opens in English and closes „…“ in
+ * German, ” closes in English and opens and closes in Swedish, ’ is most often an apostrophe.
+ */
+const MARKS = new Set([
+  '“',
+  '”',
+  '„',
+  '‟',
+  '"',
+  '‘',
+  '’',
+  '‚',
+  '‛',
+  "'",
+  '«',
+  '»',
+  '‹',
+  '›',
+  '「',
+  '」',
+  '『',
+  '』',
+]);
 const MARK_PATTERN = /[“”„‟"‘’‚‛'«»‹›「」『』]/g;
 
 /** Which closing marks may end a quotation that `opener` began. */
@@ -98,8 +94,7 @@ export function flanking(text: string, index: number, start: number, end: number
   const afterWord = inner && isSpace(after) && index + 2 < end ? text[index + 2] : after;
   const beforeWord = inner && isSpace(before) && index - 2 >= start ? text[index - 2] : before;
   const canOpen =
-    !isSpace(after) &&
-    (before === undefined || OPENING_CONTEXT.test(before) || MARKS[before] !== undefined);
+    !isSpace(after) && (before === undefined || OPENING_CONTEXT.test(before) || MARKS.has(before));
   const canClose =
     // No mark is a letter: a closing mark may be followed by another (’”).
     !isSpace(before) && !isLetter(after) && before !== '(';
@@ -108,19 +103,14 @@ export function flanking(text: string, index: number, start: number, end: number
     inner &&
     isSpace(after) &&
     !isSpace(afterWord) &&
-    (before === undefined || isSpace(before) || OPENING_CONTEXT.test(before));
-  const spacedClose =
-    inner &&
-    isSpace(before) &&
-    !isSpace(beforeWord) &&
-    (after === undefined || isSpace(after) || !isLetter(after));
+    (before === undefined || OPENING_CONTEXT.test(before));
+  const spacedClose = inner && isSpace(before) && !isSpace(beforeWord) && !isLetter(after);
   return {canOpen: canOpen || spacedOpen, canClose: canClose || spacedClose, before, after};
 }
 
 type Open = {
   index: number;
   mark: string;
-  family: Family;
   continued?: boolean;
   /** How many quotations had been found when it opened: those found after are inside it. */
   foundAt: number;
@@ -170,7 +160,7 @@ export function guillemetStyle(
 function closerAhead(text: string, opener: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
     const char = text[i]!;
-    if (MARKS[char] && closes(opener, char) && flanking(text, i, from - 1, end).canClose) {
+    if (MARKS.has(char) && closes(opener, char) && flanking(text, i, from - 1, end).canClose) {
       return true;
     }
   }
@@ -188,7 +178,6 @@ function roleOf(
   style: 'french' | 'german',
 ): Role {
   const mark = text[index]!;
-  const info = MARKS[mark]!;
   const {canOpen, canClose, before, after} = flanking(text, index, block.start, block.end);
   const openMatch = stack.some((open) => closes(open.mark, mark));
 
@@ -236,9 +225,8 @@ function roleOf(
     if (mark === '“' || mark === '‘') return 'open';
     return openMatch ? 'close' : 'none';
   }
-  if (info.role !== 'either') return 'none';
-  // (Between two letters, don't or a"b, a mark can neither open nor close: it is none below.)
-  if (canOpen && canClose) return openMatch ? 'close' : 'open';
+  // Only “ ” ‘ " ' are left, marks that open or close by their neighbours. (Between two
+  // letters, don't or a"b, one can neither open nor close: it is none below.)
   if (canClose && openMatch) {
     // 12" pipe, 6'5": a mark after a digit is a prime when a later mark can close instead.
     if (
@@ -281,7 +269,7 @@ function leadingMark(text: string, block: Block): {index: number; mark: string} 
   let index = block.start;
   while (index < block.end && isSpace(text[index])) index++;
   const mark = text[index];
-  return mark !== undefined && MARKS[mark] ? {index, mark} : undefined;
+  return mark !== undefined && MARKS.has(mark) ? {index, mark} : undefined;
 }
 
 /**
@@ -367,12 +355,12 @@ export class QuotationScanner {
     const promoted: Quotation[] = [];
     for (let i = Math.min(...opens.map((open) => open.foundAt)); i < this.found.length; i++) {
       const quotation = this.found[i]!;
-      const around = opens.filter((open) => i >= open.foundAt && open.index < quotation.start);
-      if (around.length === 0) continue;
-      quotation.level -= around.length;
+      // Every quotation found since the outermost of them opened lies inside it.
+      quotation.level -= opens.filter((open) => open.index < quotation.start).length;
       if (quotation.level === 1) promoted.push(quotation);
     }
-    this.top.push(...promoted.sort((a, b) => a.start - b.start));
+    // Outermost quotations never nest, so they were found in the order they start.
+    this.top.push(...promoted);
   }
 
   private emit(open: Open, end: number, level: number): void {
@@ -399,8 +387,7 @@ export class QuotationScanner {
       if (index === this.skip) continue;
       const role = roleOf(text, index, block, this.stack, this.style);
       if (role === 'open') {
-        const family = MARKS[match[0]]!.family;
-        this.stack.push({index, mark: match[0], family, foundAt: this.found.length});
+        this.stack.push({index, mark: match[0], foundAt: this.found.length});
       } else if (role === 'close') {
         let depth = this.stack.length - 1;
         while (depth >= 0 && !closes(this.stack[depth]!.mark, match[0])) depth--;
@@ -635,8 +622,11 @@ export function nameMoreSpeakers(article: Article, count: number): boolean {
   scanner.scanThrough(Infinity);
   const quotations = scanner.top;
   const next = attributed.get(scanner)?.next ?? 0;
-  const through = quotations[Math.min(quotations.length, next + count) - 1]?.start ?? Infinity;
-  speakersUpTo(article, next + count >= quotations.length ? Infinity : through);
+  // The start of the last of them: naming goes up to and through it.
+  speakersUpTo(
+    article,
+    quotations[Math.min(quotations.length, next + count) - 1]?.start ?? Infinity,
+  );
   return (attributed.get(scanner)?.next ?? 0) >= quotations.length;
 }
 
