@@ -74,6 +74,10 @@ describe('quotations, one case more each', () => {
     expect(texts('Title\n\n‘Ask ”whether the Joneses’ cars are dry,’ she said.')).toEqual([
       '‘Ask ”whether the Joneses’ cars are dry,’',
     ]);
+    // The same where both its neighbours would let it open or close (a dash, an ellipsis).
+    expect(texts('Title\n\n‘Ask —”… whether the Joneses’ cars are dry,’ she said.')).toEqual([
+      '‘Ask —”… whether the Joneses’ cars are dry,’',
+    ]);
   });
 
   it('reads “ as closing inside „, and other marks there as in English', () => {
