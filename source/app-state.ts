@@ -175,20 +175,18 @@ function moveTo(state: AppState, row: number): AppState {
 function openEntry(state: AppState, index: number, env: AppEnv): AppState {
   const entry = entriesOf(state.library)[index];
   if (!entry) return state;
-  const row = state.list.rows.findIndex((candidate) => candidate.entry === index);
-  if (row !== -1) state = moveTo(state, row);
+  // (The list is not shown while reading; back puts its cursor on the article read.)
   if (entry.refused) {
     return {...state, message: `Cannot open ${entry.fileName}: ${entry.refused}`};
   }
-  const {list} = state;
   const opened = env.open(entry);
-  if (opened.kind === 'refused') return {...state, list, message: opened.message};
+  if (opened.kind === 'refused') return {...state, message: opened.message};
   const reader = openReader(opened.article, state.columns, state.rows, {
     cap: state.cap,
     anchor: opened.anchor,
     message: opened.message,
   });
-  return {...state, list, message: undefined, reading: {index, reader, loading: opened.rest}};
+  return {...state, message: undefined, reading: {index, reader, loading: opened.rest}};
 }
 
 /** Keys that need the whole article, not just the start of a long file shown meanwhile. */

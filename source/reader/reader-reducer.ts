@@ -136,14 +136,13 @@ function local(state: ReaderState) {
 
 /** Where the screen's text ends, for finding the quotations it shows (no lines are built). */
 function screenEnd(state: ReaderState): number {
+  // (Only for a screen placed among the pages: a detached one is not scanned.)
   const {pages} = state;
-  const next = state.detached
-    ? undefined
-    : state.aligned
-      ? pages.startOffset[state.page + 1]
-      : pages.startOffset[pages.pageOf(state.anchor) + 2];
+  const next = state.aligned
+    ? pages.startOffset[state.page + 1]
+    : pages.startOffset[pages.pageOf(state.anchor) + 2];
   if (next !== undefined) return next;
-  if (pages.complete && !state.detached) return state.article.text.length;
+  if (pages.complete) return state.article.text.length;
   // Pages after the screen are not cut yet: its own last line says where it ends.
   return visibleLines(state).at(-1)?.end ?? state.anchor;
 }
