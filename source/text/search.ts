@@ -15,7 +15,7 @@ function caseSensitive(query: string): boolean {
  * line breaks and wrapped lines.
  */
 export function findHits(text: string, query: string): Hit[] {
-  const words = query.trim().split(/\s+/).filter(Boolean);
+  const words = query.split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const pattern = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
   const flags = caseSensitive(query) ? 'gu' : 'giu';

@@ -48,6 +48,14 @@ describe('the edges of a window', () => {
       expect([...graphemesIn(text)], `${before}`).toEqual(whole(text));
     }
   });
+
+  it('keep a letter with a combining mark whose first half is the lowest high surrogate', () => {
+    // U+101FD combines with the letter before it, and begins with \ud800.
+    const text = `${'x'.repeat(254)}a\u{101FD}${'y'.repeat(300)}`;
+    expect(text.charCodeAt(255)).toBe(0xd800);
+    expect([...graphemesIn(text)]).toEqual(whole(text));
+    expect(whole(text).map(({segment}) => segment)).toContain('a\u{101FD}');
+  });
 });
 
 describe('simple widths', () => {
