@@ -34,6 +34,19 @@ describe('the reading view at its edges', () => {
     expect(quoted(state)).toContain('“Said 1.”');
   });
 
+  it('finds the quotations of a scrolled screen beyond the pages cut so far', () => {
+    // Laid out a few paragraphs at a time: near the layout's end, the page after the next is
+    // not cut, and the screen's own last line says how far to read.
+    const article = parseText(`Title\n\n${paragraphs(300, (i) => `“Said ${i}.”`)}`);
+    let state = openReader(article, 40, 12);
+    for (let i = 0; i < 4; i++) state = readerReducer(state, {type: 'nextPage'});
+    for (let i = 0; i < 15; i++) state = apply(state, 'lineDown');
+    expect(state.pages.startOffset[state.pages.pageOf(state.anchor) + 2]).toBeUndefined();
+    const lines = state.pages.linesFrom(state.pages.lineOf(state.anchor), state.pages.height);
+    const shown = article.text.slice(lines[0]!.start, lines.at(-1)!.end).match(/“Said \d+\.”/g)!;
+    expect(quoted(state)).toEqual(expect.arrayContaining(shown));
+  });
+
   it('finds the quotations of the last page when it goes there', () => {
     const article = parseText(`Title\n\n${paragraphs(60, (i) => `Plain ${i}.`)}\n\n“The end.”`);
     let state = openReader(article, 40, 12);
