@@ -17,27 +17,9 @@ export type Quotation = {
  * neighbours and the paragraph's style (`roleOf`): “ opens in English and closes „…“ in
  * German, ” closes in English and opens and closes in Swedish, ’ is most often an apostrophe.
  */
-const MARKS = new Set([
-  '“',
-  '”',
-  '„',
-  '‟',
-  '"',
-  '‘',
-  '’',
-  '‚',
-  '‛',
-  "'",
-  '«',
-  '»',
-  '‹',
-  '›',
-  '「',
-  '」',
-  '『',
-  '』',
-]);
-const MARK_PATTERN = /[“”„‟"‘’‚‛'«»‹›「」『』]/g;
+const MARK_CHARACTERS = '“”„‟"‘’‚‛\'«»‹›「」『』';
+const MARKS = new Set(MARK_CHARACTERS);
+const MARK_PATTERN = new RegExp(`[${MARK_CHARACTERS}]`, 'g');
 
 /** Which closing marks may end a quotation that `opener` began. */
 export function closes(opener: string, closer: string): boolean {

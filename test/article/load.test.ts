@@ -98,46 +98,40 @@ describe('opening a long file', () => {
 });
 
 describe('opening odd files', () => {
+  // A long file whose start ends near the preview's limit, and `middle` there.
+  const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
+  let head = 'Title\n\n';
+  while (head.length < PREVIEW_BYTES - 400) head += paragraph;
+  const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
+  const longFile = (middle: string) => Buffer.from(head + middle + rest, 'utf8');
+  const opened = (bytes: Uint8Array) => {
+    const result = openArticleBytes(bytes, 'f.txt');
+    if (result.kind !== 'article') throw new Error(result.reason);
+    return result.article;
+  };
+
   it('ends the start of a long file only at a blank line, never after a one-letter line', () => {
-    const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
-    let head = 'Title\n\n';
-    while (head.length < PREVIEW_BYTES - 400) head += paragraph;
     // A line of one letter just before the preview's limit, inside a paragraph over it.
     const poem = 'A line of verse\nI\n' + 'and the verse runs on '.repeat(30) + '\n\n';
-    const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
-    const bytes = Buffer.from(head + poem + rest, 'utf8');
+    const bytes = longFile(poem);
     expect(head.length + poem.length).toBeGreaterThan(PREVIEW_BYTES);
     expectPrefix(bytes);
-    const opened = openArticleBytes(bytes, 'f.txt');
-    if (opened.kind !== 'article') throw new Error(opened.reason);
     // The start is cut at the last blank line within the preview's bytes.
-    expect(opened.article.text.length).toBeLessThanOrEqual(PREVIEW_BYTES);
-    expect(opened.article.text.length).toBeGreaterThan(PREVIEW_BYTES - 600);
+    expect(opened(bytes).text.length).toBeLessThanOrEqual(PREVIEW_BYTES);
+    expect(opened(bytes).text.length).toBeGreaterThan(PREVIEW_BYTES - 600);
   });
 
   it('ends the start at a blank line, not after a Windows line followed by a one-letter Unix line', () => {
-    const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
-    let head = 'Title\n\n';
-    while (head.length < PREVIEW_BYTES - 400) head += paragraph;
     // Line endings mixed, as in files pasted together: CRLF, then a line of one letter and LF.
-    const poem = 'A line of verse\r\nI\n' + 'and the verse runs on '.repeat(30) + '\n\n';
-    const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
-    expectPrefix(Buffer.from(head + poem + rest, 'utf8'));
+    expectPrefix(longFile('A line of verse\r\nI\n' + 'and the verse runs on '.repeat(30) + '\n\n'));
   });
 
   it('ends the start within its bytes, even when a blank line follows just past them', () => {
-    const paragraph = 'Words of a paragraph that runs on.\n'.repeat(3) + '\n';
-    let head = 'Title\n\n';
-    while (head.length < PREVIEW_BYTES - 400) head += paragraph;
     // One long line whose blank line falls at the preview's limit and the byte after it.
-    const long = 'x'.repeat(PREVIEW_BYTES - head.length) + '\n\n';
-    const rest = paragraph.repeat(Math.ceil((2.5 * PREVIEW_BYTES) / paragraph.length));
-    const bytes = Buffer.from(head + long + rest, 'utf8');
+    const bytes = longFile('x'.repeat(PREVIEW_BYTES - head.length) + '\n\n');
     expect(bytes[PREVIEW_BYTES]).toBe(0x0a);
     expect(bytes[PREVIEW_BYTES + 1]).toBe(0x0a);
-    const opened = openArticleBytes(bytes, 'f.txt');
-    if (opened.kind !== 'article') throw new Error(opened.reason);
-    expect(opened.article.text).not.toContain('xx');
+    expect(opened(bytes).text).not.toContain('xx');
     expectPrefix(bytes);
   });
 

@@ -33,6 +33,12 @@ second line
 “We are not here to find a villain,” she said.
 `;
 
+/** Each mark's kind and the text it covers, in the article's order. */
+const marksOf = (text: string) => {
+  const article = parseMarkdown(text, 'f.md');
+  return article.markup?.map((span) => [span.kind, article.text.slice(span.start, span.end)]);
+};
+
 const blockTexts = (text: string) => {
   const article = parseMarkdown(text, 'story.md');
   return article.blocks.map((block) => [block.kind, article.text.slice(block.start, block.end)]);
@@ -58,12 +64,7 @@ describe('Markdown articles', () => {
   });
 
   it('keeps emphasis, strong and code as spans over the text', () => {
-    const article = parseMarkdown(story, 'story.md');
-    const marked = article.markup!.map((span) => [
-      span.kind,
-      article.text.slice(span.start, span.end),
-    ]);
-    expect(marked).toEqual([
+    expect(marksOf(story)).toEqual([
       ['italic', 'emphasis'],
       ['bold', 'strong'],
       ['code', 'code'],
@@ -161,10 +162,7 @@ describe('every other kind of CommonMark', () => {
       ['paragraph', 'Text.'],
       ['paragraph', 'More.'],
     ]);
-    const nested = parseMarkdown('# T\n\n***both* then** `x`', 'f.md');
-    expect(
-      nested.markup!.map((span) => [span.kind, nested.text.slice(span.start, span.end)]),
-    ).toEqual([
+    expect(marksOf('# T\n\n***both* then** `x`')).toEqual([
       ['italic', 'both'],
       ['bold', 'both then'],
       ['code', 'x'],
@@ -205,10 +203,7 @@ describe('Markdown at its edges', () => {
   });
 
   it('orders marks by where they start, an outer one before the one it holds', () => {
-    const article = parseMarkdown('# T\n\na *b **c** d* e', 'f.md');
-    expect(
-      article.markup!.map((span) => [span.kind, article.text.slice(span.start, span.end)]),
-    ).toEqual([
+    expect(marksOf('# T\n\na *b **c** d* e')).toEqual([
       ['italic', 'b c d'],
       ['bold', 'c'],
     ]);
