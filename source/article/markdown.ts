@@ -158,7 +158,6 @@ class Writer {
     while (end > 0 && /\s/.test(written[end - 1]!)) end--;
     let from = 0;
     while (from < end && written[from] === '\n') from++;
-    this.current = '';
     if (end === from) {
       this.markup.length = spans; // an empty block is none, and marks nothing
       return;
