@@ -2,7 +2,8 @@
 import {earlyKeyboard} from './terminal/early-keyboard.js';
 import {existsSync} from 'node:fs';
 import {parseCommandLine} from './cli/command-line.js';
-import {bundledArticles, fail} from './cli/fail.js';
+import {bundledArticles} from './cli/bundled-articles.js';
+import {fail} from './cli/fail.js';
 import {printList} from './cli/list.js';
 import {colourAllowed, printPlain} from './cli/print.js';
 import {printQuotations} from './cli/quotes.js';

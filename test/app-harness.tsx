@@ -1,7 +1,7 @@
 // The app rendered by ink-testing-library at a given terminal size, for component tests.
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {App, createStore} from '../source/app.js';
+import {App, createStore} from '../source/app/app.js';
 import type {LoadResult} from '../source/article/article.js';
 import type {Library} from '../source/library/library.js';
 

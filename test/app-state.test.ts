@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import {
   appReducer,
   startApp,
-  warmListFilter,
+  warmAppFilter,
   type AppEnv,
   type AppState,
-} from '../source/app-state.js';
-import {AppStore, ESCAPE_WAIT_MS} from '../source/app-store.js';
+} from '../source/app/state.js';
+import {AppStore, ESCAPE_WAIT_MS} from '../source/app/store.js';
 import {parseText} from '../source/article/parse-text.js';
 import {char, named, type Key} from '../source/input/keys.js';
 import type {Library} from '../source/library/library.js';
@@ -63,7 +63,7 @@ function visible(state: AppState) {
   return {
     quit: state.quit,
     list: state.list,
-    message: state.message,
+    message: state.list.message,
     reading: reader && {
       index: state.reading!.index,
       anchor: reader.anchor,
@@ -137,7 +137,7 @@ describe('the app state machine', () => {
     const {state, env: world} = start();
     const after = run([char('j'), char('j'), named('enter')], state, world);
     expect(after.reading).toBeUndefined();
-    expect(after.message).toBe('Cannot open broken.bin: not text');
+    expect(after.list.message).toBe('Cannot open broken.bin: not text');
     expect(after.list.selected).toBe(2);
   });
 
@@ -368,12 +368,12 @@ describe('warming the list’s filter up', () => {
       {columns: 80, rows: 24},
     );
     for (const step of [0, 1, 2, 3, 4])
-      expect(() => warmListFilter(folder, env, step)).not.toThrow();
+      expect(() => warmAppFilter(folder, env, step)).not.toThrow();
     const missing = startApp({kind: 'missing', folder: '/nowhere', reason: 'gone'}, env, {
       columns: 80,
       rows: 24,
     });
-    expect(() => warmListFilter(missing, env, 1)).not.toThrow();
-    expect(warmListFilter(missing, env, 0)).toBeUndefined();
+    expect(() => warmAppFilter(missing, env, 1)).not.toThrow();
+    expect(warmAppFilter(missing, env, 0)).toBeUndefined();
   });
 });

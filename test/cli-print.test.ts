@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {colouredText, colourAllowed} from '../source/cli/print.js';
 import {articleFromBytes} from '../source/article/load.js';
 import {plainText} from '../source/text/layout.js';
-import {THEMES} from '../source/reader/theme.js';
+import {THEMES} from '../source/ui/theme.js';
 
 const article = (file: string, markdown = false) => {
   const result = articleFromBytes(readFileSync(file), 'file', {markdown});

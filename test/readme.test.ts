@@ -1,7 +1,7 @@
 // The README's key table is for people; the keymap is for the program. They must agree.
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
-import {keymap} from '../source/keymap.js';
+import {keymap} from '../source/input/keymap.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import {version} from '../../package.json';
 import {earlyKeyboard} from '../terminal/early-keyboard.js';
-import {THEMES, type Theme, type ThemeName} from '../reader/theme.js';
+import {THEMES, type Theme, type ThemeName} from '../ui/theme.js';
 import {parseOptions, UsageError} from './options.js';
 import {HELP} from './help.js';
 import {fail} from './fail.js';

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {earlyKeyboard} from '../terminal/early-keyboard.js';
 import {safeLine} from '../article/sanitize.js';
 
@@ -8,10 +6,4 @@ export function fail(message: string, code = 2): never {
   earlyKeyboard?.stop();
   process.stderr.write(`broadsheet: ${safeLine(message)}\n`);
   process.exit(code);
-}
-
-export function bundledArticles(): string {
-  // dist/cli.js sits one folder below the project, beside articles/ (and source/cli/ two).
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, here.endsWith('cli') ? '../..' : '..', 'articles');
 }

@@ -4,8 +4,8 @@ import {describeEntry, listLibrary} from '../library/scan.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {ReadingState} from '../state/reading-state.js';
 import {stateDirectory} from '../system/folders.js';
-import {savedProgress, type ReadStatus} from '../state/progress.js';
-import {WORDS_PER_MINUTE} from '../reader/progress.js';
+import {savedPlaces, type ReadStatus} from '../state/saved-places.js';
+import {WORDS_PER_MINUTE} from '../text/reading-time.js';
 import {fail} from './fail.js';
 import {countArticleWords} from './target.js';
 
@@ -16,7 +16,7 @@ export function printList(folder: string, json: boolean): void {
   const cache = new LibraryCache(stateDirectory());
   const library = listLibrary(folder, cache);
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
-  const progress = savedProgress(new ReadingState(stateDirectory()));
+  const progress = savedPlaces(new ReadingState(stateDirectory()));
   const entries = library.entries
     .map((entry) => (entry.pending ? describeEntry(entry, cache) : entry))
     .map((entry) => {

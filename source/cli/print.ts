@@ -4,7 +4,7 @@ import {layout, lineText, plainText} from '../text/layout.js';
 import {findQuotations} from '../text/quotes.js';
 import {lineRuns, SpanIndex, type Style} from '../text/runs.js';
 import {describeEntry} from '../library/scan.js';
-import type {Theme, TextStyle} from '../reader/theme.js';
+import type {Theme, TextStyle} from '../ui/theme.js';
 import {fail} from './fail.js';
 import type {Target} from './target.js';
 

@@ -3,14 +3,14 @@ import {render} from 'ink';
 import {writeFileSync} from 'node:fs';
 import {onExit} from 'signal-exit';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
-import {App, createStore} from '../app.js';
-import type {LibraryWork} from '../app-state.js';
+import {App, createStore} from '../app/app.js';
+import type {LibraryWork} from '../library/list-reducer.js';
 import {loadArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
 import {describeEntry, listLibrary} from '../library/scan.js';
-import type {Theme} from '../reader/theme.js';
+import type {Theme} from '../ui/theme.js';
 import {LibraryCache} from '../state/library-cache.js';
-import {savedProgress} from '../state/progress.js';
+import {savedPlaces} from '../state/saved-places.js';
 import {ReadingState} from '../state/reading-state.js';
 import {stateDirectory} from '../system/folders.js';
 import {collectGarbageIfGrown} from '../system/memory.js';
@@ -33,7 +33,7 @@ export async function read(
   const libraryFolder = target.folder;
   // Reading positions: saved as you read, and once more on every way out.
   const readingState = new ReadingState(stateDirectory());
-  const progress = savedProgress(readingState, {fresh, byPath: opened?.path !== '-'});
+  const progress = savedPlaces(readingState, {fresh, byPath: opened?.path !== '-'});
 
   enterFullScreen();
   onExit(

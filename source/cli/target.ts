@@ -7,12 +7,13 @@ import path from 'node:path';
 import type {LoadResult} from '../article/article.js';
 import {loadArticleFile, loadWholeArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
-import type {LibraryWork} from '../app-state.js';
+import type {LibraryWork} from '../library/list-reducer.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {listLibrary} from '../library/scan.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {stateDirectory} from '../system/folders.js';
-import {bundledArticles, fail} from './fail.js';
+import {bundledArticles} from './bundled-articles.js';
+import {fail} from './fail.js';
 
 /** The library to show; for a named file, a library of one, already read once here. */
 export type Target = {

@@ -32,3 +32,8 @@ export const named = (name: KeyName, ctrl = false, shift = false): Key => ({
   shift,
 });
 export const char = (text: string, ctrl = false): Key => ({kind: 'char', text, ctrl});
+
+/** Text typed or pasted into a prompt: line breaks read as spaces, no control characters. */
+export function promptText(text: string): string {
+  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}

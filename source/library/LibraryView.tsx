@@ -4,13 +4,13 @@ import SelectInput, {type ItemProps} from 'ink-select-input';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import type {Library} from './library.js';
 import {listHeight} from './list.js';
-import type {ReadStatus} from '../state/progress.js';
-import type {ListState} from '../app-state.js';
+import type {ReadStatus} from '../state/saved-places.js';
+import type {ListState} from './list-reducer.js';
 import {matchedLetters, SORT_LABELS} from './view.js';
 import {columnWidths, describeLength, describeStatus, rowCells, type Cell} from './rows.js';
-import {HelpOverlay} from '../reader/HelpOverlay.js';
-import {TooSmall} from '../reader/TooSmall.js';
-import {tooSmall} from '../reader/geometry.js';
+import {HelpOverlay} from '../ui/HelpOverlay.js';
+import {TooSmall} from '../ui/TooSmall.js';
+import {tooSmall} from '../ui/screen-size.js';
 
 type Props = {
   library: Library;
@@ -18,7 +18,6 @@ type Props = {
   list: ListState;
   columns: number;
   rows: number;
-  message?: string;
   /** How far each article has been read, by its path. */
   statusOf?: (file: string) => ReadStatus;
 };
@@ -29,7 +28,6 @@ export function LibraryView({
   list,
   columns,
   rows,
-  message,
   statusOf = () => ({kind: 'unread'}),
 }: Props) {
   const fit = (text: string) => truncateToWidth(text, Math.max(1, columns - 1));
@@ -125,7 +123,7 @@ export function LibraryView({
       typed = '/…' + [...typed.slice(2)].slice(1).join('');
     status = fit(`${typed} · ${where}`);
   } else {
-    status = fit(message ?? `${where}${filter} · / filter · s sort · ? keys · q quit`);
+    status = fit(list.message ?? `${where}${filter} · / filter · s sort · ? keys · q quit`);
   }
   return (
     <Box flexDirection="column">

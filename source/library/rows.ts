@@ -1,7 +1,7 @@
 import type {LibraryEntry} from './library.js';
-import type {ReadStatus} from '../state/progress.js';
+import type {ReadStatus} from '../state/saved-places.js';
 import {cellWidth, graphemesIn, truncateToWidth} from '../text/width.js';
-import {WORDS_PER_MINUTE} from '../reader/progress.js';
+import {WORDS_PER_MINUTE} from '../text/reading-time.js';
 
 /** A piece of a row and how it is set. */
 export type Cell = {text: string; style?: 'dim' | 'match'};

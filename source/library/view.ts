@@ -1,6 +1,6 @@
 import fuzzysort from 'fuzzysort';
 import type {LibraryEntry} from './library.js';
-import type {ReadStatus} from '../state/progress.js';
+import type {ReadStatus} from '../state/saved-places.js';
 
 /** The orders the list can be in; `s` goes through them in this order. */
 export const SORTS = ['recent', 'title', 'length', 'progress'] as const;

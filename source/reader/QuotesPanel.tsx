@@ -2,8 +2,9 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {truncateToWidth} from '../text/width.js';
 import {speakersUpTo} from '../text/quotes.js';
-import {firstQuotations, panelRowsNeeded, type ReaderState} from './reader-reducer.js';
-import type {Theme} from './theme.js';
+import {firstQuotations, panelRowsNeeded} from './quotation-navigation.js';
+import {type ReaderState} from './reader-reducer.js';
+import type {Theme} from '../ui/theme.js';
 
 type Props = {
   state: ReaderState;

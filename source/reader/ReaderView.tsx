@@ -5,13 +5,15 @@ import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import {hitAtOrAfter} from '../text/search.js';
-import {quotationCount, visibleLines, type ReaderState} from './reader-reducer.js';
-import {tooSmall} from './geometry.js';
-import {HelpOverlay} from './HelpOverlay.js';
-import {TooSmall} from './TooSmall.js';
+import {quotationCount} from './quotation-navigation.js';
+import {visibleLines} from './reader-state.js';
+import {type ReaderState} from './reader-reducer.js';
+import {tooSmall} from '../ui/screen-size.js';
+import {HelpOverlay} from '../ui/HelpOverlay.js';
+import {TooSmall} from '../ui/TooSmall.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
-import {quoteStyle, THEMES, type TextStyle, type Theme} from './theme.js';
+import {quoteStyle, THEMES, type TextStyle, type Theme} from '../ui/theme.js';
 
 type Props = {
   /** The reader's state: everything on screen is drawn from it; keys change it elsewhere. */

@@ -1,12 +1,10 @@
+import {MIN_COLUMNS, MIN_ROWS} from '../ui/screen-size.js';
+
 /** The widest measure of text by default, in cells: a comfortable line for reading. */
 export const DEFAULT_MEASURE = 72;
 
 /** The narrowest measure the - key goes to, in cells. */
 export const MIN_MEASURE = 20;
-
-/** Below this size the reader shows a notice instead of text. */
-export const MIN_COLUMNS = 20;
-export const MIN_ROWS = 6;
 
 /** Rows the reading view spends on other things than text: header, gap, status, spare row. */
 const CHROME_ROWS = 4;
@@ -28,8 +26,4 @@ export function geometry(columns: number, rows: number, cap = DEFAULT_MEASURE): 
     height: Math.max(1, Math.max(rows, MIN_ROWS) - CHROME_ROWS),
     margin: Math.max(0, Math.floor((width - measure) / 2)),
   };
-}
-
-export function tooSmall(columns: number, rows: number): boolean {
-  return columns < MIN_COLUMNS || rows < MIN_ROWS;
 }

@@ -1,5 +1,5 @@
-import type {Key} from '../input/keys.js';
-import {intentFor} from '../keymap.js';
+import {promptText, type Key} from '../input/keys.js';
+import {intentFor} from '../input/keymap.js';
 import type {ReaderAction, ReaderState} from './reader-reducer.js';
 
 /** What a key asks of the reading view: a change to the reader, or of the app around it. */
@@ -9,11 +9,6 @@ export type ReaderCommand =
   | {type: 'quit'}
   | {type: 'nextArticle'}
   | {type: 'previousArticle'};
-
-/** Text for the search prompt: line breaks read as spaces, no control characters. */
-export function promptText(text: string): string {
-  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
 
 /** The key's meaning in the reading view as it stands: prompt, help, quotations list or page. */
 export function readerCommand(state: ReaderState, key: Key): ReaderCommand | undefined {

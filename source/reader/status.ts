@@ -1,5 +1,6 @@
-import {isAtEnd, quotationCount, type ReaderState} from './reader-reducer.js';
-import {progressAt} from './progress.js';
+import {isAtEnd, type ReaderState} from './reader-reducer.js';
+import {quotationCount} from './quotation-navigation.js';
+import {progressAt} from '../text/reading-time.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 
 /** What just happened, for the status line: a message, or the quotation jumped to. */

@@ -1,4 +1,13 @@
-import {blocksThrough, type Article, type Block} from '../article/article.js';
+import {blocksThrough, type Article} from '../article/article.js';
+import {attributeSpeakers, attributeThrough, namingStart, type NamingProgress} from './speakers.js';
+import {
+  closes,
+  guillemetStyle,
+  leadingMark,
+  LETTER_OR_DIGIT,
+  MARK_PATTERN,
+  roleOf,
+} from './quote-marks.js';
 
 /**
  * A quotation: the range [start, end) of the article's text, marks included, and how deep it
@@ -12,84 +21,6 @@ export type Quotation = {
   speaker?: string;
 };
 
-/**
- * The quotation marks. Which closes which is `closes`; whether one opens or closes, its
- * neighbours and the paragraph's style (`roleOf`): “ opens in English and closes „…“ in
- * German, ” closes in English and opens and closes in Swedish, ’ is most often an apostrophe.
- */
-const MARK_CHARACTERS = '“”„‟"‘’‚‛\'«»‹›「」『』';
-const MARKS = new Set(MARK_CHARACTERS);
-const MARK_PATTERN = new RegExp(`[${MARK_CHARACTERS}]`, 'g');
-
-/** Which closing marks may end a quotation that `opener` began. */
-export function closes(opener: string, closer: string): boolean {
-  switch (opener) {
-    case '“':
-      return closer === '”' || closer === '"';
-    case '”':
-      return closer === '”';
-    case '„':
-    case '‟':
-      return closer === '“' || closer === '”' || closer === '"';
-    case '"':
-      return closer === '"' || closer === '”';
-    case '‘':
-    case "'":
-      return closer === '’' || closer === "'";
-    case '‚':
-    case '‛':
-      return closer === '‘' || closer === '’' || closer === "'";
-    case '«':
-    case '»':
-      return closer === '«' || closer === '»';
-    case '‹':
-    case '›':
-      return closer === '‹' || closer === '›';
-    case '「':
-      return closer === '」';
-    case '『':
-      return closer === '』';
-    default:
-      return false;
-  }
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const WHITESPACE = /\s/;
-const OPENING_CONTEXT = /[\s([{\-–—/:;,…>]/;
-/** Words that begin with an apostrophe: ’tis, ’em, ’n’, ’90s, and so on. */
-const ELISION =
-  /^(?:tis|twas|twere|twill|twould|em|n|cause|cos|til|till|round|bout|nuff|ere|neath|gainst|s|d|ll|re|ve|m|\d\d(?:s|th)?)(?![\p{L}\p{N}])/iu;
-
-const isLetter = (char: string | undefined) => char !== undefined && LETTER_OR_DIGIT.test(char);
-const isSpace = (char: string | undefined) => char === undefined || WHITESPACE.test(char);
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
-const isCjk = (char: string | undefined) => char !== undefined && CJK.test(char);
-
-/** Whether the mark at `index` could open or close a quotation, judged by its neighbours. */
-export function flanking(text: string, index: number, start: number, end: number) {
-  const before = index > start ? text[index - 1] : undefined;
-  const after = index + 1 < end ? text[index + 1] : undefined;
-  // French sets « and » off with (no-break) spaces: look past one for the quoted word.
-  const mark = text[index]!;
-  const inner = mark === '«' || mark === '»' || mark === '‹' || mark === '›';
-  const afterWord = inner && isSpace(after) && index + 2 < end ? text[index + 2] : after;
-  const beforeWord = inner && isSpace(before) && index - 2 >= start ? text[index - 2] : before;
-  const canOpen =
-    !isSpace(after) && (before === undefined || OPENING_CONTEXT.test(before) || MARKS.has(before));
-  const canClose =
-    // No mark is a letter: a closing mark may be followed by another (’”).
-    !isSpace(before) && !isLetter(after) && before !== '(';
-  // « bonjour »: a spaced-out mark counts only when nothing touches its other side either.
-  const spacedOpen =
-    inner &&
-    isSpace(after) &&
-    !isSpace(afterWord) &&
-    (before === undefined || OPENING_CONTEXT.test(before));
-  const spacedClose = inner && isSpace(before) && !isSpace(beforeWord) && !isLetter(after);
-  return {canOpen: canOpen || spacedOpen, canClose: canClose || spacedClose, before, after};
-}
-
 type Open = {
   index: number;
   mark: string;
@@ -97,162 +28,6 @@ type Open = {
   /** How many quotations had been found when it opened: those found after are inside it. */
   foundAt: number;
 };
-
-/**
- * How a paragraph writes guillemets, from the letters and spaces beside each mark: «French»
- * and « French » open with «, »German« opens with ». Undefined when the marks do not say.
- */
-export function guillemetStyle(
-  text: string,
-  start: number,
-  end: number,
-): 'french' | 'german' | undefined {
-  // Within the paragraph only: a search that ran on to the end of a book for every
-  // paragraph would make the whole scan quadratic.
-  const part = text.slice(start, end);
-  if (!part.includes('«') && !part.includes('»')) return undefined;
-  let french = 0;
-  let german = 0;
-  const letter = /\p{L}/u;
-  const space = /[ \u00a0\u202f]/;
-  for (let at = part.indexOf('«'); at !== -1; at = part.indexOf('«', at + 1)) {
-    const after = part[at + 1] ?? '';
-    const before = part[at - 1] ?? '';
-    // «Bonjour or « Bonjour opens French; das Wort« or Was?« closes German.
-    if (letter.test(after) || (space.test(after) && letter.test(part[at + 2] ?? ''))) french++;
-    else if (letter.test(before) || (/[.,!?]/.test(before) && letter.test(part[at - 2] ?? '')))
-      german++;
-  }
-  for (let at = part.indexOf('»'); at !== -1; at = part.indexOf('»', at + 1)) {
-    const after = part[at + 1] ?? '';
-    const before = part[at - 1] ?? '';
-    if (letter.test(after)) german++;
-    else if (
-      letter.test(before) ||
-      space.test(before) ||
-      (/[.,!?]/.test(before) && letter.test(part[at - 2] ?? ''))
-    )
-      french++;
-  }
-  if (french === german) return undefined;
-  return german > french ? 'german' : 'french';
-}
-
-/** Whether any mark after `from` in the paragraph could close a quotation `opener` began. */
-function closerAhead(text: string, opener: string, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) {
-    const char = text[i]!;
-    if (MARKS.has(char) && closes(opener, char) && flanking(text, i, from - 1, end).canClose) {
-      return true;
-    }
-  }
-  return false;
-}
-
-type Role = 'open' | 'close' | 'none';
-
-/** Decides what the mark at `index` does, given what is open. */
-function roleOf(
-  text: string,
-  index: number,
-  block: Block,
-  stack: Open[],
-  style: 'french' | 'german',
-): Role {
-  const mark = text[index]!;
-  const {canOpen, canClose, before, after} = flanking(text, index, block.start, block.end);
-  const openMatch = stack.some((open) => closes(open.mark, mark));
-
-  switch (mark) {
-    case '「':
-    case '『':
-    case '„':
-    case '‟':
-    case '‚':
-    case '‛':
-      return 'open';
-    case '」':
-    case '』':
-      return 'close';
-    case '’':
-      if (isCjk(before) || isCjk(after)) return openMatch ? 'close' : 'none';
-      // An apostrophe unless it ends an open single quotation; the Joneses’ car is possessive
-      // when another closing mark follows.
-      if (!canClose || !openMatch || isLetter(after)) return 'none';
-      if (
-        before === 's' &&
-        after === ' ' &&
-        /\p{Ll}/u.test(text[index + 2] ?? '') &&
-        closerAhead(text, stack.at(-1)!.mark, index + 1, block.end)
-      ) {
-        return 'none';
-      }
-      return 'close';
-    case '«':
-    case '‹':
-    case '»':
-    case '›': {
-      const opens =
-        style === 'french' ? mark === '«' || mark === '‹' : mark === '»' || mark === '›';
-      // Context wins over the article's style where it is plain («wrong« closes).
-      if (opens) return canClose && !canOpen && openMatch ? 'close' : 'open';
-      return canOpen && !canClose ? 'open' : openMatch ? 'close' : 'none';
-    }
-    default:
-      break;
-  }
-
-  // Chinese and Japanese set “ ” without spaces: there the glyph says which way it faces.
-  if ((mark === '“' || mark === '”' || mark === '‘') && (isCjk(before) || isCjk(after))) {
-    if (mark === '“' || mark === '‘') return 'open';
-    return openMatch ? 'close' : 'none';
-  }
-  // Only “ ” ‘ " ' are left, marks that open or close by their neighbours. (Between two
-  // letters, don't or a"b, one can neither open nor close: it is none below.)
-  if (canClose && openMatch) {
-    // 12" pipe, 6'5": a mark after a digit is a prime when a later mark can close instead.
-    if (
-      (mark === '"' || mark === "'") &&
-      /\d/.test(before ?? '') &&
-      closerAhead(
-        text,
-        stack.findLast((open) => closes(open.mark, mark))!.mark,
-        index + 1,
-        block.end,
-      )
-    ) {
-      return 'none';
-    }
-    return 'close';
-  }
-  if (canOpen) {
-    // News copy that lost its paragraph breaks: `…a mongrel. "I don't…` inside a straight
-    // quotation is the next paragraph's repeated opening mark, not a quotation within.
-    if (
-      mark === '"' &&
-      stack.some((open) => open.mark === '"') &&
-      /[.!?…]\s$/.test(text.slice(Math.max(block.start, index - 2), index))
-    ) {
-      return 'none';
-    }
-    if (mark === '”' && !closerAhead(text, '”', index + 1, block.end)) return 'none';
-    if (mark === '“' && stack.some((open) => open.mark === '„')) return 'none';
-    if ((mark === "'" || mark === '‘') && ELISION.test(text.slice(index + 1, index + 8))) {
-      return 'none';
-    }
-    if (mark === "'" && !closerAhead(text, mark, index + 1, block.end)) return 'none';
-    return 'open';
-  }
-  return 'none';
-}
-
-/** The first non-space character of a block, for spotting a continued quotation. */
-function leadingMark(text: string, block: Block): {index: number; mark: string} | undefined {
-  let index = block.start;
-  while (index < block.end && isSpace(text[index])) index++;
-  const mark = text[index];
-  return mark !== undefined && MARKS.has(mark) ? {index, mark} : undefined;
-}
 
 /**
  * Finds an article's quotations paragraph by paragraph, as far as it is asked to: the reader
@@ -418,99 +193,6 @@ export function findQuotations(article: Article, {speakers = true} = {}): Quotat
   return speakers ? attributeSpeakers(article.text, found) : found;
 }
 
-const SPEECH_VERBS =
-  'said|says|say|added|adds|told|tells|asked|asks|replied|replies|explained|explains|wrote|writes|continued|noted|notes|stated|states|insisted|argued|argues|warned|warns|declared|declares|announced|announces|answered|cried|shouted|whispered|went on|recalled|recalls|admitted|claimed|claims|concluded|responded|remarked|observed|muttered|exclaimed|began|sagte|fragte|rief|antwortete|сказал|сказала|заявил|заявила|говорит';
-// A capitalised word, a title with its full stop (Mr., Dr.) or an initial (E.).
-const NAME_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Col|Lt|Sgt|Rev|Sen|Rep|Gov)\.|[\p{Lu}]\.|[\p{Lu}][\p{L}'’-]*)`;
-const NAME = String.raw`(?:${NAME_WORD}(?:\s+(?:de|van|von|der|da|al|bin|${NAME_WORD})){0,3})`;
-const PRONOUN = String.raw`(?:he|she|they|I|we|er|sie|он|она)`;
-const AFTER_NAME_VERB = new RegExp(
-  String.raw`^[\s,.!?]*\s*(${NAME}|${PRONOUN})\s+(?:${SPEECH_VERBS})\b`,
-  'u',
-);
-const AFTER_VERB_NAME = new RegExp(
-  String.raw`^[\s,.!?]*\s*(?:${SPEECH_VERBS})\s+(?:\p{Ll}+\s+){0,2}(${NAME})`,
-  'u',
-);
-const BEFORE = new RegExp(
-  String.raw`(${NAME})(?:,[^,]{1,60},)?\s+(?:${SPEECH_VERBS})(?:\s+[\p{Ll}]+){0,4}\s*[:,]?\s*$`,
-  'u',
-);
-const ACCORDING = new RegExp(String.raw`^[\s,]*according to\s+(${NAME})`, 'u');
-const IS_PRONOUN = new RegExp(`^${PRONOUN}$`, 'iu');
-/** The last "Name said" in a stretch of text, for a pronoun that follows it. */
-const NAMED_SPEAKER = new RegExp(String.raw`(${NAME})\s+(?:${SPEECH_VERBS})\b`, 'gu');
-const NOT_NAMES = new Set([
-  'The',
-  'A',
-  'An',
-  'But',
-  'And',
-  'Then',
-  'When',
-  'It',
-  'This',
-  'That',
-  'In',
-  'On',
-]);
-
-function cleanName(name: string | undefined): string | undefined {
-  const trimmed = name?.trim().replace(/[.,]$/, '');
-  if (!trimmed || NOT_NAMES.has(trimmed)) return undefined;
-  return trimmed;
-}
-
-/**
- * Names the speaker where the text says it plainly. A pronoun ("he said") takes the speaker
- * of the quotation just before, when that one was named and close by; otherwise unknown.
- */
-function attributeSpeakers(text: string, quotations: Quotation[]): Quotation[] {
-  const progress = {next: 0, previous: undefined};
-  attributeThrough(text, quotations, Infinity, progress);
-  return quotations;
-}
-
-type Attributed = {next: number; previous: Quotation | undefined};
-
-/** A quotation this soon after the one before it may take that one's speaker (a pronoun's). */
-const NEAR_PREVIOUS = 1500;
-
-/** attributeSpeakers for the quotations starting up to `offset`, from where it left off. */
-function attributeThrough(
-  text: string,
-  quotations: Quotation[],
-  offset: number,
-  progress: Attributed,
-): void {
-  for (; progress.next < quotations.length; progress.next++) {
-    const quotation = quotations[progress.next]!;
-    if (quotation.start > offset) return;
-    if (quotation.level !== 1) continue;
-    const {previous} = progress;
-    const after = text.slice(quotation.end, quotation.end + 80);
-    const before = text.slice(Math.max(0, quotation.start - 120), quotation.start);
-    const afterLine = after.split('\n')[0]!;
-    let speaker =
-      cleanName(AFTER_NAME_VERB.exec(afterLine)?.[1]) ??
-      cleanName(AFTER_VERB_NAME.exec(afterLine)?.[1]) ??
-      cleanName(ACCORDING.exec(afterLine)?.[1]) ??
-      cleanName(BEFORE.exec(before.split('\n').at(-1) ?? '')?.[1]);
-    if (speaker && IS_PRONOUN.test(speaker)) {
-      // Whitfield said she would… “Tonight…,” she said: the name said earlier in the paragraph,
-      // else the speaker of the quotation just before, when close by.
-      const paragraph = before.slice(before.lastIndexOf('\n') + 1);
-      const named = [...paragraph.matchAll(NAMED_SPEAKER)]
-        .map((match) => cleanName(match[1]))
-        .filter((name) => name && !IS_PRONOUN.test(name));
-      const near = previous && quotation.start - previous.end < NEAR_PREVIOUS;
-      speaker = named.at(-1) ?? (near ? previous!.speaker : undefined);
-    }
-    if (speaker) quotation.speaker = speaker;
-    progress.previous = quotation;
-  }
-}
-
 const scanners = new WeakMap<Article, QuotationScanner>();
 
 /** The article's quotation scanner, shared: each quotation is found once. */
@@ -520,7 +202,7 @@ export function quotationScanner(article: Article): QuotationScanner {
   return scanner;
 }
 
-const attributed = new WeakMap<QuotationScanner, Attributed>();
+const attributed = new WeakMap<QuotationScanner, NamingProgress>();
 
 /**
  * The article's quotations, with the speakers of those starting up to `offset` named (each
@@ -534,7 +216,7 @@ export function speakersUpTo(article: Article, offset: number): void {
 }
 
 /** How far naming speakers in order has got in a scanner's quotations. */
-function namingProgress(scanner: QuotationScanner): Attributed {
+function namingProgress(scanner: QuotationScanner): NamingProgress {
   let progress = attributed.get(scanner);
   if (!progress) attributed.set(scanner, (progress = {next: 0, previous: undefined}));
   return progress;
@@ -556,19 +238,6 @@ export function speakersPending(article: Article, offset: number): number {
     else high = middle;
   }
   return Math.max(0, low - (attributed.get(scanner)?.next ?? 0));
-}
-
-/**
- * Where naming speakers in order must start for top[index]'s to be known: where naming left
- * off (`named`), or the last quotation at or before it too far after the one before it to
- * take that one's speaker — from there on, a speaker depends on nothing earlier.
- */
-function namingStart(quotations: Quotation[], index: number, named: number): number {
-  let start = index;
-  while (start > named && quotations[start]!.start - quotations[start - 1]!.end < NEAR_PREVIOUS) {
-    start--;
-  }
-  return start;
 }
 
 /** How many quotations' speakers must be named for the outermost quotation `index`'s to be. */

@@ -66,7 +66,8 @@ const scripts: Script[] = [
     name: 'Enter, Space, q, ↓, Enter: the next article',
     folder: BOOK,
     script: '\r q\u001B[B\r',
-    until: 'Зимняя библиотека',
+    // The title in the reader's header with its status line: the list shows the title too.
+    until: /Зимняя библиотека[\s\S]*page 1\/\d+/,
   },
 ];
 

@@ -1,7 +1,8 @@
 // What the reader should show, from the layout engine itself: the e2e tests compare the screen
 // with it (a width check alone cannot fail in an emulator, which shows nothing wider).
 import {loadWholeArticleFile} from '../../source/article/file.js';
-import {openReader, visibleLines, type ReaderState} from '../../source/reader/reader-reducer.js';
+import {openReader, type ReaderState} from '../../source/reader/reader-reducer.js';
+import {visibleLines} from '../../source/reader/reader-state.js';
 import {lineText, type DisplayLine} from '../../source/text/layout.js';
 
 /** The reader over `file` at this size, opened at `anchor`, its layout complete. */

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import {articlesPath, projectRoot, runCli, splitKeys, type Session} from './terminal.js';
-import {keymap} from '../../source/keymap.js';
+import {keymap} from '../../source/input/keymap.js';
 import type {KeyName} from '../../source/input/keys.js';
 import {foreignSequences, lastFrameSize} from './escape-filter.js';
 

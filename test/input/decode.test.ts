@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {decodeAll, KeyDecoder, PASTE_END, PASTE_START} from '../../source/input/decode.js';
+import {decodeAll, KeyDecoder, PASTE_END, PASTE_START} from '../../source/input/key-decoder.js';
 import {char, named, type Key} from '../../source/input/keys.js';
 
 const ESC = '\u001B';

@@ -1,13 +1,8 @@
 // The library's part of the app's state machine: filter, sort, rescan, help, and where the
 // cursor is after each.
 import {describe, expect, it} from 'vitest';
-import {
-  appReducer,
-  selectedEntry,
-  startApp,
-  type AppEnv,
-  type AppState,
-} from '../../source/app-state.js';
+import {appReducer, startApp, type AppEnv, type AppState} from '../../source/app/state.js';
+import {selectedEntry} from '../../source/library/list-reducer.js';
 import {char, named, type Key} from '../../source/input/keys.js';
 import type {Library, LibraryEntry} from '../../source/library/library.js';
 import type {Standing} from '../../source/library/view.js';
@@ -42,7 +37,7 @@ function run(keys: Key[], state: AppState, env: AppEnv): AppState {
 }
 const type = (text: string) => [...text].map((letter) => char(letter));
 const current = (state: AppState) => {
-  const index = selectedEntry(state);
+  const index = selectedEntry(state.list);
   return index === undefined
     ? undefined
     : (state.library as {entries: LibraryEntry[]}).entries[index]!.title;
@@ -101,7 +96,7 @@ describe('the list', () => {
     expect(shown(rescanned)[0]).toBe('Aardvark');
     expect(shown(rescanned)).not.toContain('Alpha');
     expect(current(rescanned)).toBe('Hotel');
-    expect(rescanned.message).toBe('8 articles found');
+    expect(rescanned.list.message).toBe('8 articles found');
   });
 
   it('keeps the cursor on its article when a rescan moves its row', () => {
@@ -191,7 +186,7 @@ describe('the list', () => {
     const env = world();
     const state = run([named('enter')], startApp(refused, env, {columns: 80, rows: 20}), env);
     expect(state.reading).toBeUndefined();
-    expect(state.message).toBe('Cannot open Image.txt: not text (binary data)');
+    expect(state.list.message).toBe('Cannot open Image.txt: not text (binary data)');
   });
 
   it('keeps the cursor on its article as the background describes entries', () => {
@@ -288,11 +283,11 @@ describe('the list, edge by edge', () => {
       rescanning,
     );
     const one = run([char('r')], start, rescanning);
-    expect(one.message).toBe('1 article found');
+    expect(one.list.message).toBe('1 article found');
     expect(current(one)).toBe('Solo');
     entries = [entry('Aa'), entry('Bb'), entry('Cc')];
     const three = run([char('r')], one, rescanning);
-    expect(three.message).toBe('3 articles found');
+    expect(three.list.message).toBe('3 articles found');
     expect(three.list.selected).toBe(0);
   });
 

@@ -4,15 +4,9 @@ import {describe, expect, it, vi} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {articleFromBytes, openArticleBytes} from '../../source/article/load.js';
 import type {Article} from '../../source/article/article.js';
-import {
-  openReader,
-  panelRowsNeeded,
-  quotationCount,
-  readerReducer,
-  REACH_BLOCKS,
-  visibleLines,
-  type ReaderState,
-} from '../../source/reader/reader-reducer.js';
+import {openReader, readerReducer, type ReaderState} from '../../source/reader/reader-reducer.js';
+import {panelRowsNeeded, quotationCount} from '../../source/reader/quotation-navigation.js';
+import {REACH_BLOCKS, visibleLines} from '../../source/reader/reader-state.js';
 import {messageOf, statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
 import {
@@ -26,9 +20,9 @@ import {
   waitsFor,
   type AppEnv,
   type AppState,
-} from '../../source/app-state.js';
+} from '../../source/app/state.js';
 import {char, named, type Key} from '../../source/input/keys.js';
-import {AppStore, type AppEffects} from '../../source/app-store.js';
+import {AppStore, type AppEffects} from '../../source/app/store.js';
 
 const bytes = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt');
 function book(): Article {

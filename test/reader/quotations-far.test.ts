@@ -2,12 +2,8 @@
 // scan while the quotations are not all found, then by speakers to name.
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
-import {
-  openReader,
-  QUOTE_REACH_BLOCKS,
-  quotationsFar,
-  type ReaderState,
-} from '../../source/reader/reader-reducer.js';
+import {openReader, type ReaderState} from '../../source/reader/reader-reducer.js';
+import {QUOTE_REACH_BLOCKS, quotationsFar} from '../../source/reader/quotation-navigation.js';
 import {articleQuotationsWithSpeakers, quotationScanner} from '../../source/text/quotes.js';
 
 /** The reader with the top of its screen at `offset` (scrolled there, not aligned to a page). */

@@ -3,12 +3,8 @@
 // screen whose top is a quotation.
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
-import {
-  openReader,
-  readerReducer,
-  visibleLines,
-  type ReaderState,
-} from '../../source/reader/reader-reducer.js';
+import {openReader, readerReducer, type ReaderState} from '../../source/reader/reader-reducer.js';
+import {visibleLines} from '../../source/reader/reader-state.js';
 
 const paragraphs = (count: number, line: (i: number) => string) =>
   Array.from({length: count}, (_, i) => line(i)).join('\n\n');

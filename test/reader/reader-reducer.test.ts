@@ -6,7 +6,7 @@ import {findQuotations} from '../../source/text/quotes.js';
 import {cellWidth, truncateToWidth} from '../../source/text/width.js';
 import {MAX_HITS} from '../../source/text/search.js';
 
-import {progressAt, wordsFrom} from '../../source/reader/progress.js';
+import {progressAt, wordsFrom} from '../../source/text/reading-time.js';
 import {DEFAULT_MEASURE, geometry, MIN_MEASURE} from '../../source/reader/geometry.js';
 
 const body = Array.from({length: 80}, (_, i) => `Sentence number ${i} of a long article.`).join(

@@ -14,7 +14,7 @@ import path from 'node:path';
 import {createHash} from 'node:crypto';
 import {articleKey, ReadingState} from '../../source/state/reading-state.js';
 import {cacheDirectory, stateDirectory} from '../../source/system/folders.js';
-import {noProgress, savedProgress} from '../../source/state/progress.js';
+import {noSavedPlaces, savedPlaces} from '../../source/state/saved-places.js';
 import {parseText} from '../../source/article/parse-text.js';
 import type {Article} from '../../source/article/article.js';
 
@@ -24,9 +24,9 @@ const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-state-test-'));
 function savedPlace(article: Article, file: string, anchor: number) {
   const dir = folder();
   const state = new ReadingState(dir);
-  savedProgress(state).save(article, file, anchor, false);
+  savedPlaces(state).save(article, file, anchor, false);
   state.flush();
-  return {dir, progress: savedProgress(new ReadingState(dir))};
+  return {dir, progress: savedPlaces(new ReadingState(dir))};
 }
 const position = (offset: number, file = '/a.txt') => ({
   offset,
@@ -201,7 +201,7 @@ describe('ReadingState', () => {
   it('opens at the top with --fresh, and marks a finished article', () => {
     const dir = folder();
     const article = parseText('Title\n\n' + 'Words. '.repeat(100));
-    const progress = savedProgress(new ReadingState(dir), {fresh: true});
+    const progress = savedPlaces(new ReadingState(dir), {fresh: true});
     progress.save(article, '/a.txt', 300, true);
     expect(progress.resume(article, '/a.txt').anchor).toBe(0);
     expect(progress.statusOf('/a.txt')).toEqual({kind: 'finished'});
@@ -330,7 +330,7 @@ describe('an edited article', () => {
     expect(progress.resume(longer(112), '/story.txt').anchor).toBe(500);
     expect(progress.resume(longer(113), '/story.txt').anchor).toBe(0);
     expect(progress.resume(longer(0), '/elsewhere.txt').anchor).toBe(0);
-    const pipe = savedProgress(new ReadingState(dir), {byPath: false});
+    const pipe = savedPlaces(new ReadingState(dir), {byPath: false});
     expect(pipe.resume(longer(0), '/story.txt').anchor).toBe(0);
   });
 
@@ -344,7 +344,7 @@ describe('an edited article', () => {
       message: 'resumed at 19% (g: from the top)',
     });
     const again = new ReadingState(dir);
-    savedProgress(again).save(start, '/long.txt', 10, false);
+    savedPlaces(again).save(start, '/long.txt', 10, false);
     again.flush();
     expect(new ReadingState(dir).positionOf(articleKey(start.text))).toBeUndefined();
     expect(new ReadingState(dir).positionAtPath('/long.txt')?.offset).toBe(2400);
@@ -363,7 +363,7 @@ describe('an edited article', () => {
   it('tells the list when each article was read, remembers its sort, and says when it cannot save', () => {
     const dir = folder();
     const state = new ReadingState(dir);
-    const progress = savedProgress(state);
+    const progress = savedPlaces(state);
     const article = parseText('Title\n\n' + 'Words. '.repeat(100));
     expect(progress.standing('/a.txt')).toEqual({status: {kind: 'unread'}, readAt: undefined});
     progress.save(article, '/a.txt', 70, false);
@@ -371,7 +371,7 @@ describe('an edited article', () => {
     expect(status).toEqual({kind: 'reading', percent: 9});
     expect(Math.abs(readAt! - Date.now())).toBeLessThan(5000);
     progress.setSort('recent');
-    expect(savedProgress(new ReadingState(dir)).sort()).toBe('recent');
+    expect(savedPlaces(new ReadingState(dir)).sort()).toBe('recent');
     expect(progress.notice()).toBeUndefined();
     state.saveFailed = true;
     expect(progress.notice()).toBe('progress not saved');
@@ -379,11 +379,11 @@ describe('an edited article', () => {
 
   it('keeps nothing without a state folder', () => {
     const article = parseText('Title\n\nWords.');
-    noProgress.save(article, '/a.txt', 3, true);
-    noProgress.setSort('length');
-    expect(noProgress.resume(article, '/a.txt')).toEqual({anchor: 0});
-    expect(noProgress.statusOf('/a.txt')).toEqual({kind: 'unread'});
-    expect(noProgress.standing('/a.txt')).toEqual({status: {kind: 'unread'}});
-    expect([noProgress.sort(), noProgress.notice()]).toEqual([undefined, undefined]);
+    noSavedPlaces.save(article, '/a.txt', 3, true);
+    noSavedPlaces.setSort('length');
+    expect(noSavedPlaces.resume(article, '/a.txt')).toEqual({anchor: 0});
+    expect(noSavedPlaces.statusOf('/a.txt')).toEqual({kind: 'unread'});
+    expect(noSavedPlaces.standing('/a.txt')).toEqual({status: {kind: 'unread'}});
+    expect([noSavedPlaces.sort(), noSavedPlaces.notice()]).toEqual([undefined, undefined]);
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {closes, flanking, guillemetStyle} from '../../source/text/quotes.js';
+import {closes, flanking, guillemetStyle} from '../../source/text/quote-marks.js';
 
 // The three judgements every quotation rests on, each against its whole contract: which
 // closer ends which opener, what a mark's neighbours allow, how a paragraph sets guillemets.

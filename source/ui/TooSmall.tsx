@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {truncateToWidth} from '../text/width.js';
-import {MIN_COLUMNS, MIN_ROWS} from './geometry.js';
+import {MIN_COLUMNS, MIN_ROWS} from './screen-size.js';
 
 /** What a terminal too small to read in shows, the list and the reader alike. */
 export function TooSmall({columns}: {columns: number}) {

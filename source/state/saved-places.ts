@@ -5,7 +5,7 @@ import {articleKey, type ReadingState} from './reading-state.js';
 export type ReadStatus = {kind: 'unread'} | {kind: 'reading'; percent: number} | {kind: 'finished'};
 
 /** What the app needs of saved reading positions; the file-backed one lives at the edge. */
-export type Progress = {
+export type SavedPlaces = {
   /** Where to open an article, and what to tell the reader about it. */
   resume(article: Article, file: string): {anchor: number; message?: string};
   save(article: Article, file: string, anchor: number, finished: boolean): void;
@@ -26,11 +26,11 @@ function keyOf(article: Article): string {
   return key;
 }
 
-/** Progress kept in a ReadingState; `fresh` opens every article at the top (--fresh). */
-export function savedProgress(
+/** Saved places kept in a ReadingState; `fresh` opens every article at the top (--fresh). */
+export function savedPlaces(
   state: ReadingState,
   {fresh = false, byPath = true}: {fresh?: boolean; byPath?: boolean} = {},
-): Progress {
+): SavedPlaces {
   let warning = state.warning;
   const statusOf = (file: string): ReadStatus => {
     const saved = state.positionAtPath(file);
@@ -93,7 +93,7 @@ export function savedProgress(
 }
 
 /** No saved progress at all (tests, and when the state folder is unusable from the start). */
-export const noProgress: Progress = {
+export const noSavedPlaces: SavedPlaces = {
   resume: () => ({anchor: 0}),
   save: () => undefined,
   statusOf: () => ({kind: 'unread'}),

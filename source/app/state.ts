@@ -1,27 +1,24 @@
-import type {Article, ArticleLoad} from './article/article.js';
-import type {Key} from './input/keys.js';
-import {intentFor} from './keymap.js';
-import type {Library, LibraryEntry} from './library/library.js';
-import {moveList, listHeight, type ListPlace} from './library/list.js';
+import type {Article, ArticleLoad} from '../article/article.js';
+import type {Key} from '../input/keys.js';
+import type {Library, LibraryEntry} from '../library/library.js';
+import {listHeight, moveList} from '../library/list.js';
 import {
-  listRows,
-  prepareFilter,
-  SORTS,
-  type ListRow,
-  type SortKey,
-  type Standing,
-} from './library/view.js';
-import {promptText, readerCommand} from './reader/reader-keys.js';
-import {
-  openReader,
-  quotationRowsKnown,
-  quotationsFar,
-  readerReducer,
-  rebase,
-  visibleLines,
-  type ReaderState,
-} from './reader/reader-reducer.js';
-import type {ReaderCommand} from './reader/reader-keys.js';
+  changesOrder,
+  emptyList,
+  entriesOf,
+  listKey,
+  rescanned,
+  selectedEntry,
+  warmListFilter,
+  withRows,
+  type ListContext,
+  type ListState,
+} from '../library/list-reducer.js';
+import type {SortKey, Standing} from '../library/view.js';
+import {readerCommand, type ReaderCommand} from '../reader/reader-keys.js';
+import {openReader, readerReducer, rebase, type ReaderState} from '../reader/reader-reducer.js';
+import {visibleLines} from '../reader/reader-state.js';
+import {quotationRowsKnown, quotationsFar} from '../reader/quotation-navigation.js';
 
 /** An article opened for reading, or the reason it could not be. */
 export type Opened =
@@ -37,38 +34,23 @@ export type AppEnv = {
   rescan?(): Library;
 };
 
-/** Work the list does in the background (reading files' heads, counting words), at the edge. */
-export type LibraryWork = {
-  /** An entry listed by name, described: title, byline, size, words if short, or refusal. */
-  describe(entry: LibraryEntry): LibraryEntry;
-  /** The words of an article too long for its head to tell, or undefined when not counted. */
-  countWords(entry: LibraryEntry): number | undefined;
-};
-
-/** The list: its cursor and window over the rows shown, the filter, the sort, its help. */
-export type ListState = ListPlace & {
-  rows: ListRow[];
-  filter: string;
-  /** The filter prompt is open: letters and digits type into it. */
-  filtering: boolean;
-  sort: SortKey;
-  help: boolean;
-};
-
 const unread = (): Standing => ({status: {kind: 'unread'}});
 
-/** One step of making the list's filter ready (see prepareFilter), so that letters typed are answered quickly. */
-export function warmListFilter(state: AppState, env: AppEnv, step: number): void {
+/** One step of making the list's filter ready, so that letters typed are answered quickly. */
+export function warmAppFilter(state: AppState, env: AppEnv, step: number): void {
   if (state.library.kind !== 'folder') return;
-  prepareFilter(state.library.entries, state.list.sort, env.standing ?? unread, step);
+  warmListFilter(state.list, listContext(state, env), step);
+}
+
+/** What the list reads of the app: the library's entries, the terminal, reading states. */
+function listContext(state: AppState, env: AppEnv): ListContext {
+  return {entries: entriesOf(state.library), rows: state.rows, standing: env.standing ?? unread};
 }
 
 /** The whole app: the library, the article being read if any, and the terminal it is in. */
 export type AppState = {
   library: Library;
   list: ListState;
-  /** Why the last article asked for could not be opened. */
-  message?: string;
   /** The article being read; `loading` reads the rest of a long file while its start shows. */
   reading?: {index: number; reader: ReaderState; loading?: ArticleLoad};
   columns: number;
@@ -92,10 +74,6 @@ export type AppEvent =
   /** Entries of the list described in the background, by their index. */
   | {type: 'described'; entries: Array<[number, LibraryEntry]>};
 
-export function entriesOf(library: Library): LibraryEntry[] {
-  return library.kind === 'folder' ? library.entries : [];
-}
-
 /** The app as it starts: the list, or (for a named file) its reader already open. */
 export function startApp(
   library: Library,
@@ -110,65 +88,20 @@ export function startApp(
 ): AppState {
   const state: AppState = {
     library,
-    list: {selected: 0, top: 0, rows: [], filter: '', filtering: false, sort, help: false},
+    list: emptyList(sort),
     columns,
     rows,
     cap,
     single: openIndex !== undefined,
     quit: false,
   };
-  const listed = withRows(state, env, undefined);
+  const listed = {...state, list: withRows(state.list, listContext(state, env), undefined)};
   return openIndex === undefined ? listed : openEntry(listed, openIndex, env);
 }
 
-/** The entry under the list's cursor, by its index in the library. */
-export function selectedEntry(state: AppState): number | undefined {
-  return state.list.rows[state.list.selected]?.entry;
-}
-
-/**
- * The list's rows worked out again (the filter, the sort or the reading states changed), with
- * the cursor on entry `keep` if it is still shown, else where it was.
- */
-function withRows(state: AppState, env: AppEnv, keep: number | undefined): AppState {
-  const rows = listRows(entriesOf(state.library), {
-    filter: state.list.filter,
-    sort: state.list.sort,
-    standing: env.standing ?? unread,
-  });
-  const at = keep === undefined ? -1 : rows.findIndex((row) => row.entry === keep);
-  const list = {...state.list, rows};
-  const place = moveList(
-    list,
-    at === -1 ? state.list.selected : at,
-    rows.length,
-    listHeight(state.rows),
-  );
-  return {...state, list: {...list, selected: place.selected, top: place.top}};
-}
-
-/** Whether an entry described anew may move in the list, or in or out of its filter. */
-function changesOrder(before: LibraryEntry, after: LibraryEntry, list: ListState): boolean {
-  const named = before.title !== after.title || before.folder !== after.folder;
-  if (named || (list.filter !== '' && before.byline !== after.byline)) return true;
-  return list.sort === 'length' && (before.words !== after.words || before.size !== after.size);
-}
-
-/** The list's cursor a row or a screenful up or down. */
-function moveBy(
-  state: AppState,
-  intent: 'listUp' | 'listDown' | 'listPageUp' | 'listPageDown',
-): AppState {
-  const height = listHeight(state.rows);
-  const by = {listUp: -1, listDown: 1, listPageUp: -height, listPageDown: height}[intent];
-  return moveTo(state, state.list.selected + by);
-}
-
-/** Moves the list's cursor to row `row`, scrolling its window as little as it takes. */
-function moveTo(state: AppState, row: number): AppState {
-  const place = moveList(state.list, row, state.list.rows.length, listHeight(state.rows));
-  if (place === state.list) return state;
-  return {...state, list: {...state.list, selected: place.selected, top: place.top}};
+/** The list's rows worked out again, the cursor on entry `keep` if it is still shown. */
+function relisted(state: AppState, env: AppEnv, keep: number | undefined): AppState {
+  return {...state, list: withRows(state.list, listContext(state, env), keep)};
 }
 
 /** Opens entry `index` where its reader left off, or says in the list why it cannot. */
@@ -176,17 +109,24 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
   const entry = entriesOf(state.library)[index];
   if (!entry) return state;
   // (The list is not shown while reading; back puts its cursor on the article read.)
-  if (entry.refused) {
-    return {...state, message: `Cannot open ${entry.fileName}: ${entry.refused}`};
-  }
+  if (entry.refused) return said(state, `Cannot open ${entry.fileName}: ${entry.refused}`);
   const opened = env.open(entry);
-  if (opened.kind === 'refused') return {...state, message: opened.message};
+  if (opened.kind === 'refused') return said(state, opened.message);
   const reader = openReader(opened.article, state.columns, state.rows, {
     cap: state.cap,
     anchor: opened.anchor,
     message: opened.message,
   });
-  return {...state, message: undefined, reading: {index, reader, loading: opened.rest}};
+  return {
+    ...state,
+    list: {...state.list, message: undefined},
+    reading: {index, reader, loading: opened.rest},
+  };
+}
+
+/** The list with `message` in its status line. */
+function said(state: AppState, message: string): AppState {
+  return {...state, list: {...state.list, message}};
 }
 
 /** Keys that need the whole article, not just the start of a long file shown meanwhile. */
@@ -246,86 +186,24 @@ function wholeFor(state: AppState, command: ReaderCommand): AppState {
   return loaded(state, reading.loading.finish());
 }
 
+/** A key in the library: the list applies it, and the router does what it asks. */
 function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
-  const {list} = state;
-  const current = selectedEntry(state);
-  if (list.help) {
-    // Any key closes the help; Ctrl-C still quits.
-    if (intentFor('library', key) === 'quit') return {...state, quit: true};
-    return {...state, list: {...list, help: false}};
-  }
-  // Typing puts the cursor on the best match; clearing keeps it on the article it was on.
-  const setFilter = (filter: string, filtering: boolean): AppState => {
-    const next = {...state, message: undefined, list: {...list, filter, filtering}};
-    if (filter === '') return withRows(next, env, current);
-    return moveTo(withRows(next, env, undefined), 0);
-  };
-  if (list.filtering) {
-    if (key.kind === 'paste') return setFilter(list.filter + promptText(key.text), true);
-    const intent = intentFor('filter', key);
-    switch (intent) {
-      case 'filterOpen':
-        return current === undefined
-          ? setFilter(list.filter, false)
-          : openEntry({...state, list: {...list, filtering: false}}, current, env);
-      case 'filterCancel':
-        return setFilter('', false);
-      case 'filterErase':
-        return setFilter([...list.filter].slice(0, -1).join(''), true);
-      case 'listUp':
-      case 'listDown':
-      case 'listPageUp':
-      case 'listPageDown':
-        return moveBy(state, intent);
-      case 'quit':
-        return {...state, quit: true};
-      default:
-        if (key.kind === 'char' && !key.ctrl && promptText(key.text) !== '') {
-          return setFilter(list.filter + promptText(key.text), true);
-        }
-        return state;
-    }
-  }
-  const intent = intentFor('library', key);
-  switch (intent) {
-    case 'listUp':
-    case 'listDown':
-    case 'listPageUp':
-    case 'listPageDown':
-      return moveBy(state, intent);
-    case 'listFirst':
-      return moveTo(state, 0);
-    case 'listLast':
-      return moveTo(state, list.rows.length - 1);
+  const {list, command} = listKey(state.list, key, listContext(state, env));
+  const next = list === state.list ? state : {...state, list};
+  switch (command?.kind) {
+    case undefined:
+      return next;
     case 'open':
-      return current === undefined ? state : openEntry(state, current, env);
-    case 'openFilter':
-      return {...state, message: undefined, list: {...list, filtering: true}};
-    case 'clearFilter':
-      return list.filter === '' ? state : setFilter('', false);
-    case 'cycleSort': {
-      const sort = SORTS[(SORTS.indexOf(list.sort) + 1) % SORTS.length]!;
-      return withRows({...state, list: {...list, sort}}, env, current);
-    }
+      return openEntry(next, command.entry, env);
     case 'rescan': {
-      if (!env.rescan) return state;
-      const path = current === undefined ? undefined : entriesOf(state.library)[current]?.path;
+      if (!env.rescan) return next;
       const library = env.rescan();
-      const found = entriesOf(library).findIndex((entry) => entry.path === path);
-      const count = entriesOf(library).length;
-      return withRows(
-        {...state, library, message: `${count} ${count === 1 ? 'article' : 'articles'} found`},
-        env,
-        found === -1 ? undefined : found,
-      );
+      const before = entriesOf(state.library);
+      const context = listContext({...next, library}, env);
+      return {...next, library, list: rescanned(next.list, before, context)};
     }
-    case 'toggleHelp':
-      return {...state, list: {...list, help: true}};
-    case 'libraryQuit':
     case 'quit':
-      return {...state, quit: true};
-    default:
-      return state;
+      return {...next, quit: true};
   }
 }
 
@@ -342,7 +220,7 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
       // Back in the list, the cursor is on the article just read; its state may have changed.
       return state.single
         ? {...state, quit: true}
-        : withRows({...state, reading: undefined}, env, reading.index);
+        : relisted({...state, reading: undefined}, env, reading.index);
     case 'nextArticle':
     case 'previousArticle': {
       // The next article as the list shows them (its filter and sort).
@@ -356,7 +234,7 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
       const opened = openEntry(state, next, env);
       if (opened.reading?.index === next) return opened;
       // It cannot be read: say so where the reader is looking, and stay.
-      return withReader(state, {type: 'notify', message: opened.message});
+      return withReader(state, {type: 'notify', message: opened.list.message});
     }
     default:
       return withReader(state, command);
@@ -411,7 +289,7 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
       const library = {...state.library, entries};
       // Most descriptions only confirm what the cache said: the rows stay as they are.
       return reorders
-        ? withRows({...state, library}, env, selectedEntry(state))
+        ? relisted({...state, library}, env, selectedEntry(state.list))
         : {...state, library};
     }
   }

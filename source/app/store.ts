@@ -1,21 +1,20 @@
 import {
   appReducer,
-  entriesOf,
   waitsFor,
-  warmListFilter,
+  warmAppFilter,
   type AppEnv,
   type AppEvent,
   type AppState,
-  type LibraryWork,
-} from './app-state.js';
-import type {Key} from './input/keys.js';
-import {KeyDecoder} from './input/decode.js';
-import {listHeight} from './library/list.js';
-import {isAtEnd} from './reader/reader-reducer.js';
-import type {Article} from './article/article.js';
-import {nameMoreSpeakers} from './text/quotes.js';
-import type {LibraryEntry} from './library/library.js';
-import {WARM_QUERIES, type SortKey} from './library/view.js';
+} from './state.js';
+import {entriesOf, type LibraryWork} from '../library/list-reducer.js';
+import type {Key} from '../input/keys.js';
+import {KeyDecoder} from '../input/key-decoder.js';
+import {listHeight} from '../library/list.js';
+import {isAtEnd} from '../reader/reader-reducer.js';
+import type {Article} from '../article/article.js';
+import {nameMoreSpeakers} from '../text/quotes.js';
+import type {LibraryEntry} from '../library/library.js';
+import {WARM_QUERIES, type SortKey} from '../library/view.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
 const BACKGROUND_BLOCKS = 200;
@@ -200,9 +199,9 @@ export class AppStore {
   private readyFilter(count: number): void {
     for (let done = 0; done < count && this.filterSteps() > 0; done++) {
       if (this.filterReady !== this.state.library) {
-        warmListFilter(this.state, this.env, 0);
+        warmAppFilter(this.state, this.env, 0);
         this.filterReady = this.state.library;
-      } else warmListFilter(this.state, this.env, ++this.filterWarmed);
+      } else warmAppFilter(this.state, this.env, ++this.filterWarmed);
     }
   }
 

@@ -1,25 +1,26 @@
 import React, {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
-import type {LoadResult} from './article/article.js';
-import {AppStore, type AppEffects} from './app-store.js';
-import {startApp, type AppEnv, type LibraryWork} from './app-state.js';
-import type {Library} from './library/library.js';
-import {LibraryView} from './library/LibraryView.js';
-import {ReaderView} from './reader/ReaderView.js';
-import {useTerminalSize} from './terminal/use-terminal-size.js';
-import type {Theme} from './reader/theme.js';
-import {noProgress, type Progress} from './state/progress.js';
-import {SORTS} from './library/view.js';
+import type {LoadResult} from '../article/article.js';
+import {AppStore, type AppEffects} from './store.js';
+import {startApp, type AppEnv} from './state.js';
+import {type LibraryWork} from '../library/list-reducer.js';
+import type {Library} from '../library/library.js';
+import {LibraryView} from '../library/LibraryView.js';
+import {ReaderView} from '../reader/ReaderView.js';
+import {useTerminalSize} from '../ui/use-terminal-size.js';
+import type {Theme} from '../ui/theme.js';
+import {noSavedPlaces, type SavedPlaces} from '../state/saved-places.js';
+import {SORTS} from '../library/view.js';
 
 type Props = {
   /** The app's state and the one input path into it. */
   store: AppStore;
   theme?: Theme;
-  progress?: Progress;
+  progress?: SavedPlaces;
 };
 
 /** The root: draws the store's state as the library or the reader, at the terminal's size. */
-export function App({store, theme, progress = noProgress}: Props) {
+export function App({store, theme, progress = noSavedPlaces}: Props) {
   const {exit} = useApp();
   const {columns, rows} = useTerminalSize();
   // A resize is applied in the same render that sees it, so no frame is drawn at the old size.
@@ -38,7 +39,6 @@ export function App({store, theme, progress = noProgress}: Props) {
       list={state.list}
       columns={state.columns}
       rows={state.rows}
-      message={state.message}
       statusOf={progress.statusOf}
     />
   );
@@ -47,7 +47,7 @@ export function App({store, theme, progress = noProgress}: Props) {
 /** How the app reads articles and remembers places: from disk and the state file at the edge. */
 export function appEnv(
   loadArticle: (path: string) => LoadResult,
-  progress: Progress,
+  progress: SavedPlaces,
   rescan?: () => Library,
 ): AppEnv {
   return {
@@ -75,7 +75,7 @@ export function createStore(
   library: Library,
   {
     loadArticle,
-    progress = noProgress,
+    progress = noSavedPlaces,
     columns,
     rows,
     cap,
@@ -86,7 +86,7 @@ export function createStore(
     laidOut,
   }: {
     loadArticle: (path: string) => LoadResult;
-    progress?: Progress;
+    progress?: SavedPlaces;
     columns: number;
     rows: number;
     cap?: number;

@@ -51,7 +51,7 @@ export function wordsFrom(article: Article, offset: number, blockHint?: number):
   return Math.round((table[at + 2]! * left) / length) + table[at + 3]!;
 }
 
-export type Progress = {percent: number; minutesLeft: number};
+export type ReadingProgress = {percent: number; minutesLeft: number};
 
 /** How far into the article `offset` is (by characters) and the reading time left. */
 export function progressAt(
@@ -59,7 +59,7 @@ export function progressAt(
   offset: number,
   atEnd: boolean,
   blockHint?: number,
-): Progress {
+): ReadingProgress {
   // The start of a long file estimates from the whole file's size what it cannot count yet.
   const length = Math.max(1, article.partial?.length ?? article.text.length);
   const unread = Math.max(0, length - article.text.length);

@@ -1,55 +1,4 @@
-import type {Key, KeyName} from './input/keys.js';
-
-/** What a key asks for. Input handling and the help screen both read the table below. */
-export type Intent =
-  | 'nextPage'
-  | 'previousPage'
-  | 'lineDown'
-  | 'lineUp'
-  | 'halfDown'
-  | 'halfUp'
-  | 'firstPage'
-  | 'lastPage'
-  | 'digit'
-  | 'percent'
-  | 'openSearch'
-  | 'nextHit'
-  | 'previousHit'
-  | 'nextQuote'
-  | 'previousQuote'
-  | 'openQuotes'
-  | 'nextArticle'
-  | 'previousArticle'
-  | 'narrower'
-  | 'wider'
-  | 'fullMeasure'
-  | 'toggleHelp'
-  | 'back'
-  | 'quit'
-  | 'open'
-  | 'listUp'
-  | 'listDown'
-  | 'listPageUp'
-  | 'listPageDown'
-  | 'listFirst'
-  | 'listLast'
-  | 'libraryQuit'
-  | 'closeQuotes'
-  | 'panelUp'
-  | 'panelDown'
-  | 'panelPageUp'
-  | 'panelPageDown'
-  | 'panelChoose'
-  | 'promptSubmit'
-  | 'promptCancel'
-  | 'promptErase'
-  | 'openFilter'
-  | 'clearFilter'
-  | 'cycleSort'
-  | 'rescan'
-  | 'filterOpen'
-  | 'filterCancel'
-  | 'filterErase';
+import type {Key, KeyName} from './keys.js';
 
 /**
  * Where a binding applies: the reading view, its quotes list or search prompt, the library,
@@ -63,7 +12,8 @@ type KeySpec =
   | {key: KeyName; label: string}
   | {digit: true; label: string};
 
-export type Binding = {intent: Intent; context: KeyContext; keys: KeySpec[]; help: string};
+/** A row of the table: what the keys ask for, where, and what the help screen says of it. */
+type BindingRow = {intent: string; context: KeyContext; keys: readonly KeySpec[]; help: string};
 
 const ctrl = (letter: string): KeySpec => ({
   input: letter,
@@ -73,8 +23,11 @@ const ctrl = (letter: string): KeySpec => ({
 const char = (input: string, label = input): KeySpec => ({input, label});
 const named = (key: KeyName, label: string): KeySpec => ({key, label});
 
-/** The one table of keys, in the order the help screen lists them. */
-export const keymap: Binding[] = [
+/**
+ * The one table of keys, in the order the help screen lists them. Input handling and the help
+ * screen both read it, and the names of intents come from it (see Intent).
+ */
+const table = [
   {
     intent: 'nextPage',
     context: 'reader',
@@ -255,7 +208,7 @@ export const keymap: Binding[] = [
     keys: [named('pageDown', 'PgDn')],
   },
   {
-    intent: 'openFilter',
+    intent: 'startFilter',
     context: 'library',
     help: 'filter by title, byline or folder',
     keys: [char('/')],
@@ -277,9 +230,9 @@ export const keymap: Binding[] = [
   {intent: 'libraryQuit', context: 'library', help: 'quit', keys: [char('q')]},
 
   {
-    intent: 'filterOpen',
+    intent: 'openMatch',
     context: 'filter',
-    help: 'open the article',
+    help: 'open the article under the cursor',
     keys: [named('enter', 'Enter')],
   },
   {
@@ -310,7 +263,14 @@ export const keymap: Binding[] = [
   },
 
   {intent: 'quit', context: 'global', help: 'quit', keys: [ctrl('c')]},
-];
+] as const satisfies readonly BindingRow[];
+
+/** What a key asks for: one of the intents the table names. */
+export type Intent = (typeof table)[number]['intent'];
+
+export type Binding = BindingRow & {intent: Intent};
+
+export const keymap: readonly Binding[] = table;
 
 function matches(spec: KeySpec, key: Key): boolean {
   // Modifiers do not change a named key's meaning (Shift-PgDn is PgDn).
