@@ -2,6 +2,8 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {keymap} from '../source/input/keymap.js';
+import {scanLibrary} from '../source/library/scan.js';
+import {listRows} from '../source/library/view.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -44,5 +46,26 @@ describe('README', () => {
     expect(flags.length).toBeGreaterThan(6);
     for (const flag of flags) expect(readme).toContain(`--${flag}`);
     expect(readme).toContain('--print');
+  });
+
+  it("the filter's example finds, first, the bundled article it names", () => {
+    const example = /`([^`]+)` finds (.+?) by its title and its byline/.exec(readme);
+    expect(example).not.toBeNull();
+    const [, filter, title] = example!;
+    const library = scanLibrary(new URL('../articles', import.meta.url).pathname);
+    if (library.kind !== 'folder') throw new Error('no bundled articles');
+    const rows = listRows(library.entries, {
+      filter: filter!,
+      sort: 'title',
+      standing: () => ({status: {kind: 'unread'}}),
+    });
+    expect(rows.map((row) => library.entries[row.entry]!.title)[0]).toContain(title!);
+    // Each word is in the title or the byline, as the README says.
+    const found = library.entries[rows[0]!.entry]!;
+    for (const word of filter!.split(' ')) {
+      expect(
+        [found.title, found.byline ?? ''].some((field) => field.toLowerCase().includes(word)),
+      ).toBe(true);
+    }
   });
 });

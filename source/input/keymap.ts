@@ -289,10 +289,13 @@ export function intentFor(context: KeyContext, key: Key): Intent | undefined {
   return undefined;
 }
 
-/** Help rows for a context: the keys' labels and what they do. */
-export function helpRows(context: KeyContext): Array<{keys: string; help: string}> {
+/** Help rows for a context: the keys' labels and what they do (with the keys bound everywhere, unless not `global`). */
+export function helpRows(
+  context: KeyContext,
+  {global = true}: {global?: boolean} = {},
+): Array<{keys: string; help: string}> {
   return keymap
-    .filter((binding) => binding.context === context || binding.context === 'global')
+    .filter((binding) => binding.context === context || (global && binding.context === 'global'))
     .map((binding) => ({
       keys: [...new Set(binding.keys.map((spec) => spec.label))].join(' '),
       help: binding.help,

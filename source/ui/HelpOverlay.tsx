@@ -25,17 +25,17 @@ export function HelpOverlay({
   height: number;
   width: number;
 }) {
-  // Each context's rows; keys bound in every context (Ctrl-C) are listed once.
-  const seen = new Set<string>();
-  const rows: HelpRow[] = contexts.flatMap((context) => {
-    const own = helpRows(context).filter((row) => {
-      const id = `${row.keys}\u0000${row.help}`;
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    });
+  // Each context's rows, under its heading when there are several; the keys bound everywhere
+  // (Ctrl-C) are listed once, with the first.
+  const rows: HelpRow[] = contexts.flatMap((context, index) => {
+    const own = helpRows(context, {global: index === 0});
     const heading = contexts.length > 1 ? HEADINGS[context] : undefined;
-    return heading ? [{keys: '', help: heading, heading: true}, ...own] : own;
+    if (!heading) return own;
+    return [
+      ...(index > 0 ? [{keys: '', help: ''}] : []),
+      {keys: '', help: heading, heading: true},
+      ...own,
+    ];
   });
   const columns = rows.length > height && width >= 40 ? 2 : 1;
   const perColumn = Math.ceil(rows.length / columns);

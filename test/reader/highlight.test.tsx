@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import chalk from 'chalk';
 import stripAnsi from 'strip-ansi';
-import {renderApp} from '../app-harness.js';
+import {renderApp} from '../app/harness.js';
 import {parseText} from '../../source/article/parse-text.js';
 import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
 import {findQuotations} from '../../source/text/quotes.js';

@@ -2,11 +2,11 @@
 // at, keys applied without the store, the list's help and filter, rescans, descriptions that
 // come late or for nothing.
 import {describe, expect, it} from 'vitest';
-import {appReducer, startApp, type AppEnv, type AppState} from '../source/app/state.js';
-import {openArticleBytes} from '../source/article/load.js';
-import {parseText} from '../source/article/parse-text.js';
-import {char, named, type Key} from '../source/input/keys.js';
-import type {Library, LibraryEntry} from '../source/library/library.js';
+import {appReducer, startApp, type AppEnv, type AppState} from '../../source/app/state.js';
+import {openArticleBytes} from '../../source/article/load.js';
+import {parseText} from '../../source/article/parse-text.js';
+import {char, named, type Key} from '../../source/input/keys.js';
+import type {Library, LibraryEntry} from '../../source/library/library.js';
 
 const entry = (name: string, title = name): LibraryEntry => ({
   path: `/lib/${name}.txt`,

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
-import {colouredText, colourAllowed} from '../source/cli/print.js';
-import {articleFromBytes} from '../source/article/load.js';
-import {plainText} from '../source/text/layout.js';
-import {THEMES} from '../source/ui/theme.js';
+import {colouredText, colourAllowed} from '../../source/cli/print.js';
+import {articleFromBytes} from '../../source/article/load.js';
+import {plainText} from '../../source/text/layout.js';
+import {THEMES} from '../../source/ui/theme.js';
 
 const article = (file: string, markdown = false) => {
   const result = articleFromBytes(readFileSync(file), 'file', {markdown});

@@ -6,12 +6,12 @@ import {
   warmAppFilter,
   type AppEnv,
   type AppState,
-} from '../source/app/state.js';
-import {AppStore, ESCAPE_WAIT_MS} from '../source/app/store.js';
-import {parseText} from '../source/article/parse-text.js';
-import {char, named, type Key} from '../source/input/keys.js';
-import type {Library} from '../source/library/library.js';
-import {moveList} from '../source/library/list.js';
+} from '../../source/app/state.js';
+import {AppStore, ESCAPE_WAIT_MS} from '../../source/app/store.js';
+import {parseText} from '../../source/article/parse-text.js';
+import {char, named, type Key} from '../../source/input/keys.js';
+import type {Library} from '../../source/library/library.js';
+import {moveList} from '../../source/library/list.js';
 
 const ESC = '\u001B';
 const speakers = ['Ada', 'Ben', 'Cleo'];

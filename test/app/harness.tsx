@@ -1,9 +1,9 @@
 // The app rendered by ink-testing-library at a given terminal size, for component tests.
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {App, createStore} from '../source/app/app.js';
-import type {LoadResult} from '../source/article/article.js';
-import type {Library} from '../source/library/library.js';
+import {App, createStore} from '../../source/app/app.js';
+import type {LoadResult} from '../../source/article/article.js';
+import type {Library} from '../../source/library/library.js';
 
 /** ink-testing-library fixes 100 columns and no rows; give its stdout a real size. */
 export function setSize(stdout: object, columns: number, rows: number) {

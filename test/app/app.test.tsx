@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {renderApp, setSize} from './app-harness.js';
-import {parseText} from '../source/article/parse-text.js';
-import type {LoadResult} from '../source/article/article.js';
-import type {Library} from '../source/library/library.js';
+import {renderApp, setSize} from './harness.js';
+import {parseText} from '../../source/article/parse-text.js';
+import type {LoadResult} from '../../source/article/article.js';
+import type {Library} from '../../source/library/library.js';
 
 const body = Array.from({length: 60}, (_, i) => `Paragraph ${i} of the story goes here.`);
 const articles: Record<string, string> = {
@@ -94,6 +94,27 @@ describe('App', () => {
     await app.press('\u001B[B', (f) => f.includes('❯ A Short Note'));
     await app.press('\u001B[B', (f) => f.includes('❯ Broken'));
     await app.press('\r', (f) => f.includes('Cannot open broken.txt: not text'));
+    app.unmount();
+  });
+
+  it("lists the filter's keys in the list's help under their own heading", async () => {
+    const app = renderApp(library, loadArticle, {columns: 100, rows: 40});
+    await app.ready();
+    await app.press('?', (f) => f.includes('these keys'));
+    const lines = app.frame().split('\n');
+    const list = lines.findIndex((line) => line.trim() === 'In the list');
+    const filtering = lines.findIndex((line) => line.trim() === 'While filtering (after /)');
+    expect(list).toBeGreaterThan(-1);
+    expect(filtering).toBeGreaterThan(list);
+    // Enter opens in both, and says which article it opens while filtering.
+    const enter = lines.filter((line) => /^\s*Enter\b/.test(line)).map((line) => line.trim());
+    expect(enter).toHaveLength(2);
+    expect(new Set(enter).size).toBe(2);
+    const underCursor = lines.findIndex((line) =>
+      line.includes('open the article under the cursor'),
+    );
+    expect(underCursor).toBeGreaterThan(filtering);
+    await app.press('x', (f) => f.includes('1 of 3'));
     app.unmount();
   });
 

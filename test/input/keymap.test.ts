@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {char, named} from '../source/input/keys.js';
-import {helpRows, intentFor} from '../source/input/keymap.js';
+import {char, named} from '../../source/input/keys.js';
+import {helpRows, intentFor} from '../../source/input/keymap.js';
 
 describe('keymap', () => {
   it('maps the page keys of the reading view', () => {

@@ -1,6 +1,6 @@
 // The command line as meow parses it (its argv option: no process.argv touched).
 import {describe, expect, it} from 'vitest';
-import {parseOptions, UsageError} from '../source/cli/options.js';
+import {parseOptions, UsageError} from '../../source/cli/options.js';
 
 const parse = (...argv: string[]) => parseOptions(argv, 'help', '1.2.3');
 

@@ -2,7 +2,15 @@
 // cursor is after each.
 import {describe, expect, it} from 'vitest';
 import {appReducer, startApp, type AppEnv, type AppState} from '../../source/app/state.js';
-import {selectedEntry} from '../../source/library/list-reducer.js';
+import {
+  emptyList,
+  listKey,
+  rescanned,
+  selectedEntry,
+  withRows,
+  type ListState,
+  type ListUpdate,
+} from '../../source/library/list-reducer.js';
 import {char, named, type Key} from '../../source/input/keys.js';
 import type {Library, LibraryEntry} from '../../source/library/library.js';
 import type {Standing} from '../../source/library/view.js';
@@ -416,5 +424,56 @@ describe('the list, edge by edge', () => {
     const loaded = appReducer(loading, {type: 'loaded', article: whole}, env);
     expect(loaded.reading?.reader.article).toBe(whole);
     expect(appReducer(quit, {type: 'key', key: char('j')}, env)).toBe(quit);
+  });
+});
+
+describe('the list reducer on its own: the list in, the list and a command out', () => {
+  const context = {
+    entries: library.entries,
+    rows: 20,
+    standing: () => ({status: {kind: 'unread' as const}}),
+  };
+  const list = withRows(emptyList('title'), context, undefined);
+  const press = (state: ListState, ...keys: Key[]) =>
+    keys.reduce<ListUpdate>((update, key) => listKey(update.list, key, context), {list: state});
+
+  it('asks the app to open the entry under the cursor, and leaves the list as it was', () => {
+    const update = press(list, char('j'), char('j'), named('enter'));
+    expect(update.command).toEqual({kind: 'open', entry: 2});
+    expect(update.list.selected).toBe(2);
+  });
+
+  it('opens the best match from the filter, with the prompt closed', () => {
+    const update = press(list, char('/'), ...type('golf'), named('enter'));
+    expect(update.command).toEqual({kind: 'open', entry: titles.indexOf('Golf')});
+    expect(update.list.filtering).toBe(false);
+    expect(update.list.filter).toBe('golf');
+  });
+
+  it('asks for a rescan on r and to quit on q and Ctrl-C, in the list and in its help', () => {
+    expect(press(list, char('r')).command).toEqual({kind: 'rescan'});
+    expect(press(list, char('q')).command).toEqual({kind: 'quit'});
+    expect(press(list, char('c', true)).command).toEqual({kind: 'quit'});
+    expect(press(list, char('?'), char('c', true)).command).toEqual({kind: 'quit'});
+    const closed = press(list, char('?'), char('q'));
+    expect(closed.command).toBeUndefined();
+    expect(closed.list.help).toBe(false);
+  });
+
+  it('gives no command for keys the list keeps to itself', () => {
+    for (const key of [char('j'), char('s'), char('/'), named('escape'), char('x')]) {
+      expect(listKey(list, key, context).command).toBeUndefined();
+    }
+  });
+
+  it('keeps the cursor on its article through a rescan, and says how many were found', () => {
+    const onDelta = press(list, ...type('jjj')).list;
+    const entries = [entry('Aardvark'), ...library.entries];
+    const after = rescanned(onDelta, library.entries, {...context, entries});
+    expect(entries[after.rows[after.selected]!.entry]!.title).toBe('Delta');
+    expect(after.message).toBe('9 articles found');
+    expect(rescanned(list, library.entries, {...context, entries: [entry('Only')]}).message).toBe(
+      '1 article found',
+    );
   });
 });
