@@ -16,11 +16,11 @@ type Props = {
   /** The app's state and the one input path into it. */
   store: AppStore;
   theme?: Theme;
-  progress?: SavedPlaces;
+  places?: SavedPlaces;
 };
 
 /** The root: draws the store's state as the library or the reader, at the terminal's size. */
-export function App({store, theme, progress = noSavedPlaces}: Props) {
+export function App({store, theme, places = noSavedPlaces}: Props) {
   const {exit} = useApp();
   const {columns, rows} = useTerminalSize();
   // A resize is applied in the same render that sees it, so no frame is drawn at the old size.
@@ -31,7 +31,7 @@ export function App({store, theme, progress = noSavedPlaces}: Props) {
   }, [state.quit, exit]);
 
   if (state.reading) {
-    return <ReaderView state={state.reading.reader} theme={theme} notice={progress.notice()} />;
+    return <ReaderView state={state.reading.reader} theme={theme} notice={places.notice()} />;
   }
   return (
     <LibraryView
@@ -39,7 +39,7 @@ export function App({store, theme, progress = noSavedPlaces}: Props) {
       list={state.list}
       columns={state.columns}
       rows={state.rows}
-      statusOf={progress.statusOf}
+      statusOf={places.statusOf}
     />
   );
 }
@@ -47,23 +47,23 @@ export function App({store, theme, progress = noSavedPlaces}: Props) {
 /** How the app reads articles and remembers places: from disk and the state file at the edge. */
 export function appEnv(
   loadArticle: (path: string) => LoadResult,
-  progress: SavedPlaces,
+  places: SavedPlaces,
   rescan?: () => Library,
 ): AppEnv {
   return {
-    standing: progress.standing,
+    standing: places.standing,
     rescan,
     open(entry) {
       const result = loadArticle(entry.path);
       if (result.kind === 'refused')
         return {kind: 'refused', message: `Cannot open ${entry.fileName}: ${result.reason}`};
       let {article, rest} = result;
-      let {anchor, message} = progress.resume(article, entry.path);
+      let {anchor, message} = places.resume(article, entry.path);
       if (rest && anchor > article.text.length / 2) {
         // A place deep in a long file: read the whole of it before showing it.
         article = rest.finish();
         rest = undefined;
-        ({anchor, message} = progress.resume(article, entry.path));
+        ({anchor, message} = places.resume(article, entry.path));
       }
       return {kind: 'article', article, anchor, message, rest};
     },
@@ -75,7 +75,7 @@ export function createStore(
   library: Library,
   {
     loadArticle,
-    progress = noSavedPlaces,
+    places = noSavedPlaces,
     columns,
     rows,
     cap,
@@ -86,7 +86,7 @@ export function createStore(
     laidOut,
   }: {
     loadArticle: (path: string) => LoadResult;
-    progress?: SavedPlaces;
+    places?: SavedPlaces;
     columns: number;
     rows: number;
     cap?: number;
@@ -97,16 +97,16 @@ export function createStore(
     laidOut?: AppEffects['laidOut'];
   },
 ): AppStore {
-  const env = appEnv(loadArticle, progress, rescan);
-  const remembered = progress.sort();
+  const env = appEnv(loadArticle, places, rescan);
+  const remembered = places.sort();
   const sort = SORTS.find((candidate) => candidate === remembered) ?? 'title';
   return new AppStore(
     startApp(library, env, {columns, rows, cap, openIndex, sort}),
     env,
     {
       place: (entry, article, anchor, finished) =>
-        progress.save(article, entry.path, anchor, finished),
-      sorted: (chosen) => progress.setSort(chosen),
+        places.save(article, entry.path, anchor, finished),
+      sorted: (chosen) => places.setSort(chosen),
       libraryIdle,
       laidOut,
     },

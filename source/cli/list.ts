@@ -16,7 +16,7 @@ export function printList(folder: string, json: boolean): void {
   const cache = new LibraryCache(stateDirectory());
   const library = listLibrary(folder, cache);
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
-  const progress = savedPlaces(new ReadingState(stateDirectory()));
+  const places = savedPlaces(new ReadingState(stateDirectory()));
   const entries = library.entries
     .map((entry) => (entry.pending ? describeEntry(entry, cache) : entry))
     .map((entry) => {
@@ -28,7 +28,7 @@ export function printList(folder: string, json: boolean): void {
   entries.sort(
     (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
   );
-  const records = entries.map((entry) => listRecord(entry, progress.statusOf(entry.path)));
+  const records = entries.map((entry) => listRecord(entry, places.statusOf(entry.path)));
   if (json) {
     process.stdout.write(JSON.stringify(records, null, 2) + '\n');
     return;

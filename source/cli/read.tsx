@@ -33,7 +33,7 @@ export async function read(
   const libraryFolder = target.folder;
   // Reading positions: saved as you read, and once more on every way out.
   const readingState = new ReadingState(stateDirectory());
-  const progress = savedPlaces(readingState, {fresh, byPath: opened?.path !== '-'});
+  const places = savedPlaces(readingState, {fresh, byPath: opened?.path !== '-'});
 
   enterFullScreen();
   onExit(
@@ -73,7 +73,7 @@ export async function read(
   const store = createStore(listed, {
     // A named file was read to check it; the reader takes that copy.
     loadArticle: (file) => (file === opened?.path ? opened.result : loadArticleFile(file)),
-    progress,
+    places,
     columns: process.stdout.columns || 80,
     rows: process.stdout.rows || 24,
     cap: width,
@@ -93,7 +93,7 @@ export async function read(
   delay?.enable();
   // Keys typed so far (type-ahead) are applied now, in order; then each chunk as it comes.
   keyboard.connect(store.feed);
-  const instance = render(<App store={store} theme={theme} progress={progress} />, {
+  const instance = render(<App store={store} theme={theme} places={places} />, {
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 120,

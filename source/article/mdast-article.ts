@@ -1,0 +1,212 @@
+import type {Nodes, Parents, Root, RootContent} from 'mdast';
+import type {Article, Block, MarkupSpan} from './article.js';
+import {countWords} from './parse-text.js';
+import {titleFromFirstLine} from './title.js';
+
+/**
+ * Sets a Markdown tree (mdast, from Markdown or from a web page's HTML) into the block model
+ * the typesetting engine lays out: headings, paragraphs, list items (with their bullet or
+ * number), block quotes (set off with a bar), code blocks and tables (preformatted, line for
+ * line), and links as numbered notes listed at the end. Emphasis, strong and code are kept as
+ * spans over the text. `title` is the article's own (front matter, page metadata); without
+ * one, a first-level heading that opens the tree is the title.
+ */
+export function articleFromTree(
+  tree: Root,
+  {
+    title: given,
+    meta,
+    fallbackTitle = 'Untitled',
+  }: {title?: string; meta?: string; fallbackTitle?: string},
+): Article {
+  const writer = new Writer();
+  const notes: string[] = [];
+
+  // The title: the one given, else a first-level heading that opens the article.
+  const first = tree.children[0];
+  let title = given;
+  let skipFirst = false;
+  if (first?.type === 'heading' && first.depth === 1) {
+    // (An image in it leaves nothing: spaces either side of it become one.)
+    const heading = inlineText(first).replace(/\s+/g, ' ').trim();
+    // An opening heading is the title, unless another one was given.
+    if (!title || heading === title) {
+      title = heading || title;
+      skipFirst = true;
+    }
+  }
+  title = titleFromFirstLine(title ?? '', fallbackTitle).title;
+  writer.block('title', () => writer.write(title!));
+  if (meta) writer.block('meta', () => writer.write(meta));
+
+  const children = skipFirst ? tree.children.slice(1) : tree.children;
+  for (const node of children) writeBlock(writer, node, notes, '');
+  if (notes.length > 0) {
+    writer.block('heading', () => writer.write('Notes'));
+    notes.forEach((url, index) =>
+      writer.block('paragraph', () => writer.write(`[${index + 1}] ${url}`)),
+    );
+  }
+  const article: Article = {
+    title: title!,
+    meta,
+    text: writer.text,
+    blocks: writer.blocks,
+    words: writer.blocks.reduce((sum, block) => sum + block.words, 0),
+  };
+  if (writer.markup.length > 0) article.markup = writer.markup.sort((a, b) => a.start - b.start);
+  return article;
+}
+
+/**
+ * Builds the article's text block by block, with the blocks and markup spans over it. Each
+ * block is written on its own and its pieces joined once at the end: trimming or reading
+ * the end of one long string per block made a long document quadratic.
+ */
+class Writer {
+  readonly blocks: Block[] = [];
+  readonly markup: MarkupSpan[] = [];
+  private readonly parts: string[] = [];
+  /** The length of the text in `parts`. */
+  private length = 0;
+  /** The block being written, and where it will start in the text. */
+  private current = '';
+  private base = 0;
+
+  get text(): string {
+    return this.parts.join('');
+  }
+
+  write(piece: string): void {
+    this.current += piece;
+  }
+
+  /** A block whose text `fill` writes; blank lines between blocks, as in plain text. */
+  block(kind: Block['kind'], fill: () => void): void {
+    const separator = this.length === 0 ? '' : '\n\n';
+    this.base = this.length + separator.length;
+    this.current = '';
+    const spans = this.markup.length;
+    fill();
+    // A block never ends in a line break or starts with one: trim what fill wrote.
+    const written = this.current;
+    let end = written.length;
+    while (end > 0 && /\s/.test(written[end - 1]!)) end--;
+    let from = 0;
+    while (from < end && written[from] === '\n') from++;
+    if (end === from) {
+      this.markup.length = spans; // an empty block is none, and marks nothing
+      return;
+    }
+    this.parts.push(separator, written.slice(0, end));
+    this.length = this.base + end;
+    const start = this.base + from;
+    this.blocks.push({kind, start, end: this.base + end, words: countWords(written, from, end)});
+  }
+
+  styled(kind: MarkupSpan['kind'], fill: () => void): void {
+    const start = this.base + this.current.length;
+    fill();
+    const end = this.base + this.current.length;
+    if (end > start) this.markup.push({start, end, kind});
+  }
+}
+
+/** The plain text of a node's inline content (for titles). */
+function inlineText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value.replace(/\s+/g, ' ');
+  if ('children' in node) return (node.children as Nodes[]).map(inlineText).join('');
+  return '';
+}
+
+function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
+  switch (node.type) {
+    case 'text':
+      // Soft line breaks inside a paragraph are spaces: the paragraph reflows.
+      writer.write(node.value.replace(/\s*\n\s*/g, ' '));
+      return;
+    case 'emphasis':
+      writer.styled('italic', () => writeChildren(writer, node, notes));
+      return;
+    case 'strong':
+      writer.styled('bold', () => writeChildren(writer, node, notes));
+      return;
+    case 'inlineCode':
+      writer.styled('code', () => writer.write(node.value.replace(/\n/g, ' ')));
+      return;
+    case 'break':
+      writer.write(' ');
+      return;
+    case 'link': {
+      writeChildren(writer, node, notes);
+      const label = inlineText(node);
+      // An autolink shows its address already (as its label, mailto: left off); others get a
+      // numbered note. (An empty address is in every label: it gets no note either.)
+      if (!`mailto:${label}`.includes(node.url)) {
+        notes.push(node.url);
+        writer.write(`[${notes.length}]`);
+      }
+      return;
+    }
+    case 'image':
+    case 'imageReference':
+      writer.write(node.alt ? `[image: ${node.alt}]` : '[image]');
+      return;
+    case 'html':
+      writer.write(node.value.replace(/\s*\n\s*/g, ' '));
+      return;
+    case 'linkReference':
+      writeChildren(writer, node, notes);
+      return;
+    // No other inline node: these are all CommonMark makes.
+  }
+}
+
+function writeChildren(writer: Writer, node: Parents, notes: string[]): void {
+  for (const child of node.children as Nodes[]) writeInline(writer, child, notes);
+}
+
+/** Writes a block node; `prefix` is a list item's bullet or number, for its first paragraph. */
+function writeBlock(writer: Writer, node: RootContent, notes: string[], prefix: string): void {
+  switch (node.type) {
+    case 'heading':
+      writer.block('heading', () => writeChildren(writer, node, notes));
+      return;
+    case 'paragraph':
+      writer.block('paragraph', () => {
+        writer.write(prefix);
+        writeChildren(writer, node, notes);
+      });
+      return;
+    case 'blockquote':
+      for (const child of node.children) {
+        if (child.type === 'paragraph') {
+          writer.block('quote', () => writeChildren(writer, child, notes));
+        } else writeBlock(writer, child, notes, '');
+      }
+      return;
+    case 'list': {
+      let number = node.start ?? 1;
+      for (const item of node.children) {
+        const bullet = node.ordered ? `${number++}. ` : '• ';
+        let first = true;
+        for (const child of item.children) {
+          writeBlock(writer, child, notes, first ? bullet : '');
+          first = false;
+        }
+        if (item.children.length === 0) writer.block('paragraph', () => writer.write(bullet));
+      }
+      return;
+    }
+    case 'code':
+      writer.block('preformatted', () => writer.write(node.value));
+      return;
+    case 'thematicBreak':
+      writer.block('preformatted', () => writer.write('* * *'));
+      return;
+    case 'html':
+      writer.block('preformatted', () => writer.write(node.value));
+      return;
+    // A definition writes nothing; CommonMark makes no other block node.
+  }
+}
