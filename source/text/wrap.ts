@@ -35,7 +35,12 @@ export function wrap(
     const piece = segment.slice(pieceStart, pieceEnd);
     const word = piece.trimEnd();
     const wordWidth = cellWidth(word);
-    const spaceWidth = piece.length - word.length;
+    // The spaces after a word, in cells: an ideographic space (U+3000) takes two.
+    const spaces = piece.length - word.length;
+    const spaceWidth =
+      spaces === 0 || (spaces === 1 && piece.charCodeAt(piece.length - 1) === 0x20)
+        ? spaces
+        : cellWidth(piece.slice(word.length));
 
     if (lineWidth + wordWidth <= target) {
       lineWidth += wordWidth + spaceWidth;
@@ -49,16 +54,17 @@ export function wrap(
         lineWidth = wordWidth + spaceWidth;
       } else {
         // Too wide for any line: cut between grapheme clusters. A space inside the piece
-        // (the rules keep « 「 together) never starts a line: it trails the line before.
+        // (the rules keep « 「 together) never starts a line: it trails the line before. An
+        // indent wider than the line (kept in preformatted text) is such a line of its own.
         let used = 0;
         let trailing = 0;
         for (const {index, segment: grapheme} of splitGraphemes(word)) {
           const cells = cellWidth(grapheme);
-          if (grapheme === ' ' || grapheme === '\u00a0') {
+          if (grapheme === ' ' || grapheme === '\u00a0' || grapheme === '\u3000') {
             trailing += cells;
             continue;
           }
-          if (used + trailing + cells > target && used > 0) {
+          if (used + trailing + cells > target && (used > 0 || trailing > 0)) {
             emit(lineStart, pieceStart + index);
             lineStart = pieceStart + index;
             used = 0;

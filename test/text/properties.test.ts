@@ -50,6 +50,11 @@ const pieces = [
   '- item',
   '1. one',
   'Table      3.10    3.12',
+  // An ideographic space (two cells) after an ordinary one, and an indent wider than a line.
+  '\u3000',
+  'あ \u3000い',
+  `\n${' '.repeat(70)}}`,
+  `\n${' '.repeat(30)}end`,
 ];
 const articleText = fc
   .array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 120})

@@ -27,6 +27,24 @@ describe('wrap', () => {
     expect(lines.at(-1)!.end).toBe(text.length);
   });
 
+  it('counts an ideographic space as the two cells it takes', () => {
+    // あ, a space and U+3000 take five cells: い no longer fits a line of six beside them.
+    const text = 'あ \u3000いう';
+    const lines = wrap(text, 0, text.length, 6).map((line) => text.slice(line.start, line.end));
+    expect(lines).toEqual(['あ \u3000', 'いう']);
+    for (const line of lines) expect(cellWidth(line.trimEnd())).toBeLessThanOrEqual(6);
+  });
+
+  it('wraps an indent wider than the line, in text that keeps its indents', () => {
+    // A preformatted line (code from a web page) indented 64 columns, at a measure of 60.
+    const text = `${' '.repeat(64)}}`;
+    const lines = wrap(text, 0, text.length, 60, {keepIndent: true}).map((line) =>
+      text.slice(line.start, line.end),
+    );
+    expect(lines.map((line) => line.trimEnd())).toEqual(['', '}']);
+    expect(lines.join('')).toBe(text);
+  });
+
   it('splits a word wider than the line between graphemes', () => {
     expect(shown('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     const family = '👩‍👩‍👧'.repeat(3);
