@@ -26,6 +26,10 @@ export type Article = {
   partial?: {length: number};
   /** Emphasis, strong and code in a Markdown article: ranges of `text`, ordered by start. */
   markup?: MarkupSpan[];
+  /** A line the reader is told on opening it (a web page shown whole, say). */
+  notice?: string;
+  /** The language the article says it is in (a BCP 47 tag), when it says. */
+  language?: string;
 };
 
 /** A range of an article's text set in italic, bold or as code. */

@@ -1,16 +1,10 @@
 import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadResult} from './article.js';
+import {formatOfFile, unreadDocument} from './formats.js';
 import {MAX_ARTICLE_BYTES, openArticleBytes} from './load.js';
 import {safeLine} from './sanitize.js';
 import {collectGarbage} from '../system/memory.js';
-
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-
-/** Whether a file is read as Markdown (by its name, as editors and renderers decide). */
-export function isMarkdown(file: string): boolean {
-  return MARKDOWN_EXTENSIONS.has(path.extname(file).toLowerCase());
-}
 
 /** Why a file could not be read, in a few words. */
 export function errorReason(error: unknown): string {
@@ -28,6 +22,8 @@ export function errorReason(error: unknown): string {
  * back as its start, with `rest` to read the whole of it in slices.
  */
 export function loadArticleFile(file: string): LoadResult {
+  const notRead = unreadDocument(file);
+  if (notRead) return {kind: 'refused', reason: notRead};
   try {
     const fd = openSync(file, 'r');
     let size: number;
@@ -39,7 +35,7 @@ export function loadArticleFile(file: string): LoadResult {
     if (size > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
     return openArticleBytes(readFileSync(file), safeLine(path.basename(file)), {
       release: collectGarbage,
-      markdown: isMarkdown(file),
+      format: formatOfFile(file) ?? 'text',
       ownBytes: true,
     });
   } catch (error) {

@@ -2,6 +2,9 @@ import {decode, looksBinary} from './decode.js';
 import {sanitize} from './sanitize.js';
 import {drain, parseText, parseTextSteps} from './parse-text.js';
 import {parseMarkdown} from './markdown.js';
+import {parseHtml} from './html.js';
+import {decodeWebPage} from './decode.js';
+import type {Format} from './formats.js';
 import type {Article, ArticleLoad, Block, LoadResult, Pause} from './article.js';
 
 /** Files larger than this are refused rather than read into memory. */
@@ -17,7 +20,11 @@ function refusal(bytes: Uint8Array): LoadResult | undefined {
 
 /** How to read a file's bytes. */
 export type LoadOptions = {
-  markdown?: boolean;
+  /** How to read the text (plain text unless said). */
+  format?: Format;
+  /** For a web page: the charset its server declared, and where it came from. */
+  charset?: string;
+  url?: string;
   /**
    * The bytes are the load's own (read for it, used by no one after): it may join the
    * paragraph lines in them rather than in a second copy of the text.
@@ -29,13 +36,15 @@ export type LoadOptions = {
 export function articleFromBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {markdown = false, ownBytes = false}: LoadOptions = {},
+  {format = 'text', ownBytes = false, charset, url}: LoadOptions = {},
 ): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
-  const article = markdown
-    ? parseMarkdown(sanitize(decode(bytes).text), fallbackTitle)
-    : drain(loadSteps({bytes}, fallbackTitle, ownBytes));
+  let article: Article;
+  if (format === 'markdown') article = parseMarkdown(sanitize(decode(bytes).text), fallbackTitle);
+  else if (format === 'html') {
+    article = parseHtml(decodeWebPage(bytes, charset), {fallbackTitle, url}).article;
+  } else article = drain(loadSteps({bytes}, fallbackTitle, ownBytes));
   if (article.blocks.length === 0) return {kind: 'refused', reason: 'empty'};
   return {kind: 'article', article};
 }
@@ -48,12 +57,13 @@ export function articleFromBytes(
 export function openArticleBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {release, markdown = false, ownBytes = false}: LoadHooks & LoadOptions = {},
+  {release, format = 'text', ownBytes = false, charset, url}: LoadHooks & LoadOptions = {},
 ): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
-  // Markdown is parsed whole: its blocks (a list, a fenced code block) may span any cut.
-  if (markdown) return articleFromBytes(bytes, fallbackTitle, {markdown});
+  // Markdown and web pages are parsed whole: their blocks (a list, a fenced code block, the
+  // page's article) may span any cut.
+  if (format !== 'text') return articleFromBytes(bytes, fallbackTitle, {format, charset, url});
   const cut = bytes.length > 2 * PREVIEW_BYTES ? previewCut(bytes) : 0;
   if (cut === 0) return articleFromBytes(bytes, fallbackTitle, {ownBytes});
   const preview = parseText(sanitize(decode(bytes.subarray(0, cut)).text), fallbackTitle);

@@ -1,4 +1,5 @@
-import type {Nodes, Parents, Root, RootContent} from 'mdast';
+import type {Nodes, Parents, Root, RootContent, Table} from 'mdast';
+import stringWidth from 'string-width';
 import type {Article, Block, MarkupSpan} from './article.js';
 import {countWords} from './parse-text.js';
 import {titleFromFirstLine} from './title.js';
@@ -141,8 +142,9 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
       writeChildren(writer, node, notes);
       const label = inlineText(node);
       // An autolink shows its address already (as its label, mailto: left off); others get a
-      // numbered note. (An empty address is in every label: it gets no note either.)
-      if (!`mailto:${label}`.includes(node.url)) {
+      // numbered note. (An empty address is in every label: it gets no note either; nor does
+      // a link within the page, which no note can take a reader to.)
+      if (!`mailto:${label}`.includes(node.url) && !node.url.startsWith('#')) {
         notes.push(node.url);
         writer.write(`[${notes.length}]`);
       }
@@ -156,9 +158,10 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
       writer.write(node.value.replace(/\s*\n\s*/g, ' '));
       return;
     case 'linkReference':
+    case 'delete':
       writeChildren(writer, node, notes);
       return;
-    // No other inline node: these are all CommonMark makes.
+    // No other inline node: these are all CommonMark and HTML's tree make.
   }
 }
 
@@ -207,6 +210,40 @@ function writeBlock(writer: Writer, node: RootContent, notes: string[], prefix: 
     case 'html':
       writer.block('preformatted', () => writer.write(node.value));
       return;
-    // A definition writes nothing; CommonMark makes no other block node.
+    case 'table':
+      writer.block('preformatted', () => writer.write(tableLines(node)));
+      return;
+    // A definition writes nothing; CommonMark and HTML's tree make no other block node.
   }
+}
+
+/** A cell's text on one line: its words, an image as its alt text. */
+function cellText(node: Nodes): string {
+  if (node.type === 'image') return node.alt ? `[image: ${node.alt}]` : '[image]';
+  if ('value' in node && typeof node.value === 'string') return node.value.replace(/\s+/g, ' ');
+  if ('children' in node) return (node.children as Nodes[]).map(cellText).join('');
+  return '';
+}
+
+/**
+ * A table kept line for line: a row a line, its cells in columns as wide as their widest
+ * cell, and a rule under the first row (a header, in tables from Markdown and most pages).
+ */
+function tableLines(table: Table): string {
+  const rows = table.children.map((row) => row.children.map((cell) => cellText(cell).trim()));
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  const widths = Array.from({length: columns}, (_, column) =>
+    Math.max(0, ...rows.map((row) => stringWidth(row[column] ?? ''))),
+  );
+  const line = (row: string[]) =>
+    widths
+      .map((width, column) => {
+        const cell = row[column] ?? '';
+        return cell + ' '.repeat(width - stringWidth(cell));
+      })
+      .join(' │ ')
+      .trimEnd();
+  const lines = rows.map(line);
+  if (lines.length > 1) lines.splice(1, 0, widths.map((width) => '─'.repeat(width)).join('─┼─'));
+  return lines.join('\n');
 }

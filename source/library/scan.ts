@@ -1,8 +1,9 @@
 import {type Dirent, closeSync, openSync, readdirSync, readSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {decode, looksBinary} from '../article/decode.js';
+import {decode, decodeWebPage, looksBinary} from '../article/decode.js';
 import {safeLine, sanitize} from '../article/sanitize.js';
-import {errorReason, isMarkdown} from '../article/file.js';
+import {errorReason} from '../article/file.js';
+import {formatOfFile, unreadDocument, type Format} from '../article/formats.js';
 import {MAX_ARTICLE_BYTES} from '../article/load.js';
 import type {Library, LibraryEntry} from './library.js';
 import {countWords, parseText} from '../article/parse-text.js';
@@ -10,15 +11,21 @@ import {bylineOf, splitFrontMatter} from '../article/markdown.js';
 import {titleFromFirstLine} from '../article/title.js';
 import type {CachedFile, LibraryCache} from '../state/library-cache.js';
 
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 /** The list reads only this much of each file: enough for the title line. */
 const HEAD_BYTES = 4096;
+/** A web page's title comes after its scripts and styles: its head is read further. */
+const PAGE_HEAD_BYTES = 32 * 1024;
 
-function readHead(file: string): Uint8Array {
+/** Whether the list shows a file: an article it reads, or a document it names and refuses. */
+function listed(name: string): boolean {
+  return formatOfFile(name) !== undefined || unreadDocument(name) !== undefined;
+}
+
+function readHead(file: string, bytes = HEAD_BYTES): Uint8Array {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const read = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
     return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
@@ -49,12 +56,13 @@ function headText(head: Uint8Array, whole: boolean): string {
  */
 export function describeHead(
   head: Uint8Array,
-  {fallback, markdown, whole}: {fallback: string; markdown: boolean; whole: boolean},
+  {fallback, format, whole}: {fallback: string; format: Format; whole: boolean},
 ): {title: string; byline?: string; words?: number; refused?: string} {
   if (looksBinary(head)) return {title: fallback, refused: 'not text (binary data)'};
+  if (format === 'html') return pageHead(head, fallback, whole);
   const text = headText(head, whole);
   if (text.trim() === '') return {title: fallback, refused: whole ? 'empty' : undefined};
-  if (markdown) return markdownHead(text, fallback, whole);
+  if (format === 'markdown') return markdownHead(text, fallback, whole);
   const article = parseText(text, fallback);
   return {
     title: safeLine(article.title),
@@ -88,6 +96,53 @@ function markdownHead(
   return {title: safeLine(title), byline: byline && safeLine(byline), words};
 }
 
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/** A piece of HTML text as shown: its character references read, its spaces collapsed. */
+function pageText(html: string): string {
+  const text = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (reference, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? reference;
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    });
+  return safeLine(text).replace(/\s+/g, ' ').trim();
+}
+
+/** A meta tag's content, by its name or property. */
+function metaContent(head: string, key: string): string | undefined {
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    if (!new RegExp(`\\b(?:name|property)\\s*=\\s*["']?${key}["'\\s/>]`, 'i').test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    const text = pageText(content?.[1] ?? content?.[2] ?? '');
+    if (text) return text;
+  }
+  return undefined;
+}
+
+/**
+ * A web page's title and byline for the list, from its head: Open Graph's title, else the
+ * <title>; the author named in its meta tags. (Reading it, Reader View may find a better one.)
+ */
+function pageHead(head: Uint8Array, fallback: string, whole: boolean) {
+  const html = decodeWebPage(head);
+  if (whole && html.trim() === '') return {title: fallback, refused: 'empty'};
+  const titleTag = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+  const title =
+    metaContent(html, 'og:title') ?? (titleTag === undefined ? undefined : pageText(titleTag));
+  const byline = metaContent(html, 'author') ?? metaContent(html, 'article:author');
+  return {title: titleFromFirstLine(title ?? '', fallback).title, byline};
+}
+
 /** An entry for one file, reading only its head (and its size and time from stat). */
 export function entryFor(file: string, folder = '', cache?: LibraryCache): LibraryEntry {
   const fileName = safeLine(path.basename(file));
@@ -108,11 +163,14 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
     entry.mtime = stats.mtimeMs;
     const cached = cache?.get(file, stats.size, stats.mtimeMs);
     if (cached) return withCached(entry, cached);
-    if (stats.size > MAX_ARTICLE_BYTES) entry.refused = 'too large (over 64 MB)';
+    const notRead = unreadDocument(file);
+    if (notRead) entry.refused = notRead;
+    else if (stats.size > MAX_ARTICLE_BYTES) entry.refused = 'too large (over 64 MB)';
     else {
-      const head = readHead(file);
+      const format = formatOfFile(file) ?? 'text';
+      const head = readHead(file, format === 'html' ? PAGE_HEAD_BYTES : HEAD_BYTES);
       const whole = head.length >= stats.size;
-      const found = describeHead(head, {fallback: fileName, markdown: isMarkdown(file), whole});
+      const found = describeHead(head, {fallback: fileName, format, whole});
       entry.title = found.title;
       if (found.byline !== undefined) entry.byline = found.byline;
       if (found.words !== undefined) entry.words = found.words;
@@ -202,7 +260,7 @@ export function listLibrary(folder: string, cache?: LibraryCache): Library {
           continue; // an unreadable subfolder is skipped; its articles cannot be read either
         }
         visit(file, relative ? `${relative}/${name}` : name, inner, depth + 1);
-      } else if (isFile && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
+      } else if (isFile && listed(name)) {
         const fileName = safeLine(name);
         const cached = cache?.peek(file);
         const entry: LibraryEntry = {path: file, fileName, title: fileName, pending: true};

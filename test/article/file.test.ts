@@ -2,12 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {mkdtempSync, mkdirSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {
-  errorReason,
-  isMarkdown,
-  loadArticleFile,
-  loadWholeArticleFile,
-} from '../../source/article/file.js';
+import {errorReason, loadArticleFile, loadWholeArticleFile} from '../../source/article/file.js';
+import {formatOfFile, unreadDocument} from '../../source/article/formats.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'bs-file-'));
 
@@ -42,10 +38,37 @@ describe('reading an article file', () => {
     });
   });
 
-  it('knows Markdown by its extension', () => {
-    expect(isMarkdown('/a/b.md')).toBe(true);
-    expect(isMarkdown('/a/b.MARKDOWN')).toBe(true);
-    expect(isMarkdown('/a/b.txt')).toBe(false);
+  it('knows Markdown, text and web pages by their extension', () => {
+    expect(formatOfFile('/a/b.md')).toBe('markdown');
+    expect(formatOfFile('/a/b.MARKDOWN')).toBe('markdown');
+    expect(formatOfFile('/a/b.txt')).toBe('text');
+    expect(formatOfFile('/a/b.text')).toBe('text');
+    for (const page of ['/a/b.html', '/a/b.HTM', '/a/b.xhtml'])
+      expect(formatOfFile(page)).toBe('html');
+    for (const other of ['/a/b.png', '/a/b', '/a/.md', '/a.md/b'])
+      expect(formatOfFile(other)).toBeUndefined();
+  });
+
+  it('refuses by name the documents it does not read, without reading them', () => {
+    for (const [file, kind] of [
+      ['report.pdf', 'PDF'],
+      ['letter.DOCX', 'Word document'],
+      ['old.doc', 'Word document'],
+      ['notes.odt', 'OpenDocument text'],
+      ['memo.rtf', 'RTF document'],
+      ['book.mobi', 'Kindle book'],
+      ['book.azw3', 'Kindle book'],
+      ['book.epub', 'EPUB book'],
+    ] as const) {
+      expect(unreadDocument(file)).toBe(`${kind}: not a format Broadsheet reads`);
+      // (No such file exists: the name alone refuses it.)
+      expect(loadArticleFile(path.join(folder, file))).toEqual({
+        kind: 'refused',
+        reason: `${kind}: not a format Broadsheet reads`,
+      });
+    }
+    expect(unreadDocument('photo.jpg')).toBeUndefined();
+    expect(unreadDocument('story.txt')).toBeUndefined();
   });
 
   it('refuses a file over 64 MB before reading it, and reads one of exactly 64 MB', () => {

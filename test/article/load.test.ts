@@ -206,7 +206,7 @@ describe('opening odd files', () => {
     });
     // Markdown is read whole: its title from its heading, its marks kept.
     const opened = openArticleBytes(Buffer.from('# Short\n\nSome *marked* words.'), 'f.md', {
-      markdown: true,
+      format: 'markdown',
     });
     if (opened.kind !== 'article') throw new Error(opened.reason);
     expect(opened.rest).toBeUndefined();

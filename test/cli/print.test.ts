@@ -6,7 +6,9 @@ import {plainText} from '../../source/text/layout.js';
 import {THEMES} from '../../source/ui/theme.js';
 
 const article = (file: string, markdown = false) => {
-  const result = articleFromBytes(readFileSync(file), 'file', {markdown});
+  const result = articleFromBytes(readFileSync(file), 'file', {
+    format: markdown ? 'markdown' : 'text',
+  });
   if (result.kind !== 'article') throw new Error(result.reason);
   return result.article;
 };

@@ -30,7 +30,11 @@ afterEach(() => {
 });
 
 const head = (text: string, markdown = false) =>
-  describeHead(Buffer.from(text), {fallback: 'file.txt', markdown, whole: true});
+  describeHead(Buffer.from(text), {
+    fallback: 'file.txt',
+    format: markdown ? 'markdown' : 'text',
+    whole: true,
+  });
 
 describe('what the list reads from a file’s head', () => {
   it('takes the title and byline as the reader does, and counts a short file’s words', () => {
@@ -56,7 +60,7 @@ describe('what the list reads from a file’s head', () => {
   it('does not count the words of a head that is not the whole file', () => {
     const found = describeHead(Buffer.from('Title\n\nSome words'), {
       fallback: 'f',
-      markdown: false,
+      format: 'text',
       whole: false,
     });
     expect(found.words).toBeUndefined();
@@ -64,15 +68,19 @@ describe('what the list reads from a file’s head', () => {
 });
 
 describe('scanning a library folder', () => {
-  it('finds .txt, .text, .md and .markdown files in subfolders, skipping hidden ones, by folder and title', () => {
+  it('finds text, Markdown and web pages in subfolders, skipping hidden ones, by folder and title', () => {
     const root = folder({
       'b.txt': 'Banana\n\nText.',
       'a.md': '# Apple\n\nText.',
-      'notes.pdf': 'x',
+      'photo.png': 'x',
       '.hidden.txt': 'Hidden',
       '.git/c.txt': 'Git',
       'essays/c.text': 'Cherry\n\nText.',
       'essays/deep/d.markdown': '# Date\n',
+      'web/e.html': '<!doctype html><title>Elder &amp; Fig</title><p>Text.</p>',
+      'web/f.HTM':
+        '<html><head><meta property="og:title" content="Fig &#8212; a page"></head></html>',
+      'web/g.xhtml': '<?xml version="1.0"?><html><head><title>Grape</title></head></html>',
     });
     const library = scanLibrary(root);
     if (library.kind !== 'folder') throw new Error('missing');
@@ -81,7 +89,48 @@ describe('scanning a library folder', () => {
       ['', 'Banana'],
       ['essays', 'Cherry'],
       ['essays/deep', 'Date'],
+      ['web', 'Elder & Fig'],
+      ['web', 'Fig — a page'],
+      ['web', 'Grape'],
     ]);
+  });
+
+  it('lists the documents it does not read, dimmed with the reason, and no other file', () => {
+    const root = folder({
+      'report.pdf': '%PDF-1.7',
+      'letter.docx': 'PK',
+      'book.epub': 'PK',
+      'story.txt': 'Story\n\nText.',
+      'photo.jpg': 'x',
+      'data.json': '{}',
+    });
+    const library = scanLibrary(root);
+    if (library.kind !== 'folder') throw new Error('missing');
+    expect(
+      library.entries.map((entry) => [entry.fileName, entry.refused ?? 'read']).sort(),
+    ).toEqual([
+      ['book.epub', 'EPUB book: not a format Broadsheet reads'],
+      ['letter.docx', 'Word document: not a format Broadsheet reads'],
+      ['report.pdf', 'PDF: not a format Broadsheet reads'],
+      ['story.txt', 'read'],
+    ]);
+  });
+
+  it('reads a web page’s title and author from its head, in the charset it declares', () => {
+    const page = (head: string) =>
+      describeHead(Buffer.from(head, 'latin1'), {
+        fallback: 'page.html',
+        format: 'html',
+        whole: true,
+      });
+    expect(
+      page(
+        '<meta charset="iso-8859-1"><title>Caf\xe9</title><meta name="author" content="Ana &lt;A&gt;">',
+      ),
+    ).toEqual({title: 'Café', byline: 'Ana <A>'});
+    // Escape sequences in a title are shown, never obeyed.
+    expect(page('<title>\u001b]0;owned\u0007Hi</title>').title).toBe('␛]0;owned␇Hi');
+    expect(page('<p>no title at all</p>')).toEqual({title: 'page.html', byline: undefined});
   });
 
   it('shows refused files with the reason: binary, too large, empty', () => {

@@ -1,0 +1,155 @@
+import {Readability} from '@mozilla/readability';
+import {parseHTML} from 'linkedom';
+import {fromDom} from 'hast-util-from-dom';
+import {toMdast} from 'hast-util-to-mdast';
+import type {Nodes as HastNodes} from 'hast';
+import type {Nodes, Root} from 'mdast';
+import type {Article} from './article.js';
+import {articleFromTree} from './mdast-article.js';
+import {safeLine, sanitize} from './sanitize.js';
+
+/** What a web page says of itself, as Readability reads it (JSON-LD, Open Graph, meta tags). */
+export type PageMetadata = {
+  title?: string;
+  byline?: string;
+  site?: string;
+  /** As the page gives it (often an ISO date and time). */
+  date?: string;
+  language?: string;
+  /** The page's own address: its canonical link, else the address it was read from. */
+  url?: string;
+};
+
+/** A web page read as an article, with what the page says of itself. */
+export type WebArticle = {article: Article; metadata: PageMetadata};
+
+/** Elements whose content is never text to read, and never fetched or run. */
+const NOT_TEXT =
+  'script, style, noscript, template, iframe, frame, frameset, object, embed, svg, math, canvas, audio, video, head, link, meta, button, select, input, textarea, form';
+
+/** Link targets that are not addresses to go to: shown without them. */
+const NOT_A_TARGET = /^\s*(javascript|data|vbscript|blob|file):/i;
+
+/**
+ * Reads a web page (decoded HTML) as an article: the main text as Firefox's Reader View finds
+ * it (@mozilla/readability over linkedom's DOM), then through the Markdown tree the .md path
+ * uses, so headings, emphasis, lists, quotes, code, tables and links as notes come out alike.
+ * Nothing in the page runs and nothing is fetched: linkedom only parses. A page Readability
+ * cannot read gives its whole body's text and a notice. `url` is where the page came from,
+ * for its relative links.
+ */
+export function parseHtml(
+  html: string,
+  {fallbackTitle = 'Untitled', url}: {fallbackTitle?: string; url?: string} = {},
+): WebArticle {
+  const {document} = parseHTML(html);
+  const base = baseUrl(document, url);
+  const canonical = canonicalUrl(document, base) ?? url;
+  const pageTitle = clean(document.querySelector('title')?.textContent);
+  // Readability changes the document it reads: what it did not find is read from a fresh one.
+  const read = new Readability(document as unknown as Document, {
+    serializer: (element) => element,
+  }).parse();
+  let content = read?.content as unknown as Element | undefined;
+  let notice: string | undefined;
+  if (!content || !(read?.textContent ?? '').trim()) {
+    const whole = parseHTML(html).document;
+    for (const element of whole.querySelectorAll(NOT_TEXT)) element.remove();
+    content = (whole.body ?? whole.documentElement) as unknown as Element | undefined;
+    notice = 'Reader View found no article here: the whole page is shown';
+  }
+  const metadata: PageMetadata = {
+    title: clean(read?.title) ?? pageTitle,
+    byline: clean(read?.byline),
+    site: clean(read?.siteName),
+    date: clean(read?.publishedTime),
+    language: clean(read?.lang) ?? clean(document.documentElement?.getAttribute('lang')),
+    url: canonical,
+  };
+  const tree = content ? treeOf(content, base) : {type: 'root' as const, children: []};
+  const article = articleFromTree(tree, {
+    title: metadata.title,
+    meta: bylineOf(metadata),
+    fallbackTitle,
+  });
+  if (notice) article.notice = notice;
+  if (metadata.language) article.language = metadata.language;
+  return {article, metadata};
+}
+
+/** The byline a page's metadata gives: author · site · date, as far as known. */
+export function bylineOf(metadata: PageMetadata): string | undefined {
+  const date = metadata.date?.match(/^\d{4}-\d\d-\d\d/)?.[0] ?? metadata.date;
+  // A byline that already names the site is not told it twice.
+  const site =
+    metadata.site && !metadata.byline?.toLowerCase().includes(metadata.site.toLowerCase())
+      ? metadata.site
+      : undefined;
+  const parts = [metadata.byline, site, date].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** An element's content as a Markdown tree, its text sanitized and its links made whole. */
+function treeOf(element: Element, base: string | undefined): Root {
+  // (A div's hast is an element; toMdast gives the root its content.)
+  const hast = fromDom(element as unknown as Parameters<typeof fromDom>[0]) as HastNodes;
+  const tree = toMdast(hast) as Nodes;
+  const root: Root = tree.type === 'root' ? tree : {type: 'root', children: [tree as never]};
+  cleanTree(root, base);
+  return root;
+}
+
+/** Makes every string in the tree safe to show, and every link target absolute or gone. */
+function cleanTree(node: Nodes, base: string | undefined): void {
+  if ('value' in node && typeof node.value === 'string') node.value = sanitize(node.value);
+  if (node.type === 'image') node.alt = node.alt ? safeLine(node.alt) : node.alt;
+  if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+    node.url = target(node.url, base);
+  }
+  if ('children' in node) for (const child of node.children) cleanTree(child as Nodes, base);
+}
+
+/** A link's target as an address to show: absolute where the page's address is known. */
+function target(url: string, base: string | undefined): string {
+  if (NOT_A_TARGET.test(url)) return '';
+  if (!base) return safeLine(url);
+  try {
+    return safeLine(new URL(url, base).href);
+  } catch {
+    return safeLine(url);
+  }
+}
+
+/** The address relative links are read against: the page's <base>, else its own. */
+function baseUrl(document: ReturnType<typeof parseHTML>['document'], url: string | undefined) {
+  const href = document.querySelector('base[href]')?.getAttribute('href') ?? undefined;
+  if (!href) return url;
+  try {
+    return new URL(href, url).href;
+  } catch {
+    return url;
+  }
+}
+
+/** The page's canonical address (`<link rel=canonical>`, else `og:url`), when it is http(s). */
+function canonicalUrl(
+  document: ReturnType<typeof parseHTML>['document'],
+  base: string | undefined,
+): string | undefined {
+  const href =
+    document.querySelector('link[rel~="canonical"][href]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url"][content]')?.getAttribute('content');
+  if (!href) return undefined;
+  try {
+    const absolute = new URL(href, base);
+    return /^https?:$/.test(absolute.protocol) ? safeLine(absolute.href) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A metadata string on one line, safe to show, or undefined when it says nothing. */
+function clean(text: string | null | undefined): string | undefined {
+  const line = text ? safeLine(text).replace(/\s+/g, ' ').trim() : '';
+  return line === '' ? undefined : line;
+}
