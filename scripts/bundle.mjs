@@ -51,18 +51,17 @@ const fastStringWidth = {
   },
 };
 
-// Markdown's parser (micromark, through mdast-util-from-markdown) and the YAML parser are a
-// third of the bundle, and only an article in Markdown needs them. They are bundled apart, kept
-// in the CLI as a string, and evaluated on their first call: start-up neither parses nor runs
-// them. (A string is scanned far faster than the same code is parsed.)
+// The YAML parser is needed only for front matter the list's fast path cannot read. It is
+// bundled apart, kept in the CLI as a string, and evaluated on its first call: start-up
+// neither parses nor runs it. (A string is scanned far faster than the same code is parsed.)
+// Markdown's parser is larger still, and lives in a file of its own (see LAZY_FILES).
 const LAZY = {
-  'mdast-util-from-markdown': ['fromMarkdown'],
-  yaml: ['parse'],
+  yaml: ['parse', 'stringify'],
 };
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
-    build.onResolve({filter: /^(mdast-util-from-markdown|yaml)$/}, (args) =>
+    build.onResolve({filter: /^yaml$/}, (args) =>
       args.namespace === 'lazy-inner' ? undefined : {path: args.path, namespace: 'lazy'},
     );
     build.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {
@@ -92,6 +91,59 @@ const lazyModules = {
     });
   },
 };
+
+// Web pages need a DOM, Reader View and the HTML-to-Markdown trees (linkedom, Readability,
+// hast and mdast utilities), and Markdown its parser (micromark, with GFM's tables): more code
+// than the whole reader, and only a page or a Markdown article needs it. Each module is
+// bundled into a file of its own beside the CLI and required on its first call: start-up
+// neither reads nor compiles it.
+const LAZY_FILES = {
+  [path.join(root, 'source/article/html.ts')]: {file: 'web.cjs', names: ['parseHtml', 'bylineOf']},
+  [path.join(root, 'source/article/markdown-tree.ts')]: {
+    file: 'markdown.cjs',
+    names: ['parseMarkdownTree', 'treeToMarkdown'],
+  },
+};
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(build) {
+    build.onResolve({filter: /^\.\/(html|markdown-tree)\.js$/}, (args) => {
+      const target = path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return LAZY_FILES[target] ? {path: target, namespace: 'lazy-file'} : undefined;
+    });
+    // (Required at run time from dist/, beside the CLI: never bundled into it.)
+    build.onResolve({filter: /^\.\/[\w-]+\.cjs$/}, (args) =>
+      args.namespace === 'lazy-file' ? {path: args.path, external: true} : undefined,
+    );
+    build.onLoad({filter: /.*/, namespace: 'lazy-file'}, (args) => {
+      const {file, names} = LAZY_FILES[args.path];
+      const load = `let loaded;\nconst module = () => (loaded ??= require(${JSON.stringify(`./${file}`)}));`;
+      const exports = names
+        .map((name) => `export function ${name}(...args) { return module().${name}(...args); }`)
+        .join('\n');
+      return {contents: `${load}\n${exports}`, loader: 'js'};
+    });
+  },
+};
+
+/** Each lazily required module, bundled on its own as CommonJS into dist/. */
+async function bundleLazyFiles() {
+  for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
+    await build({
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: !process.env.BROADSHEET_NO_MINIFY,
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: [fastStringWidth],
+      define: {'process.env.NODE_ENV': '"production"'},
+      entryPoints: [entry],
+      outfile: path.join(root, 'dist', file),
+    });
+  }
+}
 
 // meow's pre-bundled dependencies evaluate, at start-up, two modules the CLI never calls:
 // normalize-package-data (with semver, the SPDX tables and hosted-git-info) and Babel's
@@ -153,7 +205,14 @@ const shared = {
   minify: !process.env.BROADSHEET_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [withoutDevtools, yogaWithoutFetch, fastStringWidth, lazyModules, meowLazyDependencies],
+  plugins: [
+    withoutDevtools,
+    yogaWithoutFetch,
+    fastStringWidth,
+    lazyModules,
+    lazyFiles,
+    meowLazyDependencies,
+  ],
   define: {'process.env.NODE_ENV': '"production"'},
   // CommonJS dependencies (react) call require(); give the ESM bundle a real one.
   banner: {
@@ -185,6 +244,7 @@ export async function bundle({bench = false} = {}) {
   }
   const app = SCRIPT_START + output.text + SCRIPT_END;
   await mkdir(path.join(root, 'dist'), {recursive: true});
+  await bundleLazyFiles();
   await writeFile(path.join(root, 'dist/app.js'), app);
   const buildId = createHash('sha256').update(app).digest('hex').slice(0, 16);
   await build({

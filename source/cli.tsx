@@ -2,21 +2,28 @@
 import {earlyKeyboard} from './terminal/early-keyboard.js';
 import {existsSync} from 'node:fs';
 import {parseCommandLine} from './cli/command-line.js';
-import {bundledArticles} from './cli/bundled-articles.js';
 import {fail} from './cli/fail.js';
 import {printList} from './cli/list.js';
 import {colourAllowed, printPlain} from './cli/print.js';
 import {printQuotations} from './cli/quotes.js';
 import {read} from './cli/read.js';
-import {pipedTarget, resolveTarget, terminalKeyboard} from './cli/target.js';
+import {defaultLibrary, pipedTarget, resolveTarget, terminalKeyboard} from './cli/target.js';
+import {addPages} from './cli/add.js';
+import {urlTarget} from './cli/url-target.js';
+import {looksLikeUrl} from './net/fetch-page.js';
 
 /** `broadsheet`: parses the command line and runs the command it names. */
 async function main(): Promise<void> {
-  const {input, width, json, print, theme, fresh, noColor} = parseCommandLine();
+  const {input, width, json, print, theme, fresh, noColor, format, to} = parseCommandLine();
+  if (input[0] === 'add' && (input.length > 1 || !existsSync('add'))) {
+    earlyKeyboard?.stop();
+    await addPages(input.slice(1), to);
+    return;
+  }
   if (input[0] === 'list' && (input.length > 1 || !existsSync('list'))) {
     earlyKeyboard?.stop();
     if (input.length > 2) fail(`list takes one PATH, got ${input.length - 1}`);
-    printList(input[1] ?? process.env['BROADSHEET_DIR'] ?? bundledArticles(), json);
+    printList(input[1] ?? defaultLibrary(), json);
     return;
   }
   if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {
@@ -25,10 +32,17 @@ async function main(): Promise<void> {
     printQuotations(input[1], json);
     return;
   }
-  // An article piped in (`cat story.txt | broadsheet`): keys come from the terminal itself.
-  const piped = input.length === 0 && !process.stdin.isTTY;
-  const target = piped ? pipedTarget() : resolveTarget(input);
+  // An article piped in (`cat story.txt | broadsheet`, or `-`): keys come from the terminal.
+  const piped =
+    (input.length === 0 && !process.stdin.isTTY) || (input.length === 1 && input[0] === '-');
+  const url = input.length === 1 && looksLikeUrl(input[0]!) ? input[0] : undefined;
   const keyboard = piped && !print ? terminalKeyboard() : earlyKeyboard;
+  const interactive = Boolean(keyboard) && !print;
+  const target = url
+    ? await urlTarget(url, interactive ? keyboard : undefined)
+    : piped
+      ? pipedTarget(format)
+      : resolveTarget(input, format);
   if (!keyboard || print) {
     keyboard?.stop();
     printPlain(target, {width, theme, colour: colourAllowed(noColor)});

@@ -65,6 +65,8 @@ export function appEnv(
         rest = undefined;
         ({anchor, message} = places.resume(article, entry.path));
       }
+      // What the article says of itself (a page shown whole) comes before where it opens.
+      if (article.notice) message = message ? `${article.notice} · ${message}` : article.notice;
       return {kind: 'article', article, anchor, message, rest};
     },
   };
@@ -84,6 +86,7 @@ export function createStore(
     work,
     libraryIdle,
     laidOut,
+    save,
   }: {
     loadArticle: (path: string) => LoadResult;
     places?: SavedPlaces;
@@ -95,6 +98,7 @@ export function createStore(
     work?: LibraryWork;
     libraryIdle?: () => void;
     laidOut?: AppEffects['laidOut'];
+    save?: AppEffects['save'];
   },
 ): AppStore {
   const env = appEnv(loadArticle, places, rescan);
@@ -109,6 +113,7 @@ export function createStore(
       sorted: (chosen) => places.setSort(chosen),
       libraryIdle,
       laidOut,
+      save,
     },
     work,
   );

@@ -72,7 +72,13 @@ export type AppEvent =
   /** A word for the reader's status line (keys are held while a file is read). */
   | {type: 'notice'; message: string}
   /** Entries of the list described in the background, by their index. */
-  | {type: 'described'; entries: Array<[number, LibraryEntry]>};
+  | {type: 'described'; entries: Array<[number, LibraryEntry]>}
+  /** A page being saved (the a key) has come this far. */
+  | {type: 'saveProgress'; bytes: number}
+  /** The page was saved at `path`; `library` is the folder it is in, read again. */
+  | {type: 'saved'; path: string; library: Library; existed: boolean}
+  /** The page could not be saved, and why. */
+  | {type: 'saveFailed'; message: string};
 
 /** The app as it starts: the list, or (for a named file) its reader already open. */
 export function startApp(
@@ -166,11 +172,16 @@ function commandNeedsWhole(reader: ReaderState, command: ReaderCommand): boolean
 /**
  * What `key` has to wait for, if anything: the whole of a long file that is still being read
  * (G, %, quotations, search, or paging near the end of its start), or the article's
- * quotations read far beyond what is known (`[` from a book's end). The store holds such
+ * quotations read far beyond what is known (`[` from a book's end), or a page being saved
+ * (the a key). The store holds such
  * keys, and those after them, and does the work in the background: the event loop never
  * waits on it.
  */
-export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | undefined {
+export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | 'page' | undefined {
+  // Keys typed while a page is saved wait for it (Esc, which stops it, and Ctrl-C do not).
+  if (state.list.saving && !state.reading && !state.quit) {
+    return key.kind === 'named' && key.name === 'escape' ? undefined : 'page';
+  }
   const reader = state.reading?.reader;
   if (!reader || state.quit) return undefined;
   const command = readerCommand(reader, key);
@@ -204,7 +215,34 @@ function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
     }
     case 'quit':
       return {...next, quit: true};
+    // The store downloads and saves the page (and stops that), and says how it went.
+    case 'save':
+    case 'stopSaving':
+      return next;
   }
+}
+
+/** The list once a page is saved: its folder read again, the cursor on the page. */
+function pageSaved(
+  state: AppState,
+  env: AppEnv,
+  {path, library, existed}: {path: string; library: Library; existed: boolean},
+): AppState {
+  const entries = entriesOf(library);
+  const index = entries.findIndex((entry) => entry.path === path);
+  const name = entries[index]?.fileName ?? path;
+  const list = withRows(
+    {
+      ...state.list,
+      saving: undefined,
+      filter: '',
+      filtering: false,
+      message: existed ? `saved before, as ${name}` : `saved as ${name}`,
+    },
+    listContext({...state, library}, env),
+    index === -1 ? undefined : index,
+  );
+  return {...state, library, list};
 }
 
 function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
@@ -292,5 +330,15 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
         ? relisted({...state, library}, env, selectedEntry(state.list))
         : {...state, library};
     }
+    case 'saveProgress':
+      return state.list.saving
+        ? {...state, list: {...state.list, saving: {...state.list.saving, bytes: event.bytes}}}
+        : state;
+    case 'saved':
+      return state.list.saving ? pageSaved(state, env, event) : state;
+    case 'saveFailed':
+      return state.list.saving
+        ? {...state, list: {...state.list, saving: undefined, message: event.message}}
+        : state;
   }
 }

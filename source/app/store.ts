@@ -13,7 +13,7 @@ import {listHeight} from '../library/list.js';
 import {isAtEnd} from '../reader/reader-reducer.js';
 import type {Article} from '../article/article.js';
 import {nameMoreSpeakers} from '../text/quotes.js';
-import type {LibraryEntry} from '../library/library.js';
+import type {Library, LibraryEntry} from '../library/library.js';
 import {WARM_QUERIES, type SortKey} from '../library/view.js';
 
 /** Blocks laid out per background step while the page count is finished (a few ms each). */
@@ -48,6 +48,14 @@ export type AppEffects = {
   libraryIdle?(): void;
   /** A slice of `article` was laid out in the background (garbage may want collecting). */
   laidOut?(article: Article): void;
+  /**
+   * Downloads the page at `url` and saves it into the library (the a key): the file's path
+   * and the library to show then, or a rejection that says why in one line.
+   */
+  save?(
+    url: string,
+    options: {signal: AbortSignal; progress: (bytes: number) => void},
+  ): Promise<{path: string; library: Library; existed: boolean}>;
 };
 
 /**
@@ -117,8 +125,15 @@ export class AppStore {
         this.apply({type: 'key', key});
         continue;
       }
+      // Esc stops a page being saved at once, whatever waits behind it.
+      if (this.state.list.saving && key.kind === 'named' && key.name === 'escape') {
+        this.apply({type: 'key', key});
+        if (!this.state.list.saving) this.releasing = this.held.length > 0;
+        continue;
+      }
       const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
-      if (reason) {
+      if (reason === 'page') this.held.push(key);
+      else if (reason) {
         this.held.push(key);
         const message =
           reason === 'file' ? 'reading the rest of the file…' : 'finding the quotations…';
@@ -292,8 +307,49 @@ export class AppStore {
     return jobs;
   }
 
+  /** The download of a page being saved, to stop it (Esc, or leaving). */
+  private saving: AbortController | undefined;
+  /** When the status line last showed a download's progress. */
+  private savingShownAt = -Infinity;
+
+  /** Downloads and saves a page in the background; its end comes back as an event. */
+  private startSaving(url: string): void {
+    const controller = new AbortController();
+    this.saving = controller;
+    const finish = (event: AppEvent) => {
+      if (this.saving !== controller) return; // stopped, or another began
+      this.saving = undefined;
+      const before = this.state;
+      this.apply(event);
+      // The keys typed while it downloaded go through now, in order.
+      this.release();
+      this.changed(before);
+    };
+    const save = this.effects.save;
+    if (!save) {
+      queueMicrotask(() => finish({type: 'saveFailed', message: 'pages cannot be saved here'}));
+      return;
+    }
+    const progress = (bytes: number) => {
+      if (this.saving !== controller || performance.now() - this.savingShownAt < 100) return;
+      this.savingShownAt = performance.now();
+      const before = this.state;
+      this.apply({type: 'saveProgress', bytes});
+      this.changed(before);
+    };
+    save(url, {signal: controller.signal, progress}).then(
+      (saved) => finish({type: 'saved', ...saved}),
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        finish({type: 'saveFailed', message: `cannot add ${url}: ${reason}`});
+      },
+    );
+  }
+
   /** Stops the timers (the app is leaving). */
   close(): void {
+    this.saving?.abort();
+    this.saving = undefined;
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     if (this.layoutTimer) clearImmediate(this.layoutTimer);
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
@@ -310,6 +366,12 @@ export class AppStore {
     if (next === previous) return;
     this.state = next;
     if (next.list.sort !== previous.list.sort) this.effects.sorted?.(next.list.sort);
+    if (next.list.saving && !previous.list.saving) this.startSaving(next.list.saving.url);
+    else if (!next.list.saving && previous.list.saving && this.saving) {
+      // Stopped (Esc): the download is given up at once.
+      this.saving.abort();
+      this.saving = undefined;
+    }
     // The place is recorded before any frame is drawn: a SIGTERM right after a page turn
     // must save the page the reader saw.
     this.placeChanged(previous, next);

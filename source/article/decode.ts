@@ -124,7 +124,9 @@ export function decodeWebPage(bytes: Uint8Array, headerCharset?: string): string
     return decode(bytes).text;
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes).text;
-  const fromHeader = headerCharset ? decodeAs(bytes, headerCharset.trim().toLowerCase()) : undefined;
+  const fromHeader = headerCharset
+    ? decodeAs(bytes, headerCharset.trim().toLowerCase())
+    : undefined;
   if (fromHeader !== undefined) return fromHeader;
   const utf8 = decode(bytes);
   // A page saved to disk is often re-encoded as UTF-8 with its old declaration left in: bytes

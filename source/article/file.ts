@@ -21,8 +21,8 @@ export function errorReason(error: unknown): string {
  * Reads and parses an article; every failure is a refusal that says why. A long file comes
  * back as its start, with `rest` to read the whole of it in slices.
  */
-export function loadArticleFile(file: string): LoadResult {
-  const notRead = unreadDocument(file);
+export function loadArticleFile(file: string, format = formatOfFile(file)): LoadResult {
+  const notRead = format === undefined ? unreadDocument(file) : undefined;
   if (notRead) return {kind: 'refused', reason: notRead};
   try {
     const fd = openSync(file, 'r');
@@ -35,7 +35,7 @@ export function loadArticleFile(file: string): LoadResult {
     if (size > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
     return openArticleBytes(readFileSync(file), safeLine(path.basename(file)), {
       release: collectGarbage,
-      format: formatOfFile(file) ?? 'text',
+      format: format ?? 'text',
       ownBytes: true,
     });
   } catch (error) {
@@ -44,8 +44,8 @@ export function loadArticleFile(file: string): LoadResult {
 }
 
 /** The whole article of a file, read at once (printing, the quotes command). */
-export function loadWholeArticleFile(file: string): LoadResult {
-  const result = loadArticleFile(file);
+export function loadWholeArticleFile(file: string, format = formatOfFile(file)): LoadResult {
+  const result = loadArticleFile(file, format);
   return result.kind === 'article' && result.rest
     ? {kind: 'article', article: result.rest.finish()}
     : result;

@@ -20,12 +20,12 @@ export type PageMetadata = {
   url?: string;
 };
 
-/** A web page read as an article, with what the page says of itself. */
-export type WebArticle = {article: Article; metadata: PageMetadata};
+/** A web page read as an article, with what the page says of itself and its Markdown tree. */
+export type WebArticle = {article: Article; metadata: PageMetadata; tree: Root};
 
 /** Elements whose content is never text to read, and never fetched or run. */
 const NOT_TEXT =
-  'script, style, noscript, template, iframe, frame, frameset, object, embed, svg, math, canvas, audio, video, head, link, meta, button, select, input, textarea, form';
+  'script, style, noscript, template, iframe, frame, frameset, object, embed, svg, math, canvas, audio, video, head, link, meta, button, select, input, textarea, form, [hidden], [aria-hidden="true"]';
 
 /** Link targets that are not addresses to go to: shown without them. */
 const NOT_A_TARGET = /^\s*(javascript|data|vbscript|blob|file):/i;
@@ -47,10 +47,15 @@ export function parseHtml(
   const canonical = canonicalUrl(document, base) ?? url;
   const pageTitle = clean(document.querySelector('title')?.textContent);
   // Readability changes the document it reads: what it did not find is read from a fresh one.
-  const read = new Readability(document as unknown as Document, {
-    serializer: (element) => element,
-  }).parse();
-  let content = read?.content as unknown as Element | undefined;
+  let read: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    read = new Readability<Element>(document as unknown as Document, {
+      serializer: (element) => element as Element,
+    }).parse();
+  } catch {
+    // A page Reader View trips over is read whole, as one it finds nothing in.
+  }
+  let content = read?.content ?? undefined;
   let notice: string | undefined;
   if (!content || !(read?.textContent ?? '').trim()) {
     const whole = parseHTML(html).document;
@@ -74,7 +79,7 @@ export function parseHtml(
   });
   if (notice) article.notice = notice;
   if (metadata.language) article.language = metadata.language;
-  return {article, metadata};
+  return {article, metadata, tree};
 }
 
 /** The byline a page's metadata gives: author · site · date, as far as known. */
@@ -109,9 +114,14 @@ function cleanTree(node: Nodes, base: string | undefined): void {
   if ('children' in node) for (const child of node.children) cleanTree(child as Nodes, base);
 }
 
-/** A link's target as an address to show: absolute where the page's address is known. */
+/**
+ * A link's target as an address to show: absolute where the page's address is known; empty
+ * for a script or data, and left as `#name` for a place in the page itself (no note is made
+ * for either).
+ */
 function target(url: string, base: string | undefined): string {
   if (NOT_A_TARGET.test(url)) return '';
+  if (url.startsWith('#')) return url;
   if (!base) return safeLine(url);
   try {
     return safeLine(new URL(url, base).href);

@@ -1,10 +1,23 @@
-import {fromMarkdown} from 'mdast-util-from-markdown';
 import {parse as parseYaml} from 'yaml';
 import type {Article} from './article.js';
 import {articleFromTree} from './mdast-article.js';
+import {parseMarkdownTree} from './markdown-tree.js';
 
 /** What an article's YAML front matter may say about it (anything else is ignored). */
-export type FrontMatter = {title?: string; author?: string; date?: string; source?: string};
+export type FrontMatter = {
+  title?: string;
+  author?: string;
+  date?: string;
+  /** The publication, as the writer names it. */
+  source?: string;
+  /** The site a saved page came from, and its address. */
+  site?: string;
+  url?: string;
+  /** The address the page names as its own, when that is another. */
+  canonical?: string;
+  /** When a page was saved. */
+  saved?: string;
+};
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
@@ -27,7 +40,16 @@ export function splitFrontMatter(text: string): {front: FrontMatter; body: strin
   const front: FrontMatter = {};
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const record = data as Record<string, unknown>;
-    for (const key of ['title', 'author', 'date', 'source'] as const) {
+    for (const key of [
+      'title',
+      'author',
+      'date',
+      'source',
+      'site',
+      'url',
+      'canonical',
+      'saved',
+    ] as const) {
       const value = record[key];
       // (The core schema has no dates: a date is the string it is written as.)
       if (typeof value === 'string' || typeof value === 'number') {
@@ -63,9 +85,9 @@ function plainMapping(source: string): Record<string, string> | undefined {
   return data;
 }
 
-/** The byline an article's front matter gives: author · source · date, as far as known. */
+/** The byline an article's front matter gives: author · site · source · date, as far as known. */
 export function bylineOf(front: FrontMatter): string | undefined {
-  const parts = [front.author, front.source, front.date].filter(Boolean);
+  const parts = [front.author, front.site, front.source, front.date].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
@@ -75,11 +97,12 @@ export function bylineOf(front: FrontMatter): string | undefined {
  * list items (with their bullet or number), block quotes (set off with a bar), code blocks
  * (preformatted), and links as numbered notes listed at the end. Emphasis, strong and code
  * are kept as spans over that text, so search, quotations and saved places work on it as on
- * plain text. CommonMark only: GFM's tables, strikethrough and footnotes read as their source.
+ * plain text. CommonMark with GFM's tables (kept line for line) and strikethrough; footnotes
+ * read as their source.
  */
 export function parseMarkdown(text: string, fallbackTitle = 'Untitled'): Article {
   const {front, body} = splitFrontMatter(text);
-  return articleFromTree(fromMarkdown(body), {
+  return articleFromTree(parseMarkdownTree(body), {
     title: front.title,
     meta: bylineOf(front),
     fallbackTitle,

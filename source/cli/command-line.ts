@@ -5,6 +5,7 @@ import {THEMES, type Theme, type ThemeName} from '../ui/theme.js';
 import {parseOptions, UsageError} from './options.js';
 import {HELP} from './help.js';
 import {fail} from './fail.js';
+import type {Format} from '../article/formats.js';
 
 export type CommandLine = {
   input: string[];
@@ -13,6 +14,10 @@ export type CommandLine = {
   print: boolean;
   theme: Theme;
   fresh: boolean;
+  /** --format: how to read the article, whatever its name or content says. */
+  format?: Format;
+  /** --to: with add, the folder to save pages into. */
+  to?: string;
   /** --no-color was given. */
   noColor: boolean;
 };
@@ -55,6 +60,8 @@ export function parseCommandLine(): CommandLine {
     print: options.print,
     theme: parseTheme(options.theme, !options.color),
     fresh: options.fresh,
+    format: options.format,
+    to: options.to,
     noColor: !options.color,
   };
 }

@@ -1,12 +1,18 @@
 /** `broadsheet --help`. */
 export const HELP = `
   Usage
-    $ broadsheet [PATH]
+    $ broadsheet [PATH | URL | -]
+    $ broadsheet add URL… [--to DIR]
     $ broadsheet list [PATH] [--json]
     $ broadsheet quotes FILE [--json]
 
-  PATH is a folder of articles (.txt, .md) or one article. Without PATH:
-  the folder in $BROADSHEET_DIR, else the bundled articles.
+  PATH is a folder of articles (.txt, .md, .html) or one article; URL is a
+  web page (http or https); - is standard input. Without PATH: the folder in
+  $BROADSHEET_DIR, else your library ($XDG_DATA_HOME/broadsheet/articles)
+  when it holds articles, else the bundled articles.
+
+  \`broadsheet add URL…\` saves web pages into your library (or --to DIR) as
+  Markdown with front matter, and prints their paths.
 
   \`broadsheet quotes FILE\` lists the article's quotations, one a line: page
   (at 80×24), nesting level, offsets (UTF-16 code units into the decoded text,
@@ -21,6 +27,8 @@ export const HELP = `
     --print        Print the article (or the list) as plain text, even to a terminal
     --width N      Widest measure of text, in columns (default 72; at least 20)
     --fresh        Open articles at the top, not where you left off
+    --format F     Read the article as text, markdown or html
+    --to DIR       With add: save pages into DIR
     --theme T      dark (default), light or mono
     --no-color     No colour (also when NO_COLOR is set); quotations in italics
     -h, --help     Show this help
@@ -29,6 +37,6 @@ export const HELP = `
   When standard output is not a terminal, the article (or the list of
   articles) is printed as plain text instead, wrapped to --width (default 80).
 
-  Exit status: 0 done; 1 a file or folder missing, unreadable or refused;
-  2 a usage error (an unknown flag, a bad value).
+  Exit status: 0 done; 1 a file, folder or page missing, unreadable or
+  refused; 2 a usage error (an unknown flag, a bad value, a bad URL).
 `;

@@ -48,6 +48,7 @@ function listRecord(entry: LibraryEntry, status: ReadStatus) {
     path: entry.path,
     title: entry.title,
     byline: entry.byline ?? null,
+    url: entry.url ?? null,
     words,
     minutes: words === null ? null : Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     state: status.kind,

@@ -1,5 +1,6 @@
 import meow from 'meow';
 import {MIN_MEASURE} from '../reader/geometry.js';
+import {FORMATS, type Format} from '../article/formats.js';
 
 /** What the command line asks for, once parsed and checked. */
 export type Options = {
@@ -10,6 +11,10 @@ export type Options = {
   theme?: string;
   color: boolean;
   fresh: boolean;
+  /** How to read the article, whatever its name or content says. */
+  format?: Format;
+  /** With add: the folder to save pages into. */
+  to?: string;
   help: boolean;
   version: boolean;
 };
@@ -24,11 +29,24 @@ const FLAGS = {
   theme: {type: 'string'},
   color: {type: 'boolean', default: true},
   fresh: {type: 'boolean', default: false},
+  format: {type: 'string'},
+  to: {type: 'string'},
   help: {type: 'boolean', shortFlag: 'h', default: false},
   version: {type: 'boolean', shortFlag: 'v', default: false},
 } as const;
 
-const KNOWN = new Set(['width', 'json', 'print', 'theme', 'color', 'fresh', 'help', 'version']);
+const KNOWN = new Set([
+  'width',
+  'json',
+  'print',
+  'theme',
+  'color',
+  'fresh',
+  'format',
+  'to',
+  'help',
+  'version',
+]);
 const THEMES = ['dark', 'light', 'mono'];
 
 /**
@@ -59,8 +77,14 @@ export function parseOptions(argv: string[], help: string, version: string): Opt
   if (flags.theme !== undefined && !THEMES.includes(flags.theme)) {
     throw new UsageError(`--theme takes dark, light or mono (got ${flags.theme})`);
   }
+  const format = flags.format;
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format takes text, markdown or html (got ${format})`);
+  }
   return {
     input: cli.input,
+    format: format as Format | undefined,
+    to: flags.to === '' ? undefined : flags.to,
     width: parseWidth(flags.width),
     json: flags.json,
     print: flags.print,

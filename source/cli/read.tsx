@@ -8,11 +8,15 @@ import type {LibraryWork} from '../library/list-reducer.js';
 import {loadArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
 import {describeEntry, listLibrary} from '../library/scan.js';
+import {savePageFile} from '../library/save-page.js';
+import {downloadArticle, pageFile} from '../net/web-article.js';
+import {bundledArticles} from './bundled-articles.js';
+import path from 'node:path';
 import type {Theme} from '../ui/theme.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {savedPlaces} from '../state/saved-places.js';
 import {ReadingState} from '../state/reading-state.js';
-import {stateDirectory} from '../system/folders.js';
+import {libraryDirectory, stateDirectory} from '../system/folders.js';
 import {collectGarbageIfGrown} from '../system/memory.js';
 import type {Keyboard} from '../terminal/keyboard.js';
 import {enterFullScreen, restoreTerminal} from '../terminal/screen.js';
@@ -30,7 +34,7 @@ export async function read(
   {width, theme, fresh}: {width?: number; theme: Theme; fresh: boolean},
 ): Promise<void> {
   const {library, opened} = target;
-  const libraryFolder = target.folder;
+  let libraryFolder = target.folder;
   // Reading positions: saved as you read, and once more on every way out.
   const readingState = new ReadingState(stateDirectory());
   const places = savedPlaces(readingState, {fresh, byPath: opened?.path !== '-'});
@@ -85,6 +89,19 @@ export async function read(
     libraryIdle: () => cache.flush(),
     laidOut: (article) => {
       if (article.text.length >= LARGE_TEXT) collectGarbageIfGrown(LAYOUT_GARBAGE_BYTES);
+    },
+    // The a key: a page saved into the folder shown, or into the reader's own library when
+    // the list shows the bundled articles (which then shows that library).
+    save: async (url, {signal, progress}) => {
+      const {page, result} = await downloadArticle(url, {signal, progress});
+      if (result.kind === 'refused') throw new Error(result.reason);
+      const shown = path.resolve(libraryFolder);
+      const folder = shown === path.resolve(bundledArticles()) ? libraryDirectory() : shown;
+      const file = pageFile(page, url);
+      const saved = savePageFile(folder, {text: file.text, name: file.name, urls: file.urls});
+      libraryFolder = folder;
+      const library = describeFor(listLibrary(folder, cache), work, FIRST_FRAME_BUDGET_MS);
+      return {path: saved.path, library, existed: saved.existed};
     },
   });
   // For the benchmark: the longest the event loop was blocked, written out on the way out.

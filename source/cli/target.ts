@@ -1,6 +1,8 @@
 import {existsSync, openSync, readFileSync, statSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
 import {articleFromBytes} from '../article/load.js';
+import {decode} from '../article/decode.js';
+import {formatOfFile, sniffFormat, type Format} from '../article/formats.js';
 import {Keyboard} from '../terminal/keyboard.js';
 import {readKeysFrom} from '../terminal/screen.js';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import type {LibraryWork} from '../library/list-reducer.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {listLibrary} from '../library/scan.js';
 import {LibraryCache} from '../state/library-cache.js';
-import {stateDirectory} from '../system/folders.js';
+import {libraryDirectory, stateDirectory} from '../system/folders.js';
 import {bundledArticles} from './bundled-articles.js';
 import {fail} from './fail.js';
 
@@ -24,14 +26,16 @@ export type Target = {
 };
 
 /** The article on standard input, read whole, as a library of one. */
-export function pipedTarget(): Target {
+export function pipedTarget(format?: Format): Target {
   let bytes: Buffer;
   try {
     bytes = readFileSync(0);
   } catch (error) {
     return fail(`cannot read standard input: ${(error as Error).message}`, 1);
   }
-  const result = articleFromBytes(bytes, 'standard input', {ownBytes: true});
+  // Named by --format, else told by its content (`curl … | broadsheet` is a page).
+  const read = format ?? sniffFormat(decode(bytes.subarray(0, 4096)).text);
+  const result = articleFromBytes(bytes, 'standard input', {ownBytes: true, format: read});
   if (result.kind === 'refused') return fail(`cannot read standard input: ${result.reason}`, 1);
   const entry = {path: '-', fileName: 'standard input', title: safeLine(result.article.title)};
   return {
@@ -56,13 +60,24 @@ export function terminalKeyboard(): Keyboard | undefined {
   }
 }
 
-export function resolveTarget(input: string[]): Target {
+/**
+ * The folder opened without a PATH: $BROADSHEET_DIR, else the reader's own library when it
+ * holds articles (pages saved with `add` or `a`), else the bundled articles.
+ */
+export function defaultLibrary(): string {
+  const own = libraryDirectory();
+  if (process.env['BROADSHEET_DIR']) return own;
+  const listed = listLibrary(own);
+  return listed.kind === 'folder' && listed.entries.length > 0 ? own : bundledArticles();
+}
+
+export function resolveTarget(input: string[], format?: Format): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
   const named = input[0];
-  const target = named ?? process.env['BROADSHEET_DIR'] ?? bundledArticles();
+  const target = named ?? defaultLibrary();
   if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
   if (named !== undefined && !statSync(named).isDirectory()) {
-    const result = loadArticleFile(named);
+    const result = loadArticleFile(named, format ?? formatOfFile(named));
     if (result.kind === 'refused') fail(`cannot open ${named}: ${result.reason}`, 1);
     const folder = safeLine(path.dirname(path.resolve(named)));
     const entry = {

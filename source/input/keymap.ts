@@ -2,9 +2,10 @@ import type {Key, KeyName} from './keys.js';
 
 /**
  * Where a binding applies: the reading view, its quotes list or search prompt, the library,
- * or the library's filter prompt.
+ * the library's filter prompt, or its prompt for a web page's address.
  */
-export type KeyContext = 'reader' | 'quotes' | 'prompt' | 'library' | 'filter' | 'global';
+export type KeyContext =
+  'reader' | 'quotes' | 'prompt' | 'library' | 'filter' | 'address' | 'global';
 
 /** One key: the character typed (with or without Ctrl), a named key, or any digit. */
 type KeySpec =
@@ -226,6 +227,12 @@ const table = [
     keys: [char('s')],
   },
   {intent: 'rescan', context: 'library', help: 'look for new and removed files', keys: [char('r')]},
+  {
+    intent: 'addPage',
+    context: 'library',
+    help: 'add a web page by its address (typed or pasted)',
+    keys: [char('a')],
+  },
   {intent: 'toggleHelp', context: 'library', help: 'these keys', keys: [char('?')]},
   {intent: 'libraryQuit', context: 'library', help: 'quit', keys: [char('q')]},
 
@@ -260,6 +267,25 @@ const table = [
     context: 'filter',
     help: 'a screenful down',
     keys: [named('pageDown', 'PgDn')],
+  },
+
+  {
+    intent: 'addressSubmit',
+    context: 'address',
+    help: 'download and save the page',
+    keys: [named('enter', 'Enter')],
+  },
+  {
+    intent: 'addressCancel',
+    context: 'address',
+    help: 'cancel (or stop the download)',
+    keys: [named('escape', 'Esc')],
+  },
+  {
+    intent: 'addressErase',
+    context: 'address',
+    help: 'erase a character',
+    keys: [named('backspace', 'Backspace'), named('delete', 'Delete')],
   },
 
   {intent: 'quit', context: 'global', help: 'quit', keys: [ctrl('c')]},

@@ -32,6 +32,8 @@ export function LibraryView({
 }: Props) {
   const fit = (text: string) => truncateToWidth(text, Math.max(1, columns - 1));
   if (tooSmall(columns, rows)) return <TooSmall columns={columns} />;
+  // The prompt for a page's address, or its download: they take the status line.
+  const adding = addingStatus(list, columns);
 
   if (library.kind === 'missing' || library.entries.length === 0) {
     const why =
@@ -44,10 +46,19 @@ export function LibraryView({
         <Text> </Text>
         <Text>{fit(why)}</Text>
         <Text>
-          {fit('Add .txt or .md files there (subfolders too), or run: broadsheet FOLDER')}
+          {fit(
+            'Add .txt, .md or .html files there (subfolders too), press a to save a web page, or run: broadsheet FOLDER',
+          )}
         </Text>
         <Text> </Text>
-        <Text dimColor>{fit(library.kind === 'folder' ? 'r look again · q quit' : 'q quit')}</Text>
+        <Text dimColor={adding === undefined}>
+          {adding ??
+            fit(
+              library.kind === 'folder'
+                ? 'a add a page · r look again · q quit'
+                : 'a add a page · q quit',
+            )}
+        </Text>
       </Box>
     );
   }
@@ -61,7 +72,11 @@ export function LibraryView({
       <Box flexDirection="column">
         <Text bold>{header}</Text>
         <Text> </Text>
-        <HelpOverlay contexts={['library', 'filter']} height={height} width={columns - 2} />
+        <HelpOverlay
+          contexts={['library', 'filter', 'address']}
+          height={height}
+          width={columns - 2}
+        />
         <Text> </Text>
         <Text dimColor>{fit('keys · any key closes this help')}</Text>
       </Box>
@@ -115,7 +130,8 @@ export function LibraryView({
   const where = list.rows.length === 0 ? 'no match' : `${list.selected + 1} of ${list.rows.length}`;
   const filter = list.filter ? ` · filter “${list.filter}”` : '';
   let status: string;
-  if (list.filtering) {
+  if (adding !== undefined) status = adding;
+  else if (list.filtering) {
     // The end of a long filter stays in view, with the cursor after it.
     let typed = `/${list.filter}█`;
     const room = Math.max(2, columns - 1 - cellWidth(` · ${where}`));
@@ -123,7 +139,7 @@ export function LibraryView({
       typed = '/…' + [...typed.slice(2)].slice(1).join('');
     status = fit(`${typed} · ${where}`);
   } else {
-    status = fit(list.message ?? `${where}${filter} · / filter · s sort · ? keys · q quit`);
+    status = fit(list.message ?? `${where}${filter} · / filter · a add · s sort · ? keys · q quit`);
   }
   return (
     <Box flexDirection="column">
@@ -144,7 +160,25 @@ export function LibraryView({
         )}
       </Box>
       <Text> </Text>
-      <Text dimColor={!list.filtering}>{status}</Text>
+      <Text dimColor={!list.filtering && adding === undefined}>{status}</Text>
     </Box>
   );
+}
+
+/** The status line while a page's address is typed, or while it downloads; else undefined. */
+function addingStatus(list: ListState, columns: number): string | undefined {
+  const room = Math.max(1, columns - 1);
+  if (list.saving) {
+    const kb = Math.round(list.saving.bytes / 1024);
+    return truncateToWidth(`downloading ${list.saving.url} · ${kb} KB · Esc stops`, room);
+  }
+  if (list.address === undefined) return undefined;
+  // The end of a long address stays in view, with the cursor after it.
+  const keys = ' · Enter saves · Esc cancels';
+  let typed = `add a page: ${list.address}█`;
+  const fits = Math.max(14, room - cellWidth(keys));
+  while (cellWidth(typed) > fits && typed.length > 14) {
+    typed = 'add a page: …' + [...typed.slice(13)].slice(1).join('');
+  }
+  return truncateToWidth(typed + keys, room);
 }

@@ -12,6 +12,8 @@ export type LibraryEntry = {
   mtime?: number;
   /** Its length in words, once counted. */
   words?: number;
+  /** The address a web page came from (a saved page's front matter, a page's canonical link). */
+  url?: string;
   /** Why the reader refuses it (binary, too large, unreadable), when it does. */
   refused?: string;
   /**

@@ -14,6 +14,10 @@ export type ListState = ListPlace & {
   help: boolean;
   /** A line for the status bar: why an article could not be opened, what a rescan found. */
   message?: string;
+  /** The prompt for a web page's address (the a key), as typed so far. */
+  address?: string;
+  /** A page being downloaded and saved: its address, and the bytes so far. */
+  saving?: {url: string; bytes: number};
 };
 
 /** What the list reads of the world around it: the entries, the terminal, reading states. */
@@ -28,7 +32,14 @@ export type ListContext = {
  * What the list asks of the app once a key is applied (as Bubble Tea's Update returns a
  * command): open an entry, read the folder again, or quit.
  */
-export type ListCommand = {kind: 'open'; entry: number} | {kind: 'rescan'} | {kind: 'quit'};
+export type ListCommand =
+  | {kind: 'open'; entry: number}
+  | {kind: 'rescan'}
+  | {kind: 'quit'}
+  /** Download the page at `url` and save it into the library. */
+  | {kind: 'save'; url: string}
+  /** Stop the download under way. */
+  | {kind: 'stopSaving'};
 
 export type ListUpdate = {list: ListState; command?: ListCommand};
 
@@ -196,6 +207,8 @@ function browsingKey(list: ListState, key: Key, context: ListContext): ListUpdat
     }
     case 'rescan':
       return {list, command: {kind: 'rescan'}};
+    case 'addPage':
+      return {list: {...list, message: undefined, address: ''}};
     case 'toggleHelp':
       return {list: {...list, help: true}};
     case 'libraryQuit':
@@ -206,8 +219,52 @@ function browsingKey(list: ListState, key: Key, context: ListContext): ListUpdat
   }
 }
 
-/** The list's own keys: its help, the filter prompt, or browsing. */
+/** Keys in the prompt for a page's address: typed or pasted, Enter saves, Esc cancels. */
+function addressKey(list: ListState, address: string, key: Key): ListUpdate {
+  if (key.kind === 'paste')
+    return {list: {...list, address: address + promptText(key.text).trim()}};
+  switch (intentFor('address', key)) {
+    case 'addressSubmit': {
+      const url = address.trim();
+      if (url === '') return {list: {...list, address: undefined}};
+      return {
+        list: {...list, address: undefined, saving: {url, bytes: 0}, message: undefined},
+        command: {kind: 'save', url},
+      };
+    }
+    case 'addressCancel':
+      return {list: {...list, address: undefined}};
+    case 'addressErase':
+      return {list: {...list, address: [...address].slice(0, -1).join('')}};
+    case 'quit':
+      return {list, command: {kind: 'quit'}};
+    default:
+      if (key.kind === 'char' && !key.ctrl && promptText(key.text) !== '') {
+        return {list: {...list, address: address + promptText(key.text)}};
+      }
+      return {list};
+  }
+}
+
+/** Keys while a page downloads: Esc stops it; Ctrl-C quits; the rest wait for it. */
+function savingKey(list: ListState, key: Key): ListUpdate {
+  switch (intentFor('address', key)) {
+    case 'addressCancel':
+      return {
+        list: {...list, saving: undefined, message: 'download stopped'},
+        command: {kind: 'stopSaving'},
+      };
+    case 'quit':
+      return {list, command: {kind: 'quit'}};
+    default:
+      return {list};
+  }
+}
+
+/** The list's own keys: its help, a page being saved, the prompts, or browsing. */
 export function listKey(list: ListState, key: Key, context: ListContext): ListUpdate {
+  if (list.saving) return savingKey(list, key);
+  if (list.address !== undefined) return addressKey(list, list.address, key);
   if (list.help) {
     // Any key closes the help; Ctrl-C still quits.
     if (intentFor('library', key) === 'quit') return {list, command: {kind: 'quit'}};

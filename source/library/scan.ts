@@ -57,7 +57,7 @@ function headText(head: Uint8Array, whole: boolean): string {
 export function describeHead(
   head: Uint8Array,
   {fallback, format, whole}: {fallback: string; format: Format; whole: boolean},
-): {title: string; byline?: string; words?: number; refused?: string} {
+): {title: string; byline?: string; words?: number; refused?: string; url?: string} {
   if (looksBinary(head)) return {title: fallback, refused: 'not text (binary data)'};
   if (format === 'html') return pageHead(head, fallback, whole);
   const text = headText(head, whole);
@@ -80,7 +80,7 @@ function markdownHead(
   text: string,
   fallback: string,
   whole: boolean,
-): {title: string; byline?: string; words?: number} {
+): {title: string; byline?: string; words?: number; url?: string} {
   const {front, body} = splitFrontMatter(text);
   const opening = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
   const first = body.trimStart();
@@ -93,7 +93,13 @@ function markdownHead(
       countWords(title) +
       countWords(byline ?? '')
     : undefined;
-  return {title: safeLine(title), byline: byline && safeLine(byline), words};
+  const found: {title: string; byline?: string; words?: number; url?: string} = {
+    title: safeLine(title),
+    byline: byline && safeLine(byline),
+    words,
+  };
+  if (front.url) found.url = safeLine(front.url);
+  return found;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -140,7 +146,16 @@ function pageHead(head: Uint8Array, fallback: string, whole: boolean) {
   const title =
     metaContent(html, 'og:title') ?? (titleTag === undefined ? undefined : pageText(titleTag));
   const byline = metaContent(html, 'author') ?? metaContent(html, 'article:author');
-  return {title: titleFromFirstLine(title ?? '', fallback).title, byline};
+  const found: {title: string; byline?: string; url?: string} = {
+    title: titleFromFirstLine(title ?? '', fallback).title,
+    byline,
+  };
+  const canonical =
+    /<link\b[^>]*\brel\s*=\s*["']?canonical[^>]*>/i
+      .exec(html)?.[0]
+      .match(/\bhref\s*=\s*["']([^"']+)["']/i)?.[1] ?? metaContent(html, 'og:url');
+  if (canonical && /^https?:\/\//i.test(canonical)) found.url = pageText(canonical);
+  return found;
 }
 
 /** An entry for one file, reading only its head (and its size and time from stat). */
@@ -175,6 +190,7 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
       if (found.byline !== undefined) entry.byline = found.byline;
       if (found.words !== undefined) entry.words = found.words;
       if (found.refused !== undefined) entry.refused = found.refused;
+      if (found.url !== undefined) entry.url = found.url;
     }
     cache?.set(file, {
       size: stats.size,
@@ -183,6 +199,7 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
       byline: entry.byline,
       words: entry.words,
       refused: entry.refused,
+      url: entry.url,
     });
   } catch (error) {
     entry.refused = errorReason(error);
@@ -200,6 +217,7 @@ function withCached(entry: LibraryEntry, cached: CachedFile): LibraryEntry {
   if (cached.byline !== undefined) filled.byline = cached.byline;
   if (cached.words !== undefined) filled.words = cached.words;
   if (cached.refused !== undefined) filled.refused = cached.refused;
+  if (cached.url !== undefined) filled.url = cached.url;
   return filled;
 }
 

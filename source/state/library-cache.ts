@@ -9,6 +9,8 @@ export type CachedFile = {
   byline?: string;
   words?: number;
   refused?: string;
+  /** The address a saved page came from. */
+  url?: string;
 };
 
 const FILE_NAME = 'library-cache.json';
@@ -16,14 +18,24 @@ const FILE_NAME = 'library-cache.json';
 const MAX_FILES = 50_000;
 
 /**
- * One file as stored: [path, size, mtime, title, byline, words, refused], null for what is not
- * known. Rows of arrays parse in half the time of objects (ten thousand files: ~1.2 MB).
+ * One file as stored: [path, size, mtime, title, byline, words, refused, url], null for what is
+ * not known (a row written before url was kept has seven). Rows of arrays parse in half the
+ * time of objects (ten thousand files: ~1.2 MB).
  */
-type Row = [string, number, number, string, string | null, number | null, string | null];
+type Row = [
+  string,
+  number,
+  number,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  (string | null)?,
+];
 
 /** The file a row describes, or undefined for a row that is not one (a damaged cache). */
 function fromRow(row: Row): CachedFile | undefined {
-  const [, size, mtime, title, byline, words, refused] = row;
+  const [, size, mtime, title, byline, words, refused, url] = row;
   if (!Number.isFinite(size) || !Number.isFinite(mtime) || typeof title !== 'string') {
     return undefined;
   }
@@ -31,12 +43,15 @@ function fromRow(row: Row): CachedFile | undefined {
   if (typeof byline === 'string') file.byline = byline;
   if (Number.isFinite(words)) file.words = words!;
   if (typeof refused === 'string') file.refused = refused;
+  if (typeof url === 'string') file.url = url;
   return file;
 }
 
 function toRow(file: string, cached: CachedFile): Row {
-  const {size, mtime, title, byline, words, refused} = cached;
-  return [file, size, mtime, title, byline ?? null, words ?? null, refused ?? null];
+  const {size, mtime, title, byline, words, refused, url} = cached;
+  const row: Row = [file, size, mtime, title, byline ?? null, words ?? null, refused ?? null];
+  if (url !== undefined) row.push(url);
+  return row;
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 type Place = {
   /** The XDG variable for it on Linux and other Unix, and its fallback under the home folder. */
-  xdg: 'XDG_STATE_HOME' | 'XDG_CACHE_HOME';
+  xdg: 'XDG_STATE_HOME' | 'XDG_CACHE_HOME' | 'XDG_DATA_HOME';
   home: string[];
   darwin: string[];
   win32: string[];
@@ -20,6 +20,13 @@ const CACHE: Place = {
   home: ['.cache'],
   darwin: ['Library', 'Caches'],
   win32: ['cache'],
+};
+
+const DATA: Place = {
+  xdg: 'XDG_DATA_HOME',
+  home: ['.local', 'share'],
+  darwin: ['Library', 'Application Support'],
+  win32: [],
 };
 
 /** Broadsheet's folder of a kind: the platform's own place for it, XDG's on Linux and Unix. */
@@ -61,4 +68,17 @@ export function cacheDirectory(
   home: string = os.homedir(),
 ): string {
   return folderFor(CACHE, env, platform, home);
+}
+
+/**
+ * The reader's own library, where pages are saved: $BROADSHEET_DIR, else
+ * $XDG_DATA_HOME/broadsheet/articles, else ~/.local/share/broadsheet/articles on Linux and other
+ * Unix; the platform's own place on macOS and Windows. (Made on the first save.)
+ */
+export function libraryDirectory(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  return env['BROADSHEET_DIR'] || path.join(folderFor(DATA, env, platform, home), 'articles');
 }

@@ -27,6 +27,15 @@ export class Keyboard {
     for (const chunk of this.waiting.splice(0)) consumer(chunk);
   }
 
+  /**
+   * Takes the keys from whoever had them, putting `chunks` (theirs, not used) back first in
+   * line for the next consumer: keys typed while a page downloads are kept for the reader.
+   */
+  disconnect(chunks: string[] = []): void {
+    this.consumer = undefined;
+    this.waiting.unshift(...chunks);
+  }
+
   /** Gives the terminal back its line discipline and lets the process end. */
   stop(): void {
     if (!this.reading) return;

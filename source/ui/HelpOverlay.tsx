@@ -7,6 +7,7 @@ import {cellWidth, truncateToWidth} from '../text/width.js';
 const HEADINGS: Partial<Record<KeyContext, string>> = {
   library: 'In the list',
   filter: 'While filtering (after /)',
+  address: 'Adding a page (after a)',
 };
 
 type HelpRow = {keys: string; help: string; heading?: boolean};

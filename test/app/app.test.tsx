@@ -98,7 +98,7 @@ describe('App', () => {
   });
 
   it("lists the filter's keys in the list's help under their own heading", async () => {
-    const app = renderApp(library, loadArticle, {columns: 100, rows: 40});
+    const app = renderApp(library, loadArticle, {columns: 100, rows: 50});
     await app.ready();
     await app.press('?', (f) => f.includes('these keys'));
     const lines = app.frame().split('\n');
@@ -106,10 +106,13 @@ describe('App', () => {
     const filtering = lines.findIndex((line) => line.trim() === 'While filtering (after /)');
     expect(list).toBeGreaterThan(-1);
     expect(filtering).toBeGreaterThan(list);
-    // Enter opens in both, and says which article it opens while filtering.
+    // Enter means another thing under each heading, and says which.
     const enter = lines.filter((line) => /^\s*Enter\b/.test(line)).map((line) => line.trim());
-    expect(enter).toHaveLength(2);
-    expect(new Set(enter).size).toBe(2);
+    expect(enter).toHaveLength(3);
+    expect(new Set(enter).size).toBe(3);
+    expect(lines.findIndex((line) => line.trim() === 'Adding a page (after a)')).toBeGreaterThan(
+      filtering,
+    );
     const underCursor = lines.findIndex((line) =>
       line.includes('open the article under the cursor'),
     );

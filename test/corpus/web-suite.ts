@@ -68,7 +68,9 @@ export function scorePage(name: string): PageScore {
     .replace(/\[\d+\]/g, '')
     .replace(/\[image(?:: [^\]]*)?\]/g, ' ');
   const {document} = parseHTML(readFileSync(path.join(folder, 'expected.html'), 'utf8'));
-  const expectedText = [metadata.title ?? '', document.documentElement?.textContent ?? ''].join(' ');
+  const expectedText = [metadata.title ?? '', document.documentElement?.textContent ?? ''].join(
+    ' ',
+  );
   return {
     name,
     title: article.title,

@@ -1,0 +1,241 @@
+// Web pages read as articles: Reader View's extraction, then the Markdown path's blocks.
+import {describe, expect, it} from 'vitest';
+import {parseHtml} from '../../source/article/html.js';
+import {charsetOf, declaredCharset, decodeWebPage} from '../../source/article/decode.js';
+import {articleFromBytes} from '../../source/article/load.js';
+import {sniffFormat} from '../../source/article/formats.js';
+import {plainText} from '../../source/text/layout.js';
+import {findQuotations} from '../../source/text/quotes.js';
+
+const paragraphs = (count: number) =>
+  Array.from(
+    {length: count},
+    (_, index) =>
+      `<p>Paragraph ${index} of the story, long enough to count as prose for a reader of articles, with a comma, and another, and more words after them.</p>`,
+  ).join('\n');
+
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>A Storm Closes the Old Harbour Road - Example News</title>${head}</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article>${body}</article><footer>© Example News</footer></body></html>`;
+
+const shown = (html: string, options = {}) => {
+  const {article, metadata} = parseHtml(html, options);
+  return {article, metadata, text: plainText(article, 80)};
+};
+
+describe('a web page read as an article', () => {
+  it('takes the main text, leaving out navigation and footers, and the metadata the page gives', () => {
+    const head = `<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Example News"><meta property="article:published_time" content="2024-03-05T10:00:00Z">`;
+    const {article, text, metadata} = shown(page(paragraphs(6), head));
+    // (Reader View leaves the site's name off the title.)
+    expect(article.title).toBe('A Storm Closes the Old Harbour Road');
+    expect(metadata).toMatchObject({byline: 'Jane Doe', site: 'Example News', language: 'en'});
+    expect(article.meta).toBe('Jane Doe · Example News · 2024-03-05');
+    expect(text).toContain('Paragraph 5 of the story');
+    expect(text).not.toContain('Home');
+    expect(text).not.toContain('© Example News');
+    expect(article.language).toBe('en');
+    expect(article.notice).toBeUndefined();
+  });
+
+  it('sets headings, emphasis, lists, block quotes and code as Markdown is set', () => {
+    const {article, text} = shown(
+      page(
+        `${paragraphs(3)}<h2>A heading</h2><p>Some <em>emphasis</em> and <strong>strength</strong> and <code>code()</code>.</p><ul><li>first</li><li>second</li></ul><ol start="3"><li>third</li></ol><blockquote><p>A quoted passage.</p></blockquote><pre><code>line one\n  line two</code></pre>${paragraphs(2)}`,
+      ),
+    );
+    const kinds = article.blocks.map((block) => block.kind);
+    expect(kinds).toContain('heading');
+    expect(kinds).toContain('quote');
+    expect(kinds).toContain('preformatted');
+    expect(text).toContain('• first');
+    expect(text).toContain('3. third');
+    expect(text).toContain('line one\n  line two');
+    const styled = (kind: string) =>
+      article
+        .markup!.filter((span) => span.kind === kind)
+        .map((span) => article.text.slice(span.start, span.end));
+    expect(styled('italic')).toEqual(['emphasis']);
+    expect(styled('bold')).toEqual(['strength']);
+    expect(styled('code')).toEqual(['code()']);
+  });
+
+  it('keeps a table line for line, its columns lined up under a rule', () => {
+    const {text} = shown(
+      page(
+        `${paragraphs(3)}<table><tr><th>City</th><th>Population</th></tr><tr><td>Oslo</td><td>709,000</td></tr><tr><td>Reykjavík</td><td>139,000</td></tr></table>`,
+      ),
+    );
+    expect(text).toContain(
+      [
+        'City      │ Population',
+        '──────────┼───────────',
+        'Oslo      │ 709,000',
+        'Reykjavík │ 139,000',
+      ].join('\n'),
+    );
+  });
+
+  it('gives links as numbered notes made whole against the page’s address, and none for scripts or data', () => {
+    const {text} = shown(
+      page(
+        `${paragraphs(3)}<p>Read <a href="/report.html">the report</a>, <a href="javascript:alert(1)">click me</a>, <a href="data:text/html,hi">this</a> and <a href="#top">the top</a>.</p>`,
+      ),
+      {url: 'https://news.example/world/story.html'},
+    );
+    expect(text).toContain('Read the report[1], click me, this and the top.');
+    expect(text).toContain('[1] https://news.example/report.html');
+    expect(text).not.toContain('javascript:');
+    expect(text).not.toContain('data:');
+    expect(text).not.toContain('[2]');
+  });
+
+  it('shows images as their alt text, and never a script, a style or a frame', () => {
+    const {text} = shown(
+      page(
+        `${paragraphs(3)}<p><img src="https://tracker.example/a.png" alt="A harbour at dawn"> <img src="b.png"></p><script>document.write("evil")</script><style>p{color:red}</style><iframe src="https://ads.example/"></iframe>${paragraphs(1)}`,
+      ),
+    );
+    expect(text).toContain('[image: A harbour at dawn]');
+    expect(text).toContain('[image]');
+    expect(text).not.toContain('evil');
+    expect(text).not.toContain('color');
+    expect(text).not.toContain('ads.example');
+  });
+
+  it('shows escape sequences and drops bidirectional overrides, wherever the page hides them', () => {
+    const {article, text} = shown(
+      page(
+        `<h1>Title&#27;]0;owned&#7;</h1>${paragraphs(3)}<p>Clear&#27;[2J screen and &#x202E;reversed&#x202C; text, raw \u001b[31m too.</p>`,
+      ),
+    );
+    expect(article.title).not.toContain('\u001b');
+    expect(text).not.toMatch(/[\u001b\u0007\u202e\u202c]/);
+    expect(text).toContain('Clear␛[2J screen');
+    expect(text).toContain('reversed text');
+  });
+
+  it('opens a page Reader View cannot read with the whole of its text and a notice', () => {
+    // Only a footer, which Reader View leaves out of any article.
+    const {article, text} = shown(
+      `<html><head><title>Contact</title><script>var x = "in a script";</script></head><body><footer>Write to <a href="mailto:desk@news.example">the desk</a> any day.</footer><div hidden>Hidden words</div><script>alert("no")</script></body></html>`,
+    );
+    expect(article.notice).toBe('Reader View found no article here: the whole page is shown');
+    expect(article.title).toBe('Contact');
+    expect(text).toContain('Write to the desk[1] any day.');
+    expect(text).not.toContain('in a script');
+    expect(text).not.toContain('alert');
+    expect(text).not.toContain('Hidden words');
+  });
+
+  it('finds quotations in a page’s text as in any article', () => {
+    const {article} = shown(
+      page(
+        `${paragraphs(2)}<p>“We will rebuild the pier,” the mayor said. “Soon.”</p>${paragraphs(2)}`,
+      ),
+    );
+    const quotations = findQuotations(article).map((quotation) =>
+      article.text.slice(quotation.start, quotation.end),
+    );
+    expect(quotations).toEqual(['“We will rebuild the pier,”', '“Soon.”']);
+  });
+
+  it('is titled by the page, else by its file name', () => {
+    expect(shown('<p>Nothing but a line.</p>', {fallbackTitle: 'saved.html'}).article.title).toBe(
+      'saved.html',
+    );
+  });
+});
+
+describe('a web page’s bytes decoded as a browser would', () => {
+  const bytes = (text: string, encoding: string) => {
+    // Node encodes only UTF-8, UTF-16 and Latin-1: the other encodings' bytes are spelled out.
+    if (encoding === 'latin1') return Buffer.from(text, 'latin1');
+    return Buffer.from(text, 'utf8');
+  };
+
+  it('reads the charset the page declares: meta charset, http-equiv, an XML declaration', () => {
+    expect(declaredCharset(bytes('<meta charset="Shift_JIS">', 'utf8'))).toBe('shift_jis');
+    expect(
+      declaredCharset(
+        bytes('<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">', 'utf8'),
+      ),
+    ).toBe('koi8-r');
+    expect(declaredCharset(bytes('<?xml version="1.0" encoding="EUC-JP"?><html>', 'utf8'))).toBe(
+      'euc-jp',
+    );
+    expect(declaredCharset(bytes('<!-- <meta charset="big5"> --><p>', 'utf8'))).toBeUndefined();
+    expect(charsetOf('text/html; charset="GBK"')).toBe('gbk');
+    expect(charsetOf('text/html')).toBeUndefined();
+  });
+
+  it('decodes the encodings pages are written in', () => {
+    const cases: Array<[string, number[], string]> = [
+      ['shift_jis', [0x93, 0xfa, 0x96, 0x7b], '日本'],
+      ['euc-jp', [0xc6, 0xfc, 0xcb, 0xdc], '日本'],
+      ['euc-kr', [0xc7, 0xd1, 0xb1, 0xb9], '한국'],
+      ['gbk', [0xd6, 0xd0, 0xce, 0xc4], '中文'],
+      ['gb18030', [0xd6, 0xd0, 0xce, 0xc4], '中文'],
+      ['big5', [0xa4, 0xa4, 0xa4, 0xe5], '中文'],
+      ['koi8-r', [0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4], 'Привет'],
+      ['iso-8859-2', [0xb3, 0xf3, 0xbf, 0xea], 'łóżę'],
+      ['windows-1252', [0x93, 0x68, 0x69, 0x94], '“hi”'],
+      ['iso-8859-1', [0x93, 0x68, 0x69, 0x94], '“hi”'],
+    ];
+    for (const [charset, body, expected] of cases) {
+      const html = Buffer.concat([
+        Buffer.from(`<meta charset="${charset}"><p>`, 'latin1'),
+        Buffer.from(body),
+      ]);
+      expect(decodeWebPage(html), charset).toContain(expected);
+    }
+  });
+
+  it('puts a BOM first, then the server’s charset, then the page’s', () => {
+    const sjis = Buffer.concat([
+      Buffer.from('<meta charset="koi8-r"><p>'),
+      Buffer.from([0x93, 0xfa]),
+    ]);
+    expect(decodeWebPage(sjis, 'shift_jis')).toContain('日');
+    const withBom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('<meta charset="big5"><p>é'),
+    ]);
+    expect(decodeWebPage(withBom, 'koi8-r')).toContain('é');
+  });
+
+  it('reads a page saved as UTF-8 with its old declaration left in as UTF-8', () => {
+    expect(decodeWebPage(Buffer.from('<meta charset="gb2312"><p>中文</p>'))).toContain('中文');
+  });
+
+  it('falls back to UTF-8, then Windows-1252, for an unknown or missing charset', () => {
+    expect(decodeWebPage(Buffer.from('<meta charset="x-unknown"><p>é</p>'))).toContain('é');
+    expect(decodeWebPage(Buffer.from([0x3c, 0x70, 0x3e, 0x93, 0x94]))).toContain('“”');
+  });
+
+  it('reads a page’s bytes into an article through the loader', () => {
+    const html = Buffer.concat([
+      Buffer.from(`<html><head><meta charset="shift_jis"><title>`, 'latin1'),
+      Buffer.from([0x93, 0xfa, 0x96, 0x7b]),
+      Buffer.from(`</title></head><body>${paragraphs(4)}</body></html>`, 'latin1'),
+    ]);
+    const result = articleFromBytes(html, 'page.html', {format: 'html'});
+    expect(result.kind === 'article' && result.article.title).toBe('日本');
+  });
+});
+
+describe('the format of text that comes without a name', () => {
+  it('knows a web page by its opening tags, Markdown by its marks, and the rest as text', () => {
+    expect(sniffFormat('<!DOCTYPE html>\n<html>')).toBe('html');
+    expect(sniffFormat('  <!-- saved -->\n<html lang="en">')).toBe('html');
+    expect(sniffFormat('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">')).toBe(
+      'html',
+    );
+    expect(sniffFormat('---\ntitle: A\n---\n\nText')).toBe('markdown');
+    expect(sniffFormat('Intro\n\n## A heading\n\ntext')).toBe('markdown');
+    expect(sniffFormat('See [the docs](https://a.example/docs).')).toBe('markdown');
+    expect(sniffFormat('```\ncode\n```')).toBe('markdown');
+    expect(sniffFormat('A **strong** claim.')).toBe('markdown');
+    expect(sniffFormat('The Title\n\nBy a writer\n\nA paragraph with a <b> in it.')).toBe('text');
+    expect(sniffFormat('Prices rose 5% in #March, said [sic] the report.')).toBe('text');
+  });
+});

@@ -1,0 +1,152 @@
+// Web pages in a real terminal, served from a local server on 127.0.0.1 (no other address):
+// a page added from the library with `a` and a pasted address, opened, read, and resumed; a
+// page opened by its address; a download stopped with Esc.
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {pasted, runCli, splitKeys, type Session} from './terminal.js';
+
+const paragraph = (index: number) =>
+  `<p>Paragraph ${index}: the harbour board met again on Tuesday, and “nobody expected the vote to be close,” said Elin Castell, who chairs it. The meeting ran late into the night.</p>`;
+const STORY = `<!doctype html><html lang="en"><head><title>The Harbour Board Votes Again on the Pier - Local News</title><meta name="author" content="Ana Reyes"></head><body><nav><a href="/">Home</a></nav><article>${Array.from({length: 30}, (_, index) => paragraph(index)).join('')}<p>The minutes of the meeting are online.</p></article><footer>Local News</footer></body></html>`;
+
+let server: http.Server;
+let base = '';
+const hanging: http.ServerResponse[] = [];
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    if (request.url === '/story') {
+      response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+      response.end(STORY);
+    } else if (request.url === '/slow') {
+      response.writeHead(200, {'content-type': 'text/html'});
+      response.write('<p>a start');
+      hanging.push(response);
+    } else {
+      response.writeHead(404, 'Not Found');
+      response.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const response of hanging) response.destroy();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill('SIGKILL');
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A person's folders: an empty library and state of their own, no BROADSHEET_DIR. */
+function home() {
+  return {
+    XDG_DATA_HOME: mkdtempSync(path.join(tmpdir(), 'bs-data-')),
+    XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-')),
+    BROADSHEET_DIR: '',
+  };
+}
+
+async function start(env: Record<string, string>, args: string[] = []) {
+  const session = await runCli({args, env, columns: 80, rows: 24});
+  sessions.push(session);
+  return session;
+}
+
+describe('web pages in a real terminal', () => {
+  for (const way of ['typed a key at a time', 'sent in one write'] as const) {
+    it(`adds a page with a and a pasted address, reads it, and resumes it (${way})`, async () => {
+      const env = home();
+      const first = await start(env);
+      await first.waitFor('A Study in Scarlet'); // the bundled articles, while the library is empty
+      // a, the address pasted, Enter to save; then Enter opens it, ] finds a quotation, and a
+      // search goes to the minutes. Keys typed while the page downloads wait for it.
+      const script = `a${pasted(`${base}/story`)}\r\r]/minutes\r`;
+      if (way === 'sent in one write') first.write(script);
+      else {
+        for (const key of splitKeys(script)) {
+          first.write(key);
+          await sleep(60);
+        }
+      }
+      await first.waitFor(/hit 1\/1/);
+      expect(first.text()).toContain('The minutes of the meeting are online.');
+      const page = /page (\d+)\/(\d+)/.exec(first.text());
+      expect(page).not.toBeNull();
+      first.write('q');
+      await first.waitFor('The Harbour Board Votes Again on the Pier');
+      expect(first.text()).toContain('Ana Reyes');
+      first.write('q');
+      expect((await first.exited).exitCode).toBe(0);
+
+      // Saved into the reader's own library, as Markdown with where it came from.
+      const library = path.join(env.XDG_DATA_HOME, 'broadsheet', 'articles');
+      const files = readdirSync(library);
+      expect(files).toEqual(['the-harbour-board-votes-again-on-the-pier.md']);
+      const saved = readFileSync(path.join(library, files[0]!), 'utf8');
+      expect(saved).toMatch(/^---\ntitle: The Harbour Board Votes Again on the Pier\n/);
+      expect(saved).toContain(`url: ${base}/story\n`);
+
+      // The next run opens that library, and the page where it was left.
+      const again = await start(env);
+      await again.waitFor('The Harbour Board Votes Again on the Pier');
+      expect(again.text()).not.toContain('A Study in Scarlet');
+      again.write('\r');
+      await again.waitFor(/resumed at \d+%/);
+      expect(again.text()).toContain(`page ${page![1]}/${page![2]}`);
+      again.write('q');
+      again.write('q');
+      expect((await again.exited).exitCode).toBe(0);
+    });
+  }
+
+  it('opens a page by its address, with its quotations', async () => {
+    const session = await start(home(), [`${base}/story`]);
+    await session.waitFor(/page 1\/\d+/);
+    expect(session.text()).toContain('The Harbour Board Votes Again on the Pier');
+    session.write(']');
+    await session.waitFor(/quotation 1\/\d+ · Elin Castell/);
+    session.write('q');
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.bufferType()).toBe('normal');
+  });
+
+  it('stops a download with Esc, says so, and saves nothing', async () => {
+    const env = home();
+    const session = await start(env);
+    await session.waitFor('A Study in Scarlet');
+    session.write(`a${pasted(`${base}/slow`)}\r`);
+    await session.waitFor(/downloading .*slow/);
+    session.write('\u001B');
+    await session.waitFor('download stopped');
+    session.write('q');
+    expect((await session.exited).exitCode).toBe(0);
+    expect(() => readdirSync(path.join(env.XDG_DATA_HOME, 'broadsheet', 'articles'))).toThrow();
+  });
+
+  it('says in the list why a page cannot be added, and goes on', async () => {
+    const session = await start(home());
+    await session.waitFor('A Study in Scarlet');
+    session.write(`a${pasted(`${base}/missing`)}\r`);
+    await session.waitFor(`cannot add ${base}/missing: HTTP 404 Not Found`);
+    session.write('j');
+    await session.waitFor(/❯ Council Votes/);
+    session.write('q');
+    expect((await session.exited).exitCode).toBe(0);
+  });
+
+  it('fails in one line for a page that is not there, and restores the screen', async () => {
+    const session = await start(home(), [`${base}/missing`]);
+    const exit = await session.exited;
+    expect(exit.exitCode).toBe(1);
+    expect(session.bufferType()).toBe('normal');
+    expect(session.text()).toContain(`broadsheet: cannot open ${base}/missing: HTTP 404 Not Found`);
+  });
+});
