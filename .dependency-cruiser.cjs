@@ -26,6 +26,14 @@ module.exports = {
       },
     },
     {
+      name: 'pure-core-never-fetches',
+      severity: 'error',
+      comment:
+        'Only net/ touches the network, and only the edges (cli/, app/ through them) call it.',
+      from: {path: '^source/(text|article|state|input|ui|library|reader)/'},
+      to: {path: '^source/net/'},
+    },
+    {
       name: 'rooms-never-import-the-app',
       severity: 'error',
       comment:

@@ -9,7 +9,7 @@ import {
 import {entriesOf, type LibraryWork} from '../library/list-reducer.js';
 import type {Key} from '../input/keys.js';
 import {KeyDecoder} from '../input/key-decoder.js';
-import {listHeight} from '../library/list.js';
+import {libraryJobs, pendingInView} from './library-jobs.js';
 import {isAtEnd} from '../reader/reader-reducer.js';
 import type {Article} from '../article/article.js';
 import {nameMoreSpeakers} from '../text/quotes.js';
@@ -201,15 +201,6 @@ export class AppStore {
     return targets + WARM_QUERIES.length - this.filterWarmed;
   }
 
-  /** Whether a row on screen is still listed by name only. */
-  private pendingInView(): boolean {
-    const {library, list, rows} = this.state;
-    if (library.kind !== 'folder') return false;
-    return list.rows
-      .slice(list.top, list.top + listHeight(rows))
-      .some((row) => library.entries[row.entry]?.pending);
-  }
-
   /** Takes up to `count` of the filter's steps. */
   private readyFilter(count: number): void {
     for (let done = 0; done < count && this.filterSteps() > 0; done++) {
@@ -232,7 +223,7 @@ export class AppStore {
     if (!work || this.layoutTimer || this.state.quit || this.state.library.kind !== 'folder') {
       return;
     }
-    if (!this.state.list.filtering && this.filterSteps() > 0 && !this.pendingInView()) {
+    if (!this.state.list.filtering && this.filterSteps() > 0 && !pendingInView(this.state)) {
       // Once the rows on screen are read, make the filter ready before the rest: its first
       // letters then answer as quickly as the others.
       this.layoutTimer = setImmediate(() => {
@@ -242,7 +233,7 @@ export class AppStore {
       });
       return;
     }
-    if (this.libraryJobs(1).length === 0) {
+    if (libraryJobs(this.state, this.uncounted, 1).length === 0) {
       this.effects.libraryIdle?.();
       return;
     }
@@ -261,7 +252,7 @@ export class AppStore {
       if (this.typingFilter() > 0) return this.scheduleLayout();
       const done: Array<[number, LibraryEntry]> = [];
       const until = performance.now() + LIBRARY_SLICE_MS;
-      for (const [index, entry] of this.libraryJobs(LIBRARY_JOBS)) {
+      for (const [index, entry] of libraryJobs(this.state, this.uncounted, LIBRARY_JOBS)) {
         if (entry.pending) done.push([index, work.describe(entry)]);
         else {
           const words = work.countWords(entry);
@@ -279,32 +270,6 @@ export class AppStore {
   /** How much longer the list's background work waits for a filter being typed, in ms. */
   private typingFilter(): number {
     return this.state.list.filtering ? this.lastKeyAt + FILTER_QUIET_MS - performance.now() : 0;
-  }
-
-  /**
-   * Up to `limit` entries to work on, in order: those listed by name only (the rows in view
-   * first), then those whose words are still to be counted.
-   */
-  private libraryJobs(limit: number): Array<[number, LibraryEntry]> {
-    const {library, list} = this.state;
-    if (library.kind !== 'folder') return [];
-    const {entries} = library;
-    const {rows, top} = list;
-    const jobs: Array<[number, LibraryEntry]> = [];
-    const visit = (wanted: (entry: LibraryEntry) => boolean) => {
-      // From the window on screen to the end, then from the start to the window.
-      for (let step = 0; step < rows.length && jobs.length < limit; step++) {
-        const index = rows[(top + step) % rows.length]!.entry;
-        if (wanted(entries[index]!)) jobs.push([index, entries[index]!]);
-      }
-    };
-    visit((entry) => Boolean(entry.pending));
-    if (jobs.length === 0) {
-      visit(
-        (entry) => !entry.refused && entry.words === undefined && !this.uncounted.has(entry.path),
-      );
-    }
-    return jobs;
   }
 
   /** The download of a page being saved, to stop it (Esc, or leaving). */

@@ -8,15 +8,63 @@ import type {QuotationRecord} from '../../source/reader/quotation-list.js';
 
 type Run = {code: number; stdout: string; stderr: string};
 
-function run(args: string[]): Promise<Run> {
+function run(args: string[], input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, ...args], (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [cliPath, ...args], (error, stdout, stderr) => {
       resolve({code: error ? Number(error.code) : 0, stdout, stderr});
     });
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
 
 describe('the command line', () => {
+  const PAGE = `<!doctype html><html><head><title>A Page Piped in From the Web Today - Site</title></head><body><nav>Menu</nav><article>${'<p>A paragraph of the piped page, long enough to be prose that Reader View keeps for reading.</p>'.repeat(4)}</article></body></html>`;
+
+  it('reads a page or Markdown piped in by its content, and as --format says', async () => {
+    const page = await run(['--print'], PAGE);
+    expect(page.code).toBe(0);
+    expect(page.stdout.split('\n')[0]).toBe('A Page Piped in From the Web Today');
+    expect(page.stdout).not.toContain('<');
+    expect(page.stdout).not.toContain('Menu');
+    const markdown = await run(
+      ['-', '--print'],
+      '---\ntitle: Notes\n---\n\nSome *emphasis* here.\n',
+    );
+    expect(markdown.stdout).toBe('Notes\n\nSome emphasis here.\n');
+    const asText = await run(
+      ['-', '--print', '--format', 'text'],
+      '# Notes\n\nSome *emphasis* here.\n',
+    );
+    expect(asText.stdout).toBe('# Notes\n\nSome *emphasis* here.\n');
+    expect((await run(['--format', 'pdf'], '')).code).toBe(2);
+  });
+
+  it('reads a file as --format says, whatever its name', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-format-'));
+    const file = path.join(folder, 'page.php');
+    writeFileSync(file, PAGE);
+    const result = await run([file, '--print', '--format', 'html']);
+    expect(result.stdout.split('\n')[0]).toBe('A Page Piped in From the Web Today');
+  });
+
+  it('refuses a document it does not read by name, and an address it may not fetch as usage', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-pdf-'));
+    const file = path.join(folder, 'report.pdf');
+    writeFileSync(file, '%PDF-1.7');
+    const pdf = await run([file]);
+    expect(pdf).toMatchObject({
+      code: 1,
+      stderr: `broadsheet: cannot open ${file}: PDF: not a format Broadsheet reads\n`,
+    });
+    const ftp = await run(['ftp://files.example/a']);
+    expect(ftp).toMatchObject({
+      code: 2,
+      stderr: 'broadsheet: only http and https pages are read (got ftp:)\n',
+    });
+    const add = await run(['add', 'notaurl://']);
+    expect(add.code).toBe(2);
+  });
+
   it('ends with 1 (a runtime failure, as cat and less do) for a missing path, one line on stderr', async () => {
     const result = await run(['/no/such/folder']);
     expect(result.code).toBe(1);
@@ -129,6 +177,7 @@ describe('broadsheet quotes', () => {
         path: path.join(folder, 'a.txt'),
         title: 'Apple Pie',
         byline: 'By Ann',
+        url: null,
         words: 8,
         minutes: 1,
         state: 'unread',
@@ -138,6 +187,7 @@ describe('broadsheet quotes', () => {
         path: path.join(folder, 'b.txt'),
         title: 'b.txt',
         byline: null,
+        url: null,
         words: null,
         minutes: null,
         state: 'unread',
