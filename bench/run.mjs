@@ -4,6 +4,7 @@ import {benchTypesetting} from './typesetting.mjs';
 import {benchLatency} from './latency.mjs';
 import {benchOpen} from './open.mjs';
 import {benchLibrary} from './library.mjs';
+import {benchWeb} from './web.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') await benchStartup();
@@ -11,3 +12,4 @@ if (!only || only === 'typesetting') benchTypesetting();
 if (!only || only === 'latency') await benchLatency();
 if (!only || only === 'open') await benchOpen();
 if (!only || only === 'library') await benchLibrary();
+if (!only || only === 'web') await benchWeb();

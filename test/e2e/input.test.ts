@@ -105,8 +105,11 @@ describe('keys in a real terminal', () => {
 
   it('opens the second article from keys typed before the first frame', async () => {
     const session = await start({args: [articlesPath], typeAhead: `${keys.down}\r`});
-    await session.waitFor('The town council voted', 10000);
-    expect(session.text()).toContain('page 1/');
+    // (The whole frame: its text may be on screen a moment before its status line.)
+    await session.waitFor(
+      (screen) => screen.includes('The town council voted') && screen.includes('page 1/'),
+      10000,
+    );
     expect(session.text()).not.toContain('A Study in Scarlet');
   });
 
