@@ -107,7 +107,8 @@ const LAZY_FILES = {
 const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
-    build.onResolve({filter: /^\.\/(html|markdown-tree)\.js$/}, (args) => {
+    build.onResolve({filter: /(^|\/)(html|markdown-tree)\.js$/}, (args) => {
+      if (args.namespace === 'lazy-file' || !args.path.startsWith('.')) return undefined;
       const target = path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       return LAZY_FILES[target] ? {path: target, namespace: 'lazy-file'} : undefined;
     });
@@ -236,6 +237,13 @@ export async function bundle({bench = false} = {}) {
     outfile: path.join(root, 'dist/app.js'),
   });
   const [output] = result.outputFiles;
+  // What the lazy files hold must never slip into the CLI itself (start-up would pay for it).
+  const eager = Object.keys(result.metafile.inputs).filter((input) =>
+    /node_modules\/(linkedom|@mozilla\/readability|hast-util-to-mdast|micromark)\//.test(input),
+  );
+  if (eager.length > 0) {
+    throw new Error(`the CLI bundle must load these lazily: ${eager.slice(0, 3).join(', ')}…`);
+  }
   const imports = Object.values(result.metafile.outputs)[0].imports.filter(
     (entry) => entry.kind !== 'require-call',
   );
