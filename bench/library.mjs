@@ -33,7 +33,8 @@ const session = (args, env) => cliSession(args, {columns: 100, rows: 30, env});
 
 const FIRST_FRAME = /1 of \d/;
 
-async function firstFrame(folder, env) {
+/** Spawn → the list's first frame for `folder`, in a 100×30 pty. */
+export async function firstFrame(folder, env) {
   const s = session([folder], env);
   const ms = await s.until(FIRST_FRAME);
   s.child.write('q');

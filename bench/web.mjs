@@ -6,6 +6,7 @@ import path from 'node:path';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {cliSession, median, ratio, root, terminalEnv} from './util.mjs';
+import {firstFrame} from './library.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SEED = path.join(root, 'articles/russia-sends-foreign-minister-to-north-korea.txt');
@@ -37,14 +38,6 @@ function savedPages(count) {
     );
   }
   return folder;
-}
-
-async function firstFrame(folder, env) {
-  const s = cliSession([folder], {columns: 100, rows: 30, env});
-  const time = await s.until(/1 of \d/);
-  s.child.write('q');
-  await s.exited;
-  return time;
 }
 
 export async function benchWeb() {

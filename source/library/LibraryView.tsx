@@ -66,7 +66,8 @@ export function LibraryView({
   const {entries} = library;
   const height = listHeight(rows);
   const sorted = `sorted by ${SORT_LABELS[list.sort]}`;
-  const header = fit(`Broadsheet · ${entries.length} articles · ${library.folder} · ${sorted}`);
+  const count = `${entries.length} ${entries.length === 1 ? 'article' : 'articles'}`;
+  const header = fit(`Broadsheet · ${count} · ${library.folder} · ${sorted}`);
   if (list.help) {
     return (
       <Box flexDirection="column">

@@ -83,6 +83,7 @@ describe('web pages in a real terminal', () => {
       first.write('q');
       await first.waitFor('The Harbour Board Votes Again on the Pier');
       expect(first.text()).toContain('Ana Reyes');
+      expect(first.text()).toContain('Broadsheet · 1 article ·');
       first.write('q');
       expect((await first.exited).exitCode).toBe(0);
 
