@@ -43,6 +43,7 @@ export function parseHtml(
   {fallbackTitle = 'Untitled', url}: {fallbackTitle?: string; url?: string} = {},
 ): WebArticle {
   const {document} = parseHTML(html);
+  flattenDeep(document.body ?? document.documentElement);
   const base = baseUrl(document, url);
   const canonical = canonicalUrl(document, base) ?? url;
   const pageTitle = clean(document.querySelector('title')?.textContent);
@@ -59,6 +60,7 @@ export function parseHtml(
   let notice: string | undefined;
   if (!content || !(read?.textContent ?? '').trim()) {
     const whole = parseHTML(html).document;
+    flattenDeep(whole.body ?? whole.documentElement);
     for (const element of whole.querySelectorAll(NOT_TEXT)) element.remove();
     content = (whole.body ?? whole.documentElement) as unknown as Element | undefined;
     notice = 'Reader View found no article here: the whole page is shown';
@@ -81,6 +83,30 @@ export function parseHtml(
   if (metadata.language) article.language = metadata.language;
   return {article, metadata, tree};
 }
+
+/** How deep elements may nest; real pages stay far above it. */
+const MAX_DEPTH = 128;
+
+/**
+ * Keeps a hostile page from tying the reader up: an element nested deeper than MAX_DEPTH
+ * keeps only its text (Reader View's scoring takes seconds a thousand levels down, and the
+ * tree conversions would overflow the stack ten thousand down). Walks without recursion.
+ */
+function flattenDeep(root: ParentOf | null | undefined): void {
+  if (!root) return;
+  const stack: Array<[ParentOf, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth >= MAX_DEPTH) {
+      const text = element.textContent ?? '';
+      element.textContent = text;
+      continue;
+    }
+    for (const child of element.children) stack.push([child, depth + 1]);
+  }
+}
+
+type ParentOf = {children: Iterable<ParentOf>; textContent: string | null};
 
 /** The byline a page's metadata gives: author · site · date, as far as known. */
 export function bylineOf(metadata: PageMetadata): string | undefined {

@@ -139,6 +139,15 @@ describe('a web page read as an article', () => {
     expect(quotations).toEqual(['“We will rebuild the pier,”', '“Soon.”']);
   });
 
+  it('reads a page nested thousands of levels deep, keeping its text (a hostile page)', () => {
+    for (const depth of [3000, 20000]) {
+      const html = `<html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}<p>The text at the bottom.</p>${'</div>'.repeat(depth)}</body></html>`;
+      const {article, text} = shown(html);
+      expect(article.title).toBe('Deep');
+      expect(text).toContain('The text at the bottom.');
+    }
+  });
+
   it('is titled by the page, else by its file name', () => {
     expect(shown('<p>Nothing but a line.</p>', {fallbackTitle: 'saved.html'}).article.title).toBe(
       'saved.html',
