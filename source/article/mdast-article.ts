@@ -227,10 +227,13 @@ function cellText(node: Nodes): string {
 
 /**
  * A table kept line for line: a row a line, its cells in columns as wide as their widest
- * cell, and a rule under the first row (a header, in tables from Markdown and most pages).
+ * cell, and a rule under its header row (Markdown's tables have one; a page's may not).
  */
 function tableLines(table: Table): string {
-  const rows = table.children.map((row) => row.children.map((cell) => cellText(cell).trim()));
+  let rows = table.children.map((row) => row.children.map((cell) => cellText(cell).trim()));
+  // A table from a page with no header row comes with an empty one: it has none to show.
+  const headed = rows.length > 0 && rows[0]!.some((cell) => cell !== '');
+  if (!headed) rows = rows.slice(1);
   const columns = Math.max(0, ...rows.map((row) => row.length));
   const widths = Array.from({length: columns}, (_, column) =>
     Math.max(0, ...rows.map((row) => stringWidth(row[column] ?? ''))),
@@ -244,6 +247,8 @@ function tableLines(table: Table): string {
       .join(' │ ')
       .trimEnd();
   const lines = rows.map(line);
-  if (lines.length > 1) lines.splice(1, 0, widths.map((width) => '─'.repeat(width)).join('─┼─'));
+  if (headed && lines.length > 1) {
+    lines.splice(1, 0, widths.map((width) => '─'.repeat(width)).join('─┼─'));
+  }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 // Web pages read as articles: Reader View's extraction, then the Markdown path's blocks.
 import {describe, expect, it} from 'vitest';
-import {parseHtml} from '../../source/article/html.js';
+import {bylineOf, parseHtml} from '../../source/article/html.js';
 import {charsetOf, declaredCharset, decodeWebPage} from '../../source/article/decode.js';
 import {articleFromBytes} from '../../source/article/load.js';
 import {sniffFormat} from '../../source/article/formats.js';
@@ -246,5 +246,83 @@ describe('the format of text that comes without a name', () => {
     expect(sniffFormat('A **strong** claim.')).toBe('markdown');
     expect(sniffFormat('The Title\n\nBy a writer\n\nA paragraph with a <b> in it.')).toBe('text');
     expect(sniffFormat('Prices rose 5% in #March, said [sic] the report.')).toBe('text');
+  });
+});
+
+describe('what a page says of itself', () => {
+  it('makes a byline of author, site and date, the date without its time, the site once', () => {
+    expect(bylineOf({byline: 'Ana Reyes', site: 'Local News', date: '2024-03-05T10:00:00Z'})).toBe(
+      'Ana Reyes · Local News · 2024-03-05',
+    );
+    expect(bylineOf({byline: 'By Ana Reyes, Local News', site: 'local news'})).toBe(
+      'By Ana Reyes, Local News',
+    );
+    expect(bylineOf({site: 'Local News', date: 'March 5'})).toBe('Local News · March 5');
+    expect(bylineOf({})).toBeUndefined();
+  });
+
+  it('finds its own address: the canonical link, else og:url, only over http(s)', () => {
+    const body = `<body><article>${paragraphs(3)}</article></body>`;
+    const at = (head: string, url?: string) =>
+      parseHtml(`<html><head>${head}</head>${body}</html>`, {url}).metadata.url;
+    expect(at('<link rel="canonical" href="/a">', 'https://news.example/x?y')).toBe(
+      'https://news.example/a',
+    );
+    expect(at('<meta property="og:url" content="https://news.example/b">')).toBe(
+      'https://news.example/b',
+    );
+    expect(at('<link rel="canonical" href="javascript:alert(1)">', 'https://news.example/c')).toBe(
+      'https://news.example/c',
+    );
+    expect(at('', 'https://news.example/d')).toBe('https://news.example/d');
+    expect(at('')).toBeUndefined();
+  });
+
+  it('reads relative links against the page’s <base>, and leaves them be with no address', () => {
+    const page = (head: string) =>
+      `<html><head>${head}</head><body><article>${paragraphs(3)}<p>See <a href="x.html">this</a>.</p></article></body></html>`;
+    const note = (html: string, url?: string) =>
+      plainText(parseHtml(html, {url}).article, 200).match(/\[1\] (\S+)/)?.[1];
+    expect(note(page('<base href="/docs/">'), 'https://a.example/p/q')).toBe(
+      'https://a.example/docs/x.html',
+    );
+    expect(note(page(''), 'https://a.example/p/q')).toBe('https://a.example/p/x.html');
+    expect(note(page(''))).toBe('x.html');
+    expect(note(page('<base href="http://[bad">'), 'https://a.example/p/q')).toBe(
+      'https://a.example/p/x.html',
+    );
+  });
+
+  it('keeps struck text as text, and a table’s ragged rows and images in their columns', () => {
+    const {text} = shown(
+      page(
+        `${paragraphs(3)}<p>Price <del>£10</del> £8.</p><table><tr><th>a</th><th><img src="p.png" alt="pic"></th><th>c</th></tr><tr><td>longer</td></tr></table><table><tr><td>alone</td></tr></table>`,
+      ),
+    );
+    expect(text).toContain('Price £10 £8.');
+    expect(text).toContain('a      │ [image: pic] │ c\n───────┼──────────────┼──\nlonger');
+    // A table without a header row gets no rule (nor the empty header the tree gives it).
+    expect(text).toMatch(/\n\nalone$/);
+    expect(text).not.toContain('│  │');
+  });
+});
+
+describe('declared charsets, as browsers find them', () => {
+  it('reads http-equiv with its content first, and a charset in quotes or spaces', () => {
+    expect(
+      declaredCharset(
+        Buffer.from(`<meta content='text/html; charset=EUC-KR' http-equiv="content-type">`),
+      ),
+    ).toBe('euc-kr');
+    expect(declaredCharset(Buffer.from('<meta charset = " big5 ">'))).toBe('big5');
+    expect(
+      declaredCharset(Buffer.from('<meta name="x" content="charset=koi8-r">')),
+    ).toBeUndefined();
+  });
+
+  it('reads UTF-16 with its mark, whatever the page declares', () => {
+    const text = '<meta charset="big5"><p>é</p>';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeWebPage(le, 'big5')).toBe(text);
   });
 });
