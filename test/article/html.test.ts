@@ -326,3 +326,55 @@ describe('declared charsets, as browsers find them', () => {
     expect(decodeWebPage(le, 'big5')).toBe(text);
   });
 });
+
+describe('charsets at their edges', () => {
+  // Bytes that are not UTF-8 (a lone 0xE9), so that a declaration decides.
+  const page = (head: string) =>
+    Buffer.concat([Buffer.from(`${head}<p>`, 'latin1'), Buffer.from([0xe9, 0xe0])]);
+
+  it('reads a Content-Type charset however it is spaced or quoted', () => {
+    expect(charsetOf('text/html;charset=UTF-8')).toBe('utf-8');
+    expect(charsetOf('text/html; charset = "Shift_JIS"')).toBe('shift_jis');
+    expect(charsetOf(undefined)).toBeUndefined();
+    expect(charsetOf('text/html; format=flowed')).toBeUndefined();
+  });
+
+  it('reads a page that says UTF-16 without a mark as UTF-8, and an unknown charset as no charset', () => {
+    expect(decodeWebPage(page('<meta charset="utf-16">'))).toContain('\ufffd');
+    expect(decodeWebPage(page('<meta charset="utf16le">'))).toContain('\ufffd');
+    // (Unknown: read as if nothing were declared, bytes that are not UTF-8 as Windows-1252.)
+    expect(decodeWebPage(page('<meta charset="x-unknown">'))).toContain('éà');
+    expect(decodeWebPage(page('<meta charset="koi8-r">'))).toContain('ИЮ');
+  });
+
+  it('takes the UTF-16 marks both ways round, and no other pair of bytes for one', () => {
+    const text = '<p>é</p>';
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    expect(decodeWebPage(be)).toBe(text);
+    // 0xFF 0x3C is no mark: Windows-1252 (ÿ<), as the bytes are not UTF-8.
+    expect(decodeWebPage(Buffer.from([0xff, 0x3c, 0x70, 0x3e]))).toBe('ÿ<p>');
+    expect(decodeWebPage(Buffer.from([0xfe, 0x3c, 0x70, 0x3e]))).toBe('þ<p>');
+  });
+
+  it('looks for the declaration in the first 4 KB only, and an XML declaration only at the start', () => {
+    const late = Buffer.concat([Buffer.from(' '.repeat(5000)), page('<meta charset="koi8-r">')]);
+    expect(decodeWebPage(late)).toContain('éà');
+    expect(
+      declaredCharset(Buffer.from('<p><?xml version="1.0" encoding="koi8-r"?>')),
+    ).toBeUndefined();
+    expect(declaredCharset(Buffer.from(' \n<?xml version = "1.0" encoding = "KOI8-R" ?>'))).toBe(
+      'koi8-r',
+    );
+  });
+
+  it('reads http-equiv however it is spaced or quoted, and nothing from other meta tags', () => {
+    const tag = (meta: string) => declaredCharset(Buffer.from(meta));
+    expect(tag('<meta http-equiv = "Content-Type" content = "text/html; charset=gbk">')).toBe(
+      'gbk',
+    );
+    expect(tag('<meta http-equiv=content-type content="text/html;charset=big5">')).toBe('big5');
+    expect(tag('<meta http-equiv="refresh" content="0; charset=big5">')).toBeUndefined();
+    expect(tag('<meta http-equiv="Content-Type" content="text/html">')).toBeUndefined();
+    expect(tag('<meta property="og:title" content="x"><meta charset=utf-8>')).toBe('utf-8');
+  });
+});
