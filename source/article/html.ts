@@ -43,7 +43,7 @@ export function parseHtml(
   {fallbackTitle = 'Untitled', url}: {fallbackTitle?: string; url?: string} = {},
 ): WebArticle {
   const {document} = parseHTML(html);
-  flattenDeep(document.body ?? document.documentElement);
+  flattenDeep(document.documentElement);
   const base = baseUrl(document, url);
   const canonical = canonicalUrl(document, base) ?? url;
   const pageTitle = clean(document.querySelector('title')?.textContent);
@@ -56,13 +56,13 @@ export function parseHtml(
   } catch {
     // A page Reader View trips over is read whole, as one it finds nothing in.
   }
-  let content = read?.content ?? undefined;
+  let content = read?.content;
   let notice: string | undefined;
-  if (!content || !(read?.textContent ?? '').trim()) {
+  if (!content) {
     const whole = parseHTML(html).document;
-    flattenDeep(whole.body ?? whole.documentElement);
+    flattenDeep(whole.documentElement);
     for (const element of whole.querySelectorAll(NOT_TEXT)) element.remove();
-    content = (whole.body ?? whole.documentElement) as unknown as Element | undefined;
+    content = (whole.body ?? whole.documentElement) as unknown as Element;
     notice = 'Reader View found no article here: the whole page is shown';
   }
   const metadata: PageMetadata = {
@@ -70,10 +70,10 @@ export function parseHtml(
     byline: clean(read?.byline),
     site: clean(read?.siteName),
     date: clean(read?.publishedTime),
-    language: clean(read?.lang) ?? clean(document.documentElement?.getAttribute('lang')),
+    language: clean(read?.lang),
     url: canonical,
   };
-  const tree = content ? treeOf(content, base) : {type: 'root' as const, children: []};
+  const tree = treeOf(content, base);
   const article = articleFromTree(tree, {
     title: metadata.title,
     meta: bylineOf(metadata),
@@ -92,8 +92,7 @@ const MAX_DEPTH = 128;
  * keeps only its text (Reader View's scoring takes seconds a thousand levels down, and the
  * tree conversions would overflow the stack ten thousand down). Walks without recursion.
  */
-function flattenDeep(root: ParentOf | null | undefined): void {
-  if (!root) return;
+function flattenDeep(root: ParentOf): void {
   const stack: Array<[ParentOf, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
@@ -124,19 +123,17 @@ export function bylineOf(metadata: PageMetadata): string | undefined {
 function treeOf(element: Element, base: string | undefined): Root {
   // (A div's hast is an element; toMdast gives the root its content.)
   const hast = fromDom(element as unknown as Parameters<typeof fromDom>[0]) as HastNodes;
-  const tree = toMdast(hast) as Nodes;
-  const root: Root = tree.type === 'root' ? tree : {type: 'root', children: [tree as never]};
+  const root = toMdast(hast) as Root;
   cleanTree(root, base);
   return root;
 }
 
 /** Makes every string in the tree safe to show, and every link target absolute or gone. */
 function cleanTree(node: Nodes, base: string | undefined): void {
-  if ('value' in node && typeof node.value === 'string') node.value = sanitize(node.value);
-  if (node.type === 'image') node.alt = node.alt ? safeLine(node.alt) : node.alt;
-  if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-    node.url = target(node.url, base);
-  }
+  if ('value' in node) node.value = sanitize(node.value);
+  // (An image shows only its alt text; its address is never shown, nor fetched.)
+  if (node.type === 'image' && node.alt) node.alt = safeLine(node.alt);
+  if (node.type === 'link') node.url = target(node.url, base);
   if ('children' in node) for (const child of node.children) cleanTree(child as Nodes, base);
 }
 
@@ -148,7 +145,6 @@ function cleanTree(node: Nodes, base: string | undefined): void {
 function target(url: string, base: string | undefined): string {
   if (NOT_A_TARGET.test(url)) return '';
   if (url.startsWith('#')) return url;
-  if (!base) return safeLine(url);
   try {
     return safeLine(new URL(url, base).href);
   } catch {

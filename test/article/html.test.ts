@@ -378,3 +378,35 @@ describe('charsets at their edges', () => {
     expect(tag('<meta property="og:title" content="x"><meta charset=utf-8>')).toBe('utf-8');
   });
 });
+
+describe('a page’s odd corners', () => {
+  it('shows an image’s alt text on one line, never a control character in it', () => {
+    const {text} = shown(
+      page(`${paragraphs(3)}<p><img src="a.png" alt="A\u001b[2J picture&#10;on two lines"></p>`),
+    );
+    expect(text).toContain('[image: A␛[2J picture on two lines]');
+  });
+
+  it('keeps a date that does not start as one whole in the byline', () => {
+    expect(bylineOf({date: 'Updated 2024-03-05'})).toBe('Updated 2024-03-05');
+  });
+
+  it('resolves a query-only link against the page itself, and leaves a malformed one as written', () => {
+    const {text} = shown(
+      page(`${paragraphs(3)}<p><a href="?page=2">Next</a> and <a href="http://[bad">bad</a>.</p>`),
+      {url: 'https://a.example/p/q'},
+    );
+    expect(text).toContain('[1] https://a.example/p/q?page=2');
+    expect(text).toContain('[2] http://[bad');
+  });
+
+  it('is titled Untitled with no title and no file name', () => {
+    expect(parseHtml('<p>Words.</p>').article.title).toBe('Untitled');
+  });
+
+  it('reads the format from the start of the text only', () => {
+    expect(sniffFormat(`${'plain words '.repeat(400)}\n\n# not a heading this far in`)).toBe(
+      'text',
+    );
+  });
+});

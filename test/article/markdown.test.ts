@@ -428,3 +428,42 @@ describe('plain front matter, read without the YAML parser', () => {
     );
   });
 });
+
+describe('GitHub tables and strikethrough in Markdown', () => {
+  it('sets a table line for line, its cells trimmed and lined up, a rule under its header', () => {
+    const text = [
+      '# Prices',
+      '',
+      '| Fruit | Price |  Note |',
+      '| --- | ---: | --- |',
+      '|  Apple  | 1 | `fresh` ![a pear](p.png) |',
+      '| Banana split | 12 |',
+      '',
+      'After ~~the~~ table.',
+    ].join('\n');
+    expect(plainText(parseMarkdown(text), 80)).toBe(
+      [
+        'Prices',
+        '',
+        'Fruit        │ Price │ Note',
+        '─────────────┼───────┼──────────────────────',
+        'Apple        │ 1     │ fresh [image: a pear]',
+        'Banana split │ 12    │',
+        '',
+        'After the table.',
+      ].join('\n'),
+    );
+    const article = parseMarkdown(text);
+    expect(article.blocks.map((block) => block.kind)).toEqual([
+      'title',
+      'preformatted',
+      'paragraph',
+    ]);
+  });
+
+  it('writes a table of one row, and a cell of nothing but an image', () => {
+    expect(plainText(parseMarkdown('| ![](x.png) | b |\n| - | - |'), 80)).toBe(
+      'Untitled\n\n[image] │ b',
+    );
+  });
+});
