@@ -61,7 +61,26 @@ describe('a page saved as Markdown', () => {
     expect(plainText(saved, 80)).toBe(plainText(read.article, 80));
   });
 
+  it('records only what the page says, on one line each, and the text trimmed', () => {
+    const title = `A ${'very '.repeat(40)}long title`;
+    expect(
+      savedPageMarkdown({
+        metadata: {title, url: 'https://a.example/x'},
+        body: '\n\nText.\n\n',
+        url: 'https://a.example/x',
+        savedAt,
+      }),
+    ).toBe(
+      `---\ntitle: ${title}\nurl: https://a.example/x\nsaved: 2026-12-05T10:00:00.000Z\n---\n\nText.\n`,
+    );
+    expect(
+      savedPageMarkdown({metadata: {}, body: 'Text.', url: 'https://a.example/y', savedAt}),
+    ).toBe('---\nurl: https://a.example/y\nsaved: 2026-12-05T10:00:00.000Z\n---\n\nText.\n');
+  });
+
   it('is named from its title: letters and digits of any script, at most 80 before .md', () => {
+    expect(fileNameFor('---Dashes -- everywhere---')).toBe('dashes-everywhere.md');
+    expect(fileNameFor(`${'a'.repeat(79)} b`)).toBe(`${'a'.repeat(79)}.md`);
     expect(fileNameFor('The Harbour Board: Votes, Again!')).toBe(
       'the-harbour-board-votes-again.md',
     );
