@@ -83,7 +83,8 @@ describe('web pages in a real terminal', () => {
       first.write('q');
       // Back in the list, which is now the reader's own library, of one article.
       await first.waitFor('Broadsheet · 1 article ·');
-      expect(first.text()).toMatch(/❯ The Harbour Board Votes Again on the Pier +Ana Reyes/);
+      // (How much of the title fits depends on the length column: counted, or estimated.)
+      expect(first.text()).toMatch(/❯ The Harbour Board Votes Again .*Ana Reyes/);
       first.write('q');
       expect((await first.exited).exitCode).toBe(0);
 
