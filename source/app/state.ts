@@ -178,10 +178,9 @@ function commandNeedsWhole(reader: ReaderState, command: ReaderCommand): boolean
  * waits on it.
  */
 export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | 'page' | undefined {
-  // Keys typed while a page is saved wait for it (Esc, which stops it, and Ctrl-C do not).
-  if (state.list.saving && !state.reading && !state.quit) {
-    return key.kind === 'named' && key.name === 'escape' ? undefined : 'page';
-  }
+  // Keys typed while a page is saved wait for it (the store stops it on Esc; Ctrl-C is never
+  // held).
+  if (state.list.saving && !state.reading && !state.quit) return 'page';
   const reader = state.reading?.reader;
   if (!reader || state.quit) return undefined;
   const command = readerCommand(reader, key);

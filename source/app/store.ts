@@ -125,11 +125,10 @@ export class AppStore {
         this.apply({type: 'key', key});
         continue;
       }
-      // Esc stops a page being saved at once, whatever waits behind it.
+      // Esc stops a page being saved at once; like every key meanwhile, it then waits its
+      // turn (the download's end lets them through in order, however they were chunked).
       if (this.state.list.saving && key.kind === 'named' && key.name === 'escape') {
-        this.apply({type: 'key', key});
-        if (!this.state.list.saving) this.releasing = this.held.length > 0;
-        continue;
+        this.saving?.abort();
       }
       const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
       if (reason === 'page') this.held.push(key);

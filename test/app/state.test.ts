@@ -255,6 +255,32 @@ describe('the app state machine', () => {
     .array(fc.constantFrom(...tokens), {maxLength: 60, size: 'max'})
     .filter((list) => list.every((t, i) => t !== ESC || !/^[[O]/.test(list[i + 1] ?? '')));
 
+  it('holds every key while a page is saved, Esc included, in order however the keys are cut', () => {
+    // Found by the property below: Esc used to jump the keys held before it.
+    const list = [
+      `${ESC}[C`,
+      'q',
+      `${ESC}[6~`,
+      'a',
+      `${ESC}[200~Quote 1${ESC}[201~`,
+      '\r',
+      ' ',
+      'g',
+      ' ',
+      ESC,
+      ' ',
+      `${ESC}[D`,
+    ];
+    const whole = list.join('');
+    const typed = visible(feed(list, true));
+    for (let cut = 0; cut <= whole.length; cut++) {
+      expect(
+        visible(feed([whole.slice(0, cut), whole.slice(cut)], false)),
+        `cut at ${cut}`,
+      ).toEqual(typed);
+    }
+  });
+
   it('ends in the same state whether keys come one at a time, in chunks, or all at once', () => {
     fc.assert(
       fc.property(script, fc.array(fc.nat(), {maxLength: 10, size: 'max'}), (list, cuts) => {
