@@ -214,9 +214,8 @@ function libraryKey(state: AppState, key: Key, env: AppEnv): AppState {
     }
     case 'quit':
       return {...next, quit: true};
-    // The store downloads and saves the page (and stops that), and says how it went.
+    // The store downloads and saves the page, and says how it went.
     case 'save':
-    case 'stopSaving':
       return next;
   }
 }

@@ -331,11 +331,6 @@ export class AppStore {
     this.state = next;
     if (next.list.sort !== previous.list.sort) this.effects.sorted?.(next.list.sort);
     if (next.list.saving && !previous.list.saving) this.startSaving(next.list.saving.url);
-    else if (!next.list.saving && previous.list.saving && this.saving) {
-      // Stopped (Esc): the download is given up at once.
-      this.saving.abort();
-      this.saving = undefined;
-    }
     // The place is recorded before any frame is drawn: a SIGTERM right after a page turn
     // must save the page the reader saw.
     this.placeChanged(previous, next);

@@ -1,7 +1,6 @@
 import {safeLine} from '../article/sanitize.js';
-import {savedBefore, savePageFile} from '../library/save-page.js';
-import {FetchError, pageUrl} from '../net/fetch-page.js';
-import {downloadArticle, pageFile} from '../net/web-article.js';
+import {pageUrl} from '../net/fetch-page.js';
+import {savePage} from '../net/web-article.js';
 import {libraryDirectory} from '../system/folders.js';
 import {fail} from './fail.js';
 
@@ -26,23 +25,13 @@ export async function addPages(addresses: string[], to?: string): Promise<void> 
   for (const [index, address] of addresses.entries()) {
     const url = urls[index]!;
     try {
-      // A page saved before is not downloaded again.
-      const before = savedBefore(folder, [url]);
-      if (before) {
-        process.stderr.write(`broadsheet: already saved: ${safeLine(address)}\n`);
-        process.stdout.write(`${before}\n`);
-        continue;
-      }
-      const {page, result} = await downloadArticle(url, {
+      const saved = await savePage(url, folder, {
         progress: showProgress
           ? (bytes) =>
               process.stderr.write(`\r\u001b[2K${safeLine(address)} ${Math.round(bytes / 1024)} KB`)
           : undefined,
       });
       if (showProgress) process.stderr.write('\r\u001b[2K');
-      if (result.kind === 'refused') throw new FetchError(result.reason);
-      const file = pageFile(page, url);
-      const saved = savePageFile(folder, {text: file.text, name: file.name, urls: file.urls});
       if (saved.existed) process.stderr.write(`broadsheet: already saved: ${safeLine(address)}\n`);
       process.stdout.write(`${saved.path}\n`);
     } catch (error) {

@@ -8,8 +8,7 @@ import type {LibraryWork} from '../library/list-reducer.js';
 import {loadArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
 import {describeEntry, listLibrary} from '../library/scan.js';
-import {savePageFile} from '../library/save-page.js';
-import {downloadArticle, pageFile} from '../net/web-article.js';
+import {savePage} from '../net/web-article.js';
 import {bundledArticles} from './bundled-articles.js';
 import path from 'node:path';
 import type {Theme} from '../ui/theme.js';
@@ -93,12 +92,9 @@ export async function read(
     // The a key: a page saved into the folder shown, or into the reader's own library when
     // the list shows the bundled articles (which then shows that library).
     save: async (url, {signal, progress}) => {
-      const {page, result} = await downloadArticle(url, {signal, progress});
-      if (result.kind === 'refused') throw new Error(result.reason);
       const shown = path.resolve(libraryFolder);
       const folder = shown === path.resolve(bundledArticles()) ? libraryDirectory() : shown;
-      const file = pageFile(page, url);
-      const saved = savePageFile(folder, {text: file.text, name: file.name, urls: file.urls});
+      const saved = await savePage(url, folder, {signal, progress});
       libraryFolder = folder;
       const library = describeFor(listLibrary(folder, cache), work, FIRST_FRAME_BUDGET_MS);
       return {path: saved.path, library, existed: saved.existed};

@@ -65,16 +65,22 @@ export function terminalKeyboard(): Keyboard | undefined {
  * holds articles (pages saved with `add` or `a`), else the bundled articles.
  */
 export function defaultLibrary(): string {
+  return defaultListing().folder;
+}
+
+/** The default library and its listing, read once (start-up lists it only once). */
+function defaultListing(cache?: LibraryCache): {folder: string; library?: Library} {
   const own = libraryDirectory();
-  if (process.env['BROADSHEET_DIR']) return own;
-  const listed = listLibrary(own);
-  return listed.kind === 'folder' && listed.entries.length > 0 ? own : bundledArticles();
+  const listed = listLibrary(own, cache);
+  if (process.env['BROADSHEET_DIR'] || (listed.kind === 'folder' && listed.entries.length > 0)) {
+    return {folder: own, library: listed};
+  }
+  return {folder: bundledArticles()};
 }
 
 export function resolveTarget(input: string[], format?: Format): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
   const named = input[0];
-  const target = named ?? defaultLibrary();
   if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
   if (named !== undefined && !statSync(named).isDirectory()) {
     const result = loadArticleFile(named, format ?? formatOfFile(named));
@@ -91,7 +97,10 @@ export function resolveTarget(input: string[], format?: Format): Target {
       opened: {path: named, result},
     };
   }
-  return {library: listLibrary(target, new LibraryCache(stateDirectory())), folder: target};
+  const cache = new LibraryCache(stateDirectory());
+  if (named !== undefined) return {library: listLibrary(named, cache), folder: named};
+  const {folder, library} = defaultListing(cache);
+  return {library: library ?? listLibrary(folder, cache), folder};
 }
 
 /** How long the list may read files' heads before its first frame; the rest come after. */

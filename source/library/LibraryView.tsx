@@ -133,12 +133,8 @@ export function LibraryView({
   let status: string;
   if (adding !== undefined) status = adding;
   else if (list.filtering) {
-    // The end of a long filter stays in view, with the cursor after it.
-    let typed = `/${list.filter}█`;
     const room = Math.max(2, columns - 1 - cellWidth(` · ${where}`));
-    while (cellWidth(typed) > room && typed.length > 2)
-      typed = '/…' + [...typed.slice(2)].slice(1).join('');
-    status = fit(`${typed} · ${where}`);
+    status = fit(`${promptLine('/', list.filter, room)} · ${where}`);
   } else {
     status = fit(list.message ?? `${where}${filter} · / filter · a add · s sort · ? keys · q quit`);
   }
@@ -174,12 +170,18 @@ function addingStatus(list: ListState, columns: number): string | undefined {
     return truncateToWidth(`downloading ${list.saving.url} · ${kb} KB · Esc stops`, room);
   }
   if (list.address === undefined) return undefined;
-  // The end of a long address stays in view, with the cursor after it.
   const keys = ' · Enter saves · Esc cancels';
-  let typed = `add a page: ${list.address}█`;
-  const fits = Math.max(14, room - cellWidth(keys));
-  while (cellWidth(typed) > fits && typed.length > 14) {
-    typed = 'add a page: …' + [...typed.slice(13)].slice(1).join('');
-  }
-  return truncateToWidth(typed + keys, room);
+  const prompt = promptLine('add a page: ', list.address, Math.max(14, room - cellWidth(keys)));
+  return truncateToWidth(prompt + keys, room);
+}
+
+/**
+ * A prompt and what is typed in it, with the cursor after it, in `room` cells: the end of a
+ * long text stays in view, its start given up behind a `…`.
+ */
+function promptLine(prefix: string, typed: string, room: number): string {
+  let shown = [...typed];
+  const line = () => `${prefix}${shown.length < [...typed].length ? '…' : ''}${shown.join('')}█`;
+  while (shown.length > 0 && cellWidth(line()) > room) shown = shown.slice(1);
+  return line();
 }

@@ -37,9 +37,7 @@ export type ListCommand =
   | {kind: 'rescan'}
   | {kind: 'quit'}
   /** Download the page at `url` and save it into the library. */
-  | {kind: 'save'; url: string}
-  /** Stop the download under way. */
-  | {kind: 'stopSaving'};
+  | {kind: 'save'; url: string};
 
 export type ListUpdate = {list: ListState; command?: ListCommand};
 
@@ -246,19 +244,12 @@ function addressKey(list: ListState, address: string, key: Key): ListUpdate {
   }
 }
 
-/** Keys while a page downloads: Esc stops it; Ctrl-C quits; the rest wait for it. */
+/**
+ * Keys while a page downloads: the store holds them until it is done (and stops it on Esc);
+ * only Ctrl-C, which is never held, comes here.
+ */
 function savingKey(list: ListState, key: Key): ListUpdate {
-  switch (intentFor('address', key)) {
-    case 'addressCancel':
-      return {
-        list: {...list, saving: undefined, message: 'download stopped'},
-        command: {kind: 'stopSaving'},
-      };
-    case 'quit':
-      return {list, command: {kind: 'quit'}};
-    default:
-      return {list};
-  }
+  return intentFor('address', key) === 'quit' ? {list, command: {kind: 'quit'}} : {list};
 }
 
 /** The list's own keys: its help, a page being saved, the prompts, or browsing. */

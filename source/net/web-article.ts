@@ -1,12 +1,13 @@
 import type {LoadResult} from '../article/article.js';
-import {decodeWebPage} from '../article/decode.js';
+import {decode, decodeWebPage} from '../article/decode.js';
 import {parseHtml} from '../article/html.js';
 import {articleFromBytes} from '../article/load.js';
 import {fileNameFor, savedPageMarkdown} from '../article/saved-page.js';
 import {safeLine} from '../article/sanitize.js';
 import {treeToMarkdown} from '../article/markdown-tree.js';
-import {decode} from '../article/decode.js';
-import {fetchPage, type FetchedPage, type FetchLimits} from './fetch-page.js';
+import {looksBinary} from '../article/decode.js';
+import {savedBefore, savePageFile, type Saved} from '../library/save-page.js';
+import {FetchError, fetchPage, type FetchedPage, type FetchLimits} from './fetch-page.js';
 
 export type DownloadOptions = {
   signal?: AbortSignal;
@@ -64,4 +65,21 @@ export function pageFile(
     ? text
     : `---\nurl: ${JSON.stringify(address)}\nsaved: ${savedAt.toISOString()}\n---\n\n${text}`;
   return {name: fileNameFor(title), text: marked, title, urls};
+}
+
+/**
+ * Downloads the page at `url` (an http or https address) and saves it into `folder`, as
+ * `add` and the list's `a` do: a page whose address was saved before is not downloaded again.
+ */
+export async function savePage(
+  url: string,
+  folder: string,
+  options: DownloadOptions = {},
+): Promise<Saved> {
+  const before = savedBefore(folder, [url]);
+  if (before) return {path: before, existed: true};
+  const page = await fetchPage(url, options);
+  if (looksBinary(page.bytes)) throw new FetchError('not text (binary data)');
+  const file = pageFile(page, url);
+  return savePageFile(folder, {text: file.text, name: file.name, urls: file.urls});
 }
