@@ -171,8 +171,10 @@ function addingStatus(list: ListState, columns: number): string | undefined {
   }
   if (list.address === undefined) return undefined;
   const keys = ' · Enter saves · Esc cancels';
-  const prompt = promptLine('add a page: ', list.address, Math.max(14, room - cellWidth(keys)));
-  return truncateToWidth(prompt + keys, room);
+  // In a narrow terminal the address comes first, and the keys' hint gives way.
+  const hinted = room - cellWidth(keys) >= 30;
+  if (!hinted) return promptLine('add a page: ', list.address, room);
+  return promptLine('add a page: ', list.address, room - cellWidth(keys)) + keys;
 }
 
 /**
