@@ -42,7 +42,7 @@ export function parseHtml(
   html: string,
   {fallbackTitle = 'Untitled', url}: {fallbackTitle?: string; url?: string} = {},
 ): WebArticle {
-  const {document} = parseHTML(html);
+  const document = documentOf(html);
   flattenDeep(document.documentElement);
   const base = baseUrl(document, url);
   const canonical = canonicalUrl(document, base) ?? url;
@@ -59,7 +59,7 @@ export function parseHtml(
   let content = read?.content;
   let notice: string | undefined;
   if (!content) {
-    const whole = parseHTML(html).document;
+    const whole = documentOf(html);
     flattenDeep(whole.documentElement);
     for (const element of whole.querySelectorAll(NOT_TEXT)) element.remove();
     content = (whole.body ?? whole.documentElement) as unknown as Element;
@@ -83,6 +83,23 @@ export function parseHtml(
   if (metadata.language) article.language = metadata.language;
   return {article, metadata, tree};
 }
+
+/**
+ * The page as a document with an <html> and a <body>. linkedom makes the first element of a
+ * page without <html> its root and drops what follows it, and gives an empty page no root at
+ * all: a fragment (a saved part of a page, an answer piped in) is put in a whole page first.
+ */
+function documentOf(html: string): PageDocument {
+  const whole = /<html[\s>]/i.test(html)
+    ? html
+    : /<body[\s>]/i.test(html)
+      ? `<html>${html}</html>`
+      : `<html><body>${html}</body></html>`;
+  const {document} = parseHTML(whole);
+  return document.documentElement ? document : parseHTML('<html><body></body></html>').document;
+}
+
+type PageDocument = ReturnType<typeof parseHTML>['document'];
 
 /** How deep elements may nest; real pages stay far above it. */
 const MAX_DEPTH = 128;
@@ -123,7 +140,8 @@ export function bylineOf(metadata: PageMetadata): string | undefined {
 function treeOf(element: Element, base: string | undefined): Root {
   // (A div's hast is an element; toMdast gives the root its content.)
   const hast = fromDom(element as unknown as Parameters<typeof fromDom>[0]) as HastNodes;
-  const root = toMdast(hast) as Root;
+  // A comment is the page's note to itself, never text to read.
+  const root = toMdast(hast, {nodeHandlers: {comment: () => undefined}}) as Root;
   cleanTree(root, base);
   return root;
 }
@@ -153,7 +171,7 @@ function target(url: string, base: string | undefined): string {
 }
 
 /** The address relative links are read against: the page's <base>, else its own. */
-function baseUrl(document: ReturnType<typeof parseHTML>['document'], url: string | undefined) {
+function baseUrl(document: PageDocument, url: string | undefined) {
   const href = document.querySelector('base[href]')?.getAttribute('href') ?? undefined;
   if (!href) return url;
   try {
@@ -164,10 +182,7 @@ function baseUrl(document: ReturnType<typeof parseHTML>['document'], url: string
 }
 
 /** The page's canonical address (`<link rel=canonical>`, else `og:url`), when it is http(s). */
-function canonicalUrl(
-  document: ReturnType<typeof parseHTML>['document'],
-  base: string | undefined,
-): string | undefined {
+function canonicalUrl(document: PageDocument, base: string | undefined): string | undefined {
   const href =
     document.querySelector('link[rel~="canonical"][href]')?.getAttribute('href') ??
     document.querySelector('meta[property="og:url"][content]')?.getAttribute('content');

@@ -45,7 +45,13 @@ export function articleFromBytes(
   else if (format === 'html') {
     article = parseHtml(decodeWebPage(bytes, charset), {fallbackTitle, url}).article;
   } else article = drain(loadSteps({bytes}, fallbackTitle, ownBytes));
-  if (article.blocks.length === 0) return {kind: 'refused', reason: 'empty'};
+  // (A page with a title and nothing under it has nothing to read either: its title may be
+  // only its file name.)
+  const isText = (block: Article['blocks'][number]) =>
+    block.kind !== 'title' && block.kind !== 'meta';
+  if (article.blocks.length === 0 || (format === 'html' && !article.blocks.some(isText))) {
+    return {kind: 'refused', reason: 'empty'};
+  }
   return {kind: 'article', article};
 }
 

@@ -404,6 +404,23 @@ describe('a page’s odd corners', () => {
     expect(parseHtml('<p>Words.</p>').article.title).toBe('Untitled');
   });
 
+  it('reads a fragment whole, and an empty page as no article rather than an error', () => {
+    const fragment = `<h1>Notes from the Quay</h1>${paragraphs(2)}<p>The last line of the fragment.</p>`;
+    const text = plainText(parseHtml(fragment).article, 80);
+    expect(text).toContain('Paragraph 0 of the story');
+    expect(text).toContain('The last line of the fragment.');
+    const headless = `<head><title>Quay Notes</title></head><body>${paragraphs(2)}<p>Its end.</p></body>`;
+    expect(plainText(parseHtml(headless).article, 80)).toContain('Its end.');
+    for (const empty of ['', '   \n', '<!doctype html>', '<!-- nothing -->']) {
+      expect(
+        articleFromBytes(new TextEncoder().encode(empty), 'empty.html', {format: 'html'}),
+      ).toEqual({
+        kind: 'refused',
+        reason: 'empty',
+      });
+    }
+  });
+
   it('reads the format from the start of the text only', () => {
     expect(sniffFormat(`${'plain words '.repeat(400)}\n\n# not a heading this far in`)).toBe(
       'text',
