@@ -127,6 +127,71 @@ const lazyFiles = {
   },
 };
 
+/**
+ * The thread that reads a web page named on the command line while the reader starts
+ * (source/cli/early-page.ts): small itself, it requires web.cjs as the CLI does.
+ */
+async function bundlePageWorker() {
+  const result = await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: !process.env.BROADSHEET_NO_MINIFY,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [fastStringWidth, lazyModules, lazyFiles],
+    define: {'process.env.NODE_ENV': '"production"'},
+    entryPoints: [path.join(root, 'source/cli/page-worker.ts')],
+    outfile: path.join(root, 'dist/page-worker.cjs'),
+  });
+  const eager = Object.keys(result.metafile.inputs).filter((input) =>
+    /node_modules\/(linkedom|@mozilla\/readability|ink|react)\//.test(input),
+  );
+  if (eager.length > 0) {
+    throw new Error(`the page worker must not bundle ${eager.slice(0, 3).join(', ')}…`);
+  }
+}
+
+// linkedom parses a <style> element's CSS (with cssomnom, 200 KB of the 550 KB web.cjs) only
+// when its `sheet` is read, which nothing here does: Reader View and the Markdown trees read
+// elements and text, never style sheets. Its parser is left out of the bundle.
+const withoutStyleSheets = {
+  name: 'without-style-sheets',
+  setup(build) {
+    build.onResolve({filter: /^cssomnom\/parse$/}, (args) =>
+      args.importer.includes(`${path.sep}linkedom${path.sep}`)
+        ? {path: 'cssomnom-parse', namespace: 'no-style-sheets'}
+        : undefined,
+    );
+    build.onLoad({filter: /.*/, namespace: 'no-style-sheets'}, () => ({
+      contents:
+        "export function parse() { throw new Error('style sheets are not read by Broadsheet'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+// linkedom's parser sets each class attribute twice: as the attribute, then through
+// className, which builds the element's token list and writes the attribute again (a tenth
+// of a page's parse). The token list is built from the attribute when first asked for.
+const classesOnceWhileParsing = {
+  name: 'classes-once-while-parsing',
+  setup(build) {
+    build.onLoad(
+      {filter: /linkedom[\\/]esm[\\/]shared[\\/]parse-from-string\.js$/},
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const twice = "if (attribute.name === 'class')\n    element.className = value;";
+        if (!source.includes(twice))
+          throw new Error('linkedom changed: revisit classesOnceWhileParsing');
+        return {contents: source.replace(twice, ''), loader: 'js'};
+      },
+    );
+  },
+};
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -138,7 +203,7 @@ async function bundleLazyFiles() {
       minify: !process.env.BROADSHEET_NO_MINIFY,
       legalComments: 'none',
       logLevel: 'warning',
-      plugins: [fastStringWidth],
+      plugins: [fastStringWidth, withoutStyleSheets, classesOnceWhileParsing],
       define: {'process.env.NODE_ENV': '"production"'},
       entryPoints: [entry],
       outfile: path.join(root, 'dist', file),
@@ -253,6 +318,7 @@ export async function bundle({bench = false} = {}) {
   const app = SCRIPT_START + output.text + SCRIPT_END;
   await mkdir(path.join(root, 'dist'), {recursive: true});
   await bundleLazyFiles();
+  await bundlePageWorker();
   await writeFile(path.join(root, 'dist/app.js'), app);
   const buildId = createHash('sha256').update(app).digest('hex').slice(0, 16);
   await build({

@@ -11,6 +11,7 @@ import {defaultLibrary, pipedTarget, resolveTarget, terminalKeyboard} from './cl
 import {addPages} from './cli/add.js';
 import {urlTarget} from './cli/url-target.js';
 import {looksLikeUrl} from './net/fetch-page.js';
+import {pageReadEarly} from './cli/early-page.js';
 
 /** `broadsheet`: parses the command line and runs the command it names. */
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     ? await urlTarget(url, interactive ? keyboard : undefined)
     : piped
       ? pipedTarget(format)
-      : resolveTarget(input, format);
+      : resolveTarget(input, format, await pageReadEarly(input, format));
   if (!keyboard || print) {
     keyboard?.stop();
     printPlain(target, {width, theme, colour: colourAllowed(noColor)});

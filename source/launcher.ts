@@ -7,6 +7,11 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
 import {cacheDirectory} from './system/folders.js';
+import {pageWorkerBeside, startPageReading} from './cli/early-page.js';
+
+// First, before the reader is compiled: a web page named on the command line starts being
+// read in a thread of its own (the reader takes it when it opens the page).
+startPageReading(process.argv.slice(2), pageWorkerBeside(import.meta.url));
 
 /** A hash of dist/app.js, set by the bundler: a cache made from another build is never used. */
 declare const BROADSHEET_BUILD_ID: string;

@@ -78,12 +78,16 @@ function defaultListing(cache?: LibraryCache): {folder: string; library?: Librar
   return {folder: bundledArticles()};
 }
 
-export function resolveTarget(input: string[], format?: Format): Target {
+/**
+ * What the command line opens: a named file (read and checked now; `read` is its load when
+ * it was read already, see early-page.ts), or a folder's library.
+ */
+export function resolveTarget(input: string[], format?: Format, read?: LoadResult): Target {
   if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
   const named = input[0];
   if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
   if (named !== undefined && !statSync(named).isDirectory()) {
-    const result = loadArticleFile(named, format ?? formatOfFile(named));
+    const result = read ?? loadArticleFile(named, format ?? formatOfFile(named));
     if (result.kind === 'refused') fail(`cannot open ${named}: ${result.reason}`, 1);
     const folder = safeLine(path.dirname(path.resolve(named)));
     const entry = {

@@ -4,7 +4,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pasted, runCli, splitKeys, type Session} from './terminal.js';
@@ -106,6 +106,31 @@ describe('web pages in a real terminal', () => {
       again.write('q');
       again.write('q');
       expect((await again.exited).exitCode).toBe(0);
+    });
+  }
+
+  // A page named on the command line is read in a thread started before the reader itself
+  // (early-page.ts): keys typed meanwhile wait for it, however they come.
+  for (const way of ['typed a key at a time', 'sent in one write'] as const) {
+    it(`opens a saved page by its name, keys typed at once waiting for it (${way})`, async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'bs-page-'));
+      const file = path.join(folder, 'story.html');
+      writeFileSync(file, STORY);
+      const session = await start(home(), [file]);
+      // ] three times: the third of its 30 quotations, however the keys come (none lost).
+      const script = ']]]';
+      if (way === 'sent in one write') session.write(script);
+      else {
+        for (const key of splitKeys(script)) {
+          session.write(key);
+          await sleep(20);
+        }
+      }
+      await session.waitFor(/quotation 3\/30 · Elin Castell/);
+      expect(session.text()).toContain('The Harbour Board Votes Again on the Pier');
+      expect(session.text()).toMatch(/page 1\/\d+/);
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
     });
   }
 
