@@ -1,5 +1,6 @@
 import type {Article} from '../article/article.js';
 import {articleQuotationsWithSpeakers} from '../text/quotes.js';
+import type {SpeakerWay} from '../text/speakers.js';
 import {openReader} from './reader-reducer.js';
 
 /** A quotation as `broadsheet quotes` and the quotes panel list it. */
@@ -12,6 +13,8 @@ export type QuotationRecord = {
   /** 1-based page in a terminal of the given size (80×24 for the command). */
   page: number;
   speaker: string | null;
+  /** How the speaker was found (named, pronoun, turn, narrator); null with no speaker. */
+  speakerBy: SpeakerWay | null;
 };
 
 /** Every quotation with its text, page (at columns × rows) and speaker. */
@@ -25,6 +28,7 @@ export function quotationRecords(article: Article, columns = 80, rows = 24): Quo
     level: quotation.level,
     page: pages.pageOf(quotation.start) + 1,
     speaker: quotation.speaker ?? null,
+    speakerBy: quotation.speaker ? (quotation.speakerBy ?? 'named') : null,
   }));
 }
 

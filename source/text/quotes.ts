@@ -1,5 +1,11 @@
 import {blocksThrough, type Article} from '../article/article.js';
-import {attributeSpeakers, attributeThrough, namingStart, type NamingProgress} from './speakers.js';
+import {
+  attributeSpeakers,
+  attributeThrough,
+  namingStart,
+  type NamingProgress,
+  type SpeakerWay,
+} from './speakers.js';
 import {
   closes,
   guillemetStyle,
@@ -17,8 +23,10 @@ export type Quotation = {
   start: number;
   end: number;
   level: number;
-  /** Who said it, when the text says so plainly ("…,” Lavrov said). */
+  /** Who said it, when the text says (see speakers.ts). */
   speaker?: string;
+  /** How the speaker was found: named beside it, a pronoun, the turn, the narrator. */
+  speakerBy?: SpeakerWay;
 };
 
 type Open = {
@@ -258,6 +266,8 @@ export function nameSpeakerOf(article: Article, index: number): void {
   const quotation = scanner.top[index];
   if (!quotation) return;
   const progress = namingProgress(scanner);
+  // Named in order already: named with all its conversation before it.
+  if (index < progress.next) return;
   const start = namingStart(scanner.top, index, progress.next);
   attributeThrough(
     article.text,

@@ -201,9 +201,15 @@ describe('speakers', () => {
     expect(speakers('“It was late,” according to Reyes.')).toEqual(['Reyes']);
   });
 
-  it('gives a pronoun the last named speaker, and leaves the rest unknown', () => {
+  it('gives a pronoun the last named speaker, and the rest of the paragraph the same', () => {
+    // A paragraph is one speaker's turn: “Three.” is Lavrov's too.
     expect(speakers('“One,” Lavrov said. “Two,” he said. “Three.”')).toEqual([
       'Lavrov',
+      'Lavrov',
+      'Lavrov',
+    ]);
+    // In a paragraph of its own, nothing says who said it.
+    expect(speakers('“One,” Lavrov said.\n\nThe talks went on.\n\n“Three.”')).toEqual([
       'Lavrov',
       undefined,
     ]);
