@@ -17,6 +17,9 @@
  * may start at any conversation's first quotation and give what naming from the start gives.
  */
 
+/** The first-person narrator while the text has not named them (never shown). */
+const NARRATOR = '\u0000I';
+
 /** How a speaker was found (see above). */
 export type SpeakerWay = 'named' | 'pronoun' | 'turn' | 'narrator';
 
@@ -59,7 +62,9 @@ const VERBS = [
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Mme|Mlle|Dr|St|Prof|Gen|Col|Capt|Lt|Sgt|Rev|Sen|Rep|Gov)\.?|Miss|Sir|Lady|Lord|Madame|Madam|Monsieur|Mademoiselle|Mistress|Master|Captain|Colonel|Major|General|Doctor|Professor|Aunt|Uncle|Father|Mother|Brother|Sister|Prince|Princess|Count|Countess|King|Queen|Dame`;
 const CAPITAL_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{L}]+)*`;
 /** A person's name: a title and names, or capitalised words (with an initial or a particle). */
-const NAME = String.raw`(?:(?:${TITLE})\s+)?(?:[\p{Lu}]\.\s*)*${CAPITAL_WORD}(?:\s+(?:(?:de|van|von|der|da|al|bin|le|la)\s+)?(?:[\p{Lu}]\.\s*)*${CAPITAL_WORD}){0,2}`;
+// (An initial is never I: "said I. The next day…" names no one.)
+const INITIAL = String.raw`(?:(?!I\.)[\p{Lu}]\.\s*)`;
+const NAME = String.raw`(?:(?:${TITLE})\s+)?${INITIAL}*${CAPITAL_WORD}(?:\s+(?:(?:de|van|von|der|da|al|bin|le|la)\s+)?${INITIAL}*${CAPITAL_WORD}){0,2}`;
 const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
 /** "her sister", "the old man", "the goodhearted Mrs. John Knightley": a person described. */
 /** A word of a description: not an adverb, nor a word that starts another phrase. */
@@ -72,15 +77,26 @@ const ADVERB = String.raw`(?:\s+\p{Ll}+ly)`;
 const LEAD_IN = String.raw`^[\s,;:.!?—–-]*`;
 
 /** After a quotation: a speech verb, then who ("…,” said Mr. Knightley, feelingly). */
+/**
+ * Right after a quotation, any verb in the past tense tags it ("…,” pouted Louisa; “…,” Mrs.
+ * Gradgrind considered), not only the verbs of speech.
+ */
+const TAG_VERB = String.raw`(?:${VERBS}|\p{Ll}{2,}ed)`;
 const VERB_THEN_WHO = new RegExp(
-  String.raw`${LEAD_IN}(?:${VERBS})${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
+  String.raw`${LEAD_IN}${TAG_VERB}${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
   'u',
 );
 /** After a quotation: who, then a speech verb ("…,” Emma said; she warmly added). */
 const WHO_THEN_VERB = new RegExp(
-  String.raw`${LEAD_IN}${SUBJECT}${ADVERB}?(?:\s+(?:had|has|then|now|only|just|could|would|at last|at once))*\s+(?:${VERBS})\b`,
+  String.raw`${LEAD_IN}${SUBJECT}${ADVERB}?(?:\s+(?:had|has|then|now|only|just|could|would|at last|at once))*\s+${TAG_VERB}(?![\p{L}])`,
   'u',
 );
+/** A name said to someone: "my dear Watson", "…, Mr. Jones,". */
+const CALLED = new RegExp(
+  String.raw`(?:(?:my\s+)?dear(?:est)?\s+|[,;]\s+)(${NAME})(?=\s*[,.!?;—–-])`,
+  'gu',
+);
+const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'u');
 /** A speech verb next ("Putin said so"), for a name that opens a sentence. */
 const SAYS = new RegExp(String.raw`^${ADVERB}?\s+(?:${VERBS})\b`, 'u');
 const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u');
@@ -89,7 +105,7 @@ const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:
 /** Names and pronouns that can be the subject of a verb, in order, in a stretch of text. */
 const WHO = new RegExp(String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?![\p{L}])`, 'gu');
 const PREPOSITION =
-  /(?:^|\s)(?:to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|at|into|onto|over|under|and|or|nor|but)\s+$/i;
+  /(?:^|\s)(?:to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind)\s+$/i;
 
 /** Whether the word before `at` in `text` is a preposition (or a conjunction). */
 function afterPreposition(text: string, at: number): boolean {
@@ -178,8 +194,12 @@ type Turn = {
   end: number;
   speaker?: string;
   way?: SpeakerWay;
-  /** People it addresses by name. */
+  /** People it addresses by name, of those the conversation knows. */
   addressed: string[];
+  /** Names it calls someone by, known or not. */
+  called: string[];
+  /** Its quotations. */
+  quotations: Quoted[];
 };
 
 /** What naming knows of the conversation under way. */
@@ -376,10 +396,13 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
 type Tagged = {speaker?: string; way: SpeakerWay} | undefined;
 
 function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefined): Tagged {
+  // ("said I": the capitalised pronoun is taken for a name first.)
+  if (name !== undefined && PRONOUN_ONLY.test(name.trim()))
+    return tagOf(scene, undefined, name.trim());
   const cleaned = cleanName(name);
   if (cleaned) return {speaker: cleaned, way: 'named'};
   if (!pronoun) return undefined;
-  if (/^(?:I|we)$/.test(pronoun)) return {speaker: scene.talk.narrator, way: 'narrator'};
+  if (/^(?:I|we)$/.test(pronoun)) return {speaker: NARRATOR, way: 'narrator'};
   return {speaker: resolvePronoun(scene, pronoun), way: 'pronoun'};
 }
 
@@ -515,24 +538,69 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     // (A paragraph of speech: one that opens with the quotation.)
     ({speaker, way} = turnTaking(text, talk, paragraph, words));
   }
-  if (speaker) {
-    quotation.speaker = speaker;
-    quotation.speakerBy = way;
-    mention(talk, speaker);
-  }
   const addressed = addressedIn(talk, words);
+  const called = calledIn(talk, words);
+  if (speaker === NARRATOR && talk.narrator) speaker = talk.narrator;
+  const turn: Turn = sameParagraph
+    ? last
+    : {paragraph, end: quotation.end, speaker, way, addressed: [], called: [], quotations: []};
   if (sameParagraph) {
     last.end = quotation.end;
-    last.addressed.push(...addressed);
     if (!last.speaker && speaker) {
       last.speaker = speaker;
       last.way = way;
     }
   } else {
-    talk.turns.push({paragraph, end: quotation.end, speaker, way, addressed});
+    talk.turns.push(turn);
     if (talk.turns.length > 8) talk.turns.shift();
   }
-  // "…,” said I: once someone answers the narrator by name, the narrator has one.
+  turn.addressed.push(...addressed);
+  turn.called.push(...called);
+  turn.quotations.push(quotation);
+  if (speaker && speaker !== NARRATOR) {
+    quotation.speaker = speaker;
+    quotation.speakerBy = way;
+    mention(talk, speaker);
+  } else if (speaker === NARRATOR) {
+    quotation.speakerBy = 'narrator';
+  }
+  learnNarrator(talk);
+}
+
+/**
+ * "…,” said I. “…, Watson.”: the narrator is whom the one answering them calls by name (or
+ * whom they answer). Once known, the narrator's quotations of the conversation are named.
+ */
+function learnNarrator(talk: Talk): void {
+  if (talk.narrator) return;
+  const [older, last] = talk.turns.slice(-2);
+  if (!older || !last) return;
+  const [narrating, other] =
+    older.speaker === NARRATOR ? [older, last] : last.speaker === NARRATOR ? [last, older] : [];
+  if (!narrating || !other?.speaker || other.speaker === NARRATOR) return;
+  const name = other.called.find((called) => !samePerson(called, other.speaker!));
+  if (!name) return;
+  talk.narrator = name;
+  for (const turn of talk.turns) {
+    if (turn.speaker !== NARRATOR) continue;
+    turn.speaker = name;
+    for (const quotation of turn.quotations) {
+      quotation.speaker = name;
+      quotation.speakerBy = 'narrator';
+    }
+  }
+}
+
+/** Names said to someone in a quotation ("my dear Watson", "…, Mr. Jones."), known or not. */
+function calledIn(talk: Talk, words: string): string[] {
+  const called: string[] = [];
+  for (const match of words.matchAll(CALLED)) {
+    const name = cleanName(match[1]);
+    if (name && (match[0].includes('dear') || isKnown(talk, name) || titleGender(name))) {
+      called.push(name);
+    }
+  }
+  return called;
 }
 
 /**
