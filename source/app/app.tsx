@@ -104,13 +104,15 @@ export function createStore(
   const env = appEnv(loadArticle, places, rescan);
   const remembered = places.sort();
   const sort = SORTS.find((candidate) => candidate === remembered) ?? 'title';
+  const speakersShown = places.speakersShown();
   return new AppStore(
-    startApp(library, env, {columns, rows, cap, openIndex, sort}),
+    startApp(library, env, {columns, rows, cap, openIndex, sort, speakersShown}),
     env,
     {
       place: (entry, article, anchor, finished) =>
         places.save(article, entry.path, anchor, finished),
       sorted: (chosen) => places.setSort(chosen),
+      speakersShown: (shown) => places.setSpeakersShown(shown),
       libraryIdle,
       laidOut,
       save,

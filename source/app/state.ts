@@ -57,6 +57,8 @@ export type AppState = {
   rows: number;
   /** The widest measure (--width). */
   cap?: number;
+  /** Speakers shown in the margin (S): kept from one article to the next. */
+  speakersShown?: boolean;
   /** A file was named on the command line: leaving its reader quits. */
   single: boolean;
   quit: boolean;
@@ -90,7 +92,15 @@ export function startApp(
     cap,
     openIndex,
     sort = 'title',
-  }: {columns: number; rows: number; cap?: number; openIndex?: number; sort?: SortKey},
+    speakersShown = false,
+  }: {
+    columns: number;
+    rows: number;
+    cap?: number;
+    openIndex?: number;
+    sort?: SortKey;
+    speakersShown?: boolean;
+  },
 ): AppState {
   const state: AppState = {
     library,
@@ -98,6 +108,7 @@ export function startApp(
     columns,
     rows,
     cap,
+    speakersShown,
     single: openIndex !== undefined,
     quit: false,
   };
@@ -120,6 +131,7 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
   if (opened.kind === 'refused') return said(state, opened.message);
   const reader = openReader(opened.article, state.columns, state.rows, {
     cap: state.cap,
+    speakersShown: state.speakersShown,
     anchor: opened.anchor,
     message: opened.message,
   });
@@ -281,7 +293,8 @@ function withReader(state: AppState, action: Parameters<typeof readerReducer>[1]
   const {reading} = state;
   if (!reading) return state;
   const reader = readerReducer(reading.reader, action);
-  return reader === reading.reader ? state : {...state, reading: {...reading, reader}};
+  if (reader === reading.reader) return state;
+  return {...state, speakersShown: reader.speakersShown, reading: {...reading, reader}};
 }
 
 /**

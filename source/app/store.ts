@@ -44,6 +44,8 @@ export type AppEffects = {
   place?(entry: LibraryEntry, article: Article, anchor: number, finished: boolean): void;
   /** The list's sort was changed: remember it. */
   sorted?(sort: SortKey): void;
+  /** Speakers in the margin were turned on or off (S): remember it. */
+  speakersShown?(shown: boolean): void;
   /** The list's background work is done (its cache may be written). */
   libraryIdle?(): void;
   /** A slice of `article` was laid out in the background (garbage may want collecting). */
@@ -330,6 +332,9 @@ export class AppStore {
     if (next === previous) return;
     this.state = next;
     if (next.list.sort !== previous.list.sort) this.effects.sorted?.(next.list.sort);
+    if (Boolean(next.speakersShown) !== Boolean(previous.speakersShown)) {
+      this.effects.speakersShown?.(Boolean(next.speakersShown));
+    }
     if (next.list.saving && !previous.list.saving) this.startSaving(next.list.saving.url);
     // The place is recorded before any frame is drawn: a SIGTERM right after a page turn
     // must save the page the reader saw.

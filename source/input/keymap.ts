@@ -112,6 +112,12 @@ const table = [
     help: 'full width / default width',
     keys: [char('=')],
   },
+  {
+    intent: 'toggleSpeakers',
+    context: 'reader',
+    help: 'speakers in the margin, where the paragraph does not name them',
+    keys: [char('S')],
+  },
   {intent: 'toggleHelp', context: 'reader', help: 'this help', keys: [char('?')]},
   {
     intent: 'back',

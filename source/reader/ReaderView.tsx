@@ -5,6 +5,7 @@ import type {DisplayLine} from '../text/layout.js';
 import {lineRuns, SpanIndex, type Span, type Style} from '../text/runs.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
 import {hitAtOrAfter} from '../text/search.js';
+import {marginSpeakers} from '../text/quotes.js';
 import {quotationCount} from './quotation-navigation.js';
 import {visibleLines} from './reader-state.js';
 import {type ReaderState} from './reader-reducer.js';
@@ -40,18 +41,21 @@ function Line({
   spans,
   theme,
   pad,
+  speaker,
 }: {
   text: string;
   line: DisplayLine;
   spans: SpanIndex;
   theme: Theme;
   pad: string;
+  /** Who speaks in the paragraph this line opens, shown dim in the margin (S). */
+  speaker?: string;
 }) {
   if (line.kind === 'blank') return <Text> </Text>;
   const base = line.kind === 'meta' ? theme.meta : line.kind === 'heading' ? {bold: true} : {};
   return (
     <Text {...base}>
-      {pad}
+      {speaker ? <Text {...theme.meta}>{inMargin(speaker, pad.length)}</Text> : pad}
       {line.kind === 'quote' && <Text {...theme.meta}>{'│ '}</Text>}
       {lineRuns(text, line, spans).map((run, index) => (
         <Text key={index} {...styleOf(run.style, theme)}>
@@ -60,6 +64,24 @@ function Line({
       ))}
     </Text>
   );
+}
+
+/** A name right-aligned in a margin of `width` cells, a space after it (cut short if need be). */
+function inMargin(name: string, width: number): string {
+  if (width < 2) return ' '.repeat(width);
+  const shown = truncateToWidth(name, width - 1);
+  return ' '.repeat(Math.max(0, width - 1 - cellWidth(shown))) + shown + ' ';
+}
+
+/** The speakers to show in the margin of the lines on screen that open a paragraph (S). */
+function speakersBeside(state: ReaderState, lines: DisplayLine[]): Map<number, string> {
+  if (!state.speakersShown || state.geometry.margin < 2) return new Map();
+  const {text} = state.article;
+  const starts = lines
+    .filter((line) => line.kind === 'paragraph' || line.kind === 'quote')
+    .map((line) => line.start)
+    .filter((start) => start === 0 || text[start - 1] === '\n');
+  return marginSpeakers(state.article, starts);
 }
 
 /** Quotations, search hits and the marked quotation touching the screen, for highlighting. */
@@ -125,6 +147,7 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   const from = lines[0]?.start ?? 0;
   const to = lines.at(-1)?.end ?? from;
   const spans = useSpans(state, from, to);
+  const speakers = speakersBeside(state, lines);
 
   if (tooSmall(columns, rows)) return <TooSmall columns={columns} />;
 
@@ -150,7 +173,15 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
     body = (
       <>
         {lines.map((line, index) => (
-          <Line key={index} text={article.text} line={line} spans={spans} theme={theme} pad={pad} />
+          <Line
+            key={index}
+            text={article.text}
+            line={line}
+            spans={spans}
+            theme={theme}
+            pad={pad}
+            speaker={speakers.get(line.start)}
+          />
         ))}
         {filler > 0 && <Box height={filler} />}
       </>

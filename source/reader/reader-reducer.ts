@@ -48,6 +48,7 @@ export type ReaderAction =
   | {type: 'nextHit'}
   | {type: 'previousHit'}
   | {type: 'toggleHelp'}
+  | {type: 'toggleSpeakers'}
   | {type: 'notify'; message: string | undefined};
 
 /** How much - and + change the measure, in cells. */
@@ -55,7 +56,7 @@ export const MEASURE_STEP = 4;
 
 /** Lays the article out for a terminal and measure, keeping everything else. */
 function setOut(state: ReaderState, columns: number, rows: number, cap: number): ReaderState {
-  const shape = geometry(columns, rows, cap);
+  const shape = geometry(columns, rows, cap, state.speakersShown);
   const pages = pagesFor(state.article, shape.measure, shape.height);
   const next = {...state, columns, rows, cap, geometry: shape, pages};
   if (state.detached === 'last') return lastScreen(next);
@@ -79,15 +80,17 @@ export function openReader(
     anchor = 0,
     cap = DEFAULT_MEASURE,
     message,
-  }: {anchor?: number; cap?: number; message?: string} = {},
+    speakersShown = false,
+  }: {anchor?: number; cap?: number; message?: string; speakersShown?: boolean} = {},
 ): ReaderState {
-  const shape = geometry(columns, rows, cap);
+  const shape = geometry(columns, rows, cap, speakersShown);
   const pages = pagesFor(article, shape.measure, shape.height);
   const start: ReaderState = {
     article,
     columns,
     rows,
     cap,
+    speakersShown,
     geometry: shape,
     pages,
     page: 0,
@@ -108,6 +111,7 @@ export function openReader(
 export function rebase(state: ReaderState, article: Article): ReaderState {
   const opened = openReader(article, state.columns, state.rows, {
     cap: state.cap,
+    speakersShown: state.speakersShown,
     anchor: Math.min(state.anchor, article.text.length),
     message: state.message,
   });
@@ -244,6 +248,11 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
       return stepHit(fresh, -1);
     case 'toggleHelp':
       return {...fresh, help: !state.help};
+    case 'toggleSpeakers': {
+      const shown = !state.speakersShown;
+      const next = setOut({...fresh, speakersShown: shown}, state.columns, state.rows, state.cap);
+      return {...next, message: shown ? 'speakers in the margin' : 'speakers hidden'};
+    }
     case 'notify':
       return {...state, message: action.message};
   }

@@ -25,6 +25,8 @@ export type ReaderState = {
   rows: number;
   /** The widest the text may be set, in cells; the terminal may make it narrower. */
   cap: number;
+  /** Speakers shown in the margin (the S key). */
+  speakersShown?: boolean;
   geometry: Geometry;
   pages: Pages;
   /** The page that holds the anchor (unless detached). */

@@ -28,7 +28,7 @@ export type Position = {
 type StateFile = {version: 1; articles: Record<string, Position>};
 
 const FILE_NAME = 'positions.json';
-/** The list's settings (its sort), beside the positions. */
+/** Settings (the list's sort, speakers in the margin), beside the positions. */
 const SETTINGS_NAME = 'settings.json';
 
 /** A key for an article that survives moving or renaming the file: a hash of its text. */
@@ -151,23 +151,30 @@ export class ReadingState {
 
   /** The list's sort as last chosen, if it was. */
   get sort(): string | undefined {
-    try {
-      const data = JSON.parse(readFileSync(path.join(this.directory, SETTINGS_NAME), 'utf8')) as {
-        sort?: unknown;
-      };
-      return typeof data.sort === 'string' ? data.sort : undefined;
-    } catch {
-      return undefined; // none yet, or unreadable: the default sort
-    }
+    const sort = this.setting('sort');
+    return typeof sort === 'string' ? sort : undefined;
   }
 
   /** Remembers the list's sort (written at once, atomically; a failure only loses the sort). */
   set sort(sort: string | undefined) {
+    this.setSetting('sort', sort);
+  }
+
+  /** A setting as last chosen (the list's sort, speakers in the margin), if it was. */
+  setting(name: string): unknown {
+    return this.readSettings()[name];
+  }
+
+  /**
+   * Remembers a setting beside the others (written at once, atomically; a failure only loses
+   * the setting).
+   */
+  setSetting(name: string, value: unknown): void {
     const file = path.join(this.directory, SETTINGS_NAME);
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.directory, {recursive: true});
-      writeFileSync(temporary, JSON.stringify({sort}) + '\n');
+      writeFileSync(temporary, JSON.stringify({...this.readSettings(), [name]: value}) + '\n');
       renameSync(temporary, file);
     } catch {
       try {
@@ -175,6 +182,15 @@ export class ReadingState {
       } catch {
         // Nothing was written.
       }
+    }
+  }
+
+  private readSettings(): Record<string, unknown> {
+    try {
+      const data = JSON.parse(readFileSync(path.join(this.directory, SETTINGS_NAME), 'utf8'));
+      return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
+    } catch {
+      return {}; // none yet, or unreadable: the defaults
     }
   }
 

@@ -15,6 +15,9 @@ export type SavedPlaces = {
   /** The list's sort as last chosen, and remembering a new one. */
   sort(): string | undefined;
   setSort(sort: string): void;
+  /** Whether speakers are shown in the margin (S), as last chosen, and remembering it. */
+  speakersShown(): boolean;
+  setSpeakersShown(shown: boolean): void;
   /** A one-line notice for the status bar ("progress not saved"), if any. */
   notice(): string | undefined;
 };
@@ -87,6 +90,10 @@ export function savedPlaces(
     setSort(sort) {
       state.sort = sort;
     },
+    speakersShown: () => state.setting('speakersShown') === true,
+    setSpeakersShown(shown) {
+      state.setSetting('speakersShown', shown);
+    },
     statusOf,
     notice: () => (state.saveFailed ? 'progress not saved' : undefined),
   };
@@ -100,5 +107,7 @@ export const noSavedPlaces: SavedPlaces = {
   standing: () => ({status: {kind: 'unread'}}),
   sort: () => undefined,
   setSort: () => undefined,
+  speakersShown: () => false,
+  setSpeakersShown: () => undefined,
   notice: () => undefined,
 };

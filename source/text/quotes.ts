@@ -277,6 +277,38 @@ export function nameSpeakerOf(article: Article, index: number): void {
   );
 }
 
+/**
+ * The speaker to show beside each paragraph starting at one of `starts` (the S key): that of
+ * its first quotation, when the paragraph itself does not name it (a pronoun's, the turn's,
+ * the narrator's). Names only those quotations, with the work nameSpeakerOf does.
+ */
+export function marginSpeakers(article: Article, starts: number[]): Map<number, string> {
+  const shown = new Map<number, string>();
+  if (starts.length === 0) return shown;
+  const scanner = quotationScanner(article);
+  const {text} = article;
+  const ends = starts.map((start) => {
+    const end = text.indexOf('\n', start);
+    return end === -1 ? text.length : end;
+  });
+  scanner.scanThrough(Math.max(...ends));
+  const {top} = scanner;
+  starts.forEach((start, at) => {
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (top[middle]!.start < start) low = middle + 1;
+      else high = middle;
+    }
+    const quotation = top[low];
+    if (!quotation || quotation.start >= ends[at]!) return;
+    nameSpeakerOf(article, low);
+    if (quotation.speaker && quotation.speakerBy !== 'named') shown.set(start, quotation.speaker);
+  });
+  return shown;
+}
+
 /** Names the speakers of about `count` more quotations, in order; whether all are named. */
 export function nameMoreSpeakers(article: Article, count: number): boolean {
   const scanner = quotationScanner(article);

@@ -34,8 +34,12 @@ export type Quoted = {
 
 /** A quotation this soon after the one before it is in the same conversation. */
 export const NEAR_PREVIOUS = 1500;
+/** How much narration before a quotation is read for who is in it (the nearest counts). */
+const READ_BEFORE = 300;
+/** How many people named lately naming keeps in mind. */
+const MENTIONS = 16;
 /** How much text before a conversation is read for the people in it and their genders. */
-const WINDOW = 1000;
+const WINDOW = 400;
 
 const VERBS = [
   'said|says|say|saying',
@@ -102,6 +106,8 @@ const SAYS = new RegExp(String.raw`^${ADVERB}?\s+(?:${VERBS})\b`, 'u');
 const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u');
 /** Before a quotation, its clause: who … speech verb …, then the quotation. */
 const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:—–-]*\s*$`, 'u');
+/** Names in a stretch of narration. */
+const NAMED = new RegExp(String.raw`(?<![\p{L}])${NAME}(?![\p{L}])`, 'gu');
 /** Names and pronouns that can be the subject of a verb, in order, in a stretch of text. */
 const WHO = new RegExp(String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?![\p{L}])`, 'gu');
 const PREPOSITION =
@@ -194,10 +200,8 @@ type Turn = {
   end: number;
   speaker?: string;
   way?: SpeakerWay;
-  /** People it addresses by name, of those the conversation knows. */
-  addressed: string[];
-  /** Names it calls someone by, known or not. */
-  called: string[];
+  /** What its quotations say (for the names said in them, read only when needed). */
+  words: string;
   /** Its quotations. */
   quotations: Quoted[];
 };
@@ -268,35 +272,45 @@ function startTalk(text: string, start: number): Talk {
 
 /** Learns from narration who is named in it, and the genders its pronouns give them. */
 function readNarration(talk: Talk, narration: string): void {
-  for (const sentence of narration.split(/(?<=[.!?])\s+(?=[\p{Lu}“"])|\n+/u)) {
-    let last: string | undefined;
-    WHO.lastIndex = 0;
-    const names: Array<{name: string; at: number}> = [];
-    for (const match of sentence.matchAll(WHO)) {
-      const name = match[1] && cleanName(match[1]);
-      if (!name) continue;
-      const opening = /^[\s“"‘'(—–-]*$/.test(sentence.slice(0, match.index));
-      if (!opening) talk.known.add(bareName(name));
-      if (opening && !isKnown(talk, name)) continue;
-      mention(talk, name);
-      // (Only a subject takes the pronouns after it: "at Bright River she …" is not the river.)
-      if (!afterPreposition(sentence, match.index)) names.push({name, at: match.index});
-    }
-    // A pronoun after a name, with no other name between, is that name's.
-    PRONOUN_WORD.lastIndex = 0;
-    let index = 0;
-    for (const match of sentence.matchAll(PRONOUN_WORD)) {
-      let at = -Infinity;
-      while (index < names.length && names[index]!.at < match.index) {
-        ({name: last, at} = names[index++]!);
-      }
-      if (!last || titleGender(last) || match.index - at > PRONOUN_REACH) continue;
-      const counts = talk.genders.get(bareName(last)) ?? {m: 0, f: 0};
-      if (MALE_PRONOUN.test(match[0])) counts.m++;
-      else if (FEMALE_PRONOUN.test(match[0])) counts.f++;
-      talk.genders.set(bareName(last), counts);
+  const names: Array<{name: string; at: number; end: number}> = [];
+  for (const match of narration.matchAll(NAMED)) {
+    // (Most capitalised words open sentences and are no names: answered before anything else.)
+    if (NOT_NAMES.has(match[0])) continue;
+    const name = cleanName(match[0]);
+    if (!name) continue;
+    const opening = opensSentence(narration, match.index);
+    if (!opening) talk.known.add(bareName(name));
+    else if (!isKnown(talk, name)) continue;
+    mention(talk, name);
+    // (Only a subject takes the pronouns after it: "at Bright River she …" is not the river.)
+    if (!afterPreposition(narration, match.index)) {
+      names.push({name, at: match.index, end: match.index + match[0].length});
     }
   }
+  if (names.length === 0) return;
+  // A pronoun after a name in its sentence, with no other name between, is that name's.
+  let index = 0;
+  let last: (typeof names)[number] | undefined;
+  for (const match of narration.matchAll(PRONOUN_WORD)) {
+    while (index < names.length && names[index]!.at < match.index) last = names[index++]!;
+    if (!last || titleGender(last.name) || match.index - last.at > PRONOUN_REACH) continue;
+    if (/[.!?\n]/.test(narration.slice(last.end, match.index))) continue;
+    const bare = bareName(last.name);
+    const counts = talk.genders.get(bare) ?? {m: 0, f: 0};
+    if (MALE_PRONOUN.test(match[0])) counts.m++;
+    else if (FEMALE_PRONOUN.test(match[0])) counts.f++;
+    talk.genders.set(bare, counts);
+  }
+}
+
+/** Whether the word at `at` opens a sentence (only quotation marks or dashes before it). */
+function opensSentence(text: string, at: number): boolean {
+  for (let index = at - 1; index >= 0; index--) {
+    const char = text[index]!;
+    if (char === '\n' || char === '.' || char === '!' || char === '?') return true;
+    if (!/[\s“"‘'(—–-]/.test(char)) return false;
+  }
+  return true;
 }
 
 /** Whether a name is a person's: titled, or seen inside a sentence. */
@@ -308,7 +322,7 @@ function mention(talk: Talk, name: string): void {
   const at = talk.mentions.lastIndexOf(name);
   if (at !== -1) talk.mentions.splice(at, 1);
   talk.mentions.push(name);
-  if (talk.mentions.length > 40) talk.mentions.shift();
+  if (talk.mentions.length > MENTIONS) talk.mentions.shift();
 }
 
 function genderOf(talk: Talk, name: string): Gender | undefined {
@@ -477,7 +491,7 @@ function vocativeOf(name: string): RegExp {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     vocative = new RegExp(
       String.raw`(?:^[“"‘'«]?|[,;—–-]\s*|(?:dear|my dear|dearest|oh|O)\s+)${escaped}(?=\s*[,.!?;—–-]|\s*[”"’'»]?$)`,
-      'u',
+      'mu', // (a turn's quotations are read a line each)
     );
     if (vocatives.size > 1000) vocatives.clear();
     vocatives.set(name, vocative);
@@ -509,7 +523,10 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const paragraphEnd = lineEnd === -1 ? text.length : lineEnd;
   // Narration since the quotation before: who it names, and the genders it gives them.
   if (talk.readTo < quotation.start) {
-    readNarration(talk, text.slice(talk.readTo, quotation.start));
+    readNarration(
+      talk,
+      text.slice(Math.max(talk.readTo, quotation.start - READ_BEFORE), quotation.start),
+    );
   }
   talk.readTo = Math.max(talk.readTo, quotation.end);
   // After it: up to the next quotation's mark, within its paragraph. (Not up to the next
@@ -538,12 +555,10 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     // (A paragraph of speech: one that opens with the quotation.)
     ({speaker, way} = turnTaking(text, talk, paragraph, words));
   }
-  const addressed = addressedIn(talk, words);
-  const called = calledIn(talk, words);
   if (speaker === NARRATOR && talk.narrator) speaker = talk.narrator;
   const turn: Turn = sameParagraph
     ? last
-    : {paragraph, end: quotation.end, speaker, way, addressed: [], called: [], quotations: []};
+    : {paragraph, end: quotation.end, speaker, way, words: '', quotations: []};
   if (sameParagraph) {
     last.end = quotation.end;
     if (!last.speaker && speaker) {
@@ -554,8 +569,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     talk.turns.push(turn);
     if (talk.turns.length > 8) talk.turns.shift();
   }
-  turn.addressed.push(...addressed);
-  turn.called.push(...called);
+  turn.words = turn.words ? `${turn.words}\n${words}` : words;
   turn.quotations.push(quotation);
   if (speaker && speaker !== NARRATOR) {
     quotation.speaker = speaker;
@@ -578,7 +592,7 @@ function learnNarrator(talk: Talk): void {
   const [narrating, other] =
     older.speaker === NARRATOR ? [older, last] : last.speaker === NARRATOR ? [last, older] : [];
   if (!narrating || !other?.speaker || other.speaker === NARRATOR) return;
-  const name = other.called.find((called) => !samePerson(called, other.speaker!));
+  const name = calledIn(talk, other.words).find((called) => !samePerson(called, other.speaker!));
   if (!name) return;
   talk.narrator = name;
   for (const turn of talk.turns) {
@@ -619,7 +633,7 @@ function turnTaking(
   const addressed = addressedIn(talk, words);
   const unaddressed = (name: string | undefined) =>
     name && !addressed.some((person) => samePerson(person, name)) ? name : undefined;
-  const called = last.addressed.find(
+  const called = addressedIn(talk, last.words).find(
     (person) => !last.speaker || !samePerson(person, last.speaker),
   );
   if (called) return {speaker: unaddressed(called), way: 'turn'};

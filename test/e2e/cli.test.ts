@@ -155,6 +155,23 @@ describe('broadsheet quotes', () => {
     );
   });
 
+  it('says how each speaker was found, and none where no speaker is', async () => {
+    const result = await run([
+      'quotes',
+      '--json',
+      path.join(articlesPath, 'russia-sends-foreign-minister-to-north-korea.txt'),
+    ]);
+    const records = JSON.parse(result.stdout) as QuotationRecord[];
+    expect(records.map((record) => [record.speaker, record.speakerBy])).toEqual([
+      ['Lavrov', 'named'],
+      ['Lavrov', 'pronoun'],
+      ['Ri', 'named'],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it('says what is wrong with a missing file', async () => {
     const result = await run(['quotes', '/no/such/file.txt']);
     expect(result.code).toBe(1);

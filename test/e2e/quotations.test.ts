@@ -1,5 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import path from 'node:path';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {articlesPath, runCli, type Session} from './terminal.js';
 import {readerAt, shownLines} from './layout.js';
 import {findQuotations} from '../../source/text/quotes.js';
@@ -147,4 +149,49 @@ describe('quotations in a real terminal', () => {
     await session.press('\u001B');
     await session.waitFor('page 1/3');
   });
+});
+
+describe('speakers in the margin, in a real terminal', () => {
+  const TALK = [
+    'A Walk',
+    '“Where are you going?” said Mr. Darcy.',
+    '“To the village,” said Elizabeth.',
+    '“May I walk with you?”',
+    '“If you like.”',
+  ].join('\n\n');
+
+  for (const way of ['typed a key at a time', 'sent in one write'] as const) {
+    it(`shows them with S, hides them with S, and remembers the choice (${way})`, async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'bs-talk-'));
+      const file = path.join(folder, 'walk.txt');
+      writeFileSync(file, TALK);
+      const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
+      const first = await runCli({args: [file], columns: 80, rows: 24, env});
+      sessions.push(first);
+      await first.waitFor(/page 1\/1/);
+      // S on, S off, S on: shown, however the keys come.
+      if (way === 'sent in one write') first.write('SSS');
+      else {
+        for (const key of 'SSS') {
+          first.write(key);
+          await pause();
+        }
+      }
+      await first.waitFor('Mr. Darcy “May I walk with you?”');
+      expect(first.text()).toContain('Elizabeth “If you like.”');
+      const [row, column] = first.find('Mr. Darcy “May')!;
+      expect(first.cell(row, column).dim).toBe(true);
+      first.write('q');
+      expect((await first.exited).exitCode).toBe(0);
+      // The next run shows them from the start.
+      const again = await runCli({args: [file], columns: 80, rows: 24, env});
+      sessions.push(again);
+      await again.waitFor('Mr. Darcy “May I walk with you?”');
+      again.write('S');
+      await again.waitFor('speakers hidden');
+      expect(again.text()).not.toContain('Mr. Darcy “May');
+      again.write('q');
+      expect((await again.exited).exitCode).toBe(0);
+    });
+  }
 });

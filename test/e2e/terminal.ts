@@ -21,6 +21,7 @@ export type CellStyle = {
   char: string;
   fg?: number;
   italic: boolean;
+  dim: boolean;
   underline: boolean;
   inverse: boolean;
 };
@@ -152,6 +153,7 @@ export async function runCli({
         char: cell?.getChars() ?? '',
         fg: cell && !cell.isFgDefault() ? cell.getFgColor() : undefined,
         italic: Boolean(cell?.isItalic()),
+        dim: Boolean(cell?.isDim()),
         underline: Boolean(cell?.isUnderline()),
         inverse: Boolean(cell?.isInverse()),
       };

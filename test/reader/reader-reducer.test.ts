@@ -64,6 +64,16 @@ describe('geometry', () => {
     expect(geometry(50, 20).measure).toBe(48);
   });
 
+  it('makes room in the margin for speakers (S), the text giving way down to its narrowest', () => {
+    // 80 columns: a margin of 14 and the rest of the line for the text.
+    expect(geometry(80, 24, 72, true)).toEqual({measure: 65, height: 20, margin: 14});
+    // A wide terminal has the room already: nothing moves.
+    expect(geometry(120, 40, 72, true)).toEqual(geometry(120, 40, 72));
+    // A narrow one keeps the narrowest measure, and as much margin as is left.
+    expect(geometry(30, 24, 72, true)).toEqual({measure: 20, height: 20, margin: 9});
+    expect(geometry(20, 24, 72, true).measure).toBe(18);
+  });
+
   it('sets text for a terminal too small to read in as for the smallest that is not', () => {
     // Keys typed while the notice shows move through a layout of 18 cells, not of 1.
     for (const [columns, rows] of [
@@ -76,6 +86,27 @@ describe('geometry', () => {
       expect(shape.measure).toBe(Math.min(72, Math.max(columns, 20) - 2));
       expect(shape.height).toBe(Math.max(rows, 6) - 4);
     }
+  });
+});
+
+describe('speakers in the margin (S)', () => {
+  const article = parseText(
+    `Talk\n\n“Where are you going?” said Mr. Darcy.\n\n“To the village,” said Elizabeth.\n\n“May I walk with you?”\n\n${'Words. '.repeat(400)}`,
+  );
+  it('turns on and off, says so, and sets the text beside a margin for them, in its place', () => {
+    const start = readerReducer(openReader(article, 80, 24), {type: 'nextPage'});
+    const shown = readerReducer(start, {type: 'toggleSpeakers'});
+    expect(shown.speakersShown).toBe(true);
+    expect(shown.message).toBe('speakers in the margin');
+    expect(shown.geometry).toEqual({measure: 65, height: 20, margin: 14});
+    expect(shown.anchor).toBe(start.anchor);
+    const hidden = readerReducer(shown, {type: 'toggleSpeakers'});
+    expect(hidden.speakersShown).toBe(false);
+    expect(hidden.message).toBe('speakers hidden');
+    expect(hidden.geometry).toEqual(start.geometry);
+    // Kept through a resize, and by a reader opened with it.
+    expect(readerReducer(shown, {type: 'resize', columns: 100, rows: 30}).geometry.margin).toBe(14);
+    expect(openReader(article, 80, 24, {speakersShown: true}).geometry.margin).toBe(14);
   });
 });
 

@@ -272,6 +272,19 @@ describe('ReadingState, record by record', () => {
     expect(onDisk(dir).articles.k!.offset).toBe(6);
   });
 
+  it('keeps each setting beside the others (the sort, speakers in the margin)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bs-settings-'));
+    expect(new ReadingState(dir).setting('speakersShown')).toBeUndefined();
+    new ReadingState(dir).sort = 'length';
+    new ReadingState(dir).setSetting('speakersShown', true);
+    expect(new ReadingState(dir).sort).toBe('length');
+    expect(new ReadingState(dir).setting('speakersShown')).toBe(true);
+    new ReadingState(dir).sort = 'title';
+    expect(new ReadingState(dir).setting('speakersShown')).toBe(true);
+    writeFileSync(path.join(dir, 'settings.json'), '[1, 2]');
+    expect(new ReadingState(dir).setting('speakersShown')).toBeUndefined();
+  });
+
   it('remembers the list’s sort beside the positions, and forgets what it cannot read', () => {
     const dir = folder();
     expect(new ReadingState(dir).sort).toBeUndefined();
