@@ -4,6 +4,7 @@ import {drain, parseText, parseTextSteps} from './parse-text.js';
 import {parseMarkdown} from './markdown.js';
 import {parseHtml} from './html.js';
 import {decodeWebPage} from './decode.js';
+import {gutenbergBook} from './gutenberg.js';
 import type {Format} from './formats.js';
 import type {Article, ArticleLoad, Block, LoadResult, Pause} from './article.js';
 
@@ -40,6 +41,7 @@ export function articleFromBytes(
 ): LoadResult {
   const refused = refusal(bytes);
   if (refused) return refused;
+  if (format === 'text') bytes = gutenbergBook(bytes, {inPlace: ownBytes})?.bytes ?? bytes;
   let article: Article;
   if (format === 'markdown') article = parseMarkdown(sanitize(decode(bytes).text), fallbackTitle);
   else if (format === 'html') {
@@ -70,6 +72,8 @@ export function openArticleBytes(
   // Markdown and web pages are parsed whole: their blocks (a list, a fenced code block, the
   // page's article) may span any cut.
   if (format !== 'text') return articleFromBytes(bytes, fallbackTitle, {format, charset, url});
+  // (A Project Gutenberg text: the book between its header and its licence.)
+  bytes = gutenbergBook(bytes, {inPlace: ownBytes})?.bytes ?? bytes;
   const cut = bytes.length > 2 * PREVIEW_BYTES ? previewCut(bytes) : 0;
   if (cut === 0) return articleFromBytes(bytes, fallbackTitle, {ownBytes});
   const preview = parseText(sanitize(decode(bytes.subarray(0, cut)).text), fallbackTitle);

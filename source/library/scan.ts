@@ -9,6 +9,7 @@ import type {Library, LibraryEntry} from './library.js';
 import {countWords, parseText} from '../article/parse-text.js';
 import {bylineOf, splitFrontMatter} from '../article/markdown.js';
 import {titleFromFirstLine} from '../article/title.js';
+import {gutenbergBook} from '../article/gutenberg.js';
 import type {CachedFile, LibraryCache} from '../state/library-cache.js';
 
 /** The list reads only this much of each file: enough for the title line. */
@@ -60,7 +61,8 @@ export function describeHead(
 ): {title: string; byline?: string; words?: number; refused?: string; url?: string} {
   if (looksBinary(head)) return {title: fallback, refused: 'not text (binary data)'};
   if (format === 'html') return pageHead(head, fallback, whole);
-  const text = headText(head, whole);
+  // A Project Gutenberg text is titled by its header (when the head reaches the book).
+  const text = headText(format === 'text' ? (gutenbergBook(head)?.bytes ?? head) : head, whole);
   if (text.trim() === '') return {title: fallback, refused: whole ? 'empty' : undefined};
   if (format === 'markdown') return markdownHead(text, fallback, whole);
   const article = parseText(text, fallback);

@@ -62,7 +62,30 @@ describe('files people have, in a real terminal', () => {
     expect(session.text()).toContain('War and Peace');
     session.write('G');
     await session.waitFor(/page (\d+)\/\1 · 100%/, 30000);
-    expect(session.text()).toContain('our email newsletter to hear about new eBooks.');
+    // (Nine copies of one Project Gutenberg book: its licence, after the last, is set aside.)
+    expect(session.text().replace(/\s+/g, ' ')).toContain(
+      'to recognize a dependence of which we are not conscious.',
+    );
+    expect(session.text()).not.toContain('newsletter');
+  });
+
+  it('opens a Project Gutenberg book at the book, titled by its header, without its licence', async () => {
+    const book = path.join(projectRoot, 'test/fixtures/books/war-and-peace_pg2600.txt');
+    const session = await runCli({args: [book], columns: 80, rows: 24});
+    sessions.push(session);
+    await session.waitFor(/page 1\//);
+    expect(session.screen()[0]).toMatch(/^ *War and Peace · By Leo Tolstoy/);
+    expect(session.text()).not.toContain('Project Gutenberg');
+    // / for the licence's words finds nothing; G ends at the book's last line.
+    session.write('/Gutenberg License\r');
+    await session.waitFor('no match');
+    session.write('G');
+    await session.waitFor(/page (\d+)\/\1 · 100%/, 30000);
+    expect(session.text().replace(/\s+/g, ' ')).toContain(
+      'to recognize a dependence of which we are not conscious.',
+    );
+    session.write('q');
+    expect((await session.exited).exitCode).toBe(0);
   });
 
   it('refuses a 200 MB file by name without reading it, in the list and when opened', async () => {

@@ -171,7 +171,8 @@ describe('far jumps in a long book', () => {
     const whole = new QuotationScanner(article);
     whole.scanThrough(Infinity);
     let state = openReader(article, 80, 24);
-    for (const digit of ['5', '0']) state = readerReducer(state, {type: 'digit', digit});
+    // (49%: a page of dialogue; the page at 50% happens to hold none.)
+    for (const digit of ['4', '9']) state = readerReducer(state, {type: 'digit', digit});
     state = readerReducer(state, {type: 'percent'});
     const settled = finish(state);
     // Every quotation that starts on the page shown is known, and none far beyond it.
@@ -384,7 +385,7 @@ describe('quotation keys far from what is known', () => {
     expect(messageOf(state)).toBe(`quotation 1/${state.quotes.top.length}`);
   });
 
-  it('] near the top answers at once; [ from the end waits for the quotations, then lands on the last', async () => {
+  it('] near the top answers at once; [ from the end waits for the quotations, then lands on the last before the page', async () => {
     const article = book();
     const whole = new QuotationScanner(article);
     whole.scanThrough(Infinity);
@@ -402,11 +403,16 @@ describe('quotation keys far from what is known', () => {
       },
     );
     const {reader} = app.getState().reading!;
+    // The last quotation that starts before the last page (the book ends in dialogue).
+    const before = whole.top.filter((quotation) => quotation.start < waiting.anchor);
     const last = whole.top.length;
-    expect(messageOf(reader)).toMatch(new RegExp(`^quotation ${last}/${last}`));
-    expect(reader.currentQuote?.start).toBe(whole.top.at(-1)!.start);
+    expect(before.length).toBeGreaterThan(last - 10);
+    expect(messageOf(reader)).toMatch(new RegExp(`^quotation ${before.length}/${last}`));
+    expect(reader.currentQuote?.start).toBe(before.at(-1)!.start);
     // Its speaker is named as naming them all in order names it, without naming them all.
-    const named = articleQuotationsWithSpeakers(book()).at(-1)!;
+    const named = articleQuotationsWithSpeakers(book()).find(
+      (quotation) => quotation.level === 1 && quotation.start === before.at(-1)!.start,
+    )!;
     expect(named.start).toBe(reader.currentQuote!.start);
     expect(reader.quotationAt?.speaker).toBe(named.speaker);
     expect(speakersPending(reader.article, Infinity)).toBeGreaterThan(last - 100);
