@@ -127,22 +127,27 @@ const lazyFiles = {
   },
 };
 
+/** How the files required beside the CLI at run time are bundled: CommonJS for Node 20. */
+const besideTheCli = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !process.env.BROADSHEET_NO_MINIFY,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: {'process.env.NODE_ENV': '"production"'},
+};
+
 /**
  * The thread that reads a web page named on the command line while the reader starts
  * (source/cli/early-page.ts): small itself, it requires web.cjs as the CLI does.
  */
 async function bundlePageWorker() {
   const result = await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: !process.env.BROADSHEET_NO_MINIFY,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...besideTheCli,
     metafile: true,
     plugins: [fastStringWidth, lazyModules, lazyFiles],
-    define: {'process.env.NODE_ENV': '"production"'},
     entryPoints: [path.join(root, 'source/cli/page-worker.ts')],
     outfile: path.join(root, 'dist/page-worker.cjs'),
   });
@@ -196,15 +201,8 @@ const classesOnceWhileParsing = {
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
     await build({
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      minify: !process.env.BROADSHEET_NO_MINIFY,
-      legalComments: 'none',
-      logLevel: 'warning',
+      ...besideTheCli,
       plugins: [fastStringWidth, withoutStyleSheets, classesOnceWhileParsing],
-      define: {'process.env.NODE_ENV': '"production"'},
       entryPoints: [entry],
       outfile: path.join(root, 'dist', file),
     });

@@ -1,4 +1,5 @@
 import {blocksThrough, type Article} from '../article/article.js';
+import {hitAtOrAfter} from './search.js';
 import {
   attributeSpeakers,
   attributeThrough,
@@ -294,16 +295,10 @@ export function marginSpeakers(article: Article, starts: number[]): Map<number, 
   scanner.scanThrough(Math.max(...ends));
   const {top} = scanner;
   starts.forEach((start, at) => {
-    let low = 0;
-    let high = top.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (top[middle]!.start < start) low = middle + 1;
-      else high = middle;
-    }
-    const quotation = top[low];
+    const index = hitAtOrAfter(top, start);
+    const quotation = index === undefined ? undefined : top[index];
     if (!quotation || quotation.start >= ends[at]!) return;
-    nameSpeakerOf(article, low);
+    nameSpeakerOf(article, index!);
     if (quotation.speaker && quotation.speakerBy !== 'named') shown.set(start, quotation.speaker);
   });
   return shown;

@@ -27,8 +27,11 @@ export function findHits(text: string, query: string): Hit[] {
   return hits;
 }
 
-/** The first hit at or after `offset`, or undefined. */
-export function hitAtOrAfter(hits: Hit[], offset: number): number | undefined {
+/** The first hit (or any range ordered by start) at or after `offset`, or undefined. */
+export function hitAtOrAfter(
+  hits: ReadonlyArray<{start: number}>,
+  offset: number,
+): number | undefined {
   let low = 0;
   let high = hits.length;
   while (low < high) {

@@ -4,6 +4,7 @@ import {render} from 'ink-testing-library';
 import {App, createStore} from '../../source/app/app.js';
 import type {LoadResult} from '../../source/article/article.js';
 import type {Library} from '../../source/library/library.js';
+import type {SavedPlaces} from '../../source/state/saved-places.js';
 
 /** ink-testing-library fixes 100 columns and no rows; give its stdout a real size. */
 export function setSize(stdout: object, columns: number, rows: number) {
@@ -15,10 +16,15 @@ export function setSize(stdout: object, columns: number, rows: number) {
 export function renderApp(
   library: Library,
   loadArticle: (path: string) => LoadResult,
-  {openIndex, columns = 60, rows = 16}: {openIndex?: number; columns?: number; rows?: number} = {},
+  {
+    openIndex,
+    columns = 60,
+    rows = 16,
+    places,
+  }: {openIndex?: number; columns?: number; rows?: number; places?: SavedPlaces} = {},
 ) {
-  const store = createStore(library, {loadArticle, columns, rows, openIndex});
-  const instance = render(<App store={store} />);
+  const store = createStore(library, {loadArticle, columns, rows, openIndex, places});
+  const instance = render(<App store={store} places={places} />);
   instance.stdin.on('data', store.feed);
   setSize(instance.stdout, columns, rows);
   instance.stdout.emit('resize');

@@ -1,13 +1,10 @@
 // Speakers in the margin (S): drawn by the reading view, kept from one article to the next,
 // and remembered through the saved places.
-import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {render} from 'ink-testing-library';
-import {App, createStore} from '../../source/app/app.js';
 import type {Library} from '../../source/library/library.js';
 import {parseText} from '../../source/article/parse-text.js';
 import {noSavedPlaces} from '../../source/state/saved-places.js';
-import {setSize} from '../app/harness.js';
+import {renderApp} from '../app/harness.js';
 
 const talk = parseText(
   [
@@ -34,27 +31,13 @@ function app(shownAtStart: boolean, openIndex?: number) {
     speakersShown: () => shownAtStart,
     setSpeakersShown: (shown: boolean) => remembered.push(shown),
   };
-  const store = createStore(library, {
-    loadArticle: () => ({kind: 'article', article: talk}),
-    places,
+  const rendered = renderApp(library, () => ({kind: 'article', article: talk}), {
+    openIndex,
     columns: 80,
     rows: 24,
-    openIndex,
+    places,
   });
-  const instance = render(<App store={store} places={places} />);
-  setSize(instance.stdout, 80, 24);
-  instance.stdout.emit('resize');
-  instance.stdin.on('data', store.feed);
-  const frame = () => instance.lastFrame() ?? '';
-  const waitFor = async (check: (frame: string) => boolean) => {
-    for (let i = 0; i < 400; i++) {
-      if (check(frame())) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`frame never matched:\n${frame()}`);
-  };
-  const ready = () => waitFor(() => store.getState().columns === 80);
-  return {instance, store, frame, waitFor, remembered, ready};
+  return {...rendered, instance: rendered, remembered};
 }
 
 /** The line of the frame that holds `words`. */
