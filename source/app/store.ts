@@ -92,6 +92,13 @@ export class AppStore {
 
   getState = (): AppState => this.state;
 
+  /** Draws the same state again (what a view shows changed outside it: speakers named). */
+  redraw(): void {
+    if (this.state.quit) return;
+    this.state = {...this.state};
+    for (const listener of this.listeners) listener();
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

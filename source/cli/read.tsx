@@ -17,6 +17,7 @@ import {savedPlaces} from '../state/saved-places.js';
 import {ReadingState} from '../state/reading-state.js';
 import {libraryDirectory, stateDirectory} from '../system/folders.js';
 import {collectGarbageIfGrown} from '../system/memory.js';
+import {speakerWarmUps} from '../text/speakers.js';
 import type {Keyboard} from '../terminal/keyboard.js';
 import {enterFullScreen, restoreTerminal} from '../terminal/screen.js';
 import {countArticleWords, describeFor, FIRST_FRAME_BUDGET_MS, type Target} from './target.js';
@@ -25,6 +26,30 @@ import {countArticleWords, describeFor, FIRST_FRAME_BUDGET_MS, type Target} from
 const LARGE_TEXT = 8_000_000;
 /** How much resident memory laying such a text out may gain before garbage is collected. */
 const LAYOUT_GARBAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Runs `steps` one at a time in idle moments from the first frame on (keys typed meanwhile
+ * wait for one step at the most), then `done`; returns what stops it (on the way out).
+ * (Not unref'd: an unref'd immediate waits for the next input or timer to run at all.)
+ */
+function warmUp(steps: Array<() => void>, done: () => void): () => void {
+  let timer: NodeJS.Immediate | undefined;
+  const next = () => {
+    const step = steps.shift();
+    if (!step) {
+      timer = undefined;
+      done();
+      return;
+    }
+    step();
+    timer = setImmediate(next);
+  };
+  timer = setImmediate(next);
+  return () => {
+    if (timer) clearImmediate(timer);
+    timer = undefined;
+  };
+}
 
 /** The full-screen reader: the library, or a named file, read with the keys of `keyboard`. */
 export async function read(
@@ -111,11 +136,14 @@ export async function read(
     patchConsole: false,
     maxFps: 120,
   });
+  // (A list of quotations opened meanwhile is drawn again with its speakers once ready.)
+  const stopWarmingUp = warmUp(speakerWarmUps(), () => store.redraw());
   try {
     await instance.waitUntilExit();
   } catch (error) {
     crash(error);
   }
+  stopWarmingUp();
   keyboard.stop();
   store.finishLoading();
   store.close();

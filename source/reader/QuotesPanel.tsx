@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {truncateToWidth} from '../text/width.js';
 import {speakersUpTo} from '../text/quotes.js';
+import {speakersWarming} from '../text/speakers.js';
 import {firstQuotations, panelRowsNeeded} from './quotation-navigation.js';
 import {type ReaderState} from './reader-reducer.js';
 import type {Theme} from '../ui/theme.js';
@@ -21,8 +22,9 @@ export function QuotesPanel({state, selected, height, width, pad, theme}: Props)
   // Keep the selected row in view, a screenful at a time.
   const first = Math.floor(selected / height) * height;
   const rows = list.slice(first, first + height);
-  // Speakers are named in order, as far as the rows shown.
-  if (rows.length > 0) speakersUpTo(state.article, rows.at(-1)!.start);
+  // Speakers are named in order, as far as the rows shown (once naming's patterns are ready:
+  // the list opened right after start-up shows them a moment later).
+  if (rows.length > 0 && !speakersWarming()) speakersUpTo(state.article, rows.at(-1)!.start);
   const pageWidth = String(state.pages.count).length + 2;
   return (
     <Box flexDirection="column" height={height}>

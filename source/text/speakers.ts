@@ -650,6 +650,78 @@ function adjacent(text: string, turn: Turn, paragraph: number): boolean {
 }
 
 /**
+ * Steps that make the naming rules' regular expressions ready (V8 compiles one on its first
+ * run and again, to machine code, on its second: tens of milliseconds for these). Run in
+ * idle moments after the first frame, a step at a time, so that the first key that names a
+ * speaker (", ], S) does not pay for it at once.
+ */
+export function speakerWarmUps(): Array<() => void> {
+  const steps = warmUpSteps();
+  warmUpsLeft = steps.length;
+  return steps.map((step) => () => {
+    step();
+    warmUpsLeft = Math.max(0, warmUpsLeft - 1);
+  });
+}
+
+/** Warm-up steps not yet run (see speakerWarmUps). */
+let warmUpsLeft = 0;
+
+/**
+ * Whether naming's patterns are being made ready: a view that names speakers only to show
+ * them (the " list) may show its rows without them meanwhile, and name them once ready.
+ */
+export function speakersWarming(): boolean {
+  return warmUpsLeft > 0;
+}
+
+function warmUpSteps(): Array<() => void> {
+  const twice = (pattern: RegExp, text: string) => () => {
+    for (let run = 0; run < 2; run++) {
+      pattern.lastIndex = 0;
+      pattern.exec(text);
+    }
+    pattern.lastIndex = 0;
+  };
+  return [
+    twice(VERB_THEN_WHO, ' said Mr. Knightley, feelingly.'),
+    twice(WHO_THEN_VERB, ' Mr. Elton warmly added.'),
+    twice(VERB_AT_END, 'Emma turned to Harriet and said, '),
+    twice(SAYS, ' warmly said'),
+    twice(ACCORDING, ' according to Reyes'),
+    twice(NAMED, 'when Mr. Weston came in'),
+    twice(WHO, 'and she told Mr. Weston'),
+    twice(CALLED, 'Well, my dear Watson, go.'),
+    twice(PRONOUN_WORD, 'and he said'),
+    twice(LEADING_TITLE, 'Mr. Weston'),
+    twice(TITLE_WORD, 'Mr.'),
+    twice(PRONOUN_ONLY, 'she'),
+    // Every rule once, twice over, on a conversation of its own (the rest of the patterns),
+    // a step each time.
+    nameWarmUp,
+    nameWarmUp,
+  ];
+}
+
+function nameWarmUp(): void {
+  const text = WARM_UP.join('\n\n');
+  const quotations: Quoted[] = [];
+  for (const match of text.matchAll(/“[^”]*”/g)) {
+    quotations.push({start: match.index, end: match.index + match[0].length, level: 1});
+  }
+  attributeSpeakers(text, quotations);
+}
+
+const WARM_UP = [
+  'It was late when Mr. Weston came in to see Emma.',
+  '“Good evening,” said Mr. Weston. “Emma, is your father well?”',
+  'Emma turned to him and said, “He is.”',
+  '“I am glad,” he said.',
+  '“And you, Mr. Weston?”',
+  '“It is a long way,” said I.',
+];
+
+/**
  * Where naming speakers in order must start for top[index]'s to be known: where naming left
  * off (`named`), or the first quotation of its conversation (one too far after the one before
  * it to be part of the same) — from there on, a speaker depends on nothing earlier.

@@ -5,16 +5,15 @@ import type {Library} from '../../source/library/library.js';
 import {parseText} from '../../source/article/parse-text.js';
 import {noSavedPlaces} from '../../source/state/saved-places.js';
 import {renderApp} from '../app/harness.js';
+import {speakersWarming, speakerWarmUps} from '../../source/text/speakers.js';
 
-const talk = parseText(
-  [
-    'A Walk',
-    '“Where are you going?” said Mr. Darcy.',
-    '“To the village,” said Elizabeth.',
-    '“May I walk with you?”',
-    '“If you like.”',
-  ].join('\n\n'),
-);
+const talkText = [
+  'A Walk',
+  '“Where are you going?” said Mr. Darcy.',
+  '“To the village,” said Elizabeth.',
+  '“May I walk with you?”',
+  '“If you like.”',
+].join('\n\n');
 const library: Library = {
   kind: 'folder',
   folder: '/lib',
@@ -31,7 +30,9 @@ function app(shownAtStart: boolean, openIndex?: number) {
     speakersShown: () => shownAtStart,
     setSpeakersShown: (shown: boolean) => remembered.push(shown),
   };
-  const rendered = renderApp(library, () => ({kind: 'article', article: talk}), {
+  // (A fresh article each time: speakers, once named, stay named on its quotations.)
+  const article = parseText(talkText);
+  const rendered = renderApp(library, () => ({kind: 'article', article}), {
     openIndex,
     columns: 80,
     rows: 24,
@@ -74,6 +75,24 @@ describe('speakers in the margin', () => {
     await waitFor(() => store.getState().reading?.index === 1);
     await waitFor((shown) => shown.includes('Mr. Darcy “May I walk'));
     expect(lineOf(frame(), 'If you like')).toBe('    Elizabeth “If you like.”');
+    instance.unmount();
+  });
+});
+
+describe('the quotations list while naming is being made ready', () => {
+  it('shows its rows at once, and their speakers once naming is ready', async () => {
+    const steps = speakerWarmUps();
+    expect(speakersWarming()).toBe(true);
+    const {instance, store, frame, waitFor, ready} = app(false, 0);
+    await ready();
+    await waitFor((shown) => shown.includes('May I walk'));
+    instance.stdin.write('"');
+    await waitFor((shown) => shown.includes('quotations ·'));
+    expect(frame()).toContain('p.1 “May I walk with you?”');
+    for (const step of steps) step();
+    expect(speakersWarming()).toBe(false);
+    store.redraw();
+    await waitFor((shown) => shown.includes('p.1 Mr. Darcy: “May I walk with you?”'));
     instance.unmount();
   });
 });
