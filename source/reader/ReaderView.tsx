@@ -147,7 +147,6 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   const from = lines[0]?.start ?? 0;
   const to = lines.at(-1)?.end ?? from;
   const spans = useSpans(state, from, to);
-  const speakers = speakersBeside(state, lines);
 
   if (tooSmall(columns, rows)) return <TooSmall columns={columns} />;
 
@@ -170,6 +169,7 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
       />
     );
   } else {
+    const speakers = speakersBeside(state, lines);
     body = (
       <>
         {lines.map((line, index) => (

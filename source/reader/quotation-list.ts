@@ -28,7 +28,7 @@ export function quotationRecords(article: Article, columns = 80, rows = 24): Quo
     level: quotation.level,
     page: pages.pageOf(quotation.start) + 1,
     speaker: quotation.speaker ?? null,
-    speakerBy: quotation.speaker ? (quotation.speakerBy ?? 'named') : null,
+    speakerBy: quotation.speaker ? (quotation.speakerBy ?? null) : null,
   }));
 }
 

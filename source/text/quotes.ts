@@ -254,6 +254,7 @@ export function speakerWork(article: Article, index: number): number {
   const scanner = quotationScanner(article);
   const named = attributed.get(scanner)?.next ?? 0;
   if (index < named || index >= scanner.top.length) return 0;
+  if (namedApart.has(scanner.top[index]!)) return 0;
   return index - namingStart(scanner.top, index, named) + 1;
 }
 
@@ -267,16 +268,19 @@ export function nameSpeakerOf(article: Article, index: number): void {
   const quotation = scanner.top[index];
   if (!quotation) return;
   const progress = namingProgress(scanner);
-  // Named in order already: named with all its conversation before it.
-  if (index < progress.next) return;
+  // Named already: in order, or with its conversation by an earlier call (a page shown again).
+  if (index < progress.next || namedApart.has(quotation)) return;
   const start = namingStart(scanner.top, index, progress.next);
-  attributeThrough(
-    article.text,
-    scanner.top,
-    quotation.start,
-    start === progress.next ? progress : {next: start, previous: undefined},
-  );
+  if (start === progress.next) {
+    attributeThrough(article.text, scanner.top, quotation.start, progress);
+    return;
+  }
+  attributeThrough(article.text, scanner.top, quotation.start, {next: start, previous: undefined});
+  for (let named = start; named <= index; named++) namedApart.add(scanner.top[named]!);
 }
+
+/** Quotations named with their conversation ahead of naming in order (see nameSpeakerOf). */
+const namedApart = new WeakSet<Quotation>();
 
 /**
  * The speaker to show beside each paragraph starting at one of `starts` (the S key): that of

@@ -3,17 +3,17 @@
  * come in as data (their offsets and nesting); naming sets their `speaker` and `speakerBy`.
  *
  * The rules, in the order they are tried for each outermost quotation:
- * - named: a speech verb beside it names a person ("…,” said Emma; Emma replied, “…”), or
- *   another quotation of its paragraph was so named (a paragraph is one speaker's turn);
- * - pronoun: "…,” she said: the last person of that gender the narration named;
- * - narrator: "…,” I said: the narrator, when the text has named them;
+ * - named: a verb beside it names a person ("…,” said Nora; Nora replied, “…”), or another
+ *   quotation of its paragraph was so named (a paragraph is one speaker's turn);
+ * - pronoun: "…,” she said, where a reader can be sure who she is (see resolvePronoun);
+ * - narrator: "…,” I said: the narrator, once someone answering calls them by name;
  * - turn: a paragraph of speech that names nobody, in a run of such paragraphs: the one who
  *   was addressed by name just before, else the speaker two turns back (two people talk in
  *   alternate paragraphs); never the one it addresses by name.
  * When unsure, nobody is named: a wrong name is worse than none.
  *
  * Naming runs in order, but a speaker depends only on its conversation (quotations each less
- * than NEAR_PREVIOUS after the one before) and on the WINDOW of text before it began: naming
+ * than NEAR_PREVIOUS after the one before) and on the narration near it: naming
  * may start at any conversation's first quotation and give what naming from the start gives.
  */
 
@@ -70,32 +70,30 @@ const CAPITAL_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{L}]+)*`;
 const INITIAL = String.raw`(?:(?!I\.)[\p{Lu}]\.\s*)`;
 const NAME = String.raw`(?:(?:${TITLE})\s+)?${INITIAL}*${CAPITAL_WORD}(?:\s+(?:(?:de|van|von|der|da|al|bin|le|la)\s+)?${INITIAL}*${CAPITAL_WORD}){0,2}`;
 const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
-/** "her sister", "the old man", "the goodhearted Mrs. John Knightley": a person described. */
-/** A word of a description: not an adverb, nor a word that starts another phrase. */
-const DESCRIBING = String.raw`(?!\p{Ll}+ly(?![\p{L}]))(?!(?:to|and|as|but|in|of|with|at|for|who|which|that|was|had|is)(?![\p{L}]))[\p{Ll}-]+`;
-const DESCRIBED = String.raw`(?:(the\s+(?:${DESCRIBING}\s+){0,2}${DESCRIBING}(?:\s+(?:in|of|with)\s+the\s+(?:${DESCRIBING}\s+)?${DESCRIBING})?)|(?:the|his|her|their|my|our|your|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(${NAME})|[\p{Ll}-]+))`;
-/** "poor Oliver", "little Jack": a name after a word that describes it (not "to Jack"). */
+/** "her sister", "the old man", "the kindly Mrs. Ada Lowe": a person described (a name in it). */
+const DESCRIBED = String.raw`(?:the|his|her|their|my|our|your|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(${NAME})|[\p{Ll}-]+)`;
+/** "poor Tom", "little Jack": a name after a word that describes it (not "to Jack"). */
 const DESCRIBING_WORD = String.raw`(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in)\s)\p{Ll}+\s+)?`;
 const SUBJECT = String.raw`(?:${DESCRIBING_WORD}(${NAME})|(${PRONOUN})|${DESCRIBED})`;
 const ADVERB = String.raw`(?:\s+\p{Ll}+ly)`;
 const LEAD_IN = String.raw`^[\s,;:.!?—–-]*`;
 
-/** After a quotation: a speech verb, then who ("…,” said Mr. Knightley, feelingly). */
 /**
- * Right after a quotation, any verb in the past tense tags it ("…,” pouted Louisa; “…,” Mrs.
- * Gradgrind considered), not only the verbs of speech.
+ * Right after a quotation, any verb in the past tense tags it ("…,” pouted Ada; “…,” Mrs.
+ * Lowe considered), not only the verbs of speech.
  */
 const TAG_VERB = String.raw`(?:${VERBS}|\p{Ll}{2,}ed)`;
+/** After a quotation: a speech verb, then who ("…,” said Mr. Hale, feelingly). */
 const VERB_THEN_WHO = new RegExp(
   String.raw`${LEAD_IN}${TAG_VERB}${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
   'u',
 );
-/** After a quotation: who, then a speech verb ("…,” Emma said; she warmly added). */
+/** After a quotation: who, then a speech verb ("…,” Nora said; she warmly added). */
 const WHO_THEN_VERB = new RegExp(
   String.raw`${LEAD_IN}${SUBJECT}${ADVERB}?(?:\s+(?:had|has|then|now|only|just|could|would|at last|at once))*\s+${TAG_VERB}(?![\p{L}])`,
   'u',
 );
-/** A name said to someone: "my dear Watson", "…, Mr. Jones,". */
+/** A name said to someone: "my dear Tom", "…, Mr. Jones,". */
 const CALLED = new RegExp(
   String.raw`(?:(?:my\s+)?dear(?:est)?\s+|[,;]\s+)(${NAME})(?=\s*[,.!?;—–-])`,
   'gu',
@@ -113,7 +111,7 @@ const WHO = new RegExp(String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?![\p{L
 const PREPOSITION =
   /(?:^|\s)(?:to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind)\s+$/i;
 
-/** Whether the word before `at` in `text` is a preposition (or a conjunction). */
+/** Whether the word before `at` in `text` is a preposition ("to Nora": not who speaks). */
 function afterPreposition(text: string, at: number): boolean {
   return PREPOSITION.test(text.slice(Math.max(0, at - 12), at));
 }
@@ -139,7 +137,7 @@ const FEMALE_TITLE =
   /^(?:Mrs|Miss|Ms|Mme|Mlle|Lady|Madame|Madam|Mademoiselle|Mistress|Aunt|Mother|Sister|Princess|Countess|Queen|Dame)\b/;
 const MALE_PRONOUN = /^(?:he|him|his|himself|er|он)$/i;
 const FEMALE_PRONOUN = /^(?:she|her|hers|herself|sie|она)$/i;
-// (Not "him" or "her": "Darcy looked at her" says nothing of Darcy.)
+// (Not "him" or "her": "Ward looked at her" says nothing of Ward.)
 const PRONOUN_WORD = /(?<![\p{L}])(?:he|his|himself|she|herself)(?![\p{L}])/giu;
 /** How far after a name a pronoun may be to count as that name's. */
 const PRONOUN_REACH = 80;
@@ -186,7 +184,7 @@ function cleanName(name: string | undefined): string | undefined {
     .replace(/['’]s$/, '');
   if (!trimmed) return undefined;
   const words = trimmed.split(/\s+/);
-  // "Then Emma": a sentence's opening word is dropped, not the name after it.
+  // "Then Nora": a sentence's opening word is dropped, not the name after it.
   while (words.length > 1 && NOT_NAMES.has(words[0]!) && !titleGender(words[0]!)) words.shift();
   if (words.length === 1 && NOT_NAMES.has(words[0]!)) return undefined;
   return words.join(' ');
@@ -282,7 +280,7 @@ function readNarration(talk: Talk, narration: string): void {
     if (!opening) talk.known.add(bareName(name));
     else if (!isKnown(talk, name)) continue;
     mention(talk, name);
-    // (Only a subject takes the pronouns after it: "at Bright River she …" is not the river.)
+    // (Only a subject takes the pronouns after it: "at Mill Cove she …" is not the river.)
     if (!afterPreposition(narration, match.index)) {
       names.push({name, at: match.index, end: match.index + match[0].length});
     }
@@ -360,9 +358,11 @@ function namesIn(talk: Talk, narration: string): string[] {
 
 /**
  * Who "he" or "she" is, when a reader can be sure: the speaker of the paragraph's quotation
- * before it, when of that gender; else someone of that gender named just before in the
- * paragraph; else, of the two who spoke last, the one of that gender when the other is not.
- * Otherwise nobody (the last person of that gender named anywhere was right less than half
+ * before it; someone named before it in the paragraph; whom the narration since the last
+ * quotation has saying something ("Lavrov said Russia is ready"); of the two who spoke last,
+ * the one of that gender when the other is not; the one person who has spoken, when no one
+ * else of that gender is named (a name of no known gender counts as either where it is the
+ * paragraph's own). Otherwise nobody (the last person of that gender named anywhere was right less than half
  * the time).
  */
 function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
@@ -425,7 +425,7 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
   for (const pattern of [VERB_THEN_WHO, WHO_THEN_VERB]) {
     const match = pattern.exec(after);
     if (!match) continue;
-    const tag = tagOf(scene, match[1] ?? match[4], match[2]);
+    const tag = tagOf(scene, match[1] ?? match[3], match[2]);
     if (tag) return tag;
     // "said her sister", "said the doctor": someone naming cannot name (descriptions, tried
     // as names, were wrong three times in four against the novels' annotations).
@@ -435,11 +435,15 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
   if (according) return tagOf(scene, according[1], undefined);
   // Before: the clause that leads into the quotation, ending in a speech verb and a comma,
   // colon or dash; its speaker is the last name or pronoun before the verb that is not an
-  // object ("Emma turned to Harriet and said, …": Emma).
+  // object ("Nora turned to Tom and said, …": Nora).
   const clause = before.slice(sentenceStart(before));
   const verb = VERB_AT_END.exec(clause);
   if (!verb) return undefined;
-  const lead = clause.slice(0, verb.index);
+  // (An aside between commas just before the verb describes the subject: "Eric Reeves, one
+  // of the leading American voices on Sudan, said": not American.)
+  const lead = clause
+    .slice(0, verb.index)
+    .replace(/,[^,]{1,80},\s*$/, (aside) => ' '.repeat(aside.length));
   let found: Tagged;
   for (const match of lead.matchAll(WHO)) {
     if (afterPreposition(lead, match.index)) continue;
@@ -484,7 +488,7 @@ function formsOf(person: string): string[] {
 
 const vocatives = new Map<string, RegExp>();
 
-/** "…, Harriet." "Dear Harriet, …": a name said to someone. */
+/** "…, Nora." "Dear Nora, …": a name said to someone. */
 function vocativeOf(name: string): RegExp {
   let vocative = vocatives.get(name);
   if (!vocative) {
@@ -499,7 +503,7 @@ function vocativeOf(name: string): RegExp {
   return vocative;
 }
 
-/** Names a conversation's people addressed in a quotation ("Not at all, Harriet."). */
+/** Names a conversation's people addressed in a quotation ("Not at all, Nora."). */
 function addressedIn(talk: Talk, words: string): string[] {
   const people = [...new Set([...talk.mentions, ...talk.turns.map((turn) => turn.speaker)])];
   const addressed: string[] = [];
@@ -582,7 +586,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
 }
 
 /**
- * "…,” said I. “…, Watson.”: the narrator is whom the one answering them calls by name (or
+ * "…,” said I. “…, Tom.”: the narrator is whom the one answering them calls by name (or
  * whom they answer). Once known, the narrator's quotations of the conversation are named.
  */
 function learnNarrator(talk: Talk): void {
@@ -605,7 +609,7 @@ function learnNarrator(talk: Talk): void {
   }
 }
 
-/** Names said to someone in a quotation ("my dear Watson", "…, Mr. Jones."), known or not. */
+/** Names said to someone in a quotation ("my dear Tom", "…, Mr. Jones."), known or not. */
 function calledIn(talk: Talk, words: string): string[] {
   const called: string[] = [];
   for (const match of words.matchAll(CALLED)) {
@@ -684,16 +688,16 @@ function warmUpSteps(): Array<() => void> {
     pattern.lastIndex = 0;
   };
   return [
-    twice(VERB_THEN_WHO, ' said Mr. Knightley, feelingly.'),
-    twice(WHO_THEN_VERB, ' Mr. Elton warmly added.'),
-    twice(VERB_AT_END, 'Emma turned to Harriet and said, '),
+    twice(VERB_THEN_WHO, ' said Mr. Hale, feelingly.'),
+    twice(WHO_THEN_VERB, ' Mr. Hale warmly added.'),
+    twice(VERB_AT_END, 'Nora turned to Tom and said, '),
     twice(SAYS, ' warmly said'),
     twice(ACCORDING, ' according to Reyes'),
-    twice(NAMED, 'when Mr. Weston came in'),
-    twice(WHO, 'and she told Mr. Weston'),
-    twice(CALLED, 'Well, my dear Watson, go.'),
+    twice(NAMED, 'when Mr. Hale came in'),
+    twice(WHO, 'and she told Mr. Hale'),
+    twice(CALLED, 'Well, my dear Tom, go.'),
     twice(PRONOUN_WORD, 'and he said'),
-    twice(LEADING_TITLE, 'Mr. Weston'),
+    twice(LEADING_TITLE, 'Mr. Hale'),
     twice(TITLE_WORD, 'Mr.'),
     twice(PRONOUN_ONLY, 'she'),
     // Every rule once, twice over, on a conversation of its own (the rest of the patterns),
@@ -713,11 +717,11 @@ function nameWarmUp(): void {
 }
 
 const WARM_UP = [
-  'It was late when Mr. Weston came in to see Emma.',
-  '“Good evening,” said Mr. Weston. “Emma, is your father well?”',
-  'Emma turned to him and said, “He is.”',
+  'It was late when Mr. Hale came in to see Nora.',
+  '“Good evening,” said Mr. Hale. “Nora, is your father well?”',
+  'Nora turned to him and said, “He is.”',
   '“I am glad,” he said.',
-  '“And you, Mr. Weston?”',
+  '“And you, Mr. Hale?”',
   '“It is a long way,” said I.',
 ];
 

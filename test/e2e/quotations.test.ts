@@ -154,8 +154,8 @@ describe('quotations in a real terminal', () => {
 describe('speakers in the margin, in a real terminal', () => {
   const TALK = [
     'A Walk',
-    '“Where are you going?” said Mr. Darcy.',
-    '“To the village,” said Elizabeth.',
+    '“Where are you going?” said Mr. Ward.',
+    '“To the village,” said Clara.',
     '“May I walk with you?”',
     '“If you like.”',
   ].join('\n\n');
@@ -177,19 +177,19 @@ describe('speakers in the margin, in a real terminal', () => {
           await pause();
         }
       }
-      await first.waitFor('Mr. Darcy “May I walk with you?”');
-      expect(first.text()).toContain('Elizabeth “If you like.”');
-      const [row, column] = first.find('Mr. Darcy “May')!;
+      await first.waitFor('Mr. Ward “May I walk with you?”');
+      expect(first.text()).toContain('Clara “If you like.”');
+      const [row, column] = first.find('Mr. Ward “May')!;
       expect(first.cell(row, column).dim).toBe(true);
       first.write('q');
       expect((await first.exited).exitCode).toBe(0);
       // The next run shows them from the start.
       const again = await runCli({args: [file], columns: 80, rows: 24, env});
       sessions.push(again);
-      await again.waitFor('Mr. Darcy “May I walk with you?”');
+      await again.waitFor('Mr. Ward “May I walk with you?”');
       again.write('S');
       await again.waitFor('speakers hidden');
-      expect(again.text()).not.toContain('Mr. Darcy “May');
+      expect(again.text()).not.toContain('Mr. Ward “May');
       again.write('q');
       expect((await again.exited).exitCode).toBe(0);
     });

@@ -91,7 +91,7 @@ describe('geometry', () => {
 
 describe('speakers in the margin (S)', () => {
   const article = parseText(
-    `Talk\n\n“Where are you going?” said Mr. Darcy.\n\n“To the village,” said Elizabeth.\n\n“May I walk with you?”\n\n${'Words. '.repeat(400)}`,
+    `Talk\n\n“Where are you going?” said Mr. Ward.\n\n“To the village,” said Clara.\n\n“May I walk with you?”\n\n${'Words. '.repeat(400)}`,
   );
   it('turns on and off, says so, and sets the text beside a margin for them, in its place', () => {
     const start = readerReducer(openReader(article, 80, 24), {type: 'nextPage'});

@@ -9,8 +9,8 @@ import {speakersWarming, speakerWarmUps} from '../../source/text/speakers.js';
 
 const talkText = [
   'A Walk',
-  '“Where are you going?” said Mr. Darcy.',
-  '“To the village,” said Elizabeth.',
+  '“Where are you going?” said Mr. Ward.',
+  '“To the village,” said Clara.',
   '“May I walk with you?”',
   '“If you like.”',
 ].join('\n\n');
@@ -54,8 +54,8 @@ describe('speakers in the margin', () => {
     instance.stdin.write('S');
     await waitFor((shown) => shown.includes('speakers in the margin'));
     // Right-aligned in a margin of 14, dim; the tagged paragraphs show none.
-    expect(lineOf(frame(), 'May I walk')).toBe('    Mr. Darcy “May I walk with you?”');
-    expect(lineOf(frame(), 'If you like')).toBe('    Elizabeth “If you like.”');
+    expect(lineOf(frame(), 'May I walk')).toBe('     Mr. Ward “May I walk with you?”');
+    expect(lineOf(frame(), 'If you like')).toBe('        Clara “If you like.”');
     expect(lineOf(frame(), 'Where are you')).toMatch(/^ {14}“Where are you going/);
     expect(remembered).toEqual([true]);
     instance.stdin.write('S');
@@ -70,11 +70,11 @@ describe('speakers in the margin', () => {
     await ready();
     await waitFor((shown) => shown.includes('2 articles'));
     instance.stdin.write('\r');
-    await waitFor((shown) => shown.includes('Mr. Darcy “May I walk'));
+    await waitFor((shown) => shown.includes('Mr. Ward “May I walk'));
     instance.stdin.write('J'); // the next article
     await waitFor(() => store.getState().reading?.index === 1);
-    await waitFor((shown) => shown.includes('Mr. Darcy “May I walk'));
-    expect(lineOf(frame(), 'If you like')).toBe('    Elizabeth “If you like.”');
+    await waitFor((shown) => shown.includes('Mr. Ward “May I walk'));
+    expect(lineOf(frame(), 'If you like')).toBe('        Clara “If you like.”');
     instance.unmount();
   });
 });
@@ -92,7 +92,7 @@ describe('the quotations list while naming is being made ready', () => {
     for (const step of steps) step();
     expect(speakersWarming()).toBe(false);
     store.redraw();
-    await waitFor((shown) => shown.includes('p.1 Mr. Darcy: “May I walk with you?”'));
+    await waitFor((shown) => shown.includes('p.1 Mr. Ward: “May I walk with you?”'));
     instance.unmount();
   });
 });

@@ -94,6 +94,15 @@ describe('quotations in whole texts', () => {
         expect(all[index]!.speaker, `quotation ${index}`).toBe(speakers.get(all[index]!.start));
       }
     }
+    // Once named with its conversation, a quotation asks no more work, however often shown
+    // (the margin names the speakers of the page on screen at every frame).
+    const again = load('../fixtures/books/war-and-peace_pg2600.txt');
+    quotationScanner(again).scanThrough(Infinity);
+    const far = works.findIndex((work, index) => index > last / 2 && work > 5);
+    expect(speakerWork(again, far)).toBe(works[far]);
+    nameSpeakerOf(again, far);
+    expect(speakerWork(again, far)).toBe(0);
+    expect(speakerWork(again, far + 1)).toBeGreaterThan(0);
     // Naming out of order leaves naming in order where it was; once that passes a
     // quotation, it needs no work.
     expect(speakerWork(article, 130)).toBeGreaterThan(1);

@@ -14,32 +14,40 @@ const named = (...paragraphs: string[]) =>
 
 describe('a speaker named beside the quotation', () => {
   it('takes a speech verb either side of the name, after the quotation', () => {
-    expect(named('“Come in,” said Mr. Knightley, feelingly.')).toEqual(['Mr. Knightley/named']);
-    expect(named('“Come in,” Harriet replied.')).toEqual(['Harriet/named']);
-    expect(named('“Come in,” Mr. Elton warmly added.')).toEqual(['Mr. Elton/named']);
-    expect(named('“Come in,” inquired poor Oliver.')).toEqual(['Oliver/named']);
+    expect(named('“Come in,” said Mr. Hale, feelingly.')).toEqual(['Mr. Hale/named']);
+    expect(named('“Come in,” Tess replied.')).toEqual(['Tess/named']);
+    expect(named('“Come in,” Mr. Crane warmly added.')).toEqual(['Mr. Crane/named']);
+    expect(named('“Come in,” inquired poor Tom.')).toEqual(['Tom/named']);
   });
 
   it('takes any past tense right after the quotation as the tag', () => {
-    expect(named('“Don’t tell me,” pouted Louisa.')).toEqual(['Louisa/named']);
-    expect(named('“Cold?” Mrs. Gradgrind considered.')).toEqual(['Mrs. Gradgrind/named']);
+    expect(named('“Don’t tell me,” pouted Ada.')).toEqual(['Ada/named']);
+    expect(named('“Cold?” Mrs. Lowe considered.')).toEqual(['Mrs. Lowe/named']);
   });
 
   it('takes the clause that leads into it, and its subject, not its object', () => {
-    // (Emma opens its sentence: a name, as the sentence before showed.)
+    // (Nora opens its sentence: a name, as the sentence before showed.)
     expect(
-      named('The picture pleased Emma. Emma turned to Harriet and said, “It is pretty.”'),
-    ).toEqual(['Emma/named']);
-    expect(named('A knock was heard, and Ralph exclaimed: “It is only Mr. Turner.”')).toEqual([
-      'Ralph/named',
+      named('The picture pleased Nora. Nora turned to Tess and said, “It is pretty.”'),
+    ).toEqual(['Nora/named']);
+    expect(named('A knock was heard, and Owen exclaimed: “It is only Mr. Pike.”')).toEqual([
+      'Owen/named',
     ]);
-    expect(named('At last, with some hesitation, Harriet said-- “I am sure.”')).toEqual([
-      'Harriet/named',
+    expect(named('At last, with some hesitation, Tess said-- “I am sure.”')).toEqual([
+      'Tess/named',
     ]);
   });
 
+  it('passes over an aside between the subject and the verb', () => {
+    expect(
+      named(
+        'We asked Ian Reed. Ian Reed, one of the leading American voices on it, said he was “appalled”.',
+      ),
+    ).toEqual(['Ian Reed/named']);
+  });
+
   it('names nobody for a description, and lets no other rule guess then', () => {
-    expect(named('“Hello,” said Emma.', '“Hello,” said her sister.')).toEqual(['Emma/named', '-']);
+    expect(named('“Hello,” said Nora.', '“Hello,” said her sister.')).toEqual(['Nora/named', '-']);
   });
 
   it('takes no capitalised word for a name unless it is one', () => {
@@ -69,38 +77,38 @@ describe('pronouns, where a reader can be sure', () => {
   });
 
   it('takes a person of its gender named in the paragraph before it', () => {
-    expect(named('Mr. Weston came in. “It is late,” he said.')).toEqual(['Mr. Weston/pronoun']);
+    expect(named('Mr. Marsh came in. “It is late,” he said.')).toEqual(['Mr. Marsh/pronoun']);
   });
 
   it('takes the one of two speakers who is of its gender', () => {
     expect(
       named(
-        '“Good morning,” said Mr. Weston.',
-        '“Good morning,” said Mrs. Elton.',
+        '“Good morning,” said Mr. Marsh.',
+        '“Good morning,” said Mrs. Crane.',
         '“Is it?” he said.',
       ),
-    ).toEqual(['Mr. Weston/named', 'Mrs. Elton/named', 'Mr. Weston/pronoun']);
+    ).toEqual(['Mr. Marsh/named', 'Mrs. Crane/named', 'Mr. Marsh/pronoun']);
   });
 
   it('learns a gender from the pronouns after a name that is a subject, not a place', () => {
     expect(
       named(
-        'It was Anne who saw it first. Anne walked up to Green Gables and she smiled at the door.',
-        '“Hello,” said Anne.',
-        '“Hello,” said Matthew.',
+        'It was Maud who saw it first. Maud walked up to Hill Farm and she smiled at the door.',
+        '“Hello,” said Maud.',
+        '“Hello,” said Walt.',
         '“Is this the house?” she said.',
       ),
-    ).toEqual(['Anne/named', 'Matthew/named', 'Anne/pronoun']);
+    ).toEqual(['Maud/named', 'Walt/named', 'Maud/pronoun']);
   });
 
   it('names nobody when both could be meant, or neither is known', () => {
     expect(
       named(
-        '“Good morning,” said Mr. Weston.',
-        '“Good morning,” said Mr. Elton.',
+        '“Good morning,” said Mr. Marsh.',
+        '“Good morning,” said Mr. Crane.',
         '“Is it?” he said.',
       ),
-    ).toEqual(['Mr. Weston/named', 'Mr. Elton/named', '-']);
+    ).toEqual(['Mr. Marsh/named', 'Mr. Crane/named', '-']);
     expect(named('“No,” he said.')).toEqual(['-']);
   });
 });
@@ -109,44 +117,44 @@ describe('the turn, in a run of paragraphs of speech', () => {
   it('gives an untagged paragraph the speaker two turns back', () => {
     expect(
       named(
-        '“Where are you going?” said Mr. Darcy.',
-        '“To the village,” said Elizabeth.',
+        '“Where are you going?” said Mr. Ward.',
+        '“To the village,” said Clara.',
         '“May I walk with you?”',
         '“If you like.”',
       ),
-    ).toEqual(['Mr. Darcy/named', 'Elizabeth/named', 'Mr. Darcy/turn', 'Elizabeth/turn']);
+    ).toEqual(['Mr. Ward/named', 'Clara/named', 'Mr. Ward/turn', 'Clara/turn']);
   });
 
   it('gives it to the one the turn before called by name', () => {
     expect(
       named(
-        'Elizabeth sat down beside Jane.',
-        '“Good evening,” said Mr. Darcy.',
-        '“Good evening,” said Elizabeth. “Jane, will you pour the tea?”',
+        'Clara sat down beside Ivy.',
+        '“Good evening,” said Mr. Ward.',
+        '“Good evening,” said Clara. “Ivy, will you pour the tea?”',
         '“Gladly.”',
       ),
-    ).toEqual(['Mr. Darcy/named', 'Elizabeth/named', 'Elizabeth/named', 'Jane/turn']);
+    ).toEqual(['Mr. Ward/named', 'Clara/named', 'Clara/named', 'Ivy/turn']);
   });
 
   it('never to someone the quotation calls by name', () => {
     expect(
       named(
-        '“Where are you going?” said Mr. Darcy.',
-        '“To the village,” said Elizabeth.',
-        '“Mr. Darcy, may I come?”',
+        '“Where are you going?” said Mr. Ward.',
+        '“To the village,” said Clara.',
+        '“Mr. Ward, may I come?”',
       ),
-    ).toEqual(['Mr. Darcy/named', 'Elizabeth/named', '-']);
+    ).toEqual(['Mr. Ward/named', 'Clara/named', '-']);
   });
 
   it('stops at narration between the paragraphs', () => {
     expect(
       named(
-        '“Where are you going?” said Mr. Darcy.',
-        '“To the village,” said Elizabeth.',
+        '“Where are you going?” said Mr. Ward.',
+        '“To the village,” said Clara.',
         'The rain had stopped, and the road was drying in the sun.',
         '“May I walk with you?”',
       ),
-    ).toEqual(['Mr. Darcy/named', 'Elizabeth/named', '-']);
+    ).toEqual(['Mr. Ward/named', 'Clara/named', '-']);
   });
 });
 
@@ -155,10 +163,10 @@ describe('the narrator', () => {
     expect(
       named(
         '“It is a long way,” said I.',
-        '“It is, my dear Watson,” said Holmes. “But we shall go.”',
+        '“It is, my dear Ned,” said Rudd. “But we shall go.”',
         '“Very well,” I answered.',
       ),
-    ).toEqual(['Watson/narrator', 'Holmes/named', 'Holmes/named', 'Watson/narrator']);
+    ).toEqual(['Ned/narrator', 'Rudd/named', 'Rudd/named', 'Ned/narrator']);
   });
 
   it('is nobody until then', () => {
@@ -169,22 +177,22 @@ describe('the narrator', () => {
 describe('speakers in the margin (S)', () => {
   it('are those of paragraphs that do not name their speaker', () => {
     const article = parseText(
-      `A Story\n\n“Where are you going?” said Mr. Darcy.\n\n“To the village,” said Elizabeth.\n\n“May I walk with you?”`,
+      `A Story\n\n“Where are you going?” said Mr. Ward.\n\n“To the village,” said Clara.\n\n“May I walk with you?”`,
     );
     const starts = [...article.text.matchAll(/^“/gm)].map((match) => match.index);
     const shown = marginSpeakers(article, starts);
-    expect([...shown.values()]).toEqual(['Mr. Darcy']);
-    expect(shown.get(starts[2]!)).toBe('Mr. Darcy');
+    expect([...shown.values()]).toEqual(['Mr. Ward']);
+    expect(shown.get(starts[2]!)).toBe('Mr. Ward');
     expect(marginSpeakers(article, [])).toEqual(new Map());
   });
 });
 
 describe('names of one person', () => {
   it('are the same when one’s words are among the other’s and titles agree', () => {
-    expect(samePerson('Darcy', 'Mr. Darcy')).toBe(true);
-    expect(samePerson('Fitzwilliam Darcy', 'Darcy')).toBe(true);
+    expect(samePerson('Ward', 'Mr. Ward')).toBe(true);
+    expect(samePerson('Fitzwilliam Ward', 'Ward')).toBe(true);
     expect(samePerson('Mr. Bennet', 'Mrs. Bennet')).toBe(false);
-    expect(samePerson('Jane', 'Elizabeth')).toBe(false);
+    expect(samePerson('Ivy', 'Clara')).toBe(false);
   });
 });
 
@@ -193,13 +201,13 @@ describe('naming speakers', () => {
     '“Yes,” said Anna.',
     '“No,” he said.',
     '“Perhaps.”',
-    'Mr. Weston came in.',
+    'Mr. Marsh came in.',
     'She said “never” twice.',
-    '“Come, Jane,” cried Mrs. Elton, “we are late.”',
+    '“Come, Ivy,” cried Mrs. Crane, “we are late.”',
     '‘Quite,’ said I.',
     'The rain went on.',
     '“Unclosed',
-    '“He said ‘go’ and went,” Harriet replied.',
+    '“He said ‘go’ and went,” Tess replied.',
   ];
   it('never moves, adds or drops a quotation, however the text runs', () => {
     fc.assert(
