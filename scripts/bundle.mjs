@@ -98,7 +98,15 @@ const lazyModules = {
 // bundled into a file of its own beside the CLI and required on its first call: start-up
 // neither reads nor compiles it.
 const LAZY_FILES = {
-  [path.join(root, 'source/article/html.ts')]: {file: 'web.cjs', names: ['parseHtml', 'bylineOf']},
+  [path.join(root, 'source/article/html.ts')]: {
+    file: 'web.cjs',
+    names: ['parseHtml', 'bylineOf', 'parseXml', 'bookChapter'],
+  },
+  // (Books read their documents with web.cjs: book.cjs requires it, never bundles it.)
+  [path.join(root, 'source/article/epub.ts')]: {
+    file: 'book.cjs',
+    names: ['openBook', 'describeBook'],
+  },
   [path.join(root, 'source/article/markdown-tree.ts')]: {
     file: 'markdown.cjs',
     names: ['parseMarkdownTree', 'treeToMarkdown'],
@@ -107,7 +115,7 @@ const LAZY_FILES = {
 const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
-    build.onResolve({filter: /(^|\/)(html|markdown-tree)\.js$/}, (args) => {
+    build.onResolve({filter: /(^|\/)(html|markdown-tree|epub)\.js$/}, (args) => {
       if (args.namespace === 'lazy-file' || !args.path.startsWith('.')) return undefined;
       const target = path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       return LAZY_FILES[target] ? {path: target, namespace: 'lazy-file'} : undefined;
@@ -197,12 +205,94 @@ const classesOnceWhileParsing = {
   },
 };
 
+/**
+ * A bundle-time patch: `from` replaced by `to` in the files `filter` matches; the build
+ * fails when a file no longer holds `from` (the library changed: revisit the patch).
+ */
+function patch(name, filter, replacements) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({filter}, async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        for (const [from, to] of replacements) {
+          if (!source.includes(from)) throw new Error(`${args.path} changed: revisit ${name}`);
+          source = source.replace(from, to);
+        }
+        return {contents: source, loader: 'js'};
+      });
+    },
+  };
+}
+
+// hast-util-to-mdast copies the tree it is given before it changes it (structuredClone: a
+// fifth of a book chapter's conversion). Broadsheet gives it a tree made for that call
+// alone (hast-util-from-dom's), never read again: it is changed in place.
+const toMdastInPlace = patch('to-mdast-in-place', /hast-util-to-mdast[\\/]lib[\\/]index\.js$/, [
+  ['const cleanTree = structuredClone(tree)', 'const cleanTree = tree'],
+]);
+
+// hast-util-minify-whitespace (which hast-util-to-mdast runs first) asks isElement about
+// every node with the same lists of tag names (fifty and more), and isElement turns a list
+// into a check anew on each call, one that tries each name in turn: most of a book chapter's
+// conversion. A list is converted once, and a list of names is looked up in a set.
+const elementTestsConvertedOnce = patch(
+  'element-tests-converted-once',
+  /hast-util-is-element[\\/]lib[\\/]index\.js$/,
+  [
+    [
+      "if (typeof test === 'object') {\n        return anyFactory(test)\n      }",
+      "if (typeof test === 'object') {\n        let check = convertedLists.get(test)\n        if (!check) convertedLists.set(test, (check = anyFactory(test)))\n        return check\n      }",
+    ],
+    [
+      'function anyFactory(tests) {',
+      "const convertedLists = new WeakMap()\nfunction anyFactory(tests) {\n  if (tests.every((test) => typeof test === 'string')) {\n    const names = new Set(tests)\n    return castFactory((element) => names.has(element.tagName))\n  }",
+    ],
+  ],
+);
+
+// hast-util-whitespace tells whitespace by removing it and comparing with '' (a new string
+// for every text of a book): it looks for a character that is not whitespace instead.
+const whitespaceWithoutCopies = patch(
+  'whitespace-without-copies',
+  /hast-util-whitespace[\\/]lib[\\/]index\.js$/,
+  [["return value.replace(re, '') === ''", 'return !/[^ \\t\\n\\f\\r]/.test(value)']],
+);
+
+// Every linkedom node is an event target, and each made a Map of listeners for itself in a
+// WeakMap when it was made: garbage for the collector by the hundred thousand in a book,
+// for listeners nothing here adds. The map is made when a listener is first added.
+const listenersWhenAdded = patch(
+  'listeners-when-added',
+  /linkedom[\\/]esm[\\/]interface[\\/]event-target\.js$/,
+  [
+    ['  constructor() {\n    wm.set(this, new Map);\n  }', '  constructor() {}'],
+    [
+      'addEventListener(type, listener, options) {\n    const map = wm.get(this);',
+      'addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, (map = new Map));',
+    ],
+    [
+      'removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {',
+      'removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {',
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
     await build({
       ...besideTheCli,
-      plugins: [fastStringWidth, withoutStyleSheets, classesOnceWhileParsing],
+      plugins: [
+        fastStringWidth,
+        withoutStyleSheets,
+        classesOnceWhileParsing,
+        elementTestsConvertedOnce,
+        whitespaceWithoutCopies,
+        toMdastInPlace,
+        listenersWhenAdded,
+        lazyFiles,
+      ],
       entryPoints: [entry],
       outfile: path.join(root, 'dist', file),
     });

@@ -6,6 +6,7 @@ import {fail} from './cli/fail.js';
 import {printList} from './cli/list.js';
 import {colourAllowed, printPlain} from './cli/print.js';
 import {printQuotations} from './cli/quotes.js';
+import {printContents} from './cli/toc.js';
 import {read} from './cli/read.js';
 import {defaultLibrary, pipedTarget, resolveTarget, terminalKeyboard} from './cli/target.js';
 import {addPages} from './cli/add.js';
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
     earlyKeyboard?.stop();
     if (input.length > 2) fail(`quotes takes one FILE, got ${input.length - 1}`);
     printQuotations(input[1], json);
+    return;
+  }
+  if (input[0] === 'toc' && (input.length > 1 || !existsSync('toc'))) {
+    earlyKeyboard?.stop();
+    if (input.length > 2) fail(`toc takes one FILE, got ${input.length - 1}`);
+    printContents(input[1], json);
     return;
   }
   // An article piped in (`cat story.txt | broadsheet`, or `-`): keys come from the terminal.

@@ -150,6 +150,8 @@ function said(state: AppState, message: string): AppState {
 /** Keys that need the whole article, not just the start of a long file shown meanwhile. */
 const WHOLE = new Set<ReaderCommand['type']>([
   'lastPage',
+  'openContents',
+  'nextChapter',
   'percent',
   'promptSubmit',
   'nextHit',
@@ -167,14 +169,19 @@ function loaded(state: AppState, article: Article): AppState {
 
 /** Whether `command` needs more of a long file than the start `reader` shows. */
 function commandNeedsWhole(reader: ReaderState, command: ReaderCommand): boolean {
+  // (The contents panel is opened on the whole article: its rows are all known.)
+  const contentsPanel =
+    reader.panel?.kind === 'contents' &&
+    (command.type === 'panelMove' || command.type === 'panelChoose');
   if (
-    command.type === 'openQuotes' ||
-    command.type === 'panelMove' ||
-    command.type === 'panelChoose' ||
-    command.type === 'nextQuote' ||
-    command.type === 'previousQuote'
+    !contentsPanel &&
+    (command.type === 'openQuotes' ||
+      command.type === 'panelMove' ||
+      command.type === 'panelChoose' ||
+      command.type === 'nextQuote' ||
+      command.type === 'previousQuote')
   ) {
-    return !quotationRowsKnown(reader, command);
+    return !quotationRowsKnown(reader, command as Parameters<typeof quotationRowsKnown>[1]);
   }
   if (WHOLE.has(command.type)) return true;
   const end = visibleLines(reader).at(-1)?.end ?? reader.anchor;

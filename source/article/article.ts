@@ -30,7 +30,12 @@ export type Article = {
   notice?: string;
   /** The language the article says it is in (a BCP 47 tag), when it says. */
   language?: string;
+  /** A book's own table of contents (an EPUB's), in the order of the text. */
+  contents?: ContentsEntry[];
 };
+
+/** An entry of an article's contents: a chapter or section, where it starts. */
+export type ContentsEntry = {title: string; offset: number; depth: number};
 
 /** A range of an article's text set in italic, bold or as code. */
 export type MarkupSpan = {start: number; end: number; kind: 'italic' | 'bold' | 'code'};

@@ -1,5 +1,5 @@
 /** The formats Broadsheet reads an article in. */
-export const FORMATS = ['text', 'markdown', 'html'] as const;
+export const FORMATS = ['text', 'markdown', 'html', 'epub'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What a file's name says it is, as editors and browsers decide. */
@@ -11,6 +11,7 @@ const BY_EXTENSION: Record<string, Format> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.epub': 'epub',
 };
 
 /** Documents people keep beside their articles that Broadsheet does not read, and what they are. */
@@ -23,7 +24,6 @@ const NOT_READ: Record<string, string> = {
   '.mobi': 'Kindle book',
   '.azw': 'Kindle book',
   '.azw3': 'Kindle book',
-  '.epub': 'EPUB book',
 };
 
 function extensionOf(file: string): string {
@@ -66,4 +66,12 @@ export function sniffFormat(text: string): Format {
   if (HTML_START.test(start)) return 'html';
   if (MARKDOWN_SIGNS.some((sign) => sign.test(start))) return 'markdown';
   return 'text';
+}
+
+const EPUB_SIGN = 'mimetypeapplication/epub+zip';
+
+/** Whether bytes that came without a name are an EPUB: a zip that opens with its mimetype. */
+export function looksLikeEpub(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4) return false;
+  return Buffer.from(bytes.subarray(30, 30 + EPUB_SIGN.length)).toString('latin1') === EPUB_SIGN;
 }

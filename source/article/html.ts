@@ -1,11 +1,11 @@
 import {Readability} from '@mozilla/readability';
-import {parseHTML} from 'linkedom';
+import {DOMParser, parseHTML} from 'linkedom';
 import {fromDom} from 'hast-util-from-dom';
 import {toMdast} from 'hast-util-to-mdast';
 import type {Nodes as HastNodes} from 'hast';
 import type {Nodes, Root} from 'mdast';
 import type {Article} from './article.js';
-import {articleFromTree} from './mdast-article.js';
+import {articleFromTree, MAX_PLACES, PLACE_MARK, placeMark} from './mdast-article.js';
 import {safeLine, sanitize} from './sanitize.js';
 
 /** What a web page says of itself, as Readability reads it (JSON-LD, Open Graph, meta tags). */
@@ -137,23 +137,31 @@ export function bylineOf(metadata: PageMetadata): string | undefined {
 }
 
 /** An element's content as a Markdown tree, its text sanitized and its links made whole. */
-function treeOf(element: Element, base: string | undefined): Root {
+function treeOf(element: Element, base: string | undefined, inBook = false): Root {
   // (A div's hast is an element; toMdast gives the root its content.)
   const hast = fromDom(element as unknown as Parameters<typeof fromDom>[0]) as HastNodes;
   // A comment is the page's note to itself, never text to read.
   const root = toMdast(hast, {nodeHandlers: {comment: () => undefined}}) as Root;
-  cleanTree(root, base);
+  cleanTree(root, base, inBook);
   return root;
 }
 
 /** Makes every string in the tree safe to show, and every link target absolute or gone. */
-function cleanTree(node: Nodes, base: string | undefined): void {
+function cleanTree(node: Nodes, base: string | undefined, inBook: boolean): void {
   if ('value' in node) node.value = sanitize(node.value);
   // (An image shows only its alt text; its address is never shown, nor fetched.)
   if (node.type === 'image' && node.alt) node.alt = safeLine(node.alt);
-  if (node.type === 'link') node.url = target(node.url, base);
-  if ('children' in node) for (const child of node.children) cleanTree(child as Nodes, base);
+  if (node.type === 'link') {
+    // A book's own links lead within it (no note can take a reader there); a web link is kept.
+    if (!inBook || WEB_LINK.test(node.url)) node.url = target(node.url, base);
+    else node.url = node.url.startsWith('note:') ? `#${node.url}` : '#';
+  }
+  if ('children' in node) {
+    for (const child of node.children) cleanTree(child as Nodes, base, inBook);
+  }
 }
+
+const WEB_LINK = /^\s*(https?|mailto):/i;
 
 /**
  * A link's target as an address to show: absolute where the page's address is known; empty
@@ -199,4 +207,120 @@ function canonicalUrl(document: PageDocument, base: string | undefined): string 
 function clean(text: string | null | undefined): string | undefined {
   const line = text ? safeLine(text).replace(/\s+/g, ' ').trim() : '';
   return line === '' ? undefined : line;
+}
+
+/** A document of a book (EPUB's container, package, NCX or nav) read as XML. */
+export function parseXml(xml: string): XmlDocument {
+  return new DOMParser().parseFromString(xml, 'text/xml') as unknown as XmlDocument;
+}
+
+/** What the book reader asks of an XML document and its elements. */
+export type XmlDocument = {
+  documentElement: XmlElement | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement> & Iterable<XmlElement>;
+};
+export type XmlElement = {
+  querySelectorAll(selector: string): Iterable<XmlElement>;
+  localName: string;
+  tagName: string;
+  textContent: string | null;
+  children: ArrayLike<XmlElement> & Iterable<XmlElement>;
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement> & Iterable<XmlElement>;
+};
+
+/** A document of a book as a Markdown tree, with what the book reader needs to know of it. */
+export type BookChapter = {
+  tree: Root;
+  /** Words of its text (images' alt text not counted): none in a page of pictures. */
+  words: number;
+  /** Pictures in it (img, svg and image elements). */
+  pictures: number;
+};
+
+/** Elements void in HTML: self-closed in XHTML, they need no closing tag to read as HTML. */
+const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/i;
+
+/** What is never a book's text: the same as a page's, but a formula's text is kept. */
+const BOOK_NOT_TEXT =
+  'script, style, noscript, template, iframe, frame, frameset, object, embed, canvas, audio, video, head, link, meta, button, select, input, textarea, [hidden]';
+
+/** epub:type values of notes read as the book's numbered notes when referred to. */
+const NOTE_TYPE = /\b(footnote|endnote|rearnote|note)\b/;
+
+/**
+ * A document of an EPUB's spine (XHTML) as a Markdown tree, read whole (no Reader View: a
+ * chapter is all text). Footnotes it refers to (epub:type noteref) become numbered notes
+ * and leave the text; links within the book lead nowhere (no note). Each of `places` (ids
+ * in the document) is marked in the text with placeMark(its index), where it starts.
+ */
+export function bookChapter(xhtml: string, places: readonly string[] = []): BookChapter {
+  // (The marks are the reader's own: any in the book are dropped.)
+  let source = xhtml.includes(PLACE_MARK) ? xhtml.replaceAll(PLACE_MARK, '') : xhtml;
+  // XHTML closes any element with />, HTML only its void ones: <a id="p1"/> would swallow
+  // what follows it.
+  source = source.replace(/<([A-Za-z][\w:.-]*)((?:\s[^<>]*?)?)\/>/g, (tag, name: string, rest) =>
+    VOID.test(name) ? tag : `<${name}${rest}></${name}>`,
+  );
+  const document = documentOf(source);
+  flattenDeep(document.documentElement);
+  const body = (document.body ?? document.documentElement) as unknown as Element & ParentOf;
+  for (const element of document.querySelectorAll(BOOK_NOT_TEXT)) element.remove();
+  const pictures = document.querySelectorAll('img, svg, image').length;
+  const notes = footnotesOf(document);
+  const words = countText(body.textContent ?? '');
+  places.slice(0, MAX_PLACES).forEach((id, index) => {
+    const element = id ? document.getElementById(id) : null;
+    if (element) element.prepend(document.createTextNode(placeMark(index)));
+  });
+  const tree = treeOf(body, undefined, true);
+  withNotes(tree, notes);
+  return {tree, words, pictures};
+}
+
+/** Words in a text, as the list counts them: runs of letters and digits between spaces. */
+function countText(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/**
+ * The notes a document refers to (a noteref link to an element of the same document):
+ * each noteref becomes a link to `note:N`, and the note's text, taken out of the flow, is
+ * returned by N.
+ */
+function footnotesOf(document: PageDocument): string[] {
+  const notes: string[] = [];
+  for (const link of document.querySelectorAll('a[href]')) {
+    const type = link.getAttribute('epub:type') ?? link.getAttribute('role') ?? '';
+    if (!/\bnoteref\b/.test(type)) continue;
+    const href = link.getAttribute('href') ?? '';
+    const id = href.slice(href.indexOf('#') + 1);
+    const note = href.includes('#') && id ? document.getElementById(id) : null;
+    if (!note || note.contains(link) || /^(body|html|h[1-6])$/i.test(note.tagName)) continue;
+    const kind = `${note.getAttribute('epub:type') ?? ''} ${note.getAttribute('role') ?? ''}`;
+    const inNotes = NOTE_TYPE.test(kind) || note.tagName.toLowerCase() === 'aside';
+    if (!inNotes) continue;
+    // (The note's own back link, ↩ or its number, is no part of it.)
+    for (const back of note.querySelectorAll('a[href]')) {
+      if (/\bbacklink\b/.test(back.getAttribute('epub:type') ?? back.getAttribute('role') ?? '')) {
+        back.remove();
+      }
+    }
+    const text = (note.textContent ?? '').replace(/\s+/g, ' ').trim();
+    notes.push(text);
+    link.setAttribute('href', `note:${notes.length - 1}`);
+    link.textContent = '';
+    note.remove();
+  }
+  return notes;
+}
+
+/** Each link to `note:N` made a note whose text is the N-th note's: `[n] its text` at the end. */
+function withNotes(node: Nodes, notes: string[]): void {
+  if (node.type === 'link' && node.url.startsWith('#note:')) {
+    const text = notes[Number(node.url.slice('#note:'.length))];
+    node.url = text ? safeLine(text) : '#';
+    node.children = [];
+  }
+  if ('children' in node) for (const child of node.children) withNotes(child as Nodes, notes);
 }

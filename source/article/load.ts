@@ -5,6 +5,7 @@ import {parseMarkdown} from './markdown.js';
 import {parseHtml} from './html.js';
 import {decodeWebPage} from './decode.js';
 import {gutenbergBook} from './gutenberg.js';
+import {openBook} from './epub.js';
 import type {Format} from './formats.js';
 import type {Article, ArticleLoad, Block, LoadResult, Pause} from './article.js';
 
@@ -13,9 +14,12 @@ export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
 /** How much of a long file is parsed for its first pages before the rest. */
 export const PREVIEW_BYTES = 256 * 1024;
 
-function refusal(bytes: Uint8Array): LoadResult | undefined {
+function refusal(bytes: Uint8Array, format: Format): LoadResult | undefined {
   if (bytes.length > MAX_ARTICLE_BYTES) return {kind: 'refused', reason: 'too large (over 64 MB)'};
-  if (looksBinary(bytes)) return {kind: 'refused', reason: 'not text (binary data)'};
+  // (A book is a zip: binary, and read as one.)
+  if (format !== 'epub' && looksBinary(bytes)) {
+    return {kind: 'refused', reason: 'not text (binary data)'};
+  }
   return undefined;
 }
 
@@ -39,8 +43,14 @@ export function articleFromBytes(
   fallbackTitle: string,
   {format = 'text', ownBytes = false, charset, url}: LoadOptions = {},
 ): LoadResult {
-  const refused = refusal(bytes);
+  const refused = refusal(bytes, format);
   if (refused) return refused;
+  if (format === 'epub') {
+    const book = openBook(bytes, fallbackTitle);
+    return book.kind === 'article' && book.rest
+      ? {kind: 'article', article: book.rest.finish()}
+      : book;
+  }
   if (format === 'text') bytes = gutenbergBook(bytes, {inPlace: ownBytes})?.bytes ?? bytes;
   let article: Article;
   if (format === 'markdown') article = parseMarkdown(sanitize(decode(bytes).text), fallbackTitle);
@@ -67,8 +77,10 @@ export function openArticleBytes(
   fallbackTitle: string,
   {release, format = 'text', ownBytes = false, charset, url}: LoadHooks & LoadOptions = {},
 ): LoadResult {
-  const refused = refusal(bytes);
+  const refused = refusal(bytes, format);
   if (refused) return refused;
+  // A book opens at its first documents, the rest read after.
+  if (format === 'epub') return openBook(bytes, fallbackTitle);
   // Markdown and web pages are parsed whole: their blocks (a list, a fenced code block, the
   // page's article) may span any cut.
   if (format !== 'text') return articleFromBytes(bytes, fallbackTitle, {format, charset, url});

@@ -20,9 +20,6 @@ export function articleFromTree(
     fallbackTitle = 'Untitled',
   }: {title?: string; meta?: string; fallbackTitle?: string},
 ): Article {
-  const writer = new Writer();
-  const notes: string[] = [];
-
   // The title: the one given, else a first-level heading that opens the article.
   const first = tree.children[0];
   let title = given;
@@ -36,27 +33,78 @@ export function articleFromTree(
       skipFirst = true;
     }
   }
-  title = titleFromFirstLine(title ?? '', fallbackTitle).title;
-  writer.block('title', () => writer.write(title!));
-  if (meta) writer.block('meta', () => writer.write(meta));
+  const writer = new TreeWriter(titleFromFirstLine(title ?? '', fallbackTitle).title, meta);
+  writer.add(skipFirst ? {...tree, children: tree.children.slice(1)} : tree);
+  return writer.article(true);
+}
 
-  const children = skipFirst ? tree.children.slice(1) : tree.children;
-  for (const node of children) writeBlock(writer, node, notes, '');
-  if (notes.length > 0) {
-    writer.block('heading', () => writer.write('Notes'));
-    notes.forEach((url, index) =>
-      writer.block('paragraph', () => writer.write(`[${index + 1}] ${url}`)),
-    );
+/** Sentinels a tree's text may carry to learn where a place (a book's anchor) is written. */
+export const PLACE_MARK = '\uE000';
+/** The n-th place's sentinel: PLACE_MARK and a character numbering it. */
+export function placeMark(index: number): string {
+  return PLACE_MARK + String.fromCharCode(PLACE_BASE + index);
+}
+const PLACE_BASE = 0xe100;
+/** How many places one tree may mark. */
+export const MAX_PLACES = 0xefff - PLACE_BASE;
+
+/**
+ * Writes Markdown trees one after another into one article (a book's documents in order):
+ * each tree's blocks follow the last one's, its link notes numbered on, all of them listed
+ * at the end. `article()` may be taken between trees: its text is a prefix of the whole.
+ */
+export class TreeWriter {
+  private readonly writer = new Writer();
+  private readonly notes: string[] = [];
+
+  constructor(
+    readonly title: string,
+    readonly meta?: string,
+  ) {
+    this.writer.block('title', () => this.writer.write(title));
+    if (meta) this.writer.block('meta', () => this.writer.write(meta));
   }
-  const article: Article = {
-    title: title!,
-    meta,
-    text: writer.text,
-    blocks: writer.blocks,
-    words: writer.blocks.reduce((sum, block) => sum + block.words, 0),
-  };
-  if (writer.markup.length > 0) article.markup = writer.markup.sort((a, b) => a.start - b.start);
-  return article;
+
+  /**
+   * Adds a tree's blocks; returns where its text starts (where the next block will, for a
+   * tree with none) and where each place marked in its text (placeMark) was, by number.
+   */
+  add(tree: Root): {start: number; places: Map<number, number>} {
+    const writer = this.writer;
+    const blocks = writer.blocks.length;
+    writer.places = new Map();
+    for (const node of tree.children) writeBlock(writer, node, this.notes, '');
+    const start = writer.blocks[blocks]?.start ?? writer.nextStart;
+    return {start, places: writer.places};
+  }
+
+  /** The length of the text written so far. */
+  get length(): number {
+    return this.writer.nextStart;
+  }
+
+  /** The article so far; `final` adds the notes (the last call: nothing may be added after). */
+  article(final: boolean): Article {
+    const writer = this.writer;
+    if (final && this.notes.length > 0) {
+      writer.block('heading', () => writer.write('Notes'));
+      this.notes.forEach((url, index) =>
+        writer.block('paragraph', () => writer.write(`[${index + 1}] ${url}`)),
+      );
+    }
+    const blocks = writer.blocks.slice();
+    const article: Article = {
+      title: this.title,
+      meta: this.meta,
+      text: writer.text,
+      blocks,
+      words: blocks.reduce((sum, block) => sum + block.words, 0),
+    };
+    if (writer.markup.length > 0) {
+      article.markup = writer.markup.slice().sort((a, b) => a.start - b.start);
+    }
+    return article;
+  }
 }
 
 /**
@@ -74,11 +122,32 @@ class Writer {
   private current = '';
   private base = 0;
 
+  /** Where the places marked in the text written were (see placeMark), by number. */
+  places = new Map<number, number>();
+
   get text(): string {
     return this.parts.join('');
   }
 
+  /** Where a block written next would start. */
+  get nextStart(): number {
+    return this.length === 0 ? 0 : this.length + 2;
+  }
+
   write(piece: string): void {
+    if (piece.includes(PLACE_MARK)) {
+      // A place is where its mark was; the mark itself is no text.
+      const unmarked = piece.split(PLACE_MARK);
+      this.current += unmarked[0];
+      for (const part of unmarked.slice(1)) {
+        const place = part.charCodeAt(0) - PLACE_BASE;
+        if (place >= 0 && place <= MAX_PLACES && !this.places.has(place)) {
+          this.places.set(place, this.base + this.current.length);
+        }
+        this.current += part.slice(1);
+      }
+      return;
+    }
     this.current += piece;
   }
 

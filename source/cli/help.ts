@@ -5,8 +5,9 @@ export const HELP = `
     $ broadsheet add URL… [--to DIR]
     $ broadsheet list [PATH] [--json]
     $ broadsheet quotes FILE [--json]
+    $ broadsheet toc FILE [--json]
 
-  PATH is a folder of articles (.txt, .md, .html) or one article; URL is a
+  PATH is a folder of articles (.txt, .md, .html, .epub) or one article; URL is a
   web page (http or https); - is standard input. Without PATH: the folder in
   $BROADSHEET_DIR, else your library ($XDG_DATA_HOME/broadsheet/articles)
   when it holds articles, else the bundled articles.
@@ -18,16 +19,21 @@ export const HELP = `
   (at 80×24), nesting level, offsets (UTF-16 code units into the decoded text,
   line endings normalized), speaker when known, and text; --json prints an array.
 
+  \`broadsheet toc FILE\` lists the article's contents (a book's table of
+  contents, a page's headings, a text's chapter headings), one a line: page
+  (at 80×24), offset and title, indented by depth; --json prints an array of
+  {title, depth, offset, page}.
+
   \`broadsheet list\` prints the articles of a folder, one a line: title, words,
   reading state and file; --json prints an array of {path, title, byline,
   words, minutes, state, percent}.
 
   Options
-    --json         With list and quotes: print JSON
+    --json         With list, quotes and toc: print JSON
     --print        Print the article (or the list) as plain text, even to a terminal
     --width N      Widest measure of text, in columns (default 72; at least 20)
     --fresh        Open articles at the top, not where you left off
-    --format F     Read the article as text, markdown or html
+    --format F     Read the article as text, markdown, html or epub
     --to DIR       With add: save pages into DIR
     --theme T      dark (default), light or mono
     --no-color     No colour (also when NO_COLOR is set); quotations in italics

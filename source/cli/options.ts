@@ -79,7 +79,7 @@ export function parseOptions(argv: string[], help: string, version: string): Opt
   }
   const format = flags.format;
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format takes text, markdown or html (got ${format})`);
+    throw new UsageError(`--format takes text, markdown, html or epub (got ${format})`);
   }
   return {
     input: cli.input,

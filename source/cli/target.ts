@@ -2,7 +2,7 @@ import {existsSync, openSync, readFileSync, statSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
 import {articleFromBytes} from '../article/load.js';
 import {decode} from '../article/decode.js';
-import {formatOfFile, sniffFormat, type Format} from '../article/formats.js';
+import {formatOfFile, looksLikeEpub, sniffFormat, type Format} from '../article/formats.js';
 import {Keyboard} from '../terminal/keyboard.js';
 import {readKeysFrom} from '../terminal/screen.js';
 import path from 'node:path';
@@ -34,7 +34,8 @@ export function pipedTarget(format?: Format): Target {
     return fail(`cannot read standard input: ${(error as Error).message}`, 1);
   }
   // Named by --format, else told by its content (`curl … | broadsheet` is a page).
-  const read = format ?? sniffFormat(decode(bytes.subarray(0, 4096)).text);
+  const read =
+    format ?? (looksLikeEpub(bytes) ? 'epub' : sniffFormat(decode(bytes.subarray(0, 4096)).text));
   const result = articleFromBytes(bytes, 'standard input', {ownBytes: true, format: read});
   if (result.kind === 'refused') return fail(`cannot read standard input: ${result.reason}`, 1);
   const entry = {path: '-', fileName: 'standard input', title: safeLine(result.article.title)};

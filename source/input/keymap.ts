@@ -5,7 +5,7 @@ import type {Key, KeyName} from './keys.js';
  * the library's filter prompt, or its prompt for a web page's address.
  */
 export type KeyContext =
-  'reader' | 'quotes' | 'prompt' | 'library' | 'filter' | 'address' | 'global';
+  'reader' | 'quotes' | 'contents' | 'prompt' | 'library' | 'filter' | 'address' | 'global';
 
 /** One key: the character typed (with or without Ctrl), a named key, or any digit. */
 type KeySpec =
@@ -93,6 +93,19 @@ const table = [
     keys: [char('"')],
   },
   {
+    intent: 'openContents',
+    context: 'reader',
+    help: 'contents: chapters, headings',
+    keys: [char('t')],
+  },
+  {intent: 'nextChapter', context: 'reader', help: 'next chapter', keys: [char('}')]},
+  {
+    intent: 'previousChapter',
+    context: 'reader',
+    help: 'start of the chapter; again, the one before',
+    keys: [char('{')],
+  },
+  {
     intent: 'nextArticle',
     context: 'reader',
     help: 'next article',
@@ -157,10 +170,47 @@ const table = [
     keys: [named('enter', 'Enter')],
   },
   {
-    intent: 'closeQuotes',
+    intent: 'closePanel',
     context: 'quotes',
     help: 'close the list',
     keys: [named('escape', 'Esc'), char('q'), char('"')],
+  },
+
+  {
+    intent: 'panelUp',
+    context: 'contents',
+    help: 'previous entry',
+    keys: [named('up', '↑'), char('k')],
+  },
+  {
+    intent: 'panelDown',
+    context: 'contents',
+    help: 'next entry',
+    keys: [named('down', '↓'), char('j')],
+  },
+  {
+    intent: 'panelPageUp',
+    context: 'contents',
+    help: 'a screenful up',
+    keys: [named('pageUp', 'PgUp')],
+  },
+  {
+    intent: 'panelPageDown',
+    context: 'contents',
+    help: 'a screenful down',
+    keys: [named('pageDown', 'PgDn')],
+  },
+  {
+    intent: 'panelChoose',
+    context: 'contents',
+    help: 'go to the chapter',
+    keys: [named('enter', 'Enter')],
+  },
+  {
+    intent: 'closePanel',
+    context: 'contents',
+    help: 'close the contents',
+    keys: [named('escape', 'Esc'), char('q'), char('t')],
   },
 
   {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('enter', 'Enter')]},

@@ -1,4 +1,12 @@
-import {type Dirent, closeSync, openSync, readdirSync, readSync, statSync} from 'node:fs';
+import {
+  type Dirent,
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import {decode, decodeWebPage, looksBinary} from '../article/decode.js';
 import {safeLine, sanitize} from '../article/sanitize.js';
@@ -10,6 +18,7 @@ import {countWords, parseText} from '../article/parse-text.js';
 import {bylineOf, splitFrontMatter} from '../article/markdown.js';
 import {titleFromFirstLine} from '../article/title.js';
 import {gutenbergBook} from '../article/gutenberg.js';
+import {describeBook} from '../article/epub.js';
 import type {CachedFile, LibraryCache} from '../state/library-cache.js';
 
 /** The list reads only this much of each file: enough for the title line. */
@@ -185,9 +194,15 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
     else if (stats.size > MAX_ARTICLE_BYTES) entry.refused = 'too large (over 64 MB)';
     else {
       const format = formatOfFile(file) ?? 'text';
-      const head = readHead(file, format === 'html' ? PAGE_HEAD_BYTES : HEAD_BYTES);
-      const whole = head.length >= stats.size;
-      const found = describeHead(head, {fallback: fileName, format, whole});
+      // A book's title is in its package, inside the zip: the whole file is read for it.
+      const found: ReturnType<typeof describeHead> =
+        format === 'epub'
+          ? describeBook(readFileSync(file), fileName)
+          : describeHead(readHead(file, format === 'html' ? PAGE_HEAD_BYTES : HEAD_BYTES), {
+              fallback: fileName,
+              format,
+              whole: stats.size <= (format === 'html' ? PAGE_HEAD_BYTES : HEAD_BYTES),
+            });
       entry.title = found.title;
       if (found.byline !== undefined) entry.byline = found.byline;
       if (found.words !== undefined) entry.words = found.words;

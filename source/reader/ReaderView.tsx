@@ -14,6 +14,8 @@ import {HelpOverlay} from '../ui/HelpOverlay.js';
 import {TooSmall} from '../ui/TooSmall.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
+import {ContentsPanel} from './ContentsPanel.js';
+import {readerContents} from './contents-navigation.js';
 import {quoteStyle, THEMES, type TextStyle, type Theme} from '../ui/theme.js';
 
 type Props = {
@@ -157,6 +159,17 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   let body: React.ReactNode;
   if (state.help) {
     body = <HelpOverlay contexts={['reader']} height={height} width={columns - 2} />;
+  } else if (state.panel?.kind === 'contents') {
+    body = (
+      <ContentsPanel
+        state={state}
+        selected={state.panel.selected}
+        height={height}
+        width={width}
+        pad={pad}
+        theme={theme}
+      />
+    );
   } else if (state.panel) {
     body = (
       <QuotesPanel
@@ -215,6 +228,13 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
     while (cellWidth(shown) > width && shown.length > 2)
       shown = '/…' + [...shown.slice(2)].slice(1).join('');
     return shown;
+  }
+  if (state.panel?.kind === 'contents') {
+    const {length} = readerContents(state);
+    return truncateToWidth(
+      `contents · ${state.panel.selected + 1}/${length} · Enter go · Esc close`,
+      width,
+    );
   }
   if (state.panel) {
     return truncateToWidth(

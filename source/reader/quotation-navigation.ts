@@ -180,7 +180,7 @@ export function openQuotes(state: ReaderState, fresh: ReaderState): ReaderState 
   const here = list.findIndex((quotation) => quotation.start >= top);
   const selected = here === -1 ? list.length - 1 : here;
   firstQuotations(state, panelRowsNeeded(selected, state.rows));
-  return {...fresh, panel: {selected}};
+  return {...fresh, panel: {kind: 'quotes', selected}};
 }
 
 /** Moves the list's cursor by `by` rows, reading quotations on as far as it shows. */
@@ -189,7 +189,7 @@ export function movePanel(state: ReaderState, by: number): ReaderState {
   const wanted = Math.max(0, state.panel.selected + by);
   const last = firstQuotations(state, panelRowsNeeded(wanted, state.rows)).length - 1;
   const selected = Math.min(last, wanted);
-  return selected === state.panel.selected ? state : {...state, panel: {selected}};
+  return selected === state.panel.selected ? state : {...state, panel: {kind: 'quotes', selected}};
 }
 
 /** Goes to the quotation under the list's cursor. */

@@ -31,7 +31,7 @@ export function readerCommand(state: ReaderState, key: Key): ReaderCommand | und
   }
   if (state.panel) {
     const rows = Math.max(1, state.geometry.height);
-    switch (intentFor('quotes', key)) {
+    switch (intentFor(state.panel.kind, key)) {
       case 'panelUp':
         return {type: 'panelMove', by: -1};
       case 'panelDown':
@@ -42,8 +42,8 @@ export function readerCommand(state: ReaderState, key: Key): ReaderCommand | und
         return {type: 'panelMove', by: rows};
       case 'panelChoose':
         return {type: 'panelChoose'};
-      case 'closeQuotes':
-        return {type: 'closeQuotes'};
+      case 'closePanel':
+        return {type: 'closePanel'};
       case 'quit':
         return {type: 'quit'};
       default:

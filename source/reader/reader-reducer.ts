@@ -14,6 +14,7 @@ import {
 } from './reader-state.js';
 import {choosePanelRow, movePanel, openQuotes, stepQuote} from './quotation-navigation.js';
 import {runSearch, stepHit} from './search-navigation.js';
+import {chooseContents, moveContents, openContents, stepChapter} from './contents-navigation.js';
 
 export type {ReaderState} from './reader-state.js';
 
@@ -37,7 +38,7 @@ export type ReaderAction =
   | {type: 'nextQuote'}
   | {type: 'previousQuote'}
   | {type: 'openQuotes'}
-  | {type: 'closeQuotes'}
+  | {type: 'closePanel'}
   | {type: 'panelMove'; by: number}
   | {type: 'panelChoose'}
   | {type: 'openSearch'}
@@ -49,6 +50,9 @@ export type ReaderAction =
   | {type: 'previousHit'}
   | {type: 'toggleHelp'}
   | {type: 'toggleSpeakers'}
+  | {type: 'openContents'}
+  | {type: 'nextChapter'}
+  | {type: 'previousChapter'}
   | {type: 'notify'; message: string | undefined};
 
 /** How much - and + change the measure, in cells. */
@@ -224,12 +228,20 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
       return stepQuote(fresh, -1);
     case 'openQuotes':
       return openQuotes(state, fresh);
-    case 'closeQuotes':
+    case 'closePanel':
       return {...state, panel: undefined};
     case 'panelMove':
-      return movePanel(state, action.by);
+      return state.panel?.kind === 'contents'
+        ? moveContents(state, action.by)
+        : movePanel(state, action.by);
     case 'panelChoose':
-      return choosePanelRow(state);
+      return state.panel?.kind === 'contents' ? chooseContents(state) : choosePanelRow(state);
+    case 'openContents':
+      return openContents(state, fresh);
+    case 'nextChapter':
+      return stepChapter(fresh, 1);
+    case 'previousChapter':
+      return stepChapter(fresh, -1);
     case 'openSearch':
       return {...fresh, prompt: ''};
     case 'promptType':

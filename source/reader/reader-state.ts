@@ -53,8 +53,8 @@ export type ReaderState = {
   quotes: QuotationScanner;
   /** The quotation last jumped to, marked on screen. */
   currentQuote?: Quotation;
-  /** The list of quotations (the " key), with the row selected. */
-  panel?: {selected: number};
+  /** A list over the page: the quotations (the " key) or the contents (t), its row selected. */
+  panel?: {kind: 'quotes' | 'contents'; selected: number};
   /** The search prompt being typed (the / key). */
   prompt?: string;
   search?: Search;

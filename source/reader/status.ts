@@ -2,6 +2,7 @@ import {isAtEnd, type ReaderState} from './reader-reducer.js';
 import {quotationCount} from './quotation-navigation.js';
 import {progressAt} from '../text/reading-time.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
+import {chapterTitle} from './contents-navigation.js';
 
 /** What just happened, for the status line: a message, or the quotation jumped to. */
 export function messageOf(state: ReaderState): string | undefined {
@@ -17,6 +18,8 @@ type StatusParts = {
   page: string;
   /** ` · 27% · 6 min left`. */
   progress: string;
+  /** The chapter being read, shown when there is room for it. */
+  chapter: string | undefined;
 };
 
 function statusParts(state: ReaderState): StatusParts {
@@ -33,6 +36,7 @@ function statusParts(state: ReaderState): StatusParts {
     message: messageOf(state),
     page: `page ${page}/${total}`,
     progress: ` · ${percent}% · ${minutesLeft} min left`,
+    chapter: state.detached ? undefined : chapterTitle(state),
   };
 }
 
@@ -44,9 +48,16 @@ function statusParts(state: ReaderState): StatusParts {
  * comes first, as the answer to the key just pressed.
  */
 export function statusText(state: ReaderState, extra = '', width = Infinity): string {
-  const {message, page, progress} = statusParts(state);
+  const {message, page, progress, chapter} = statusParts(state);
   const place = page + progress + extra;
   const full = message ? `${message} · ${place}` : place;
+  // The chapter's name last, where there is room for it (cut short, at least 12 cells).
+  if (chapter) {
+    const room = width - cellWidth(full) - 3;
+    if (room >= Math.min(12, cellWidth(chapter))) {
+      return `${full} · ${truncateToWidth(chapter, room)}`;
+    }
+  }
   if (cellWidth(full) <= width) return full;
   if (!message) return truncateToWidth(place, width);
   const room = width - cellWidth(` · ${page}`);

@@ -166,7 +166,8 @@ describe('ReaderView', () => {
     const app = open();
     await app.waitFor((f) => f.includes('page 1/'));
     await app.press('?', (f) => f.includes('search forward'));
-    expect(app.frame()).toContain('next quotation');
+    expect(app.frame()).toContain('list of quotations');
+    expect(app.frame()).toContain('next chapter');
     await app.press('x', (f) => f.includes('page 1/'));
     app.unmount();
   });

@@ -99,7 +99,8 @@ describe('scanning a library folder', () => {
     const root = folder({
       'report.pdf': '%PDF-1.7',
       'letter.docx': 'PK',
-      'book.epub': 'PK',
+      'book.mobi': 'BOOKMOBI',
+      'fake.epub': 'PK',
       'story.txt': 'Story\n\nText.',
       'photo.jpg': 'x',
       'data.json': '{}',
@@ -109,7 +110,8 @@ describe('scanning a library folder', () => {
     expect(
       library.entries.map((entry) => [entry.fileName, entry.refused ?? 'read']).sort(),
     ).toEqual([
-      ['book.epub', 'EPUB book: not a format Broadsheet reads'],
+      ['book.mobi', 'Kindle book: not a format Broadsheet reads'],
+      ['fake.epub', 'not an EPUB book (not a zip file)'],
       ['letter.docx', 'Word document: not a format Broadsheet reads'],
       ['report.pdf', 'PDF: not a format Broadsheet reads'],
       ['story.txt', 'read'],

@@ -220,7 +220,10 @@ describe('quotation navigation', () => {
       const pageStart = state.pages.startOffset[state.page]!;
       const expected = all.findIndex((q) => q.start >= pageStart);
       const opened = readerReducer(state, {type: 'openQuotes'});
-      expect(opened.panel).toEqual({selected: expected === -1 ? all.length - 1 : expected});
+      expect(opened.panel).toEqual({
+        kind: 'quotes',
+        selected: expected === -1 ? all.length - 1 : expected,
+      });
       if (expected > 0) checked++;
       state = readerReducer(state, {type: 'nextPage'});
     }
@@ -230,10 +233,10 @@ describe('quotation navigation', () => {
   it('opens the list at the page on screen, moves, and jumps to the choice', () => {
     let state = openReader(quoted, 60, 12);
     state = readerReducer(state, {type: 'openQuotes'});
-    expect(state.panel).toEqual({selected: 0});
+    expect(state.panel).toEqual({kind: 'quotes', selected: 0});
     state = readerReducer(state, {type: 'panelMove', by: 3});
     state = readerReducer(state, {type: 'panelMove', by: -100});
-    expect(state.panel).toEqual({selected: 0});
+    expect(state.panel).toEqual({kind: 'quotes', selected: 0});
     state = readerReducer(state, {type: 'panelMove', by: 7});
     state = readerReducer(state, {type: 'panelChoose'});
     expect(state.panel).toBeUndefined();
@@ -527,14 +530,14 @@ describe('the quotation list, key by key', () => {
   it('keeps the choice within the list, and closes with Esc', () => {
     let state = readerReducer(openReader(quoted, 60, 12), {type: 'openQuotes'});
     state = readerReducer(state, {type: 'panelMove', by: 1000});
-    expect(state.panel).toEqual({selected: 39});
+    expect(state.panel).toEqual({kind: 'quotes', selected: 39});
     const same = readerReducer(state, {type: 'panelMove', by: 1});
     expect(same).toBe(state);
     state = readerReducer(state, {type: 'panelChoose'});
     expect(state.currentQuote?.start).toBe(quoted.text.indexOf('“quote number 39”'));
     expect(state.panel).toBeUndefined();
     const closed = readerReducer(readerReducer(openReader(quoted, 60, 12), {type: 'openQuotes'}), {
-      type: 'closeQuotes',
+      type: 'closePanel',
     });
     expect(closed.panel).toBeUndefined();
     // Without the list open, its keys do nothing.
@@ -547,7 +550,7 @@ describe('the quotation list, key by key', () => {
     const state = readerReducer(readerReducer(openReader(tail, 60, 12), {type: 'lastPage'}), {
       type: 'openQuotes',
     });
-    expect(state.panel).toEqual({selected: 1});
+    expect(state.panel).toEqual({kind: 'quotes', selected: 1});
   });
 
   it('says when there is no next quotation', () => {
@@ -649,7 +652,10 @@ describe('quotations that open a page', () => {
       expect(readerReducer(state, {type: 'previousQuote'}).currentQuote!.start).toBe(
         all[at - 1]!.start,
       );
-      expect(readerReducer(state, {type: 'openQuotes'}).panel).toEqual({selected: at});
+      expect(readerReducer(state, {type: 'openQuotes'}).panel).toEqual({
+        kind: 'quotes',
+        selected: at,
+      });
     }
     expect(checked).toBeGreaterThan(3);
   });

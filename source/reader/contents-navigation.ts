@@ -1,0 +1,90 @@
+import type {ContentsEntry} from '../article/article.js';
+import {contentsOf, entryAt} from '../text/contents.js';
+import {place, screenTop, visibleLines, type ReaderState} from './reader-state.js';
+
+/** The article's contents, as the panel and `}` `{` go through them. */
+export function readerContents(state: ReaderState): ContentsEntry[] {
+  return contentsOf(state.article);
+}
+
+/**
+ * The chapter being read, or -1 before the first: the first whose heading is on screen, else
+ * the one the screen's top is in.
+ */
+export function currentEntry(state: ReaderState): number {
+  const contents = readerContents(state);
+  const top = screenTop(state);
+  const here = entryAt(contents, top);
+  const next = contents[here + 1];
+  if (next && next.offset < screenEnd(state) && (here < 0 || contents[here]!.offset < top)) {
+    return here + 1;
+  }
+  return here;
+}
+
+/** Where the text on screen ends. */
+function screenEnd(state: ReaderState): number {
+  return visibleLines(state).at(-1)?.end ?? screenTop(state);
+}
+
+/** Opens the contents panel on the chapter being read. */
+export function openContents(state: ReaderState, fresh: ReaderState): ReaderState {
+  const contents = readerContents(state);
+  if (contents.length === 0) return {...fresh, message: 'no chapters or headings in this article'};
+  return {...fresh, panel: {kind: 'contents', selected: Math.max(0, currentEntry(state))}};
+}
+
+/** Moves the panel's cursor by `by` rows, within the list. */
+export function moveContents(state: ReaderState, by: number): ReaderState {
+  if (state.panel?.kind !== 'contents') return state;
+  const last = readerContents(state).length - 1;
+  const selected = Math.max(0, Math.min(last, state.panel.selected + by));
+  return selected === state.panel.selected ? state : {...state, panel: {...state.panel, selected}};
+}
+
+/** Goes to the entry under the panel's cursor: the page its heading is on. */
+export function chooseContents(state: ReaderState): ReaderState {
+  if (state.panel?.kind !== 'contents') return state;
+  const entry = readerContents(state)[state.panel.selected];
+  return entry ? goToEntry({...state, panel: undefined}, entry) : {...state, panel: undefined};
+}
+
+function goToEntry(state: ReaderState, entry: ContentsEntry): ReaderState {
+  return place({...state, currentQuote: undefined, message: undefined}, entry.offset, true);
+}
+
+/**
+ * `}`: the next chapter's page. `{`: the start of the chapter being read, or from its start
+ * (or before the first) the previous one's.
+ */
+export function stepChapter(state: ReaderState, direction: 1 | -1): ReaderState {
+  const contents = readerContents(state);
+  if (contents.length === 0) return {...state, message: 'no chapters or headings in this article'};
+  const top = screenTop(state);
+  const here = currentEntry(state);
+  let target: number;
+  if (direction === 1) {
+    // (The page holding the next heading may be the one on screen: go on to the one after.)
+    target = here + 1;
+    while (target < contents.length && onScreen(state, contents[target]!.offset)) target++;
+  } else {
+    target = here >= 0 && contents[here]!.offset < top ? here : here - 1;
+  }
+  if (target < 0) return {...state, message: 'no earlier chapters'};
+  if (target >= contents.length) return {...state, message: 'no more chapters'};
+  return goToEntry(state, contents[target]!);
+}
+
+/** Whether an offset is on the page on screen (so going there would not move). */
+function onScreen(state: ReaderState, offset: number): boolean {
+  if (state.detached || !state.aligned) return false;
+  const {pages} = state;
+  return pages.covers(offset) && pages.pageOf(offset) === state.page;
+}
+
+/** The title of the chapter being read, for the status line; undefined before the first. */
+export function chapterTitle(state: ReaderState): string | undefined {
+  const contents = readerContents(state);
+  if (contents.length === 0) return undefined;
+  return contents[currentEntry(state)]?.title;
+}
