@@ -9,6 +9,8 @@ export type Block = {
   end: number;
   /** Words in the block, for reading-time estimates. */
   words: number;
+  /** A heading's level (1 to 6, as in Markdown and HTML), when known. */
+  level?: number;
 };
 
 /** A decoded, sanitized article. Every position in the app is an offset into `text`. */

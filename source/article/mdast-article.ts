@@ -241,9 +241,12 @@ function writeChildren(writer: Writer, node: Parents, notes: string[]): void {
 /** Writes a block node; `prefix` is a list item's bullet or number, for its first paragraph. */
 function writeBlock(writer: Writer, node: RootContent, notes: string[], prefix: string): void {
   switch (node.type) {
-    case 'heading':
+    case 'heading': {
+      const before = writer.blocks.length;
       writer.block('heading', () => writeChildren(writer, node, notes));
+      if (writer.blocks.length > before) writer.blocks[before]!.level = node.depth;
       return;
+    }
     case 'paragraph':
       writer.block('paragraph', () => {
         writer.write(prefix);

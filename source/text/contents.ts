@@ -52,10 +52,12 @@ function findContents(article: Article): ContentsEntry[] {
   if (article.contents && article.contents.length > 0) return article.contents;
   const headings = article.blocks.filter((block) => block.kind === 'heading');
   if (headings.length > 0) {
+    // (The top level used is depth 0: a page's headings often start at h2.)
+    const top = Math.min(...headings.map((block) => block.level ?? 1));
     return headings.map((block) => ({
       title: oneLine(article.text.slice(block.start, block.end)),
       offset: block.start,
-      depth: 0,
+      depth: Math.max(0, (block.level ?? top) - top),
     }));
   }
   return chapterHeadings(article);
