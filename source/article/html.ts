@@ -241,9 +241,15 @@ export type BookChapter = {
 /** Elements void in HTML: self-closed in XHTML, they need no closing tag to read as HTML. */
 const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/i;
 
-/** What is never a book's text: the same as a page's, but a formula's text is kept. */
+/**
+ * What is never a book's text: what a page's is not, but a formula's text and the words a
+ * book gives for a reading system that plays no video or sound (this is one) are kept.
+ */
 const BOOK_NOT_TEXT =
-  'script, style, noscript, template, iframe, frame, frameset, object, embed, canvas, audio, video, head, link, meta, button, select, input, textarea, [hidden]';
+  'script, style, noscript, template, iframe, frame, frameset, object, embed, canvas, source, track, head, link, meta, button, select, input, textarea, [hidden], annotation, annotation-xml';
+
+/** Elements the Markdown tree leaves out whose content is a book's text: read as spans. */
+const READ_INSIDE = 'math, video, audio';
 
 /** epub:type values of notes read as the book's numbered notes when referred to. */
 const NOTE_TYPE = /\b(footnote|endnote|rearnote|note)\b/;
@@ -266,6 +272,11 @@ export function bookChapter(xhtml: string, places: readonly string[] = []): Book
   flattenDeep(document.documentElement);
   const body = (document.body ?? document.documentElement) as unknown as Element & ParentOf;
   for (const element of document.querySelectorAll(BOOK_NOT_TEXT)) element.remove();
+  for (const element of document.querySelectorAll(READ_INSIDE)) {
+    const span = document.createElement('span');
+    span.append(...element.childNodes);
+    element.replaceWith(span);
+  }
   const pictures = document.querySelectorAll('img, svg, image').length;
   const notes = footnotesOf(document);
   const words = countText(body.textContent ?? '');

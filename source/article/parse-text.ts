@@ -1,4 +1,4 @@
-import type {Article, Block, Pause} from './article.js';
+import type {Article, Block, MarkupSpan, Pause} from './article.js';
 import {titleFromFirstLine} from './title.js';
 
 /** A gap of three or more spaces inside a line (not its indentation): table columns. */
@@ -250,14 +250,62 @@ export function* parseTextSteps(
   const {title, meta} = markTitleAndMeta(text, blocks, fallbackTitle);
   text = '';
   const joined = yield* join(holder, blocks);
-  return {
+  const article: Article = {
     title,
     meta,
     text: joined,
     blocks,
     words: blocks.reduce((sum, block) => sum + block.words, 0),
   };
+  return underscoredItalics(article);
 }
+
+/**
+ * `_words_` between underscores that pair within a paragraph (a word's edge on either side,
+ * as Markdown reads them), the way plain-text books (Project Gutenberg's) mark italics.
+ */
+const UNDERSCORED = /(?<![\p{L}\p{N}_])_(?=[^\s_])[^_]*?(?<=[^\s_])_(?![\p{L}\p{N}_])/gu;
+
+/**
+ * The article with `_words_` set in italics as Markdown's emphasis is: the underscores taken
+ * out of the text (every offset after them moves back) and the words marked italic. Only in
+ * paragraphs: preformatted text keeps its lines as they are. Pure: the same paragraphs give
+ * the same text, so the start of a long file read on its own is a prefix of the whole.
+ */
+export function underscoredItalics(article: Article): Article {
+  const {text, blocks} = article;
+  if (!text.includes('_')) return article;
+  const pieces: string[] = [];
+  const markup: MarkupSpan[] = [];
+  let copied = 0;
+  let removed = 0;
+  const moved: Block[] = [];
+  let underscore = text.indexOf('_');
+  for (const block of blocks) {
+    const start = block.start - removed;
+    // (The next underscore is looked for from the block it may be in, never again per block.)
+    if (underscore !== -1 && underscore < block.start) underscore = text.indexOf('_', block.start);
+    const holds = underscore !== -1 && underscore < block.end;
+    if ((block.kind === 'paragraph' || block.kind === 'quote') && holds) {
+      UNDERSCORED.lastIndex = block.start;
+      for (let pair = UNDERSCORED.exec(text); pair; pair = UNDERSCORED.exec(text)) {
+        const open = pair.index;
+        const close = open + pair[0].length - 1;
+        if (close >= block.end) break;
+        pieces.push(text.slice(copied, open), text.slice(open + 1, close));
+        copied = close + 1;
+        markup.push({start: open - removed, end: close - removed - 1, kind: 'italic'});
+        removed += 2;
+      }
+    }
+    moved.push({...block, start, end: block.end - removed});
+  }
+  if (removed === 0) return article;
+  pieces.push(text.slice(copied));
+  const italic: Article = {...article, text: pieces.join(''), blocks: moved, markup};
+  return italic;
+}
+
 
 /**
  * Marks the title and byline blocks, splitting a title line off the block it starts, and
