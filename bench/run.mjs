@@ -5,6 +5,7 @@ import {benchLatency} from './latency.mjs';
 import {benchOpen} from './open.mjs';
 import {benchLibrary} from './library.mjs';
 import {benchWeb} from './web.mjs';
+import {benchBooks} from './books.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') await benchStartup();
@@ -13,3 +14,4 @@ if (!only || only === 'latency') await benchLatency();
 if (!only || only === 'open') await benchOpen();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'web') await benchWeb();
+if (!only || only === 'books') await benchBooks();

@@ -19,6 +19,7 @@ import {readerCommand, type ReaderCommand} from '../reader/reader-keys.js';
 import {openReader, readerReducer, rebase, type ReaderState} from '../reader/reader-reducer.js';
 import {visibleLines} from '../reader/reader-state.js';
 import {quotationRowsKnown, quotationsFar} from '../reader/quotation-navigation.js';
+import {hasNextChapter, readerContents} from '../reader/contents-navigation.js';
 
 /** An article opened for reading, or the reason it could not be. */
 export type Opened =
@@ -150,8 +151,6 @@ function said(state: AppState, message: string): AppState {
 /** Keys that need the whole article, not just the start of a long file shown meanwhile. */
 const WHOLE = new Set<ReaderCommand['type']>([
   'lastPage',
-  'openContents',
-  'nextChapter',
   'percent',
   'promptSubmit',
   'nextHit',
@@ -184,6 +183,11 @@ function commandNeedsWhole(reader: ReaderState, command: ReaderCommand): boolean
     return !quotationRowsKnown(reader, command as Parameters<typeof quotationRowsKnown>[1]);
   }
   if (WHOLE.has(command.type)) return true;
+  // The contents answer from the start of the book (the panel fills in once it is read),
+  // unless the start has none, or no chapter after the screen.
+  if (command.type === 'openContents') return readerContents(reader).length === 0;
+  if (command.type === 'nextChapter') return !hasNextChapter(reader);
+  if (command.type === 'previousChapter' || contentsPanel) return false;
   const end = visibleLines(reader).at(-1)?.end ?? reader.anchor;
   return end + PREVIEW_MARGIN >= reader.article.text.length;
 }

@@ -3,7 +3,6 @@ import {
   unzipSync,
   type AsyncFlateStreamHandler,
   type UnzipDecoder,
-  type UnzipDecoderConstructor,
   type UnzipFileInfo,
 } from 'fflate';
 import {inflateRawSync} from 'node:zlib';
@@ -23,8 +22,58 @@ export const MAX_ENTRIES = 10_000;
 /** The files of a book that are read: text, never pictures, fonts or styles. */
 const READ = /\.(xml|opf|ncx|xhtml|html|htm|xht)$/i;
 
-/** A file's contents, its path within the book (as a zip names it, `/`-separated). */
-type Files = Map<string, Uint8Array>;
+/**
+ * The book's text files by path (as the zip names them, `/`-separated), inflated when first
+ * read: a long book opens after its first chapters are inflated, not all of them.
+ */
+class Files {
+  private readonly stored = new Map<string, Uint8Array>();
+  private readonly deflated = new Map<string, Uint8Array>();
+  /** Files that would inflate past the size the zip's directory gives them. */
+  readonly bombs: string[] = [];
+  /** Files that could not be inflated (bombs and damaged files). */
+  private readonly failed = new Set<string>();
+
+  constructor(private readonly declared: Map<string, number>) {}
+
+  has(name: string): boolean {
+    return this.stored.has(name) || this.deflated.has(name) || this.failed.has(name);
+  }
+
+  get size(): number {
+    return this.stored.size + this.deflated.size;
+  }
+
+  /** How large the file is, as the zip's directory says. */
+  sizeOf(name: string): number {
+    return this.declared.get(name) ?? 0;
+  }
+
+  store(name: string, bytes: Uint8Array, compressed: boolean): void {
+    (compressed ? this.deflated : this.stored).set(name, bytes);
+  }
+
+  /**
+   * The file's bytes; undefined for a file not in the book, or one that inflates past its
+   * stated size (a zip bomb: Node's zlib stops there) or not at all (damaged).
+   */
+  get(name: string): Uint8Array | undefined {
+    const stored = this.stored.get(name);
+    if (stored) return stored;
+    const raw = this.deflated.get(name);
+    if (!raw) return undefined;
+    this.deflated.delete(name);
+    try {
+      const inflated = inflateRawSync(raw, {maxOutputLength: Math.max(1, this.sizeOf(name))});
+      this.stored.set(name, inflated);
+      return inflated;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') this.bombs.push(name);
+      this.failed.add(name);
+      return undefined;
+    }
+  }
+}
 
 /** An entry of the book's table of contents: where it leads, not yet where that is. */
 type TocEntry = {title: string; file: string; fragment: string; depth: number};
@@ -55,7 +104,11 @@ export function readBook(bytes: Uint8Array): Book | Refused {
   if ('refused' in unpacked) return unpacked;
   const {files} = unpacked;
   const container = textOf(files, 'META-INF/container.xml');
-  if (container === undefined) return {refused: 'not an EPUB book (no META-INF/container.xml)'};
+  if (container === undefined) {
+    if (files.has('META-INF/container.xml'))
+      return {refused: unreadable(files, 'META-INF/container.xml')};
+    return {refused: 'not an EPUB book (no META-INF/container.xml)'};
+  }
   const rootfiles = [...parseXml(container).getElementsByTagName('rootfile')];
   const packagePath = (
     rootfiles.find((file) => /oebps-package/.test(file.getAttribute('media-type') ?? '')) ??
@@ -63,6 +116,7 @@ export function readBook(bytes: Uint8Array): Book | Refused {
   )?.getAttribute('full-path');
   if (!packagePath) return {refused: 'not an EPUB book (its container names no package)'};
   const opf = textOf(files, packagePath);
+  if (opf === undefined && files.has(packagePath)) return {refused: unreadable(files, packagePath)};
   if (opf === undefined) {
     return {refused: `not an EPUB book (its package ${safeLine(packagePath)} is missing)`};
   }
@@ -106,71 +160,44 @@ function unpack(bytes: Uint8Array): {files: Files; ignored: string[]} | Refused 
       if (READ.test(entry.name)) ignored.push(entry.name);
     } else declared.set(entry.name, entry.originalSize);
   }
-  const files: Files = new Map();
-  const outcome: {bomb?: string; damaged?: boolean} = {};
+  const files = new Files(declared);
+  let damaged = false;
   const unzip = new Unzip((file) => {
     if (!READ.test(file.name) || !declared.has(file.name)) return;
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (error, chunk, final) => {
       if (error) {
-        if (error.message === BOMB) outcome.bomb ??= file.name;
-        else outcome.damaged = true;
+        damaged = true;
         return;
       }
       size += chunk.length;
       chunks.push(chunk);
-      if (final) files.set(file.name, joined(chunks, size));
+      if (final) files.store(file.name, joined(chunks, size), file.compression === 8);
     };
     file.start();
   });
-  unzip.register(boundedInflate(declared));
+  // (fflate's unzipper finds each file's bytes; they are inflated when read.)
+  unzip.register(KeptDeflated);
   try {
     unzip.push(bytes, true);
   } catch {
-    outcome.damaged = true;
+    damaged = true;
   }
-  if (outcome.bomb) {
-    const name = safeLine(outcome.bomb);
-    return {refused: `a file in the book unpacks to more than it says: ${name} (a zip bomb?)`};
-  }
-  if (outcome.damaged && files.size === 0) {
+  if (damaged && files.size === 0) {
     return {refused: 'the book is damaged (its zip cannot be read)'};
   }
   return {files, ignored};
 }
 
-const BOMB = 'unpacks past its size';
+/** A deflated file's bytes as they are in the zip (Files inflates them when read). */
+class KeptDeflated implements UnzipDecoder {
+  static readonly compression = 8;
+  ondata: AsyncFlateStreamHandler = () => undefined;
 
-/**
- * fflate's unzipper reads the zip; a file is inflated by Node's zlib (native: four times
- * fflate's speed here), which stops at the size the zip's directory gives the file: a file
- * that would inflate past it (a zip bomb that lies about its size) costs no more than that.
- */
-function boundedInflate(declared: Map<string, number>): UnzipDecoderConstructor {
-  return class BoundedInflate implements UnzipDecoder {
-    static readonly compression = 8;
-    ondata: AsyncFlateStreamHandler = () => undefined;
-    private readonly chunks: Uint8Array[] = [];
-
-    constructor(private readonly name: string) {}
-
-    push(chunk: Uint8Array, final: boolean): void {
-      this.chunks.push(chunk);
-      if (!final) return;
-      const raw = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-      let inflated: Uint8Array;
-      try {
-        inflated = inflateRawSync(raw, {maxOutputLength: Math.max(1, declared.get(this.name)!)});
-      } catch (error) {
-        const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-        const failure = Object.assign(new Error(tooLarge ? BOMB : 'damaged'), {code: 0});
-        this.ondata(failure, new Uint8Array(), true);
-        return;
-      }
-      this.ondata(null, inflated as Uint8Array<ArrayBuffer>, true);
-    }
-  };
+  push(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, chunk as Uint8Array<ArrayBuffer>, final);
+  }
 }
 
 class TooMany extends Error {}
@@ -195,6 +222,13 @@ export function leavesTheBook(name: string): boolean {
 function textOf(files: Files, name: string): string | undefined {
   const bytes = files.get(name);
   return bytes && decode(bytes).text;
+}
+
+/** Why a file of the book could not be read: it is a bomb, or damaged. */
+function unreadable(files: Files, name: string): string {
+  return files.bombs.includes(name)
+    ? `a file in the book unpacks to more than it says: ${safeLine(name)} (a zip bomb?)`
+    : `a file in the book is damaged: ${safeLine(name)}`;
 }
 
 /** Fonts obfuscated this way are a publisher's, not DRM: fonts are never read here. */
@@ -373,7 +407,7 @@ function bylineOfBook(book: Book): string | undefined {
 }
 
 /** Characters of text a book's start is read to before it opens (about three pages). */
-const PREVIEW_CHARS = 6000;
+const PREVIEW_CHARS = 2500;
 
 /**
  * An EPUB as one article: the spine's documents in order, each through the HTML-to-Markdown
@@ -394,11 +428,15 @@ export function openBook(bytes: Uint8Array, fallbackTitle: string): LoadResult {
   let words = 0;
   let pictures = 0;
   let readBytes = 0;
-  const totalBytes = book.spine.reduce((sum, file) => sum + book.files.get(file)!.length, 0);
+  const totalBytes = book.spine.reduce((sum, file) => sum + book.files.sizeOf(file), 0);
   const readNext = () => {
     const file = book.spine[read++]!;
-    const bytesOf = book.files.get(file)!;
-    readBytes += bytesOf.length;
+    readBytes += book.files.sizeOf(file);
+    const bytesOf = book.files.get(file);
+    if (!bytesOf) {
+      book.notices.push(`${unreadable(book.files, file)} (skipped)`);
+      return;
+    }
     const entries = byFile.get(file) ?? [];
     const places = entries.map((entry) => entry.fragment);
     const chapter = bookChapter(decode(bytesOf).text, places);
@@ -462,7 +500,9 @@ export function describeBook(
   if ('refused' in book) return {title: fallbackTitle, refused: book.refused};
   let words = 0;
   for (const file of book.spine) {
-    const text = decode(book.files.get(file)!).text;
+    const bytes = book.files.get(file);
+    if (!bytes) continue;
+    const text = decode(bytes).text;
     const body = text.slice(Math.max(0, text.search(/<body[\s>]/i)));
     words += countWords(body.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' '));
   }

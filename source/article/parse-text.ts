@@ -306,7 +306,6 @@ export function underscoredItalics(article: Article): Article {
   return italic;
 }
 
-
 /**
  * Marks the title and byline blocks, splitting a title line off the block it starts, and
  * returns their text. (A function of its own: a generator's suspended frame would keep its

@@ -75,6 +75,11 @@ export function stepChapter(state: ReaderState, direction: 1 | -1): ReaderState 
   return goToEntry(state, contents[target]!);
 }
 
+/** Whether `}` has a chapter to go to in the article as it is (the start of a long one). */
+export function hasNextChapter(state: ReaderState): boolean {
+  return stepChapter(state, 1).message === undefined;
+}
+
 /** Whether an offset is on the page on screen (so going there would not move). */
 function onScreen(state: ReaderState, offset: number): boolean {
   if (state.detached || !state.aligned) return false;

@@ -232,11 +232,19 @@ describe('bad books', () => {
     expect(refusal(bytes)).toBe('the book unpacks to over 64 MB (a zip bomb?)');
   });
 
-  it('refuses a file that inflates past the size it says, without inflating the rest of it', () => {
-    const bytes = makeEpub({chapters: twoChapters});
-    setDeclaredSize(bytes, 'OEBPS/one.xhtml', 10);
-    expect(refusal(bytes)).toBe(
-      'a file in the book unpacks to more than it says: OEBPS/one.xhtml (a zip bomb?)',
+  it('stops a file that inflates past the size it says: skipped in the spine, refused for the package', () => {
+    const chapter = makeEpub({chapters: twoChapters});
+    setDeclaredSize(chapter, 'OEBPS/one.xhtml', 10);
+    const article = whole(chapter);
+    expect(article.text).not.toContain('The First Night');
+    expect(article.text).toContain('The Ferry');
+    expect(article.notice).toBe(
+      'a file in the book unpacks to more than it says: OEBPS/one.xhtml (a zip bomb?) (skipped)',
+    );
+    const container = makeEpub({chapters: twoChapters});
+    setDeclaredSize(container, 'OEBPS/content.opf', 10);
+    expect(refusal(container)).toBe(
+      'a file in the book unpacks to more than it says: OEBPS/content.opf (a zip bomb?)',
     );
   });
 

@@ -7,6 +7,7 @@ import type {Article} from '../../source/article/article.js';
 import {openReader, readerReducer, type ReaderState} from '../../source/reader/reader-reducer.js';
 import {panelRowsNeeded, quotationCount} from '../../source/reader/quotation-navigation.js';
 import {REACH_BLOCKS, visibleLines} from '../../source/reader/reader-state.js';
+import {readerContents} from '../../source/reader/contents-navigation.js';
 import {messageOf, statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
 import {
@@ -456,6 +457,39 @@ describe('what a key waits for while the rest of a long file is read', () => {
     expect(waitsFor(state, char(']'))).toBeUndefined();
     expect(waitsFor(state, char('['))).toBeUndefined();
     expect(waitsFor(state, char('z'))).toBeUndefined(); // no command at all
+  });
+
+  it('answers t, } and { from the start of a book, and fills the contents in when it is read', () => {
+    const state = reading();
+    expect(waitsFor(state, char('t'))).toBeUndefined();
+    expect(waitsFor(state, char('}'))).toBeUndefined();
+    expect(waitsFor(state, char('{'))).toBeUndefined();
+    const opened = press(state, char('t'));
+    const panel = opened.reading!.reader;
+    expect(panel.panel?.kind).toBe('contents');
+    const start = readerContents(panel).length;
+    expect(start).toBeGreaterThan(5);
+    const loaded = appReducer(
+      opened,
+      {type: 'loaded', article: book()},
+      {
+        open: () => ({kind: 'refused', message: ''}),
+      },
+    );
+    const whole = loaded.reading!.reader;
+    expect(whole.panel).toEqual(panel.panel);
+    expect(readerContents(whole).length).toBeGreaterThan(300);
+    expect(readerContents(whole).slice(0, start - 1)).toEqual(
+      readerContents(panel).slice(0, start - 1),
+    );
+  });
+
+  it('waits for the file on } when the start has no chapter after the screen', () => {
+    const text = Buffer.from(
+      `A Long Book\n\nCHAPTER I\n\n${'The harbour lamps were lit one by one along the quay.\n\n'.repeat(12_000)}CHAPTER II\n\nThe end came at last for the ferry and its passengers.\n`,
+    );
+    expect(waitsFor(reading(text), char('}'))).toBe('file');
+    expect(waitsFor(reading(text), char('t'))).toBeUndefined();
   });
 
   it('keeps a scrolled place scrolled, on the same line, when the whole file comes in', () => {
