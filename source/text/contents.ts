@@ -33,6 +33,9 @@ const NUMBERED = new RegExp(`^\\S+\\s+([IVXLCDM]+|\\d+|${NUMBER_WORDS})\\b`, 'i'
 const NUMERAL_ALONE =
   /^(?:[—–-]\s*)?(?:C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3})\.?(?:\s*[—–-])?$/;
 
+/** What a heading's first character may be: a letter or digit (no quotation mark), or a dash. */
+const HEADING_START = /[\p{L}\p{N}—–-]/u;
+
 /** How long a heading may be, in characters. */
 const MAX_HEADING = 80;
 
@@ -87,21 +90,24 @@ export function chapterHeadings(article: Article): ContentsEntry[] {
   const found: Candidate[] = [];
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
-    if (!isCandidate(block)) continue;
+    // (Most blocks are prose or speech: told from a heading by their length and first
+    // character, before any pattern is tried.)
+    if (!isCandidate(block) || !HEADING_START.test(text[block.start]!)) continue;
     const lines = text.slice(block.start, block.end).split('\n');
     // A heading is one line, or a division's line and its title's under it.
     if (lines.length > 2) continue;
     const first = lines[0]!.trim();
     const division = DIVISION.exec(first);
-    const title = oneLine(lines.join(' '));
-    const at = {title, offset: block.start, depth: 0, block: index};
+    let kind: Candidate['kind'] | undefined;
+    let rank = 3;
     if (division && (NUMBERED.test(first) || isCapitals(first) || first === division[0])) {
-      found.push({...at, rank: DIVISIONS[division[1]!.toLowerCase()]!, kind: 'division'});
-    } else if (lines.length === 1 && NUMERAL_ALONE.test(first)) {
-      found.push({...at, rank: 3, kind: 'numeral'});
-    } else if (lines.length === 1 && isCapitalTitle(first)) {
-      found.push({...at, rank: 3, kind: 'capitals'});
-    }
+      kind = 'division';
+      rank = DIVISIONS[division[1]!.toLowerCase()]!;
+    } else if (lines.length === 1 && NUMERAL_ALONE.test(first)) kind = 'numeral';
+    else if (lines.length === 1 && isCapitalTitle(first)) kind = 'capitals';
+    if (kind === undefined) continue;
+    const title = oneLine(lines.join(' '));
+    found.push({title, offset: block.start, depth: 0, block: index, rank, kind});
   }
   // A capital title line under a chapter's number is that chapter's title.
   const merged: Candidate[] = [];

@@ -5,10 +5,11 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {articlesPath, cliPath, projectRoot} from './terminal.js';
 import type {QuotationRecord} from '../../source/reader/quotation-list.js';
+import {makeEpub, proseChapter} from '../fixtures/make-epub.js';
 
 type Run = {code: number; stdout: string; stderr: string};
 
-function run(args: string[], input?: string): Promise<Run> {
+function run(args: string[], input?: string | Uint8Array): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [cliPath, ...args], (error, stdout, stderr) => {
       resolve({code: error ? Number(error.code) : 0, stdout, stderr});
@@ -37,6 +38,37 @@ describe('the command line', () => {
     );
     expect(asText.stdout).toBe('# Notes\n\nSome *emphasis* here.\n');
     expect((await run(['--format', 'pdf'], '')).code).toBe(2);
+  });
+
+  it('reads a book piped in by its content, prints it, and lists its contents with toc', async () => {
+    const chapters = [proseChapter('a.xhtml', 'The Quay'), proseChapter('b.xhtml', 'The Ferry')];
+    const book = makeEpub({title: 'Harbour Tales', authors: ['Ada Writer'], chapters});
+    const piped = await run(['--print'], book);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.split('\n').slice(0, 3)).toEqual(['Harbour Tales', '', 'Ada Writer']);
+    expect(piped.stdout).toContain('The Ferry');
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-book-'));
+    const file = path.join(folder, 'tales.epub');
+    writeFileSync(file, book);
+    const toc = await run(['toc', file]);
+    expect(toc.stdout).toMatch(/^p\.1\t\d+\tThe Quay\np\.\d+\t\d+\tThe Ferry\n$/);
+    const json = JSON.parse((await run(['toc', file, '--json'])).stdout) as Array<{
+      title: string;
+      depth: number;
+      offset: number;
+      page: number;
+    }>;
+    expect(json.map((entry) => [entry.title, entry.depth])).toEqual([
+      ['The Quay', 0],
+      ['The Ferry', 0],
+    ]);
+    const broken = path.join(folder, 'broken.epub');
+    writeFileSync(broken, 'not a zip');
+    expect(await run(['toc', broken])).toMatchObject({
+      code: 1,
+      stderr: `broadsheet: cannot open ${broken}: not an EPUB book (not a zip file)\n`,
+    });
+    expect((await run(['toc'])).code).toBe(2);
   });
 
   it('reads a file as --format says, whatever its name', async () => {
