@@ -406,8 +406,11 @@ function bylineOfBook(book: Book): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** Characters of text a book's start is read to before it opens (about three pages). */
-const PREVIEW_CHARS = 2500;
+/**
+ * Characters of text a book's start is read to before it opens: a screenful at the default
+ * measure (72 columns, 22 lines); the rest is read while that is shown.
+ */
+const PREVIEW_CHARS = 72 * 22;
 
 /**
  * An EPUB as one article: the spine's documents in order, each through the HTML-to-Markdown
