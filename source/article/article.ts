@@ -26,7 +26,10 @@ export type Article = {
    * whole text's length as estimated from the file's size.
    */
   partial?: {length: number};
-  /** Emphasis, strong and code in a Markdown article: ranges of `text`, ordered by start. */
+  /**
+   * Emphasis, strong and code in a Markdown article, and `_italics_` in a plain text (their
+   * underscores hidden): ranges of `text`, ordered by start.
+   */
   markup?: MarkupSpan[];
   /** A line the reader is told on opening it (a web page shown whole, say). */
   notice?: string;
@@ -39,8 +42,11 @@ export type Article = {
 /** An entry of an article's contents: a chapter or section, where it starts. */
 export type ContentsEntry = {title: string; offset: number; depth: number};
 
-/** A range of an article's text set in italic, bold or as code. */
-export type MarkupSpan = {start: number; end: number; kind: 'italic' | 'bold' | 'code'};
+/**
+ * A range of an article's text set in italic, bold or as code, or not shown at all (the
+ * underscores around a plain text's `_italics_`: kept in the text so offsets stay the file's).
+ */
+export type MarkupSpan = {start: number; end: number; kind: 'italic' | 'bold' | 'code' | 'hidden'};
 
 /** The rest of a long file being read in slices: the whole article, once it is done. */
 export type ArticleLoad = {

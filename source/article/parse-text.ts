@@ -267,43 +267,33 @@ export function* parseTextSteps(
 const UNDERSCORED = /(?<![\p{L}\p{N}_])_(?=[^\s_])[^_]*?(?<=[^\s_])_(?![\p{L}\p{N}_])/gu;
 
 /**
- * The article with `_words_` set in italics as Markdown's emphasis is: the underscores taken
- * out of the text (every offset after them moves back) and the words marked italic. Only in
- * paragraphs: preformatted text keeps its lines as they are. Pure: the same paragraphs give
- * the same text, so the start of a long file read on its own is a prefix of the whole.
+ * The article with `_words_` set in italics as Markdown's emphasis is: the words marked
+ * italic and their underscores marked hidden (kept in the text, so that every offset is still
+ * the file's). Only in paragraphs: preformatted text keeps its lines as they are.
  */
 export function underscoredItalics(article: Article): Article {
   const {text, blocks} = article;
   if (!text.includes('_')) return article;
-  const pieces: string[] = [];
   const markup: MarkupSpan[] = [];
-  let copied = 0;
-  let removed = 0;
-  const moved: Block[] = [];
   let underscore = text.indexOf('_');
   for (const block of blocks) {
-    const start = block.start - removed;
     // (The next underscore is looked for from the block it may be in, never again per block.)
     if (underscore !== -1 && underscore < block.start) underscore = text.indexOf('_', block.start);
-    const holds = underscore !== -1 && underscore < block.end;
-    if ((block.kind === 'paragraph' || block.kind === 'quote') && holds) {
-      UNDERSCORED.lastIndex = block.start;
-      for (let pair = UNDERSCORED.exec(text); pair; pair = UNDERSCORED.exec(text)) {
-        const open = pair.index;
-        const close = open + pair[0].length - 1;
-        if (close >= block.end) break;
-        pieces.push(text.slice(copied, open), text.slice(open + 1, close));
-        copied = close + 1;
-        markup.push({start: open - removed, end: close - removed - 1, kind: 'italic'});
-        removed += 2;
-      }
+    if (underscore === -1) break;
+    if (underscore >= block.end || block.kind !== 'paragraph') continue;
+    UNDERSCORED.lastIndex = block.start;
+    for (let pair = UNDERSCORED.exec(text); pair; pair = UNDERSCORED.exec(text)) {
+      const open = pair.index;
+      const close = open + pair[0].length - 1;
+      if (close >= block.end) break;
+      markup.push(
+        {start: open, end: open + 1, kind: 'hidden'},
+        {start: open + 1, end: close, kind: 'italic'},
+        {start: close, end: close + 1, kind: 'hidden'},
+      );
     }
-    moved.push({...block, start, end: block.end - removed});
   }
-  if (removed === 0) return article;
-  pieces.push(text.slice(copied));
-  const italic: Article = {...article, text: pieces.join(''), blocks: moved, markup};
-  return italic;
+  return markup.length === 0 ? article : {...article, markup};
 }
 
 /**

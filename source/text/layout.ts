@@ -29,6 +29,30 @@ export function lineText(text: string, line: DisplayLine): string {
   return text.slice(line.start, line.shown);
 }
 
+/** A line's text as shown: without the characters the article's markup hides. */
+export function shownText(article: Article, line: DisplayLine): string {
+  const text = lineText(article.text, line);
+  const markup = article.markup;
+  if (!markup || !text.includes('_')) return text;
+  // Spans are ordered by start: from the first that may touch the line.
+  let low = 0;
+  let high = markup.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (markup[middle]!.start < line.start) low = middle + 1;
+    else high = middle;
+  }
+  let shown = '';
+  let copied = line.start;
+  for (let index = low; index < markup.length && markup[index]!.start < line.shown; index++) {
+    const span = markup[index]!;
+    if (span.kind !== 'hidden') continue;
+    shown += article.text.slice(copied, span.start);
+    copied = span.end;
+  }
+  return shown + article.text.slice(copied, line.shown);
+}
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0xa0 || code === 0x3000;
 }
@@ -242,7 +266,7 @@ function wrapped(text: string, width: number): string[] {
 /** The article set at `width` as plain text, for printing when stdout is not a terminal. */
 export function plainText(article: Article, width: number): string {
   const body = layout(article, width).map(
-    (line) => (line.kind === 'quote' ? '│ ' : '') + lineText(article.text, line),
+    (line) => (line.kind === 'quote' ? '│ ' : '') + shownText(article, line),
   );
   const {title} = article;
   const heading = wrapped(title, width);

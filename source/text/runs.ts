@@ -9,6 +9,8 @@ export type Style = {
   italic?: boolean;
   bold?: boolean;
   code?: boolean;
+  /** Not shown (the underscores of a plain text's `_italics_`). */
+  hidden?: boolean;
 };
 
 /** A styled range of the article's text: a quotation, a search hit, emphasis. */
@@ -92,6 +94,7 @@ function merge(spans: Span[]): Style {
     if (next.italic) style.italic = true;
     if (next.bold) style.bold = true;
     if (next.code) style.code = true;
+    if (next.hidden) style.hidden = true;
   }
   return style;
 }
@@ -114,7 +117,8 @@ export function lineRuns(text: string, line: DisplayLine, spans: SpanIndex): Run
     const from = points[i]!;
     const to = points[i + 1]!;
     const style = merge(touching.filter((span) => span.start < to && span.end > from));
-    runs.push({text: shown.slice(from - line.start, to - line.start), style});
+    // (A hidden run is no text on screen: an underscore of a plain text's _italics_.)
+    if (!style.hidden) runs.push({text: shown.slice(from - line.start, to - line.start), style});
   }
   return runs;
 }

@@ -59,3 +59,18 @@ describe('the contents panel', () => {
     await waitFor((shown) => shown.includes(`page ${third}/`));
   });
 });
+
+describe('a plain text’s _italics_ in the reading view', () => {
+  it('are drawn without their underscores', async () => {
+    const article = parseText('Notes\n\nShe read _The Harbour Gazette_ every _single_ day.');
+    const {frame, waitFor, ready} = renderApp(library, () => ({kind: 'article', article}), {
+      openIndex: 0,
+      columns: 70,
+      rows: 12,
+    });
+    await ready();
+    await waitFor((shown) => shown.includes('page 1/'));
+    expect(frame()).toContain('She read The Harbour Gazette every single day.');
+    expect(frame()).not.toContain('_');
+  });
+});
