@@ -25,6 +25,39 @@ const char = (input: string, label = input): KeySpec => ({input, label});
 const named = (key: KeyName, label: string): KeySpec => ({key, label});
 
 /**
+ * The keys of a list over the page (the quotations, the contents): the same moves in each,
+ * and each closed by the key that opened it as well as Esc and q.
+ */
+function panelBindings(
+  context: 'quotes' | 'contents',
+  words: {row: string; choose: string; close: string; closeKey: string},
+) {
+  return [
+    {
+      intent: 'panelUp',
+      context,
+      help: `previous ${words.row}`,
+      keys: [named('up', '↑'), char('k')],
+    },
+    {
+      intent: 'panelDown',
+      context,
+      help: `next ${words.row}`,
+      keys: [named('down', '↓'), char('j')],
+    },
+    {intent: 'panelPageUp', context, help: 'a screenful up', keys: [named('pageUp', 'PgUp')]},
+    {intent: 'panelPageDown', context, help: 'a screenful down', keys: [named('pageDown', 'PgDn')]},
+    {intent: 'panelChoose', context, help: words.choose, keys: [named('enter', 'Enter')]},
+    {
+      intent: 'closePanel',
+      context,
+      help: words.close,
+      keys: [named('escape', 'Esc'), char('q'), char(words.closeKey)],
+    },
+  ] as const satisfies readonly BindingRow[];
+}
+
+/**
  * The one table of keys, in the order the help screen lists them. Input handling and the help
  * screen both read it, and the names of intents come from it (see Intent).
  */
@@ -139,79 +172,18 @@ const table = [
     keys: [char('q'), named('escape', 'Esc')],
   },
 
-  {
-    intent: 'panelUp',
-    context: 'quotes',
-    help: 'previous quotation in the list',
-    keys: [named('up', '↑'), char('k')],
-  },
-  {
-    intent: 'panelDown',
-    context: 'quotes',
-    help: 'next quotation in the list',
-    keys: [named('down', '↓'), char('j')],
-  },
-  {
-    intent: 'panelPageUp',
-    context: 'quotes',
-    help: 'a screenful up',
-    keys: [named('pageUp', 'PgUp')],
-  },
-  {
-    intent: 'panelPageDown',
-    context: 'quotes',
-    help: 'a screenful down',
-    keys: [named('pageDown', 'PgDn')],
-  },
-  {
-    intent: 'panelChoose',
-    context: 'quotes',
-    help: 'go to the quotation',
-    keys: [named('enter', 'Enter')],
-  },
-  {
-    intent: 'closePanel',
-    context: 'quotes',
-    help: 'close the list',
-    keys: [named('escape', 'Esc'), char('q'), char('"')],
-  },
-
-  {
-    intent: 'panelUp',
-    context: 'contents',
-    help: 'previous entry',
-    keys: [named('up', '↑'), char('k')],
-  },
-  {
-    intent: 'panelDown',
-    context: 'contents',
-    help: 'next entry',
-    keys: [named('down', '↓'), char('j')],
-  },
-  {
-    intent: 'panelPageUp',
-    context: 'contents',
-    help: 'a screenful up',
-    keys: [named('pageUp', 'PgUp')],
-  },
-  {
-    intent: 'panelPageDown',
-    context: 'contents',
-    help: 'a screenful down',
-    keys: [named('pageDown', 'PgDn')],
-  },
-  {
-    intent: 'panelChoose',
-    context: 'contents',
-    help: 'go to the chapter',
-    keys: [named('enter', 'Enter')],
-  },
-  {
-    intent: 'closePanel',
-    context: 'contents',
-    help: 'close the contents',
-    keys: [named('escape', 'Esc'), char('q'), char('t')],
-  },
+  ...panelBindings('quotes', {
+    row: 'quotation in the list',
+    choose: 'go to the quotation',
+    close: 'close the list',
+    closeKey: '"',
+  }),
+  ...panelBindings('contents', {
+    row: 'entry',
+    choose: 'go to the chapter',
+    close: 'close the contents',
+    closeKey: 't',
+  }),
 
   {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('enter', 'Enter')]},
   {intent: 'promptCancel', context: 'prompt', help: 'cancel', keys: [named('escape', 'Esc')]},

@@ -159,20 +159,10 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   let body: React.ReactNode;
   if (state.help) {
     body = <HelpOverlay contexts={['reader']} height={height} width={columns - 2} />;
-  } else if (state.panel?.kind === 'contents') {
-    body = (
-      <ContentsPanel
-        state={state}
-        selected={state.panel.selected}
-        height={height}
-        width={width}
-        pad={pad}
-        theme={theme}
-      />
-    );
   } else if (state.panel) {
+    const Panel = state.panel.kind === 'contents' ? ContentsPanel : QuotesPanel;
     body = (
-      <QuotesPanel
+      <Panel
         state={state}
         selected={state.panel.selected}
         height={height}

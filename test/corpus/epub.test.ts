@@ -9,6 +9,7 @@ import {strFromU8, unzipSync} from 'fflate';
 import {loadWholeArticleFile} from '../../source/article/file.js';
 import {openReader, readerReducer} from '../../source/reader/reader-reducer.js';
 import {readerContents} from '../../source/reader/contents-navigation.js';
+import {words} from './web-suite.js';
 
 const SUITE = path.resolve(import.meta.dirname, '../../../shared/suites/epub');
 const books = existsSync(SUITE) ? readdirSync(SUITE).filter((name) => name.endsWith('.epub')) : [];
@@ -32,15 +33,6 @@ const textOf = (xml: string, between = ' ') =>
     })
     .replace(/\s+/g, ' ')
     .trim();
-
-/** Words, and each Chinese or Japanese character as one (those scripts have no spaces). */
-const words = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' $& ')
-    .split(/[\s\p{P}\p{S}]+/u)
-    .filter(Boolean);
 
 type Package = {title: string; creators: string[]; spine: string[]; nav: string[]};
 

@@ -18,7 +18,7 @@ export type PageScore = {
 };
 
 /** Words, and each Chinese or Japanese character as one (those scripts have no spaces). */
-const words = (text: string) =>
+export const words = (text: string) =>
   text
     .normalize('NFKC')
     .toLowerCase()
