@@ -31,7 +31,7 @@ const DIVISION = new RegExp(
 const NUMBERED = new RegExp(`^\\S+\\s+([IVXLCDM]+|\\d+|${NUMBER_WORDS})\\b`, 'i');
 /** A Roman numeral to 199 (or a number) alone, "— III —" too: a chapter's number. */
 const NUMERAL_ALONE =
-  /^(?:[—–-]\s*)?(?:C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3})\.?(?:\s*[—–-])?$/;
+  /^(?:[—–-]\s*)?(?=[IVXLC\d])(?:C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3})\.?(?:\s*[—–-])?$/;
 
 /** What a heading's first character may be: a letter or digit (no quotation mark), or a dash. */
 const HEADING_START = /[\p{L}\p{N}—–-]/u;

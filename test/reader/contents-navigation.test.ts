@@ -119,3 +119,49 @@ describe('the contents panel and chapter keys', () => {
     );
   });
 });
+
+describe('the chapter being read', () => {
+  it('is the first whose heading is on screen, else the one the top of the screen is in', () => {
+    // The first page holds the title and CHAPTER I: the chapter being read is CHAPTER I.
+    let state = openReader(book, 60, 20);
+    expect(statusText(state, '', 100)).toMatch(/· CHAPTER I$/);
+    state = readerReducer(state, {type: 'nextPage'});
+    // Inside CHAPTER I, with no heading on screen.
+    expect(statusText(state, '', 100)).toMatch(/· CHAPTER I$/);
+    // The page holding CHAPTER II's heading below its top: that chapter is being read.
+    const second = offsetOf('CHAPTER II');
+    const page = openReader(book, 60, 20, {anchor: second});
+    expect(page.pages.startOffset[page.page]).toBeLessThan(second);
+    expect(statusText(page, '', 100)).toMatch(/· CHAPTER II$/);
+  });
+
+  it('goes back with { to the start of the first chapter from inside it', () => {
+    let state = openReader(book, 60, 20);
+    state = readerReducer(state, {type: 'nextPage'});
+    state = readerReducer(state, {type: 'previousChapter'});
+    expect(state.anchor).toBeLessThanOrEqual(offsetOf('CHAPTER I'));
+    expect(state.page).toBe(state.pages.pageOf(offsetOf('CHAPTER I')));
+  });
+
+  it('goes on with } from a scrolled screen to the next heading, even one on screen', () => {
+    // Scrolled (not on a page): the next heading on screen is still where } goes.
+    let state = openReader(book, 60, 20);
+    state = readerReducer(state, {type: 'lineDown'});
+    expect(state.aligned).toBe(false);
+    state = readerReducer(state, {type: 'nextChapter'});
+    expect(state.page).toBe(state.pages.pageOf(offsetOf('CHAPTER II')));
+  });
+
+  it('leaves the quotations list alone: its moves and choice are its own', () => {
+    const talk = parseText(
+      `Talk\n\nCHAPTER I\n\n${'“Yes,” she said. “No,” he said.\n\n'.repeat(40)}`,
+    );
+    let state = openReader(talk, 60, 20);
+    state = readerReducer(state, {type: 'openQuotes'});
+    expect(state.panel?.kind).toBe('quotes');
+    state = readerReducer(state, {type: 'panelMove', by: 3});
+    expect(state.panel).toEqual({kind: 'quotes', selected: 3});
+    state = readerReducer(state, {type: 'panelChoose'});
+    expect(state.quotationAt?.index).toBe(3);
+  });
+});

@@ -158,3 +158,139 @@ describe('the contents of any article', () => {
     expect(entryAt(contents, 999)).toBe(1);
   });
 });
+
+describe('what a line must be to head a chapter', () => {
+  /** The titles found when each line heads a paragraph of prose, in a text of its own. */
+  const alone = (line: string) =>
+    headings(['A Title', line, prose('keeper')].join('\n\n')).map(([title]) => title);
+
+  it('takes Roman numerals to 199 and numbers to 999, with a dot or dashes around them', () => {
+    // (In a text with chapters, where a capital line alone is no heading.)
+    const alone = (line: string) =>
+      headings(['A Title', 'CHAPTER I', prose('keeper'), line, prose('pilot')].join('\n\n'))
+        .map(([title]) => title)
+        .filter((title) => title !== 'CHAPTER I');
+    for (const numeral of [
+      'I',
+      'IV',
+      'IX',
+      'XIV',
+      'XL',
+      'XC',
+      'CXL',
+      'CXCIX',
+      '7',
+      '42.',
+      '999',
+      '— II —',
+      '–XI–',
+      '- 3 -',
+    ]) {
+      expect(alone(numeral), numeral).toEqual([numeral]);
+    }
+    for (const not of ['IIII', 'MM', 'CC', 'VX', '1000', 'II ..', 'A.', '— —']) {
+      expect(alone(not), not).toEqual([]);
+    }
+  });
+
+  it('takes a division word with a number, a number word, alone, or in capitals; never in a sentence', () => {
+    for (const line of [
+      'Chapter 7',
+      'CHAPTER XII. THE END OF IT',
+      'Book first',
+      'Part Two',
+      'Volume III',
+      'Prologue',
+      'EPILOGUE: 1820',
+      'Appendix',
+      'Stave One',
+      'LETTER IV',
+      'Act 3',
+      'SCENE II.',
+    ]) {
+      expect(alone(line), line).toEqual([line]);
+    }
+    for (const line of [
+      'Chapter and verse were quoted.',
+      'Book lovers met at noon.',
+      'Parting is sweet',
+      'Acting on orders',
+    ]) {
+      expect(alone(line), line).toEqual([]);
+    }
+  });
+
+  it('takes a capital title of 3 to 60 characters with 3 capitals, not ending as a shout or speaker', () => {
+    for (const line of ['THE END', 'LOOMINGS.', 'MR. AND MRS. HALE', 'ÉTÉ', 'ЗИМА']) {
+      expect(alone(line), line).toEqual([line]);
+    }
+    const long = 'A'.repeat(61);
+    for (const line of [
+      'OK',
+      'HELP!',
+      'WHY?',
+      'WAIT,',
+      'THEN;',
+      'BLOOM:',
+      '“NO MORE',
+      '(ASIDE',
+      'A.B.C.D.',
+      'AB1',
+      long,
+    ]) {
+      expect(alone(line), line).toEqual([]);
+    }
+    expect(alone('A'.repeat(60))).toEqual(['A'.repeat(60)]);
+  });
+
+  it('looks only at short blocks that open with a letter, digit or dash, of one or two lines', () => {
+    expect(alone('“CHAPTER I”')).toEqual([]);
+    expect(alone(`CHAPTER I ${'and more words '.repeat(12)}`)).toEqual([]);
+  });
+
+  it('counts as text under a heading only a paragraph of eight words or more with small letters', () => {
+    const under = (body: string) =>
+      headings(['A Title', 'CHAPTER I', body, 'CHAPTER II', prose('pilot')].join('\n\n')).map(
+        ([title]) => title,
+      );
+    expect(under('Seven short words stand here alone now.')).toEqual(['CHAPTER II']);
+    expect(under('Eight short words stand here alone right now.')).toEqual([
+      'CHAPTER I',
+      'CHAPTER II',
+    ]);
+    expect(under('EIGHT LOUD WORDS STAND HERE ALONE RIGHT NOW.')).toEqual(['CHAPTER II']);
+    expect(under('Name      Value\nOther     More words in a table of many columns here')).toEqual([
+      'CHAPTER II',
+    ]);
+  });
+
+  it('joins a title under a chapter number with one dot, and ranks divisions by their size', () => {
+    expect(headings(['T', 'CHAPTER I.', 'THE QUAY', prose('keeper')].join('\n\n'))).toEqual([
+      ['CHAPTER I. THE QUAY', 0],
+    ]);
+    const text = [
+      'T',
+      'PART ONE',
+      'CHAPTER I',
+      'SCENE I',
+      prose('a'),
+      'SCENE II',
+      prose('b'),
+      'CHAPTER II',
+      prose('c'),
+    ];
+    expect(headings(text.join('\n\n'))).toEqual([
+      ['PART ONE', 0],
+      ['CHAPTER I', 1],
+      ['SCENE I', 2],
+      ['SCENE II', 2],
+      ['CHAPTER II', 1],
+    ]);
+  });
+
+  it("falls back to the text's headings when a book's own contents are empty", () => {
+    const article = parseText(['Book', 'CHAPTER I', prose('keeper')].join('\n\n'));
+    article.contents = [];
+    expect(contentsOf(article).map((entry) => entry.title)).toEqual(['CHAPTER I']);
+  });
+});
