@@ -54,22 +54,25 @@ function goToEntry(state: ReaderState, entry: ContentsEntry): ReaderState {
 }
 
 /**
- * `}`: the next chapter's page. `{`: the start of the chapter being read, or from its start
- * (or before the first) the previous one's.
+ * The entry `}` (1) or `{` (-1) goes to: `}` the next chapter's, `{` the start of the chapter
+ * being read, or from its start (or before the first) the previous one's. Out of range
+ * (-1, or the contents' length) when there is none. Nothing is laid out or moved.
  */
+function chapterTarget(state: ReaderState, contents: ContentsEntry[], direction: 1 | -1): number {
+  const top = screenTop(state);
+  const here = currentEntry(state);
+  if (direction === -1) return here >= 0 && contents[here]!.offset < top ? here : here - 1;
+  // (The page holding the next heading may be the one on screen: go on to the one after.)
+  let target = here + 1;
+  while (target < contents.length && onScreen(state, contents[target]!.offset)) target++;
+  return target;
+}
+
+/** `}` and `{`: to the page of the chapter chapterTarget names, or a message why not. */
 export function stepChapter(state: ReaderState, direction: 1 | -1): ReaderState {
   const contents = readerContents(state);
   if (contents.length === 0) return {...state, message: 'no chapters or headings in this article'};
-  const top = screenTop(state);
-  const here = currentEntry(state);
-  let target: number;
-  if (direction === 1) {
-    // (The page holding the next heading may be the one on screen: go on to the one after.)
-    target = here + 1;
-    while (target < contents.length && onScreen(state, contents[target]!.offset)) target++;
-  } else {
-    target = here >= 0 && contents[here]!.offset < top ? here : here - 1;
-  }
+  const target = chapterTarget(state, contents, direction);
   if (target < 0) return {...state, message: 'no earlier chapters'};
   if (target >= contents.length) return {...state, message: 'no more chapters'};
   return goToEntry(state, contents[target]!);
@@ -77,7 +80,8 @@ export function stepChapter(state: ReaderState, direction: 1 | -1): ReaderState 
 
 /** Whether `}` has a chapter to go to in the article as it is (the start of a long one). */
 export function hasNextChapter(state: ReaderState): boolean {
-  return stepChapter(state, 1).message === undefined;
+  const contents = readerContents(state);
+  return chapterTarget(state, contents, 1) < contents.length;
 }
 
 /** Whether an offset is on the page on screen (so going there would not move). */
