@@ -46,8 +46,12 @@ type Script = {name: string; folder: string; script: string; until: RegExp | str
 /** The screen once the script's end is reached and the page count (if any) is finished. */
 async function finalScreen(session: Session, until: RegExp | string): Promise<string> {
   await session.waitFor(until, 15000);
-  await session.waitFor((screen) => !/page \d+\/…/.test(screen), 15000);
+  // Every count shown (page 3/12, quotation 2/40: none still …), the status line there (a
+  // screen read while a frame is being drawn may lack it), and still so a moment later.
+  const counted = (screen: string) => /page \d+\/\d+/.test(screen) && !/\/…/.test(screen);
+  await session.waitFor(counted, 15000);
   await sleep(150);
+  await session.waitFor(counted, 15000);
   return session.text();
 }
 
