@@ -168,26 +168,24 @@ function loaded(state: AppState, article: Article): AppState {
 
 /** Whether `command` needs more of a long file than the start `reader` shows. */
 function commandNeedsWhole(reader: ReaderState, command: ReaderCommand): boolean {
-  // (The contents panel is opened on the whole article: its rows are all known.)
-  const contentsPanel =
-    reader.panel?.kind === 'contents' &&
-    (command.type === 'panelMove' || command.type === 'panelChoose');
-  if (
-    !contentsPanel &&
-    (command.type === 'openQuotes' ||
-      command.type === 'panelMove' ||
-      command.type === 'panelChoose' ||
-      command.type === 'nextQuote' ||
-      command.type === 'previousQuote')
-  ) {
-    return !quotationRowsKnown(reader, command as Parameters<typeof quotationRowsKnown>[1]);
-  }
-  if (WHOLE.has(command.type)) return true;
   // The contents answer from the start of the book (the panel fills in once it is read),
   // unless the start has none, or no chapter after the screen.
   if (command.type === 'openContents') return readerContents(reader).length === 0;
   if (command.type === 'nextChapter') return !hasNextChapter(reader);
-  if (command.type === 'previousChapter' || contentsPanel) return false;
+  const inContents =
+    reader.panel?.kind === 'contents' &&
+    (command.type === 'panelMove' || command.type === 'panelChoose');
+  if (command.type === 'previousChapter' || inContents) return false;
+  if (
+    command.type === 'openQuotes' ||
+    command.type === 'panelMove' ||
+    command.type === 'panelChoose' ||
+    command.type === 'nextQuote' ||
+    command.type === 'previousQuote'
+  ) {
+    return !quotationRowsKnown(reader, command);
+  }
+  if (WHOLE.has(command.type)) return true;
   const end = visibleLines(reader).at(-1)?.end ?? reader.anchor;
   return end + PREVIEW_MARGIN >= reader.article.text.length;
 }

@@ -80,3 +80,28 @@ export function blocksThrough(blocks: Block[], offset: number): number {
   }
   return Math.min(blocks.length, low + 1);
 }
+
+/** The markup spans that touch [from, to), in order (spans do not nest across blocks: few do). */
+export function markupBetween(
+  markup: MarkupSpan[] | undefined,
+  from: number,
+  to: number,
+): MarkupSpan[] {
+  if (!markup) return [];
+  // Ordered by start: skip those starting well before the screen by binary search.
+  let low = 0;
+  let high = markup.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (markup[middle]!.start < from - MAX_MARKUP) low = middle + 1;
+    else high = middle;
+  }
+  const found: MarkupSpan[] = [];
+  for (let index = low; index < markup.length && markup[index]!.start < to; index++) {
+    if (markup[index]!.end > from) found.push(markup[index]!);
+  }
+  return found;
+}
+
+/** Markup spans longer than this many characters may start before the screen and be missed. */
+const MAX_MARKUP = 20_000;

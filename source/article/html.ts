@@ -137,29 +137,39 @@ export function bylineOf(metadata: PageMetadata): string | undefined {
 }
 
 /** An element's content as a Markdown tree, its text sanitized and its links made whole. */
-function treeOf(element: Element, base: string | undefined, inBook = false): Root {
+function treeOf(element: Element, base: string | undefined, book?: BookLinks): Root {
   // (A div's hast is an element; toMdast gives the root its content.)
   const hast = fromDom(element as unknown as Parameters<typeof fromDom>[0]) as HastNodes;
   // A comment is the page's note to itself, never text to read.
   const root = toMdast(hast, {nodeHandlers: {comment: () => undefined}}) as Root;
-  cleanTree(root, base, inBook);
+  cleanTree(root, base, book);
   return root;
 }
 
 /** Makes every string in the tree safe to show, and every link target absolute or gone. */
-function cleanTree(node: Nodes, base: string | undefined, inBook: boolean): void {
+function cleanTree(node: Nodes, base: string | undefined, book: BookLinks | undefined): void {
   if ('value' in node) node.value = sanitize(node.value);
   // (An image shows only its alt text; its address is never shown, nor fetched.)
   if (node.type === 'image' && node.alt) node.alt = safeLine(node.alt);
   if (node.type === 'link') {
-    // A book's own links lead within it (no note can take a reader there); a web link is kept.
-    if (!inBook || WEB_LINK.test(node.url)) node.url = target(node.url, base);
-    else node.url = node.url.startsWith('note:') ? `#${node.url}` : '#';
+    if (!book || WEB_LINK.test(node.url)) node.url = target(node.url, base);
+    else {
+      // In a book: a footnote's reference becomes a note that holds its text (and shows
+      // only its number); another link leads within the book, where no note can take a
+      // reader: it is shown without one.
+      const note = /^note:(\d+)$/.exec(node.url);
+      const text = note ? book.notes[Number(note[1])] : undefined;
+      node.url = text ? safeLine(text) : '#';
+      if (note) node.children = [];
+    }
   }
   if ('children' in node) {
-    for (const child of node.children) cleanTree(child as Nodes, base, inBook);
+    for (const child of node.children) cleanTree(child as Nodes, base, book);
   }
 }
+
+/** How a book's links are read: the texts of the footnotes its `note:N` links refer to. */
+type BookLinks = {notes: string[]};
 
 const WEB_LINK = /^\s*(https?|mailto):/i;
 
@@ -284,9 +294,7 @@ export function bookChapter(xhtml: string, places: readonly string[] = []): Book
     const element = id ? document.getElementById(id) : null;
     if (element) element.prepend(document.createTextNode(placeMark(index)));
   });
-  const tree = treeOf(body, undefined, true);
-  withNotes(tree, notes);
-  return {tree, words, pictures};
+  return {tree: treeOf(body, undefined, {notes}), words, pictures};
 }
 
 /** Words in a text, as the list counts them: runs of letters and digits between spaces. */
@@ -297,7 +305,7 @@ function countText(text: string): number {
 /**
  * The notes a document refers to (a noteref link to an element of the same document):
  * each noteref becomes a link to `note:N`, and the note's text, taken out of the flow, is
- * returned by N.
+ * the N-th returned (cleanTree makes the link that note).
  */
 function footnotesOf(document: PageDocument): string[] {
   const notes: string[] = [];
@@ -324,14 +332,4 @@ function footnotesOf(document: PageDocument): string[] {
     note.remove();
   }
   return notes;
-}
-
-/** Each link to `note:N` made a note whose text is the N-th note's: `[n] its text` at the end. */
-function withNotes(node: Nodes, notes: string[]): void {
-  if (node.type === 'link' && node.url.startsWith('#note:')) {
-    const text = notes[Number(node.url.slice('#note:'.length))];
-    node.url = text ? safeLine(text) : '#';
-    node.children = [];
-  }
-  if ('children' in node) for (const child of node.children) withNotes(child as Nodes, notes);
 }

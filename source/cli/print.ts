@@ -47,13 +47,17 @@ export function printPlain(
 /** The article as plainText sets it, with its quotations in the theme's colours. */
 export function colouredText(article: Article, width: number, theme: Theme): string {
   const chalk = new Chalk({level: 1});
-  const spans = new SpanIndex(
-    findQuotations(article).map((quotation) => ({
+  const spans = new SpanIndex([
+    ...findQuotations(article).map((quotation) => ({
       start: quotation.start,
       end: quotation.end,
       style: {quote: quotation.level},
     })),
-  );
+    // (What the markup hides is not printed: the underscores of a text's _italics_.)
+    ...(article.markup ?? [])
+      .filter((span) => span.kind === 'hidden')
+      .map((span) => ({start: span.start, end: span.end, style: {hidden: true}})),
+  ]);
   const plain = plainText(article, width).split('\n');
   const body = layout(article, width);
   // The heading (title, byline) as plainText wrote it, then the body's lines with colour.

@@ -1,4 +1,4 @@
-import type {MarkupSpan} from '../article/article.js';
+import {markupBetween} from '../article/article.js';
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {DisplayLine} from '../text/layout.js';
@@ -120,27 +120,6 @@ function useSpans(state: ReaderState, from: number, to: number): SpanIndex {
   }
   return new SpanIndex(spans);
 }
-
-/** Markdown's markup spans that touch [from, to) (spans do not nest across blocks: few do). */
-function markupBetween(markup: MarkupSpan[] | undefined, from: number, to: number): MarkupSpan[] {
-  if (!markup) return [];
-  // Ordered by start: skip those starting well before the screen by binary search.
-  let low = 0;
-  let high = markup.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (markup[middle]!.start < from - MAX_MARKUP) low = middle + 1;
-    else high = middle;
-  }
-  const found: MarkupSpan[] = [];
-  for (let index = low; index < markup.length && markup[index]!.start < to; index++) {
-    if (markup[index]!.end > from) found.push(markup[index]!);
-  }
-  return found;
-}
-
-/** Markup spans longer than this many characters may start before the screen and be missed. */
-const MAX_MARKUP = 20_000;
 
 /** The full-screen reading view: header, one page of text, status line. */
 export function ReaderView({state, theme = THEMES.dark, notice}: Props) {

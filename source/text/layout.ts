@@ -1,4 +1,4 @@
-import {blocksThrough, type Article, type Block} from '../article/article.js';
+import {blocksThrough, markupBetween, type Article, type Block} from '../article/article.js';
 import {wrap} from './wrap.js';
 
 /** How a display line is set: its block's kind, or a blank line between blocks. */
@@ -31,21 +31,9 @@ export function lineText(text: string, line: DisplayLine): string {
 
 /** A line's text as shown: without the characters the article's markup hides. */
 export function shownText(article: Article, line: DisplayLine): string {
-  const text = lineText(article.text, line);
-  const markup = article.markup;
-  if (!markup || !text.includes('_')) return text;
-  // Spans are ordered by start: from the first that may touch the line.
-  let low = 0;
-  let high = markup.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (markup[middle]!.start < line.start) low = middle + 1;
-    else high = middle;
-  }
   let shown = '';
   let copied = line.start;
-  for (let index = low; index < markup.length && markup[index]!.start < line.shown; index++) {
-    const span = markup[index]!;
+  for (const span of markupBetween(article.markup, line.start, line.shown)) {
     if (span.kind !== 'hidden') continue;
     shown += article.text.slice(copied, span.start);
     copied = span.end;

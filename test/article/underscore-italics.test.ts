@@ -4,6 +4,8 @@ import {openArticleBytes, PREVIEW_BYTES} from '../../source/article/load.js';
 import {layout, plainText} from '../../source/text/layout.js';
 import {lineRuns, SpanIndex} from '../../source/text/runs.js';
 import type {Article} from '../../source/article/article.js';
+import {colouredText} from '../../source/cli/print.js';
+import {THEMES} from '../../source/ui/theme.js';
 
 const italics = (article: Article) =>
   (article.markup ?? [])
@@ -21,6 +23,10 @@ describe('_words_ in plain text', () => {
     expect(article.text).toBe(text);
     expect(italics(article)).toEqual(['The Harbour Gazette', 'single']);
     expect(shown(article)).toBe('She read The Harbour Gazette every single day.\n\nNext.');
+    // Printed in colour too.
+    expect(colouredText(article, 80, THEMES.dark)).toContain(
+      'She read The Harbour Gazette every single day.',
+    );
     // On screen: the words in italics, the underscores not drawn.
     const line = layout(article, 80).find((candidate) => candidate.kind === 'paragraph')!;
     const spans = new SpanIndex(
