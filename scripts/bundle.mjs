@@ -278,6 +278,18 @@ const listenersWhenAdded = patch(
   ],
 );
 
+// On a resize Ink draws the tree it has, laid out for the old size, at the new width (a page
+// of a book wrapped into 6 columns is a thousand rows), then the app draws itself at the new
+// size. Under load the stale frame took longer than the app's and came last. Broadsheet's
+// root follows the terminal's size (useTerminalSize) and redraws on every change: Ink only
+// forgets what it drew, when the width shrinks, so that the app's frame is written whole.
+const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[\\/]ink\.js$/, [
+  [
+    '        this.calculateLayout();\n        this.onRender();\n        this.lastTerminalWidth = currentWidth;',
+    '        this.lastTerminalWidth = currentWidth;',
+  ],
+]);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -362,6 +374,7 @@ const shared = {
   plugins: [
     withoutDevtools,
     yogaWithoutFetch,
+    resizeRedrawnByTheApp,
     fastStringWidth,
     lazyModules,
     lazyFiles,

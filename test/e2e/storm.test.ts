@@ -91,6 +91,21 @@ function plan(seed: number): Step[] {
   })[0]!;
 }
 
+/** Resolves once the session has written nothing for 150 ms (at most 5 s after the call). */
+async function quiet(session: Session): Promise<void> {
+  const started = performance.now();
+  let length = session.output().length;
+  let still = performance.now();
+  while (performance.now() - still < 150 && performance.now() - started < 5000) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const now = session.output().length;
+    if (now !== length) {
+      length = now;
+      still = performance.now();
+    }
+  }
+}
+
 type Storm = {keys: number; resizes: number; maxBlockMs: number};
 
 async function storm(args: string[], seed: number): Promise<Storm> {
@@ -113,8 +128,10 @@ async function storm(args: string[], seed: number): Promise<Storm> {
     if ('columns' in step) {
       session.resize(step.columns, step.rows);
       resizes++;
-      // Once settled, the frame drawn fits the terminal: no row beyond its last, none wider.
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Once settled, the frame drawn last fits the terminal: no row beyond its last, none
+      // wider. Settled is when nothing has been drawn for a while: under load the app is
+      // still working through the keys sent before the resize, and a fixed wait timed that.
+      await quiet(session);
       const frame = lastFrameSize(session.output());
       expect(frame, `seed ${seed}: a frame after the resize`).toBeDefined();
       expect(frame!.rows, `seed ${seed}: rows at ${step.columns}×${step.rows}`).toBeLessThanOrEqual(
