@@ -1,4 +1,6 @@
 import {defineConfig} from 'vitest/config';
+import path from 'node:path';
+import {tmpdir} from 'node:os';
 
 export default defineConfig({
   test: {
@@ -6,5 +8,7 @@ export default defineConfig({
     exclude: ['test/corpus/**', 'test/fixtures/**', 'node_modules/**'],
     testTimeout: 20000,
     hookTimeout: 30000,
+    // The tests' own config file (none): a reader's ~/.config/broadsheet never applies to them.
+    env: {BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml')},
   },
 });

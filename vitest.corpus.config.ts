@@ -1,9 +1,12 @@
 import {defineConfig} from 'vitest/config';
+import path from 'node:path';
+import {tmpdir} from 'node:os';
 
 // Tests over the research-only sets in ../shared/corpus, which a fresh clone does not have.
 export default defineConfig({
   test: {
     include: ['test/corpus/**/*.test.{ts,tsx}'],
     testTimeout: 60000,
+    env: {BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml')},
   },
 });

@@ -56,7 +56,7 @@ const fastStringWidth = {
 // neither parses nor runs it. (A string is scanned far faster than the same code is parsed.)
 // Markdown's parser is larger still, and lives in a file of its own (see LAZY_FILES).
 const LAZY = {
-  yaml: ['parse', 'stringify'],
+  yaml: ['parse', 'stringify', 'parseDocument', 'isMap', 'isScalar', 'isSeq'],
 };
 const lazyModules = {
   name: 'lazy-modules',

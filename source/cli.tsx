@@ -13,10 +13,68 @@ import {addPages} from './cli/add.js';
 import {urlTarget} from './cli/url-target.js';
 import {looksLikeUrl} from './net/fetch-page.js';
 import {pageReadEarly} from './cli/early-page.js';
+import {loadConfig, shortPath} from './config/config-file.js';
+import {DEFAULTS, printConfig} from './cli/config.js';
+import {setWordsPerMinute} from './text/reading-time.js';
+import {libraryDirectory} from './system/folders.js';
+import path from 'node:path';
 
 /** `broadsheet`: parses the command line and runs the command it names. */
 async function main(): Promise<void> {
-  const {input, width, json, print, theme, fresh, noColor, format, to} = parseCommandLine();
+  // The config file first: flags and the environment win over it.
+  const config = loadConfig();
+  const {settings} = config;
+  const {input, width, json, print, theme, themeFrom, fresh, noColor, format, to} =
+    parseCommandLine(settings.theme);
+  if (settings.wordsPerMinute !== undefined) setWordsPerMinute(settings.wordsPerMinute);
+  const libraryFrom = process.env['BROADSHEET_DIR']
+    ? '$BROADSHEET_DIR'
+    : settings.library !== undefined
+      ? 'config file'
+      : 'default';
+  // The configured library is the reader's own: opened without a PATH, pages saved into it.
+  if (libraryFrom === 'config file') process.env['BROADSHEET_DIR'] = settings.library;
+  const measure = width ?? settings.width;
+  if (input[0] === 'config' && (input.length > 1 || !existsSync('config'))) {
+    earlyKeyboard?.stop();
+    if (input.length > 1) fail(`config takes no PATH, got ${input.length - 1}`);
+    printConfig(
+      config,
+      {
+        theme: {value: theme.name, from: themeFrom},
+        width: {
+          value: measure ?? DEFAULTS.width,
+          from:
+            width !== undefined
+              ? '--width'
+              : settings.width !== undefined
+                ? 'config file'
+                : 'default',
+        },
+        wordsPerMinute: {
+          value: settings.wordsPerMinute ?? DEFAULTS.wordsPerMinute,
+          from: settings.wordsPerMinute === undefined ? 'default' : 'config file',
+        },
+        library: {value: shortPath(libraryDirectory()), from: libraryFrom},
+        mouse: {
+          value: settings.mouse ?? false,
+          from: settings.mouse === undefined ? 'default' : 'config file',
+        },
+      },
+      json,
+    );
+    return;
+  }
+  // Commands that print say what is wrong with the config file on standard error; the reader
+  // says it in its status line.
+  const interactiveCommand = !['add', 'list', 'quotes', 'toc'].includes(input[0] ?? '');
+  if (!interactiveCommand || print || !process.stdout.isTTY) {
+    for (const problem of config.problems) process.stderr.write(`broadsheet: ${problem}\n`);
+  }
+  // The status line names the file by its name (`broadsheet config` gives its path).
+  const first = config.problems[0]?.replace(shortPath(config.file), path.basename(config.file));
+  const more = config.problems.length - 1;
+  const notice = more > 0 ? `${first} (and ${more} more: broadsheet config)` : first;
   if (input[0] === 'add' && (input.length > 1 || !existsSync('add'))) {
     earlyKeyboard?.stop();
     await addPages(input.slice(1), to);
@@ -53,10 +111,10 @@ async function main(): Promise<void> {
       : resolveTarget(input, format, await pageReadEarly(input, format));
   if (!keyboard || print) {
     keyboard?.stop();
-    printPlain(target, {width, theme, colour: colourAllowed(noColor)});
+    printPlain(target, {width: measure, theme, colour: colourAllowed(noColor)});
     return;
   }
-  await read(target, keyboard, {width, theme, fresh});
+  await read(target, keyboard, {width: measure, theme, fresh, keymap: config.keymap, notice});
 }
 
 // A reader of our output that stops early (`broadsheet story.txt | head`) closes the pipe: that

@@ -8,6 +8,8 @@ import type {Library} from '../library/library.js';
 import {LibraryView} from '../library/LibraryView.js';
 import {ReaderView} from '../reader/ReaderView.js';
 import {useTerminalSize} from '../ui/use-terminal-size.js';
+import {KeymapContext} from '../ui/keymap-context.js';
+import type {Keymap} from '../input/keymap.js';
 import type {Theme} from '../ui/theme.js';
 import {noSavedPlaces, type SavedPlaces} from '../state/saved-places.js';
 import {SORTS} from '../library/view.js';
@@ -30,17 +32,20 @@ export function App({store, theme, places = noSavedPlaces}: Props) {
     if (state.quit) exit();
   }, [state.quit, exit]);
 
-  if (state.reading) {
-    return <ReaderView state={state.reading.reader} theme={theme} notice={places.notice()} />;
-  }
   return (
-    <LibraryView
-      library={state.library}
-      list={state.list}
-      columns={state.columns}
-      rows={state.rows}
-      statusOf={places.statusOf}
-    />
+    <KeymapContext.Provider value={state.keymap}>
+      {state.reading ? (
+        <ReaderView state={state.reading.reader} theme={theme} notice={places.notice()} />
+      ) : (
+        <LibraryView
+          library={state.library}
+          list={state.list}
+          columns={state.columns}
+          rows={state.rows}
+          statusOf={places.statusOf}
+        />
+      )}
+    </KeymapContext.Provider>
   );
 }
 
@@ -58,16 +63,16 @@ export function appEnv(
       if (result.kind === 'refused')
         return {kind: 'refused', message: `Cannot open ${entry.fileName}: ${result.reason}`};
       let {article, rest} = result;
-      let {anchor, message} = places.resume(article, entry.path);
+      let {anchor, message, marks} = places.resume(article, entry.path);
       if (rest && anchor > article.text.length / 2) {
         // A place deep in a long file: read the whole of it before showing it.
         article = rest.finish();
         rest = undefined;
-        ({anchor, message} = places.resume(article, entry.path));
+        ({anchor, message, marks} = places.resume(article, entry.path));
       }
       // What the article says of itself (a page shown whole) comes before where it opens.
       if (article.notice) message = message ? `${article.notice} · ${message}` : article.notice;
-      return {kind: 'article', article, anchor, message, rest};
+      return {kind: 'article', article, anchor, message, rest, marks};
     },
   };
 }
@@ -81,6 +86,8 @@ export function createStore(
     columns,
     rows,
     cap,
+    keymap,
+    notice,
     openIndex,
     rescan,
     work,
@@ -93,6 +100,10 @@ export function createStore(
     columns: number;
     rows: number;
     cap?: number;
+    /** The keys as the config file binds them. */
+    keymap?: Keymap;
+    /** A word for the first status line. */
+    notice?: string;
     openIndex?: number;
     rescan?: () => Library;
     work?: LibraryWork;
@@ -106,11 +117,20 @@ export function createStore(
   const sort = SORTS.find((candidate) => candidate === remembered) ?? 'title';
   const speakersShown = places.speakersShown();
   return new AppStore(
-    startApp(library, env, {columns, rows, cap, openIndex, sort, speakersShown}),
+    startApp(library, env, {
+      columns,
+      rows,
+      cap,
+      openIndex,
+      sort,
+      speakersShown,
+      keys: keymap,
+      notice,
+    }),
     env,
     {
-      place: (entry, article, anchor, finished) =>
-        places.save(article, entry.path, anchor, finished),
+      place: (entry, article, anchor, finished, marks) =>
+        places.save(article, entry.path, anchor, finished, marks),
       sorted: (chosen) => places.setSort(chosen),
       speakersShown: (shown) => places.setSpeakersShown(shown),
       libraryIdle,

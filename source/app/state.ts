@@ -1,5 +1,6 @@
 import type {Article, ArticleLoad} from '../article/article.js';
 import type {Key} from '../input/keys.js';
+import {keymap, type Keymap} from '../input/keymap.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {listHeight, moveList} from '../library/list.js';
 import {
@@ -23,7 +24,15 @@ import {hasNextChapter, readerContents} from '../reader/contents-navigation.js';
 
 /** An article opened for reading, or the reason it could not be. */
 export type Opened =
-  | {kind: 'article'; article: Article; anchor: number; message?: string; rest?: ArticleLoad}
+  | {
+      kind: 'article';
+      article: Article;
+      anchor: number;
+      message?: string;
+      rest?: ArticleLoad;
+      /** The marks set in it before (m). */
+      marks?: Readonly<Record<string, number>>;
+    }
   | {kind: 'refused'; message: string};
 
 /** What the app asks of the world: reading an article (from disk, at the edge). */
@@ -45,7 +54,12 @@ export function warmAppFilter(state: AppState, env: AppEnv, step: number): void 
 
 /** What the list reads of the app: the library's entries, the terminal, reading states. */
 function listContext(state: AppState, env: AppEnv): ListContext {
-  return {entries: entriesOf(state.library), rows: state.rows, standing: env.standing ?? unread};
+  return {
+    entries: entriesOf(state.library),
+    rows: state.rows,
+    standing: env.standing ?? unread,
+    keymap: state.keymap,
+  };
 }
 
 /** The whole app: the library, the article being read if any, and the terminal it is in. */
@@ -63,6 +77,8 @@ export type AppState = {
   /** A file was named on the command line: leaving its reader quits. */
   single: boolean;
   quit: boolean;
+  /** The keys, as the config file binds them. */
+  keymap: Keymap;
 };
 
 export type AppEvent =
@@ -94,6 +110,8 @@ export function startApp(
     openIndex,
     sort = 'title',
     speakersShown = false,
+    keys = keymap,
+    notice,
   }: {
     columns: number;
     rows: number;
@@ -101,6 +119,9 @@ export function startApp(
     openIndex?: number;
     sort?: SortKey;
     speakersShown?: boolean;
+    keys?: Keymap;
+    /** A word for the first status line (a config file with a mistake in it). */
+    notice?: string;
   },
 ): AppState {
   const state: AppState = {
@@ -112,9 +133,15 @@ export function startApp(
     speakersShown,
     single: openIndex !== undefined,
     quit: false,
+    keymap: keys,
   };
   const listed = {...state, list: withRows(state.list, listContext(state, env), undefined)};
-  return openIndex === undefined ? listed : openEntry(listed, openIndex, env);
+  const started = openIndex === undefined ? listed : openEntry(listed, openIndex, env);
+  if (notice === undefined) return started;
+  const told = said(started, notice);
+  return told.reading
+    ? {...told, reading: {...told.reading, reader: {...told.reading.reader, message: notice}}}
+    : told;
 }
 
 /** The list's rows worked out again, the cursor on entry `keep` if it is still shown. */
@@ -135,6 +162,7 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
     speakersShown: state.speakersShown,
     anchor: opened.anchor,
     message: opened.message,
+    marks: opened.marks,
   });
   return {
     ...state,
@@ -204,7 +232,7 @@ export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | 'pa
   if (state.list.saving && !state.reading && !state.quit) return 'page';
   const reader = state.reading?.reader;
   if (!reader || state.quit) return undefined;
-  const command = readerCommand(reader, key);
+  const command = readerCommand(reader, key, state.keymap);
   if (command === undefined) return undefined;
   if (state.reading?.loading) return commandNeedsWhole(reader, command) ? 'file' : undefined;
   return quotationsFar(reader, command) ? 'quotations' : undefined;
@@ -267,7 +295,7 @@ function pageSaved(
 function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
   const {reading} = state;
   if (!reading) return state;
-  const command = readerCommand(reading.reader, key);
+  const command = readerCommand(reading.reader, key, state.keymap);
   if (!command) return state;
   state = wholeFor(state, command);
   switch (command.type) {

@@ -41,7 +41,13 @@ const HOLD_NOTICE_MS = 150;
 /** What the app does to the world when its state changes. */
 export type AppEffects = {
   /** The reader's place moved (or an article opened): remember it. */
-  place?(entry: LibraryEntry, article: Article, anchor: number, finished: boolean): void;
+  place?(
+    entry: LibraryEntry,
+    article: Article,
+    anchor: number,
+    finished: boolean,
+    marks?: Readonly<Record<string, number>>,
+  ): void;
   /** The list's sort was changed: remember it. */
   sorted?(sort: SortKey): void;
   /** Speakers in the margin were turned on or off (S): remember it. */
@@ -356,11 +362,14 @@ export class AppStore {
     if (
       before?.reader.article === reader.article &&
       before.reader.anchor === reader.anchor &&
+      before.reader.marks === reader.marks &&
       isAtEnd(before.reader) === isAtEnd(reader)
     )
       return;
     const entry = entriesOf(next.library)[reading.index];
-    if (entry) this.effects.place(entry, reader.article, reader.anchor, isAtEnd(reader));
+    if (entry) {
+      this.effects.place(entry, reader.article, reader.anchor, isAtEnd(reader), reader.marks);
+    }
   }
 
   private changed(before: AppState, defer = false): void {

@@ -13,6 +13,8 @@ export type CommandLine = {
   json: boolean;
   print: boolean;
   theme: Theme;
+  /** Where the theme came from: the flag, NO_COLOR, the config file or the default. */
+  themeFrom: string;
   fresh: boolean;
   /** --format: how to read the article, whatever its name or content says. */
   format?: Format;
@@ -22,20 +24,28 @@ export type CommandLine = {
   noColor: boolean;
 };
 
-function parseTheme(name: string | undefined, noColor: boolean): Theme {
+function themeOf(
+  name: string | undefined,
+  noColor: boolean,
+  configured?: ThemeName,
+): {theme: Theme; from: string} {
   if (noColor && chalk.level === 0 && process.stdout.isTTY && process.env['TERM'] !== 'dumb') {
     // chalk reads --no-color from argv and then drops every style, italics included: keep
     // the plain styles the mono theme marks quotations with (it uses no colour at all).
     chalk.level = 1;
   }
-  if (noColor || (process.env['NO_COLOR'] ?? '') !== '') return THEMES.mono;
-  if (name === undefined) return THEMES.dark;
-  if (name in THEMES) return THEMES[name as ThemeName];
-  return fail(`--theme takes dark, light or mono (got ${name})`);
+  if (noColor) return {theme: THEMES.mono, from: '--no-color'};
+  if ((process.env['NO_COLOR'] ?? '') !== '') return {theme: THEMES.mono, from: 'NO_COLOR'};
+  if (name !== undefined && name in THEMES) {
+    return {theme: THEMES[name as ThemeName], from: '--theme'};
+  }
+  if (name !== undefined) return fail(`--theme takes dark, light or mono (got ${name})`);
+  if (configured) return {theme: THEMES[configured], from: 'config file'};
+  return {theme: THEMES.dark, from: 'default'};
 }
 
 /** Flags and the PATH, parsed by meow; a bad flag is a one-line error, not a stack trace. */
-export function parseCommandLine(): CommandLine {
+export function parseCommandLine(configuredTheme?: ThemeName): CommandLine {
   let options;
   try {
     options = parseOptions(process.argv.slice(2), HELP, version);
@@ -58,10 +68,14 @@ export function parseCommandLine(): CommandLine {
     width: options.width,
     json: options.json,
     print: options.print,
-    theme: parseTheme(options.theme, !options.color),
+    ...themed(themeOf(options.theme, !options.color, configuredTheme)),
     fresh: options.fresh,
     format: options.format,
     to: options.to,
     noColor: !options.color,
   };
+}
+
+function themed({theme, from}: {theme: Theme; from: string}) {
+  return {theme, themeFrom: from};
 }

@@ -6,6 +6,7 @@ export const HELP = `
     $ broadsheet list [PATH] [--json]
     $ broadsheet quotes FILE [--json]
     $ broadsheet toc FILE [--json]
+    $ broadsheet config [--json]
 
   PATH is a folder of articles (.txt, .md, .html, .epub) or one article; URL is a
   web page (http or https); - is standard input. Without PATH: the folder in
@@ -23,6 +24,11 @@ export const HELP = `
   contents, a page's headings, a text's chapter headings), one a line: page
   (at 80×24), offset and title, indented by depth; --json prints an array of
   {title, depth, offset, page}.
+
+  \`broadsheet config\` prints where the config file is ($XDG_CONFIG_HOME/
+  broadsheet/config.yaml, or $BROADSHEET_CONFIG), the settings in force and
+  where each comes from, the keys as bound, and any mistake in the file (exit
+  status 1 then). Flags and environment variables win over the file.
 
   \`broadsheet list\` prints the articles of a folder, one a line: title, words,
   reading state and file; --json prints an array of {path, title, byline,

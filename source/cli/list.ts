@@ -5,7 +5,7 @@ import {LibraryCache} from '../state/library-cache.js';
 import {ReadingState} from '../state/reading-state.js';
 import {stateDirectory} from '../system/folders.js';
 import {savedPlaces, type ReadStatus} from '../state/saved-places.js';
-import {WORDS_PER_MINUTE} from '../text/reading-time.js';
+import {minutesFor} from '../text/reading-time.js';
 import {fail} from './fail.js';
 import {countArticleWords} from './target.js';
 
@@ -50,7 +50,7 @@ function listRecord(entry: LibraryEntry, status: ReadStatus) {
     byline: entry.byline ?? null,
     url: entry.url ?? null,
     words,
-    minutes: words === null ? null : Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+    minutes: words === null ? null : minutesFor(words),
     state: status.kind,
     percent: status.kind === 'finished' ? 100 : status.kind === 'reading' ? status.percent : 0,
     ...(entry.refused ? {refused: entry.refused} : {}),

@@ -12,6 +12,7 @@ import {savePage} from '../net/web-article.js';
 import {bundledArticles} from './bundled-articles.js';
 import path from 'node:path';
 import type {Theme} from '../ui/theme.js';
+import type {Keymap} from '../input/keymap.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {savedPlaces} from '../state/saved-places.js';
 import {ReadingState} from '../state/reading-state.js';
@@ -55,7 +56,13 @@ function warmUp(steps: Array<() => void>, done: () => void): () => void {
 export async function read(
   target: Target,
   keyboard: Keyboard,
-  {width, theme, fresh}: {width?: number; theme: Theme; fresh: boolean},
+  {
+    width,
+    theme,
+    fresh,
+    keymap,
+    notice,
+  }: {width?: number; theme: Theme; fresh: boolean; keymap?: Keymap; notice?: string},
 ): Promise<void> {
   const {library, opened} = target;
   let libraryFolder = target.folder;
@@ -105,6 +112,8 @@ export async function read(
     columns: process.stdout.columns || 80,
     rows: process.stdout.rows || 24,
     cap: width,
+    keymap,
+    notice,
     openIndex: opened ? 0 : undefined,
     rescan: opened
       ? undefined

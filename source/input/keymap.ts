@@ -5,16 +5,27 @@ import type {Key, KeyName} from './keys.js';
  * the library's filter prompt, or its prompt for a web page's address.
  */
 export type KeyContext =
-  'reader' | 'quotes' | 'contents' | 'prompt' | 'library' | 'filter' | 'address' | 'global';
+  | 'reader'
+  | 'quotes'
+  | 'contents'
+  | 'marks'
+  | 'prompt'
+  | 'library'
+  | 'filter'
+  | 'address'
+  | 'global';
 
 /** One key: the character typed (with or without Ctrl), a named key, or any digit. */
-type KeySpec =
+export type KeySpec =
   | {input: string; ctrl?: boolean; label: string}
   | {key: KeyName; label: string}
   | {digit: true; label: string};
 
 /** A row of the table: what the keys ask for, where, and what the help screen says of it. */
 type BindingRow = {intent: string; context: KeyContext; keys: readonly KeySpec[]; help: string};
+
+/** Contexts where characters typed are text (a prompt): their keys are not rebound. */
+export const TEXT_CONTEXTS: ReadonlySet<KeyContext> = new Set(['prompt', 'filter', 'address']);
 
 const ctrl = (letter: string): KeySpec => ({
   input: letter,
@@ -29,7 +40,7 @@ const named = (key: KeyName, label: string): KeySpec => ({key, label});
  * and each closed by the key that opened it as well as Esc and q.
  */
 function panelBindings(
-  context: 'quotes' | 'contents',
+  context: 'quotes' | 'contents' | 'marks',
   words: {row: string; choose: string; close: string; closeKey: string},
 ) {
   return [
@@ -164,6 +175,19 @@ const table = [
     help: 'speakers in the margin, where the paragraph does not name them',
     keys: [char('S')],
   },
+  {
+    intent: 'setMark',
+    context: 'reader',
+    help: 'then a letter: mark this place',
+    keys: [char('m')],
+  },
+  {
+    intent: 'goToMark',
+    context: 'reader',
+    help: "then a letter: go to that mark; '' back to before the last jump",
+    keys: [char("'")],
+  },
+  {intent: 'openMarks', context: 'reader', help: 'list of marks', keys: [char('M')]},
   {intent: 'toggleHelp', context: 'reader', help: 'this help', keys: [char('?')]},
   {
     intent: 'back',
@@ -183,6 +207,12 @@ const table = [
     choose: 'go to the chapter',
     close: 'close the contents',
     closeKey: 't',
+  }),
+  ...panelBindings('marks', {
+    row: 'mark',
+    choose: 'go to the mark',
+    close: 'close the marks',
+    closeKey: 'M',
   }),
 
   {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('enter', 'Enter')]},
@@ -324,9 +354,19 @@ export type Intent = (typeof table)[number]['intent'];
 
 export type Binding = BindingRow & {intent: Intent};
 
-export const keymap: readonly Binding[] = table;
+/** A table of keys: the default one, or the default with the config file's keys bound. */
+export type Keymap = readonly Binding[];
 
-function matches(spec: KeySpec, key: Key): boolean {
+/** The keys as they are out of the box. */
+export const keymap: Keymap = table;
+
+/** An intent's name in the config file: nextPage is `next-page`. */
+export function actionName(intent: Intent): string {
+  return intent.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Whether `spec` is the key `key`. */
+export function matches(spec: KeySpec, key: Key): boolean {
   // Modifiers do not change a named key's meaning (Shift-PgDn is PgDn).
   if ('key' in spec) return key.kind === 'named' && key.name === spec.key;
   if (key.kind !== 'char') return false;
@@ -335,8 +375,12 @@ function matches(spec: KeySpec, key: Key): boolean {
 }
 
 /** The intent a key asks for in `context`, or undefined when the key means nothing there. */
-export function intentFor(context: KeyContext, key: Key): Intent | undefined {
-  for (const binding of keymap) {
+export function intentFor(
+  context: KeyContext,
+  key: Key,
+  bindings: Keymap = keymap,
+): Intent | undefined {
+  for (const binding of bindings) {
     if (binding.context !== context && binding.context !== 'global') continue;
     if (binding.keys.some((spec) => matches(spec, key))) return binding.intent;
   }
@@ -347,8 +391,9 @@ export function intentFor(context: KeyContext, key: Key): Intent | undefined {
 export function helpRows(
   context: KeyContext,
   {global = true}: {global?: boolean} = {},
+  bindings: Keymap = keymap,
 ): Array<{keys: string; help: string}> {
-  return keymap
+  return bindings
     .filter((binding) => binding.context === context || (global && binding.context === 'global'))
     .map((binding) => ({
       keys: [...new Set(binding.keys.map((spec) => spec.label))].join(' '),

@@ -1,5 +1,5 @@
 import {promptText, type Key} from '../input/keys.js';
-import {intentFor} from '../input/keymap.js';
+import {intentFor, type Keymap} from '../input/keymap.js';
 import type {Library, LibraryEntry} from './library.js';
 import {listHeight, moveList, type ListPlace} from './list.js';
 import {listRows, prepareFilter, SORTS, type ListRow, type SortKey, type Standing} from './view.js';
@@ -26,6 +26,8 @@ export type ListContext = {
   /** The terminal's height, in rows. */
   rows: number;
   standing: (file: string) => Standing;
+  /** The keys, as the config file binds them. */
+  keymap?: Keymap;
 };
 
 /**
@@ -151,7 +153,7 @@ function filteringKey(list: ListState, key: Key, context: ListContext): ListUpda
   if (key.kind === 'paste') {
     return {list: setFilter(list, list.filter + promptText(key.text), true, context)};
   }
-  const intent = intentFor('filter', key);
+  const intent = intentFor('filter', key, context.keymap);
   switch (intent) {
     case 'openMatch': {
       const current = selectedEntry(list);
@@ -180,7 +182,7 @@ function filteringKey(list: ListState, key: Key, context: ListContext): ListUpda
 
 /** Keys while browsing: move, open, filter, sort, look again, help, quit. */
 function browsingKey(list: ListState, key: Key, context: ListContext): ListUpdate {
-  const intent = intentFor('library', key);
+  const intent = intentFor('library', key, context.keymap);
   switch (intent) {
     case 'listUp':
     case 'listDown':
@@ -218,10 +220,10 @@ function browsingKey(list: ListState, key: Key, context: ListContext): ListUpdat
 }
 
 /** Keys in the prompt for a page's address: typed or pasted, Enter saves, Esc cancels. */
-function addressKey(list: ListState, address: string, key: Key): ListUpdate {
+function addressKey(list: ListState, address: string, key: Key, keys?: Keymap): ListUpdate {
   if (key.kind === 'paste')
     return {list: {...list, address: address + promptText(key.text).trim()}};
-  switch (intentFor('address', key)) {
+  switch (intentFor('address', key, keys)) {
     case 'addressSubmit': {
       const url = address.trim();
       if (url === '') return {list: {...list, address: undefined}};
@@ -248,17 +250,18 @@ function addressKey(list: ListState, address: string, key: Key): ListUpdate {
  * Keys while a page downloads: the store holds them until it is done (and stops it on Esc);
  * only Ctrl-C, which is never held, comes here.
  */
-function savingKey(list: ListState, key: Key): ListUpdate {
-  return intentFor('address', key) === 'quit' ? {list, command: {kind: 'quit'}} : {list};
+function savingKey(list: ListState, key: Key, keys?: Keymap): ListUpdate {
+  return intentFor('address', key, keys) === 'quit' ? {list, command: {kind: 'quit'}} : {list};
 }
 
 /** The list's own keys: its help, a page being saved, the prompts, or browsing. */
 export function listKey(list: ListState, key: Key, context: ListContext): ListUpdate {
-  if (list.saving) return savingKey(list, key);
-  if (list.address !== undefined) return addressKey(list, list.address, key);
+  if (list.saving) return savingKey(list, key, context.keymap);
+  if (list.address !== undefined) return addressKey(list, list.address, key, context.keymap);
   if (list.help) {
     // Any key closes the help; Ctrl-C still quits.
-    if (intentFor('library', key) === 'quit') return {list, command: {kind: 'quit'}};
+    if (intentFor('library', key, context.keymap) === 'quit')
+      return {list, command: {kind: 'quit'}};
     return {list: {...list, help: false}};
   }
   return list.filtering ? filteringKey(list, key, context) : browsingKey(list, key, context);

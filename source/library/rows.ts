@@ -1,7 +1,7 @@
 import type {LibraryEntry} from './library.js';
 import type {ReadStatus} from '../state/saved-places.js';
 import {cellWidth, graphemesIn, truncateToWidth} from '../text/width.js';
-import {WORDS_PER_MINUTE} from '../text/reading-time.js';
+import {minutesFor} from '../text/reading-time.js';
 
 /** A piece of a row and how it is set. */
 export type Cell = {text: string; style?: 'dim' | 'match'};
@@ -20,7 +20,7 @@ export function describeStatus(status: ReadStatus): string {
 export function describeLength(entry: LibraryEntry): string {
   const words = entry.words ?? (entry.size === undefined ? undefined : Math.round(entry.size / 6));
   if (words === undefined) return '…';
-  const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  const minutes = minutesFor(words);
   const about = entry.words === undefined ? '~' : '';
   return `${about}${thousands(words)} w · ${minutes} min`;
 }

@@ -15,6 +15,7 @@ import {TooSmall} from '../ui/TooSmall.js';
 import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
 import {ContentsPanel} from './ContentsPanel.js';
+import {MarksPanel} from './MarksPanel.js';
 import {readerContents} from './contents-navigation.js';
 import {quoteStyle, THEMES, type TextStyle, type Theme} from '../ui/theme.js';
 
@@ -139,7 +140,12 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
   if (state.help) {
     body = <HelpOverlay contexts={['reader']} height={height} width={columns - 2} />;
   } else if (state.panel) {
-    const Panel = state.panel.kind === 'contents' ? ContentsPanel : QuotesPanel;
+    const Panel =
+      state.panel.kind === 'contents'
+        ? ContentsPanel
+        : state.panel.kind === 'marks'
+          ? MarksPanel
+          : QuotesPanel;
     body = (
       <Panel
         state={state}
@@ -202,6 +208,12 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
     const {length} = readerContents(state);
     return truncateToWidth(
       `contents · ${state.panel.selected + 1}/${length} · Enter go · Esc close`,
+      width,
+    );
+  }
+  if (state.panel?.kind === 'marks') {
+    return truncateToWidth(
+      `marks · ${state.panel.selected + 1}/${Object.keys(state.marks ?? {}).length} · Enter go · Esc close`,
       width,
     );
   }

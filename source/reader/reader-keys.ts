@@ -1,5 +1,5 @@
 import {promptText, type Key} from '../input/keys.js';
-import {intentFor} from '../input/keymap.js';
+import {intentFor, keymap, type Keymap} from '../input/keymap.js';
 import type {ReaderAction, ReaderState} from './reader-reducer.js';
 
 /** What a key asks of the reading view: a change to the reader, or of the app around it. */
@@ -11,10 +11,14 @@ export type ReaderCommand =
   | {type: 'previousArticle'};
 
 /** The key's meaning in the reading view as it stands: prompt, help, quotations list or page. */
-export function readerCommand(state: ReaderState, key: Key): ReaderCommand | undefined {
+export function readerCommand(
+  state: ReaderState,
+  key: Key,
+  keys: Keymap = keymap,
+): ReaderCommand | undefined {
   if (state.prompt !== undefined) {
     if (key.kind === 'paste') return {type: 'promptType', text: promptText(key.text)};
-    const intent = intentFor('prompt', key);
+    const intent = intentFor('prompt', key, keys);
     if (intent === 'promptSubmit') return {type: 'promptSubmit'};
     if (intent === 'promptCancel') return {type: 'promptCancel'};
     if (intent === 'promptErase') return {type: 'promptErase'};
@@ -26,12 +30,17 @@ export function readerCommand(state: ReaderState, key: Key): ReaderCommand | und
   // A paste is text, never commands: only a prompt takes it.
   if (key.kind === 'paste') return {type: 'notify', message: 'paste ignored: / opens the search'};
   if (state.help) {
-    if (intentFor('reader', key) === 'quit') return {type: 'quit'};
+    if (intentFor('reader', key, keys) === 'quit') return {type: 'quit'};
     return {type: 'toggleHelp'}; // any key closes the help
+  }
+  // After m or ': the letter of the mark (any other key lets it go).
+  if (state.markKey) {
+    if (intentFor('reader', key, keys) === 'quit') return {type: 'quit'};
+    return {type: 'markLetter', letter: key.kind === 'char' && !key.ctrl ? key.text : undefined};
   }
   if (state.panel) {
     const rows = Math.max(1, state.geometry.height);
-    switch (intentFor(state.panel.kind, key)) {
+    switch (intentFor(state.panel.kind, key, keys)) {
       case 'panelUp':
         return {type: 'panelMove', by: -1};
       case 'panelDown':
@@ -50,7 +59,7 @@ export function readerCommand(state: ReaderState, key: Key): ReaderCommand | und
         return undefined;
     }
   }
-  const intent = intentFor('reader', key);
+  const intent = intentFor('reader', key, keys);
   switch (intent) {
     case undefined:
       return undefined;

@@ -15,6 +15,7 @@ import {
 import {choosePanelRow, movePanel, openQuotes, stepQuote} from './quotation-navigation.js';
 import {runSearch, stepHit} from './search-navigation.js';
 import {chooseContents, moveContents, openContents, stepChapter} from './contents-navigation.js';
+import {chooseMark, markLetter, moveMarks, openMarks} from './marks.js';
 
 export type {ReaderState} from './reader-state.js';
 
@@ -53,7 +54,26 @@ export type ReaderAction =
   | {type: 'openContents'}
   | {type: 'nextChapter'}
   | {type: 'previousChapter'}
+  | {type: 'setMark'}
+  | {type: 'goToMark'}
+  | {type: 'markLetter'; letter: string | undefined}
+  | {type: 'openMarks'}
   | {type: 'notify'; message: string | undefined};
+
+/** Keys that jump: '' comes back to where the last of them started. */
+const JUMPS = new Set<ReaderAction['type']>([
+  'firstPage',
+  'lastPage',
+  'percent',
+  'promptSubmit',
+  'nextHit',
+  'previousHit',
+  'nextQuote',
+  'previousQuote',
+  'panelChoose',
+  'nextChapter',
+  'previousChapter',
+]);
 
 /** How much - and + change the measure, in cells. */
 export const MEASURE_STEP = 4;
@@ -85,7 +105,14 @@ export function openReader(
     cap = DEFAULT_MEASURE,
     message,
     speakersShown = false,
-  }: {anchor?: number; cap?: number; message?: string; speakersShown?: boolean} = {},
+    marks,
+  }: {
+    anchor?: number;
+    cap?: number;
+    message?: string;
+    speakersShown?: boolean;
+    marks?: Readonly<Record<string, number>>;
+  } = {},
 ): ReaderState {
   const shape = geometry(columns, rows, cap, speakersShown);
   const pages = pagesFor(article, shape.measure, shape.height);
@@ -104,6 +131,7 @@ export function openReader(
     quotes: quotationScanner(article),
     count: '',
     help: false,
+    marks,
   };
   return place(start, Math.max(0, Math.min(anchor, article.text.length)), true);
 }
@@ -118,6 +146,7 @@ export function rebase(state: ReaderState, article: Article): ReaderState {
     speakersShown: state.speakersShown,
     anchor: Math.min(state.anchor, article.text.length),
     message: state.message,
+    marks: state.marks,
   });
   const kept = {
     ...opened,
@@ -128,6 +157,8 @@ export function rebase(state: ReaderState, article: Article): ReaderState {
     panel: state.panel,
     currentQuote: state.currentQuote,
     quotationAt: state.quotationAt,
+    markKey: state.markKey,
+    jumpedFrom: state.jumpedFrom,
   };
   return state.aligned ? kept : place(kept, kept.anchor, false);
 }
@@ -164,8 +195,14 @@ function takeCount(state: ReaderState): number | undefined {
   return state.count === '' ? undefined : Number(state.count);
 }
 
-/** The reading view's state machine: intents in, state out. */
+/** The reading view's state machine: intents in, state out. A jump remembers where it started. */
 export function readerReducer(current: ReaderState, action: ReaderAction): ReaderState {
+  const next = reduce(current, action);
+  if (!JUMPS.has(action.type) || next.anchor === current.anchor) return next;
+  return {...next, jumpedFrom: current.anchor};
+}
+
+function reduce(current: ReaderState, action: ReaderAction): ReaderState {
   // A detached screen whose page the background layout has reached settles first.
   const state = settle(current);
   if (action.type === 'layoutComplete' && state !== current) return state;
@@ -231,11 +268,21 @@ export function readerReducer(current: ReaderState, action: ReaderAction): Reade
     case 'closePanel':
       return {...state, panel: undefined};
     case 'panelMove':
+      if (state.panel?.kind === 'marks') return moveMarks(state, action.by);
       return state.panel?.kind === 'contents'
         ? moveContents(state, action.by)
         : movePanel(state, action.by);
     case 'panelChoose':
+      if (state.panel?.kind === 'marks') return chooseMark(state);
       return state.panel?.kind === 'contents' ? chooseContents(state) : choosePanelRow(state);
+    case 'setMark':
+      return {...fresh, markKey: 'set', message: 'mark: type a letter'};
+    case 'goToMark':
+      return {...fresh, markKey: 'go', message: "go to mark: type a letter (' for the last jump)"};
+    case 'markLetter':
+      return markLetter(fresh, action.letter);
+    case 'openMarks':
+      return openMarks(state, fresh);
     case 'openContents':
       return openContents(state, fresh);
     case 'nextChapter':

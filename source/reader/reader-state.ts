@@ -53,8 +53,14 @@ export type ReaderState = {
   quotes: QuotationScanner;
   /** The quotation last jumped to, marked on screen. */
   currentQuote?: Quotation;
-  /** A list over the page: the quotations (the " key) or the contents (t), its row selected. */
-  panel?: {kind: 'quotes' | 'contents'; selected: number};
+  /** A list over the page: the quotations ("), the contents (t) or the marks (M), its row selected. */
+  panel?: {kind: 'quotes' | 'contents' | 'marks'; selected: number};
+  /** Marks set with m, by letter: offsets into the article. */
+  marks?: Readonly<Record<string, number>>;
+  /** m or ' was typed: the next key is a mark's letter. */
+  markKey?: 'set' | 'go';
+  /** Where the last jump (G, %, a search, a quotation, a chapter, a mark) started: ''. */
+  jumpedFrom?: number;
   /** The search prompt being typed (the / key). */
   prompt?: string;
   search?: Search;

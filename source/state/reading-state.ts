@@ -23,7 +23,24 @@ export type Position = {
   finished: boolean;
   /** When it was last read (ISO time), so the newer of two readers' positions wins. */
   updatedAt: string;
+  /** Marks set with m, by letter. */
+  marks?: Marks;
 };
+
+/** Marks by letter: offsets into the article's text. */
+export type Marks = Readonly<Record<string, number>>;
+
+/** The marks of a saved position, those that are a letter and an offset (others dropped). */
+function validMarks(value: unknown): Marks | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const marks = Object.fromEntries(
+    Object.entries(value).filter(
+      ([letter, offset]) =>
+        /^[a-zA-Z]$/.test(letter) && Number.isInteger(offset) && (offset as number) >= 0,
+    ),
+  );
+  return Object.keys(marks).length > 0 ? marks : undefined;
+}
 
 type StateFile = {version: 1; articles: Record<string, Position>};
 
@@ -73,7 +90,14 @@ function parseState(text: string): StateFile | undefined {
   if (typeof file.articles !== 'object' || file.articles === null) return undefined;
   const articles: Record<string, Position> = {};
   for (const [key, value] of Object.entries(file.articles)) {
-    if (isPosition(value)) articles[key] = {...value, finished: Boolean(value.finished)};
+    if (!isPosition(value)) continue;
+    const {marks, ...position} = value;
+    const kept = validMarks(marks);
+    articles[key] = {
+      ...position,
+      finished: Boolean(value.finished),
+      ...(kept ? {marks: kept} : {}),
+    };
   }
   return {version: 1, articles};
 }
@@ -201,7 +225,8 @@ export class ReadingState {
       previous &&
       previous.offset === position.offset &&
       previous.path === position.path &&
-      previous.finished === position.finished
+      previous.finished === position.finished &&
+      sameMarks(previous.marks, position.marks)
     ) {
       return;
     }
@@ -275,6 +300,11 @@ export class ReadingState {
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined;
     }
   }
+}
+
+function sameMarks(a: Marks | undefined, b: Marks | undefined): boolean {
+  const aKeys = Object.keys(a ?? {});
+  return aKeys.length === Object.keys(b ?? {}).length && aKeys.every((key) => a![key] === b?.[key]);
 }
 
 /** How long a writer waits for another to finish, and when a lock is taken for abandoned. */

@@ -1,5 +1,5 @@
 import type {Article} from '../article/article.js';
-import {articleKey, type ReadingState} from './reading-state.js';
+import {articleKey, type Marks, type ReadingState} from './reading-state.js';
 
 /** How far the library's list says an article has been read. */
 export type ReadStatus = {kind: 'unread'} | {kind: 'reading'; percent: number} | {kind: 'finished'};
@@ -7,8 +7,8 @@ export type ReadStatus = {kind: 'unread'} | {kind: 'reading'; percent: number} |
 /** What the app needs of saved reading positions; the file-backed one lives at the edge. */
 export type SavedPlaces = {
   /** Where to open an article, and what to tell the reader about it. */
-  resume(article: Article, file: string): {anchor: number; message?: string};
-  save(article: Article, file: string, anchor: number, finished: boolean): void;
+  resume(article: Article, file: string): {anchor: number; message?: string; marks?: Marks};
+  save(article: Article, file: string, anchor: number, finished: boolean, marks?: Marks): void;
   statusOf(file: string): ReadStatus;
   /** How far a file has been read, and when last (ms since the epoch). */
   standing(file: string): {status: ReadStatus; readAt?: number};
@@ -62,16 +62,19 @@ export function savedPlaces(
           if (!article.partial) note = ', the file changed';
         }
       }
+      // Marks stay where they were set, even when --fresh opens the article at the top.
+      const marks = saved?.marks;
       if (fresh || !saved || saved.offset <= 0 || saved.offset >= length) {
-        return {anchor: 0, message: notice};
+        return {anchor: 0, message: notice, marks};
       }
       const percent = Math.floor((saved.offset / Math.max(1, length)) * 100);
       return {
         anchor: saved.offset,
         message: notice ?? `resumed at ${percent}%${note} (g: from the top)`,
+        marks,
       };
     },
-    save(article, file, anchor, finished) {
+    save(article, file, anchor, finished, marks) {
       // Saved once the whole file is read (its key is the whole text's).
       if (article.partial) return;
       state.record(keyOf(article), {
@@ -80,6 +83,7 @@ export function savedPlaces(
         path: file,
         title: article.title,
         finished,
+        ...(marks && Object.keys(marks).length > 0 ? {marks} : {}),
       });
     },
     standing(file) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 type Place = {
   /** The XDG variable for it on Linux and other Unix, and its fallback under the home folder. */
-  xdg: 'XDG_STATE_HOME' | 'XDG_CACHE_HOME' | 'XDG_DATA_HOME';
+  xdg: 'XDG_STATE_HOME' | 'XDG_CACHE_HOME' | 'XDG_DATA_HOME' | 'XDG_CONFIG_HOME';
   home: string[];
   darwin: string[];
   win32: string[];
@@ -25,6 +25,13 @@ const CACHE: Place = {
 const DATA: Place = {
   xdg: 'XDG_DATA_HOME',
   home: ['.local', 'share'],
+  darwin: ['Library', 'Application Support'],
+  win32: [],
+};
+
+const CONFIG: Place = {
+  xdg: 'XDG_CONFIG_HOME',
+  home: ['.config'],
   darwin: ['Library', 'Application Support'],
   win32: [],
 };
@@ -81,4 +88,19 @@ export function libraryDirectory(
   home: string = os.homedir(),
 ): string {
   return env['BROADSHEET_DIR'] || path.join(folderFor(DATA, env, platform, home), 'articles');
+}
+
+/**
+ * The config file: $BROADSHEET_CONFIG, else $XDG_CONFIG_HOME/broadsheet/config.yaml, else
+ * ~/.config/broadsheet/config.yaml on Linux and other Unix; in the platform's own place (the
+ * state's) on macOS and Windows.
+ */
+export function configFile(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  return (
+    env['BROADSHEET_CONFIG'] || path.join(folderFor(CONFIG, env, platform, home), 'config.yaml')
+  );
 }

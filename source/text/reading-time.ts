@@ -3,6 +3,21 @@ import type {Article} from '../article/article.js';
 /** Reading speed for time estimates, in words a minute (the adult average for prose). */
 export const WORDS_PER_MINUTE = 238;
 
+let wordsPerMinute = WORDS_PER_MINUTE;
+
+/**
+ * The reader's own speed, from the config file: set once at start-up, before anything is
+ * shown (every estimate reads it; threading it through each would change nothing else).
+ */
+export function setWordsPerMinute(rate: number): void {
+  wordsPerMinute = rate;
+}
+
+/** Minutes to read `words` at the reader's speed (at least one). */
+export function minutesFor(words: number): number {
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
 /**
  * Per block, side by side: start, end, words in the block, words in the blocks after it.
  * Built once per article, so the status line's estimate costs a few reads of one array.
@@ -67,6 +82,6 @@ export function progressAt(
   const percent = atEnd ? 100 : Math.min(99, Math.floor((offset / length) * 100));
   const minutesLeft = atEnd
     ? 0
-    : Math.ceil((wordsFrom(article, offset, blockHint) + wordsUnread) / WORDS_PER_MINUTE);
+    : Math.ceil((wordsFrom(article, offset, blockHint) + wordsUnread) / wordsPerMinute);
   return {percent, minutesLeft};
 }

@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {helpRows, type KeyContext} from '../input/keymap.js';
 import {cellWidth, truncateToWidth} from '../text/width.js';
+import {useKeymap} from './keymap-context.js';
 
 /** What the help calls a context's keys when it lists more than one context. */
 const HEADINGS: Partial<Record<KeyContext, string>> = {
@@ -26,10 +27,11 @@ export function HelpOverlay({
   height: number;
   width: number;
 }) {
+  const bindings = useKeymap();
   // Each context's rows, under its heading when there are several; the keys bound everywhere
   // (Ctrl-C) are listed once, with the first.
   const rows: HelpRow[] = contexts.flatMap((context, index) => {
-    const own = helpRows(context, {global: index === 0});
+    const own = helpRows(context, {global: index === 0}, bindings);
     const heading = contexts.length > 1 ? HEADINGS[context] : undefined;
     if (!heading) return own;
     return [
@@ -38,8 +40,20 @@ export function HelpOverlay({
       ...own,
     ];
   });
-  const columns = rows.length > height && width >= 40 ? 2 : 1;
-  const perColumn = Math.ceil(rows.length / columns);
+  // As many columns as it takes to show every key (up to three, each at least 30 cells wide,
+  // two at 40).
+  let columns = 1;
+  while (
+    columns < 3 &&
+    Math.ceil(rows.length / columns) > height &&
+    width >= (columns === 1 ? 40 : 30 * (columns + 1))
+  ) {
+    columns++;
+  }
+  // When even that is too tall, each column is filled in turn, and the last row says the rest
+  // is cut (no rows in the middle are skipped).
+  const cut = Math.ceil(rows.length / columns) > height;
+  const perColumn = cut ? Math.max(1, height - 1) : Math.ceil(rows.length / columns);
   const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
   const column = (part: typeof rows) => {
     const keysWidth = Math.min(
@@ -55,15 +69,16 @@ export function HelpOverlay({
           ),
     );
   };
-  const leftRows = rows.slice(0, perColumn);
-  const rightRows = columns === 2 ? rows.slice(perColumn) : [];
-  const left = column(leftRows);
-  const right = column(rightRows);
-  const shown = Math.min(height, left.length);
-  const cut = perColumn > height;
+  const parts = Array.from({length: columns}, (_, index) =>
+    rows.slice(index * perColumn, (index + 1) * perColumn),
+  );
+  const drawn = parts.map(column);
+  const shown = Math.min(height, drawn[0]!.length + (cut ? 1 : 0));
+  // Each cell padded to its column's width (wide characters counted as two cells).
+  const padded = (line: string) => line.padEnd(columnWidth + 2 - (cellWidth(line) - line.length));
   return (
     <Box flexDirection="column" height={height}>
-      {left.slice(0, shown).map((line, index) =>
+      {Array.from({length: shown}, (_, index) =>
         cut && index === height - 1 ? (
           <Text key={index}>
             {' '}
@@ -72,10 +87,13 @@ export function HelpOverlay({
         ) : (
           <Text key={index}>
             {' '}
-            <Text bold={leftRows[index]!.heading}>
-              {right[index] ? line.padEnd(columnWidth + 2 - (cellWidth(line) - line.length)) : line}
-            </Text>
-            {right[index] ? <Text bold={rightRows[index]!.heading}>{right[index]}</Text> : null}
+            {drawn.map((lines, part) =>
+              lines[index] === undefined ? null : (
+                <Text key={part} bold={parts[part]![index]!.heading}>
+                  {drawn[part + 1]?.[index] === undefined ? lines[index] : padded(lines[index])}
+                </Text>
+              ),
+            )}
           </Text>
         ),
       )}

@@ -178,3 +178,41 @@ describe('the library cache, row by row', () => {
     expect(rows.map((row) => row[0])).toEqual(['/ok', '/new']);
   });
 });
+
+describe('marks kept with the place', () => {
+  it('are written with the position, read back by the article (a moved file keeps them)', async () => {
+    const {savedPlaces} = await import('../../source/state/saved-places.js');
+    const {parseText} = await import('../../source/article/parse-text.js');
+    const dir = folder();
+    const article = parseText(`Marked\n\n${'A sentence of the marked article. '.repeat(40)}`);
+    const state = new ReadingState(dir, 0);
+    savedPlaces(state).save(article, '/old/marked.txt', 50, false, {a: 10, Z: 400});
+    state.flush();
+    const again = savedPlaces(new ReadingState(dir));
+    expect(again.resume(article, '/new/place/marked.txt')).toMatchObject({
+      anchor: 50,
+      marks: {a: 10, Z: 400},
+    });
+    // --fresh opens at the top, with the marks still there.
+    const fresh = savedPlaces(new ReadingState(dir), {fresh: true});
+    expect(fresh.resume(article, '/new/place/marked.txt')).toMatchObject({
+      anchor: 0,
+      marks: {a: 10, Z: 400},
+    });
+  });
+
+  it('keeps of a file only marks that are a letter and an offset', () => {
+    const dir = folder();
+    const marks = {a: 3, bb: 4, '1': 5, c: -1, d: 2.5, e: 'x', F: 7};
+    writeFileSync(
+      path.join(dir, 'positions.json'),
+      JSON.stringify({
+        version: 1,
+        articles: {good: {...good, marks}, other: {...good, marks: 'x'}},
+      }),
+    );
+    const state = new ReadingState(dir);
+    expect(state.positionOf('good')?.marks).toEqual({a: 3, F: 7});
+    expect(state.positionOf('other')).not.toHaveProperty('marks');
+  });
+});

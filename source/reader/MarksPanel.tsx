@@ -1,0 +1,26 @@
+import React from 'react';
+import {firstRowShown, PanelRows} from './PanelRows.js';
+import {marksInOrder, textAt} from './marks.js';
+import {type ReaderState} from './reader-reducer.js';
+import type {Theme} from '../ui/theme.js';
+
+type Props = {
+  state: ReaderState;
+  selected: number;
+  height: number;
+  width: number;
+  pad: string;
+  theme: Theme;
+};
+
+/** The marks set in the article, in its order: each with its page, its letter and its text. */
+export function MarksPanel(props: Props) {
+  const first = firstRowShown(props.selected, props.height);
+  const rows = marksInOrder(props.state)
+    .slice(first, first + props.height)
+    .map(({letter, offset}) => ({
+      offset,
+      text: `${letter}  ${textAt(props.state, offset, props.width * 2)}`,
+    }));
+  return <PanelRows {...props} rows={rows} first={first} />;
+}

@@ -1,0 +1,137 @@
+// The comforts: a config file (keys, width, mistakes in it), marks, in a real terminal.
+import {afterEach, describe, expect, it} from 'vitest';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {articlesPath, runCli, type Session} from './terminal.js';
+
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill('SIGKILL');
+});
+
+const LONG = path.join(articlesPath, 'a-study-in-scarlet.txt');
+const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
+const pageOf = (session: Session) => Number(/page (\d+)\//.exec(session.text())?.[1]);
+
+function configWith(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bs-config-e2e-')), 'config.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+async function start(args: string[], env: Record<string, string> = {}, columns = 100) {
+  const session = await runCli({args, env, columns, rows: 24});
+  sessions.push(session);
+  return session;
+}
+
+/** The widest line of text on screen (the header and status line left out). */
+function widestText(session: Session): number {
+  const lines = session.screen().slice(2, -2);
+  return Math.max(...lines.map((line) => line.trim().length));
+}
+
+describe('the config file in a real terminal', () => {
+  it('binds a key and sets the width; the help shows the keys as bound', async () => {
+    const config = configWith('width: 40\nkeys:\n  next-page: [x, space]\n  previous-page: X\n');
+    const session = await start([LONG], {BROADSHEET_CONFIG: config});
+    await session.waitFor(/page 1\/\d+/);
+    expect(widestText(session)).toBeLessThanOrEqual(40);
+    expect(widestText(session)).toBeGreaterThan(30);
+    await pause();
+    await session.press('x');
+    await session.waitFor(/page 2\//);
+    await pause();
+    await session.press('x');
+    await session.waitFor(/page 3\//);
+    await pause();
+    await session.press('X');
+    await session.waitFor(/page 2\//);
+    // b is no longer bound: nothing happens.
+    session.write('bf');
+    await pause();
+    await pause();
+    expect(pageOf(session)).toBe(2);
+    await session.press('?');
+    await session.waitFor('next page');
+    expect(session.text()).toMatch(/x Space +next page/);
+    expect(session.text()).toMatch(/X +previous page/);
+  });
+
+  it('reads on with a broken config, saying its first mistake in the status line', async () => {
+    const config = configWith('width: 5\ntheme: sepia\nkeys:\n  next-page: x\n');
+    const session = await start([LONG], {BROADSHEET_CONFIG: config}, 250);
+    await session.waitFor(/ config\.yaml:1: width takes a whole number/);
+    expect(session.text()).toContain('(got 5) (and 1 more: broadsheet config)');
+    // What was right in the file applies: x turns the page.
+    await session.press('x');
+    await session.waitFor(/page 2\//);
+    expect(session.text()).not.toContain('config.yaml');
+  });
+
+  it('reads on when the config is not YAML at all, or is a folder', async () => {
+    const session = await start([LONG], {BROADSHEET_CONFIG: configWith('theme: "dark\n')});
+    await session.waitFor(/config\.yaml:\d+: not YAML the reader understands/);
+    await session.press(' ');
+    await session.waitFor(/page 2\//);
+    const folder = mkdtempSync(path.join(tmpdir(), 'bs-config-folder-'));
+    const second = await start([LONG], {BROADSHEET_CONFIG: folder});
+    await second.waitFor(/cannot be read \(a folder\)/);
+  });
+});
+
+describe('marks in a real terminal', () => {
+  it("ma, G, 'a comes back, typed one at a time and in one write; '' goes back and forth", async () => {
+    const session = await start([LONG]);
+    await session.waitFor(/page 1\/\d+/);
+    for (const key of [' ', ' ', 'm', 'a']) {
+      await pause();
+      session.write(key);
+    }
+    await session.waitFor('mark a set');
+    expect(pageOf(session)).toBe(3);
+    await session.press('G');
+    await session.waitFor((screen) => !/page 3\//.test(screen));
+    const last = pageOf(session);
+    expect(last).toBeGreaterThan(3);
+    for (const key of ["'", 'a']) {
+      await pause();
+      session.write(key);
+    }
+    await session.waitFor('mark a');
+    expect(pageOf(session)).toBe(3);
+    // The same keys in one write.
+    session.write("gmbG'b");
+    await session.waitFor('mark b');
+    expect(pageOf(session)).toBe(1);
+    session.write("''");
+    await session.waitFor(`page ${last}/`);
+    // The list opens on the last mark before the page shown.
+    session.write('M');
+    await session.waitFor(/marks · 2\/2/);
+    expect(session.text()).toMatch(/p\.1 +b +CHAPTER I/);
+    expect(session.text()).toMatch(/p\.3 +a +/);
+    session.write('k\r');
+    await session.waitFor('mark b');
+    expect(pageOf(session)).toBe(1);
+  });
+
+  it('keeps the marks with the article: they are there the next time it is opened', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-marks-state-'));
+    const env = {XDG_STATE_HOME: state};
+    const first = await start([LONG], env);
+    await first.waitFor(/page 1\/\d+/);
+    first.write('    mq');
+    await first.waitFor('mark q set');
+    first.write('g');
+    await first.waitFor(/page 1\//);
+    first.write('q');
+    await first.exited;
+    const second = await start([LONG], env);
+    await second.waitFor(/page 1\/\d+/);
+    second.write("'q");
+    await second.waitFor('mark q');
+    expect(pageOf(second)).toBe(5);
+  });
+});
