@@ -82,8 +82,7 @@ async function main(): Promise<void> {
   }
   if (input[0] === 'list' && (input.length > 1 || !existsSync('list'))) {
     earlyKeyboard?.stop();
-    if (input.length > 2) fail(`list takes one PATH, got ${input.length - 1}`);
-    printList(input[1] ?? defaultLibrary(), json);
+    printList(input.length > 1 ? input.slice(1) : [defaultLibrary()], json);
     return;
   }
   if (input[0] === 'quotes' && (input.length > 1 || !existsSync('quotes'))) {

@@ -14,7 +14,7 @@ import type {LoadResult} from '../article/article.js';
 /** Flags that take the next argument as their value (see options.ts). */
 const VALUE_FLAGS = new Set(['--width', '--theme', '--format', '--to']);
 /** Words that are commands before they are files (see cli.tsx). */
-const COMMANDS = new Set(['add', 'list', 'quotes']);
+const COMMANDS = new Set(['add', 'list', 'quotes', 'toc', 'config']);
 
 /**
  * The web page a command line opens, as far as can be told before it is parsed: its one

@@ -1,15 +1,16 @@
 /** `broadsheet --help`. */
 export const HELP = `
   Usage
-    $ broadsheet [PATH | URL | -]
+    $ broadsheet [PATH… | URL | -]
     $ broadsheet add URL… [--to DIR]
-    $ broadsheet list [PATH] [--json]
+    $ broadsheet list [PATH…] [--json]
     $ broadsheet quotes FILE [--json]
     $ broadsheet toc FILE [--json]
     $ broadsheet config [--json]
 
-  PATH is a folder of articles (.txt, .md, .html, .epub) or one article; URL is a
-  web page (http or https); - is standard input. Without PATH: the folder in
+  PATH is a folder of articles (.txt, .md, .html, .epub) or one article; several
+  make one library, in the order given. URL is a web page (http or https); - is
+  standard input. Without PATH: the folder in
   $BROADSHEET_DIR, else your library ($XDG_DATA_HOME/broadsheet/articles)
   when it holds articles, else the bundled articles.
 

@@ -1,6 +1,6 @@
 import {existsSync, statSync} from 'node:fs';
 import type {LibraryEntry} from '../library/library.js';
-import {describeEntry, listLibrary} from '../library/scan.js';
+import {describeEntry, listLibrary, listPaths} from '../library/scan.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {ReadingState} from '../state/reading-state.js';
 import {stateDirectory} from '../system/folders.js';
@@ -9,12 +9,22 @@ import {minutesFor} from '../text/reading-time.js';
 import {fail} from './fail.js';
 import {countArticleWords} from './target.js';
 
-/** `broadsheet list [PATH] [--json]`: the articles of a folder, for scripts. */
-export function printList(folder: string, json: boolean): void {
-  if (!existsSync(folder)) fail(`no such folder: ${folder}`, 1);
-  if (!statSync(folder).isDirectory()) fail(`not a folder: ${folder}`, 1);
+/**
+ * `broadsheet list [PATH…] [--json]`: the articles of a folder, for scripts; of several files
+ * and folders, in the order given.
+ */
+export function printList(paths: string[], json: boolean): void {
   const cache = new LibraryCache(stateDirectory());
-  const library = listLibrary(folder, cache);
+  let library;
+  if (paths.length === 1) {
+    const [folder] = paths as [string];
+    if (!existsSync(folder)) fail(`no such folder: ${folder}`, 1);
+    if (!statSync(folder).isDirectory()) fail(`not a folder: ${folder}`, 1);
+    library = listLibrary(folder, cache);
+  } else {
+    for (const given of paths) if (!existsSync(given)) fail(`no such file or folder: ${given}`, 1);
+    library = listPaths(paths, cache);
+  }
   if (library.kind === 'missing') fail(`no articles: ${library.reason}: ${library.folder}`, 1);
   const places = savedPlaces(new ReadingState(stateDirectory()));
   const entries = library.entries
@@ -26,7 +36,10 @@ export function printList(folder: string, json: boolean): void {
     });
   cache.flush();
   entries.sort(
-    (a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.title.localeCompare(b.title),
+    (a, b) =>
+      (a.group ?? 0) - (b.group ?? 0) ||
+      (a.folder ?? '').localeCompare(b.folder ?? '') ||
+      a.title.localeCompare(b.title),
   );
   const records = entries.map((entry) => listRecord(entry, places.statusOf(entry.path)));
   if (json) {

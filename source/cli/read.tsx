@@ -7,7 +7,7 @@ import {App, createStore} from '../app/app.js';
 import type {LibraryWork} from '../library/list-reducer.js';
 import {loadArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
-import {describeEntry, listLibrary} from '../library/scan.js';
+import {describeEntry, listLibrary, listPaths} from '../library/scan.js';
 import {savePage} from '../net/web-article.js';
 import {bundledArticles} from './bundled-articles.js';
 import path from 'node:path';
@@ -66,6 +66,8 @@ export async function read(
 ): Promise<void> {
   const {library, opened} = target;
   let libraryFolder = target.folder;
+  // Several paths named on the command line, until a page saved with `a` shows the library.
+  let paths = target.paths;
   // Reading positions: saved as you read, and once more on every way out.
   const readingState = new ReadingState(stateDirectory());
   const places = savedPlaces(readingState, {fresh, byPath: opened?.path !== '-'});
@@ -117,7 +119,12 @@ export async function read(
     openIndex: opened ? 0 : undefined,
     rescan: opened
       ? undefined
-      : () => describeFor(listLibrary(libraryFolder, cache), work, FIRST_FRAME_BUDGET_MS),
+      : () =>
+          describeFor(
+            paths ? listPaths(paths, cache) : listLibrary(libraryFolder, cache),
+            work,
+            FIRST_FRAME_BUDGET_MS,
+          ),
     work: opened ? undefined : work,
     libraryIdle: () => cache.flush(),
     laidOut: (article) => {
@@ -130,6 +137,7 @@ export async function read(
       const folder = shown === path.resolve(bundledArticles()) ? libraryDirectory() : shown;
       const saved = await savePage(url, folder, {signal, progress});
       libraryFolder = folder;
+      paths = undefined;
       const library = describeFor(listLibrary(folder, cache), work, FIRST_FRAME_BUDGET_MS);
       return {path: saved.path, library, existed: saved.existed};
     },

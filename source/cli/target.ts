@@ -11,7 +11,7 @@ import {loadArticleFile, loadWholeArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
 import type {LibraryWork} from '../library/list-reducer.js';
 import type {Library, LibraryEntry} from '../library/library.js';
-import {listLibrary} from '../library/scan.js';
+import {listLibrary, listPaths} from '../library/scan.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {libraryDirectory, stateDirectory} from '../system/folders.js';
 import {bundledArticles} from './bundled-articles.js';
@@ -22,6 +22,8 @@ export type Target = {
   library: Library;
   /** The folder scanned (again, on `r`). */
   folder: string;
+  /** Several paths named on the command line: these are listed again on `r`. */
+  paths?: string[];
   opened?: {path: string; result: LoadResult & {kind: 'article'}};
 };
 
@@ -84,7 +86,12 @@ function defaultListing(cache?: LibraryCache): {folder: string; library?: Librar
  * it was read already, see early-page.ts), or a folder's library.
  */
 export function resolveTarget(input: string[], format?: Format, read?: LoadResult): Target {
-  if (input.length > 1) fail(`expected one PATH, got ${input.length}`);
+  const cache = new LibraryCache(stateDirectory());
+  if (input.length > 1) {
+    for (const given of input) if (!existsSync(given)) fail(`no such file or folder: ${given}`, 1);
+    // Pages saved with `a` go into the reader's own library (the list then shows it).
+    return {library: listPaths(input, cache), folder: libraryDirectory(), paths: input};
+  }
   const named = input[0];
   if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
   if (named !== undefined && !statSync(named).isDirectory()) {
@@ -102,7 +109,6 @@ export function resolveTarget(input: string[], format?: Format, read?: LoadResul
       opened: {path: named, result},
     };
   }
-  const cache = new LibraryCache(stateDirectory());
   if (named !== undefined) return {library: listLibrary(named, cache), folder: named};
   const {folder, library} = defaultListing(cache);
   return {library: library ?? listLibrary(folder, cache), folder};

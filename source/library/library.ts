@@ -5,6 +5,11 @@ export type LibraryEntry = {
   title: string;
   /** The subfolder it is in, relative to the library's folder ('' or absent: the top). */
   folder?: string;
+  /**
+   * Which of several paths on the command line it came from (`broadsheet a.md notes/`): the
+   * list keeps them in the order given.
+   */
+  group?: number;
   /** Author, source or date, when the article says. */
   byline?: string;
   /** Size in bytes and modification time (ms), from stat. */

@@ -183,6 +183,7 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
   const {path: file, fileName} = listed;
   const entry: LibraryEntry = {path: file, fileName, title: listed.title};
   if (listed.folder) entry.folder = listed.folder;
+  if (listed.group !== undefined) entry.group = listed.group;
   try {
     const stats = statSync(file);
     entry.size = stats.size;
@@ -228,6 +229,7 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
 function withCached(entry: LibraryEntry, cached: CachedFile): LibraryEntry {
   const filled: LibraryEntry = {path: entry.path, fileName: entry.fileName, title: cached.title};
   if (entry.folder !== undefined) filled.folder = entry.folder;
+  if (entry.group !== undefined) filled.group = entry.group;
   if (entry.size !== undefined) filled.size = entry.size;
   if (entry.mtime !== undefined) filled.mtime = entry.mtime;
   if (entry.pending) filled.pending = true;
@@ -311,4 +313,45 @@ export function listLibrary(folder: string, cache?: LibraryCache): Library {
   };
   visit(path.normalize(folder), '', names, 0);
   return {kind: 'folder', folder: shown, entries: sortedByFolderAndTitle(entries)};
+}
+
+/**
+ * One library of several files and folders (`broadsheet a.md b.txt notes/`), kept in the order
+ * given: a folder's articles under its name, a file on its own. A file given twice (or also
+ * inside a folder given) is listed once, where it came first; a path that cannot be read is
+ * left out (the command line checks them first).
+ */
+export function listPaths(paths: readonly string[], cache?: LibraryCache): Library {
+  const entries: LibraryEntry[] = [];
+  const seen = new Set<string>();
+  for (const [group, given] of paths.entries()) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(given).isDirectory();
+    } catch {
+      continue;
+    }
+    if (!isDirectory) {
+      const file = path.resolve(given);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const cached = cache?.peek(given);
+      const fileName = safeLine(path.basename(given));
+      const entry: LibraryEntry = {path: given, fileName, title: fileName, pending: true, group};
+      if (cached) {
+        entries.push(withCached({...entry, size: cached.size, mtime: cached.mtime}, cached));
+      } else entries.push(entry);
+      continue;
+    }
+    const listed = listLibrary(given, cache);
+    if (listed.kind !== 'folder') continue;
+    const label = safeLine(path.basename(path.resolve(given)));
+    for (const entry of listed.entries) {
+      const file = path.resolve(entry.path);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      entries.push({...entry, folder: entry.folder ? `${label}/${entry.folder}` : label, group});
+    }
+  }
+  return {kind: 'folder', folder: paths.map((given) => safeLine(given)).join(' '), entries};
 }

@@ -155,7 +155,9 @@ function progressRank(status: ReadStatus): number {
 // sorting (and ordering a filter's equal matches, keystroke after keystroke) compares numbers.
 const ASCII = /^[\u0000-\u007f]*$/;
 function titleKey(entry: LibraryEntry): string {
-  const text = `${entry.folder ?? ''}\u0000${entry.title}\u0000${entry.path}`;
+  // Several paths on the command line keep the order they were given in.
+  const group = entry.group === undefined ? '' : String(entry.group).padStart(5, '0');
+  const text = `${group}\u0000${entry.folder ?? ''}\u0000${entry.title}\u0000${entry.path}`;
   // Plain ASCII has no marks to fold: most titles skip the normalization.
   return ASCII.test(text)
     ? text.toLowerCase()

@@ -135,3 +135,36 @@ describe('marks in a real terminal', () => {
     expect(pageOf(second)).toBe(5);
   });
 });
+
+describe('several paths in a real terminal', () => {
+  it('lists the files and folders named, in the order given, and opens each', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bs-several-'));
+    writeFileSync(path.join(folder, 'zebra.txt'), 'Zebra Notes\n\nStripes, mostly.\n');
+    writeFileSync(path.join(folder, 'aardvark.txt'), 'Aardvark Notes\n\nAnts, mostly.\n');
+    const session = await start([
+      path.join(articlesPath, 'the-harbour-inquiry.txt'),
+      folder,
+      path.join(articlesPath, 'council-votes-on-the-old-mill.txt'),
+    ]);
+    await session.waitFor('Aardvark Notes');
+    const rows = session.screen();
+    const at = (title: string) => rows.findIndex((row) => row.includes(title));
+    expect(at('The Harbour Inquiry')).toBeGreaterThan(-1);
+    expect(at('The Harbour Inquiry')).toBeLessThan(at('Aardvark Notes'));
+    expect(at('Aardvark Notes')).toBeLessThan(at('Zebra Notes'));
+    expect(at('Zebra Notes')).toBeLessThan(at('Council'));
+    expect(session.text()).toContain('4 articles');
+    // Opened from the list, and back to it (not out, as for one file named).
+    session.write('jj\r');
+    await session.waitFor(/Zebra Notes[\s\S]*Stripes, mostly/);
+    session.write('q');
+    await session.waitFor('Aardvark Notes');
+  });
+
+  it('says which path is missing, in one line', async () => {
+    const session = await start([articlesPath, '/no/such/place']);
+    const exit = await session.exited;
+    expect(exit.exitCode).toBe(1);
+    expect(session.text()).toContain('broadsheet: no such file or folder: /no/such/place');
+  });
+});
