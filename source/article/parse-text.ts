@@ -1,5 +1,6 @@
 import type {Article, Block, MarkupSpan, Pause} from './article.js';
 import {titleFromFirstLine} from './title.js';
+import {isCountedCharacter} from '../text/scripts.js';
 
 /** A gap of three or more spaces inside a line (not its indentation): table columns. */
 const TABLE_GAP = /\S {3,}\S/;
@@ -11,14 +12,34 @@ function detached(piece: string): string {
   return [...piece].join('');
 }
 
-/** Counts the words of a piece of text, as a reading-time estimate sees them. */
+/**
+ * Counts the words of a piece of text, as a reading-time estimate sees them: runs between
+ * spaces, and each Chinese or Japanese character (written without spaces) as one.
+ */
 export function countWords(text: string, start = 0, end = text.length): number {
   let words = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    const space = code === 0x20 || code === 0x0a || code === 0xa0 || code === 0x3000;
-    if (!space && !inWord) words++;
+    // (Han and kana start at U+3041; below it, only the spaces are tested.)
+    if (code >= 0x3041 && isCountedCharacter(code)) {
+      words++;
+      inWord = false;
+      continue;
+    }
+    // Punctuation that stands apart (a dash between spaces, CJK and full-width marks) is no word.
+    const space =
+      code === 0x20 ||
+      code === 0x0a ||
+      code === 0xa0 ||
+      (code >= 0x2012 && code <= 0x2017) || // dashes (hyphens and ’ stay in their words)
+      (code >= 0x201c && code <= 0x201f) || // double quotation marks
+      (code >= 0x2020 && code <= 0x2027) || // daggers, bullets, ellipses
+      (code >= 0x3000 && code <= 0x303f) ||
+      (code >= 0xff01 && code <= 0xff0f) ||
+      (code >= 0xff1a && code <= 0xff20) ||
+      (code >= 0xff5b && code <= 0xff65);
+    if (!space && !inWord && !(code >= 0xdc00 && code <= 0xdfff)) words++;
     inWord = !space;
   }
   return words;

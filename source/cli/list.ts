@@ -63,7 +63,9 @@ function listRecord(entry: LibraryEntry, status: ReadStatus) {
     byline: entry.byline ?? null,
     url: entry.url ?? null,
     words,
-    minutes: words === null ? null : minutesFor(words),
+    /** What `words` counts: words, or characters for Chinese and Japanese. */
+    counts: entry.script ? 'characters' : 'words',
+    minutes: words === null ? null : minutesFor(words, entry.script),
     state: status.kind,
     percent: status.kind === 'finished' ? 100 : status.kind === 'reading' ? status.percent : 0,
     ...(entry.refused ? {refused: entry.refused} : {}),

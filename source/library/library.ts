@@ -1,3 +1,5 @@
+import type {CharacterScript} from '../text/scripts.js';
+
 /** One article in the library, as the list needs it: where it is and what it is called. */
 export type LibraryEntry = {
   path: string;
@@ -15,8 +17,10 @@ export type LibraryEntry = {
   /** Size in bytes and modification time (ms), from stat. */
   size?: number;
   mtime?: number;
-  /** Its length in words, once counted. */
+  /** Its length in words, once counted (in characters for Chinese and Japanese). */
   words?: number;
+  /** Chinese or Japanese: its length is in characters, read at that script's rate. */
+  script?: CharacterScript;
   /** The address a web page came from (a saved page's front matter, a page's canonical link). */
   url?: string;
   /** Why the reader refuses it (binary, too large, unreadable), when it does. */

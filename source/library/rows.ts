@@ -2,6 +2,7 @@ import type {LibraryEntry} from './library.js';
 import type {ReadStatus} from '../state/saved-places.js';
 import {cellWidth, graphemesIn, truncateToWidth} from '../text/width.js';
 import {minutesFor} from '../text/reading-time.js';
+import {estimatedWords} from './view.js';
 
 /** A piece of a row and how it is set. */
 export type Cell = {text: string; style?: 'dim' | 'match'};
@@ -18,11 +19,12 @@ export function describeStatus(status: ReadStatus): string {
  * (`~`) until its words are counted, `…` before even that is known.
  */
 export function describeLength(entry: LibraryEntry): string {
-  const words = entry.words ?? (entry.size === undefined ? undefined : Math.round(entry.size / 6));
+  const words = entry.words ?? (entry.size === undefined ? undefined : estimatedWords(entry));
   if (words === undefined) return '…';
-  const minutes = minutesFor(words);
+  const minutes = minutesFor(words, entry.script);
   const about = entry.words === undefined ? '~' : '';
-  return `${about}${thousands(words)} w · ${minutes} min`;
+  // Chinese and Japanese are counted in characters.
+  return `${about}${thousands(words)} ${entry.script ? 'ch' : 'w'} · ${minutes} min`;
 }
 
 /** 12345 as `12,345` (Intl's formatter costs milliseconds to start, on the first frame). */

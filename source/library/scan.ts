@@ -1,3 +1,4 @@
+import {characterScript, type CharacterScript} from '../text/scripts.js';
 import {
   type Dirent,
   closeSync,
@@ -67,7 +68,7 @@ function headText(head: Uint8Array, whole: boolean): string {
 export function describeHead(
   head: Uint8Array,
   {fallback, format, whole}: {fallback: string; format: Format; whole: boolean},
-): {title: string; byline?: string; words?: number; refused?: string; url?: string} {
+): HeadFacts {
   if (looksBinary(head)) return {title: fallback, refused: 'not text (binary data)'};
   if (format === 'html') return pageHead(head, fallback, whole);
   // A Project Gutenberg text is titled by its header (when the head reaches the book).
@@ -75,23 +76,32 @@ export function describeHead(
   if (text.trim() === '') return {title: fallback, refused: whole ? 'empty' : undefined};
   if (format === 'markdown') return markdownHead(text, fallback, whole);
   const article = parseText(text, fallback);
-  return {
+  const found: HeadFacts = {
     title: safeLine(article.title),
     byline: article.meta === undefined ? undefined : safeLine(article.meta),
     words: whole ? article.words : undefined,
   };
+  const script = characterScript(text);
+  if (script) found.script = script;
+  return found;
 }
+
+/** What the list knows of a file from its head. */
+type HeadFacts = {
+  title: string;
+  byline?: string;
+  words?: number;
+  refused?: string;
+  url?: string;
+  script?: CharacterScript;
+};
 
 /**
  * A Markdown file's title and byline as the reader finds them (front matter, else an opening
  * first-level heading), read without parsing the whole of its Markdown: the list shows
  * hundreds of them, and the CommonMark parser is only needed to read one.
  */
-function markdownHead(
-  text: string,
-  fallback: string,
-  whole: boolean,
-): {title: string; byline?: string; words?: number; url?: string} {
+function markdownHead(text: string, fallback: string, whole: boolean): HeadFacts {
   const {front, body} = splitFrontMatter(text);
   const opening = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
   const first = body.trimStart();
@@ -104,12 +114,14 @@ function markdownHead(
       countWords(title) +
       countWords(byline ?? '')
     : undefined;
-  const found: {title: string; byline?: string; words?: number; url?: string} = {
+  const found: HeadFacts = {
     title: safeLine(title),
     byline: byline && safeLine(byline),
     words,
   };
   if (front.url) found.url = safeLine(front.url);
+  const script = characterScript(body);
+  if (script) found.script = script;
   return found;
 }
 
@@ -209,6 +221,7 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
       if (found.words !== undefined) entry.words = found.words;
       if (found.refused !== undefined) entry.refused = found.refused;
       if (found.url !== undefined) entry.url = found.url;
+      if (found.script !== undefined) entry.script = found.script;
     }
     cache?.set(file, {
       size: stats.size,
@@ -218,6 +231,7 @@ export function describeEntry(listed: LibraryEntry, cache?: LibraryCache): Libra
       words: entry.words,
       refused: entry.refused,
       url: entry.url,
+      script: entry.script,
     });
   } catch (error) {
     entry.refused = errorReason(error);
@@ -237,6 +251,7 @@ function withCached(entry: LibraryEntry, cached: CachedFile): LibraryEntry {
   if (cached.words !== undefined) filled.words = cached.words;
   if (cached.refused !== undefined) filled.refused = cached.refused;
   if (cached.url !== undefined) filled.url = cached.url;
+  if (cached.script !== undefined) filled.script = cached.script;
   return filled;
 }
 

@@ -138,9 +138,17 @@ export function matchedLetters(filter: string, title: string): readonly number[]
   return letters.size > 0 ? [...letters].sort((a, b) => a - b) : undefined;
 }
 
-/** Words an article has, or an estimate from its size (about six bytes a word) until counted. */
+/** Words an article has, or an estimate from its size until counted. */
 export function wordsOf(entry: LibraryEntry): number {
-  return entry.words ?? Math.round((entry.size ?? 0) / 6);
+  return entry.words ?? estimatedWords(entry);
+}
+
+/**
+ * Words from a file's size: about six bytes a word, or three a character of Chinese or
+ * Japanese (in UTF-8).
+ */
+export function estimatedWords(entry: LibraryEntry): number {
+  return Math.round((entry.size ?? 0) / (entry.script ? 3 : 6));
 }
 
 /** Reading order for `progress`: being read (furthest first), then unread, then finished. */

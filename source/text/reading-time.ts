@@ -1,4 +1,5 @@
 import type {Article} from '../article/article.js';
+import {CHARACTERS_PER_MINUTE, characterScript, type CharacterScript} from './scripts.js';
 
 /** Reading speed for time estimates, in words a minute (the adult average for prose). */
 export const WORDS_PER_MINUTE = 238;
@@ -13,9 +14,25 @@ export function setWordsPerMinute(rate: number): void {
   wordsPerMinute = rate;
 }
 
-/** Minutes to read `words` at the reader's speed (at least one). */
-export function minutesFor(words: number): number {
-  return Math.max(1, Math.round(words / wordsPerMinute));
+/**
+ * Minutes to read `words` at the reader's speed (at least one): words between spaces at the
+ * words a minute set, Chinese and Japanese (counted by characters) at their own rate.
+ */
+export function minutesFor(words: number, script?: CharacterScript): number {
+  return Math.max(1, Math.round(words / perMinute(script)));
+}
+
+function perMinute(script: CharacterScript | undefined): number {
+  return script ? CHARACTERS_PER_MINUTE[script] : wordsPerMinute;
+}
+
+const scripts = new WeakMap<Article, {script: CharacterScript | undefined}>();
+
+/** Whether an article is Chinese or Japanese, counted by characters (told once, from its start). */
+export function scriptOf(article: Article): CharacterScript | undefined {
+  let known = scripts.get(article);
+  if (!known) scripts.set(article, (known = {script: characterScript(article.text)}));
+  return known.script;
 }
 
 /**
@@ -82,6 +99,8 @@ export function progressAt(
   const percent = atEnd ? 100 : Math.min(99, Math.floor((offset / length) * 100));
   const minutesLeft = atEnd
     ? 0
-    : Math.ceil((wordsFrom(article, offset, blockHint) + wordsUnread) / wordsPerMinute);
+    : Math.ceil(
+        (wordsFrom(article, offset, blockHint) + wordsUnread) / perMinute(scriptOf(article)),
+      );
   return {percent, minutesLeft};
 }

@@ -170,7 +170,7 @@ describe('the library cache, row by row', () => {
   it('writes back no row without a path', () => {
     const dir = folder();
     const file = path.join(dir, 'library-cache.json');
-    writeFileSync(file, '{"version":2,"files":[[5,1,2,"T"],["/ok",1,2,"O"]]}');
+    writeFileSync(file, '{"version":3,"files":[[5,1,2,"T"],["/ok",1,2,"O"]]}');
     const cache = new LibraryCache(dir);
     cache.set('/new', {size: 1, mtime: 1, title: 'N'});
     cache.flush();
