@@ -113,7 +113,14 @@ async function main(): Promise<void> {
     printPlain(target, {width: measure, theme, colour: colourAllowed(noColor)});
     return;
   }
-  await read(target, keyboard, {width: measure, theme, fresh, keymap: config.keymap, notice});
+  await read(target, keyboard, {
+    width,
+    defaultWidth: measure,
+    theme,
+    fresh,
+    keymap: config.keymap,
+    notice,
+  });
 }
 
 // A reader of our output that stops early (`broadsheet story.txt | head`) closes the pipe: that

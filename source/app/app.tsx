@@ -88,6 +88,7 @@ export function createStore(
     cap,
     keymap,
     notice,
+    defaultCap,
     openIndex,
     rescan,
     work,
@@ -104,6 +105,8 @@ export function createStore(
     keymap?: Keymap;
     /** A word for the first status line. */
     notice?: string;
+    /** The measure = goes back to. */
+    defaultCap?: number;
     openIndex?: number;
     rescan?: () => Library;
     work?: LibraryWork;
@@ -126,6 +129,7 @@ export function createStore(
       speakersShown,
       keys: keymap,
       notice,
+      defaultCap,
     }),
     env,
     {
@@ -133,6 +137,7 @@ export function createStore(
         places.save(article, entry.path, anchor, finished, marks),
       sorted: (chosen) => places.setSort(chosen),
       speakersShown: (shown) => places.setSpeakersShown(shown),
+      measured: (columns, cap) => places.setMeasure(columns, cap),
       libraryIdle,
       laidOut,
       save,

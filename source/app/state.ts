@@ -70,8 +70,10 @@ export type AppState = {
   reading?: {index: number; reader: ReaderState; loading?: ArticleLoad};
   columns: number;
   rows: number;
-  /** The widest measure (--width). */
+  /** The widest measure: --width, else as last set with - + =, else the config file's. */
   cap?: number;
+  /** The measure = goes back to. */
+  defaultCap?: number;
   /** Speakers shown in the margin (S): kept from one article to the next. */
   speakersShown?: boolean;
   /** A file was named on the command line: leaving its reader quits. */
@@ -112,6 +114,7 @@ export function startApp(
     speakersShown = false,
     keys = keymap,
     notice,
+    defaultCap,
   }: {
     columns: number;
     rows: number;
@@ -122,6 +125,7 @@ export function startApp(
     keys?: Keymap;
     /** A word for the first status line (a config file with a mistake in it). */
     notice?: string;
+    defaultCap?: number;
   },
 ): AppState {
   const state: AppState = {
@@ -130,6 +134,7 @@ export function startApp(
     columns,
     rows,
     cap,
+    defaultCap,
     speakersShown,
     single: openIndex !== undefined,
     quit: false,
@@ -159,6 +164,7 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
   if (opened.kind === 'refused') return said(state, opened.message);
   const reader = openReader(opened.article, state.columns, state.rows, {
     cap: state.cap,
+    defaultCap: state.defaultCap,
     speakersShown: state.speakersShown,
     anchor: opened.anchor,
     message: opened.message,
@@ -331,7 +337,13 @@ function withReader(state: AppState, action: Parameters<typeof readerReducer>[1]
   if (!reading) return state;
   const reader = readerReducer(reading.reader, action);
   if (reader === reading.reader) return state;
-  return {...state, speakersShown: reader.speakersShown, reading: {...reading, reader}};
+  // The measure set (- + =) is kept for the next article.
+  return {
+    ...state,
+    cap: reader.cap,
+    speakersShown: reader.speakersShown,
+    reading: {...reading, reader},
+  };
 }
 
 /**

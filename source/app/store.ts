@@ -40,6 +40,8 @@ const HOLD_NOTICE_MS = 150;
 
 /** What the app does to the world when its state changes. */
 export type AppEffects = {
+  /** The measure was set with - + =, in a terminal `columns` wide: remember it. */
+  measured?(columns: number, cap: number): void;
   /** The reader's place moved (or an article opened): remember it. */
   place?(
     entry: LibraryEntry,
@@ -345,6 +347,9 @@ export class AppStore {
     if (next === previous) return;
     this.state = next;
     if (next.list.sort !== previous.list.sort) this.effects.sorted?.(next.list.sort);
+    if (next.cap !== previous.cap && next.cap !== undefined && next.reading) {
+      this.effects.measured?.(next.columns, next.cap);
+    }
     if (Boolean(next.speakersShown) !== Boolean(previous.speakersShown)) {
       this.effects.speakersShown?.(Boolean(next.speakersShown));
     }

@@ -58,11 +58,21 @@ export async function read(
   keyboard: Keyboard,
   {
     width,
+    defaultWidth,
     theme,
     fresh,
     keymap,
     notice,
-  }: {width?: number; theme: Theme; fresh: boolean; keymap?: Keymap; notice?: string},
+  }: {
+    /** --width: wins over the measure remembered. */
+    width?: number;
+    /** The config file's width (or --width): the measure = goes back to. */
+    defaultWidth?: number;
+    theme: Theme;
+    fresh: boolean;
+    keymap?: Keymap;
+    notice?: string;
+  },
 ): Promise<void> {
   const {library, opened} = target;
   let libraryFolder = target.folder;
@@ -113,7 +123,10 @@ export async function read(
     places,
     columns: process.stdout.columns || 80,
     rows: process.stdout.rows || 24,
-    cap: width,
+    // The measure: --width, else as last set with - + = (at this terminal's width), else the
+    // config file's.
+    cap: width ?? places.measure(process.stdout.columns || 80) ?? defaultWidth,
+    defaultCap: defaultWidth,
     keymap,
     notice,
     openIndex: opened ? 0 : undefined,

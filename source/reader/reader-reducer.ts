@@ -106,9 +106,11 @@ export function openReader(
     message,
     speakersShown = false,
     marks,
+    defaultCap,
   }: {
     anchor?: number;
     cap?: number;
+    defaultCap?: number;
     message?: string;
     speakersShown?: boolean;
     marks?: Readonly<Record<string, number>>;
@@ -121,6 +123,7 @@ export function openReader(
     columns,
     rows,
     cap,
+    defaultCap,
     speakersShown,
     geometry: shape,
     pages,
@@ -143,6 +146,7 @@ export function openReader(
 export function rebase(state: ReaderState, article: Article): ReaderState {
   const opened = openReader(article, state.columns, state.rows, {
     cap: state.cap,
+    defaultCap: state.defaultCap,
     speakersShown: state.speakersShown,
     anchor: Math.min(state.anchor, article.text.length),
     message: state.message,
@@ -256,7 +260,10 @@ function reduce(current: ReaderState, action: ReaderAction): ReaderState {
         state.cap === Infinity ? Infinity : state.geometry.measure + MEASURE_STEP,
       );
     case 'fullMeasure':
-      return withCap(fresh, state.cap === Infinity ? DEFAULT_MEASURE : Infinity);
+      return withCap(
+        fresh,
+        state.cap === Infinity ? (state.defaultCap ?? DEFAULT_MEASURE) : Infinity,
+      );
     case 'layoutComplete':
       return {...state};
     case 'nextQuote':

@@ -25,6 +25,8 @@ export type ReaderState = {
   rows: number;
   /** The widest the text may be set, in cells; the terminal may make it narrower. */
   cap: number;
+  /** The measure = goes back to (--width, the config file's, else 72). */
+  defaultCap?: number;
   /** Speakers shown in the margin (the S key). */
   speakersShown?: boolean;
   geometry: Geometry;

@@ -18,6 +18,12 @@ export type SavedPlaces = {
   /** Whether speakers are shown in the margin (S), as last chosen, and remembering it. */
   speakersShown(): boolean;
   setSpeakersShown(shown: boolean): void;
+  /**
+   * The measure last set with - + = in a terminal this wide (else the last one set as a number
+   * of columns, at any width), and remembering one.
+   */
+  measure(columns: number): number | undefined;
+  setMeasure(columns: number, cap: number): void;
   /** A one-line notice for the status bar ("progress not saved"), if any. */
   notice(): string | undefined;
 };
@@ -98,6 +104,24 @@ export function savedPlaces(
     setSpeakersShown(shown) {
       state.setSetting('speakersShown', shown);
     },
+    measure(columns) {
+      const measures = state.setting('measures');
+      const byWidth =
+        typeof measures === 'object' && measures !== null
+          ? (measures as Record<string, unknown>)[String(columns)]
+          : undefined;
+      const known = byWidth ?? state.setting('lastMeasure');
+      if (known === 'full' && byWidth !== undefined) return Infinity;
+      // (The reader keeps a measure within its bounds.)
+      return Number.isInteger(known) && (known as number) > 0 ? (known as number) : undefined;
+    },
+    setMeasure(columns, cap) {
+      const measures = state.setting('measures');
+      const kept = typeof measures === 'object' && measures !== null ? measures : {};
+      const value = cap === Infinity ? 'full' : cap;
+      state.setSetting('measures', {...kept, [String(columns)]: value});
+      if (cap !== Infinity) state.setSetting('lastMeasure', cap);
+    },
     statusOf,
     notice: () => (state.saveFailed ? 'progress not saved' : undefined),
   };
@@ -113,5 +137,7 @@ export const noSavedPlaces: SavedPlaces = {
   setSort: () => undefined,
   speakersShown: () => false,
   setSpeakersShown: () => undefined,
+  measure: () => undefined,
+  setMeasure: () => undefined,
   notice: () => undefined,
 };

@@ -168,3 +168,31 @@ describe('several paths in a real terminal', () => {
     expect(session.text()).toContain('broadsheet: no such file or folder: /no/such/place');
   });
 });
+
+describe('the measure remembered', () => {
+  it('opens at the measure last set with - + =, in a terminal as wide, and --width wins', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-measure-state-'));
+    const env = {XDG_STATE_HOME: state};
+    const first = await start([LONG], env);
+    await first.waitFor(/page 1\/\d+/);
+    expect(widestText(first)).toBeGreaterThan(64);
+    first.write('---');
+    await first.waitFor('measure 60');
+    first.write('q');
+    await first.exited;
+    const second = await start([LONG], env);
+    await second.waitFor(/page 1\/\d+/);
+    expect(widestText(second)).toBeLessThanOrEqual(60);
+    expect(widestText(second)).toBeGreaterThan(50);
+    // = goes to the full width, and back to the default (72) rather than the remembered 60.
+    second.write('=');
+    await second.waitFor('full width');
+    second.write('=');
+    await second.waitFor('measure 72');
+    second.write('q');
+    await second.exited;
+    const flagged = await start([LONG, '--width', '40'], env);
+    await flagged.waitFor(/page 1\/\d+/);
+    expect(widestText(flagged)).toBeLessThanOrEqual(40);
+  });
+});

@@ -216,3 +216,24 @@ describe('marks kept with the place', () => {
     expect(state.positionOf('other')).not.toHaveProperty('marks');
   });
 });
+
+describe('the measure remembered', () => {
+  it('by the terminal width it was set in, else the last set as a number of columns', async () => {
+    const {savedPlaces} = await import('../../source/state/saved-places.js');
+    const dir = folder();
+    const places = savedPlaces(new ReadingState(dir));
+    expect(places.measure(80)).toBeUndefined();
+    places.setMeasure(80, 64);
+    places.setMeasure(200, Infinity);
+    const again = savedPlaces(new ReadingState(dir));
+    expect(again.measure(80)).toBe(64);
+    expect(again.measure(200)).toBe(Infinity);
+    // Full width is a choice for one width; elsewhere the last measure in columns applies.
+    expect(again.measure(120)).toBe(64);
+    writeFileSync(
+      path.join(dir, 'settings.json'),
+      '{"measures": {"80": "wide"}, "lastMeasure": -3}',
+    );
+    expect(savedPlaces(new ReadingState(dir)).measure(80)).toBeUndefined();
+  });
+});
