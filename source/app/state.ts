@@ -169,6 +169,7 @@ function openEntry(state: AppState, index: number, env: AppEnv): AppState {
     anchor: opened.anchor,
     message: opened.message,
     marks: opened.marks,
+    resumedAt: opened.anchor > 0 ? opened.anchor : undefined,
   });
   return {
     ...state,

@@ -45,6 +45,7 @@ function Line({
   theme,
   pad,
   speaker,
+  resumed,
 }: {
   text: string;
   line: DisplayLine;
@@ -53,12 +54,20 @@ function Line({
   pad: string;
   /** Who speaks in the paragraph this line opens, shown dim in the margin (S). */
   speaker?: string;
+  /** The line a reopened article was left at: marked in the margin. */
+  resumed?: boolean;
 }) {
   if (line.kind === 'blank') return <Text> </Text>;
   const base = line.kind === 'meta' ? theme.meta : line.kind === 'heading' ? {bold: true} : {};
   return (
     <Text {...base}>
-      {speaker ? <Text {...theme.meta}>{inMargin(speaker, pad.length)}</Text> : pad}
+      {resumed ? (
+        <Text {...theme.currentQuote}>{resumedMark(pad.length)}</Text>
+      ) : speaker ? (
+        <Text {...theme.meta}>{inMargin(speaker, pad.length)}</Text>
+      ) : (
+        pad
+      )}
       {line.kind === 'quote' && <Text {...theme.meta}>{'│ '}</Text>}
       {lineRuns(text, line, spans).map((run, index) => (
         <Text key={index} {...styleOf(run.style, theme)}>
@@ -67,6 +76,18 @@ function Line({
       ))}
     </Text>
   );
+}
+
+/** The mark of the line a reopened article was left at, at the right of a margin `width` wide. */
+function resumedMark(width: number): string {
+  if (width < 1) return '';
+  return width === 1 ? '▸' : `${' '.repeat(width - 2)}▸ `;
+}
+
+/** The line on screen the place `offset` is on (the first with text at or after it). */
+function lineAt(lines: DisplayLine[], offset: number | undefined): number {
+  if (offset === undefined) return -1;
+  return lines.findIndex((line) => line.kind !== 'blank' && line.end > offset);
 }
 
 /** A name right-aligned in a margin of `width` cells, a space after it (cut short if need be). */
@@ -158,6 +179,7 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
     );
   } else {
     const speakers = speakersBeside(state, lines);
+    const resumedLine = lineAt(lines, state.resumedAt);
     body = (
       <>
         {lines.map((line, index) => (
@@ -169,6 +191,7 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
             theme={theme}
             pad={pad}
             speaker={speakers.get(line.start)}
+            resumed={index === resumedLine}
           />
         ))}
         {filler > 0 && <Box height={filler} />}

@@ -60,6 +60,9 @@ export type ReaderAction =
   | {type: 'openMarks'}
   | {type: 'notify'; message: string | undefined};
 
+/** What is not a key, and leaves the mark of where a reopened article was left. */
+const LEAVE_RESUMED_MARK = new Set<ReaderAction['type']>(['layoutComplete', 'resize', 'notify']);
+
 /** Keys that jump: '' comes back to where the last of them started. */
 const JUMPS = new Set<ReaderAction['type']>([
   'firstPage',
@@ -107,7 +110,9 @@ export function openReader(
     speakersShown = false,
     marks,
     defaultCap,
+    resumedAt,
   }: {
+    resumedAt?: number;
     anchor?: number;
     cap?: number;
     defaultCap?: number;
@@ -135,6 +140,7 @@ export function openReader(
     count: '',
     help: false,
     marks,
+    resumedAt,
   };
   return place(start, Math.max(0, Math.min(anchor, article.text.length)), true);
 }
@@ -163,6 +169,7 @@ export function rebase(state: ReaderState, article: Article): ReaderState {
     quotationAt: state.quotationAt,
     markKey: state.markKey,
     jumpedFrom: state.jumpedFrom,
+    resumedAt: state.resumedAt,
   };
   return state.aligned ? kept : place(kept, kept.anchor, false);
 }
@@ -201,7 +208,11 @@ function takeCount(state: ReaderState): number | undefined {
 
 /** The reading view's state machine: intents in, state out. A jump remembers where it started. */
 export function readerReducer(current: ReaderState, action: ReaderAction): ReaderState {
-  const next = reduce(current, action);
+  let next = reduce(current, action);
+  // The mark of the place an article was left at goes with the first key.
+  if (next.resumedAt !== undefined && !LEAVE_RESUMED_MARK.has(action.type)) {
+    next = {...next, resumedAt: undefined};
+  }
   if (!JUMPS.has(action.type) || next.anchor === current.anchor) return next;
   return {...next, jumpedFrom: current.anchor};
 }

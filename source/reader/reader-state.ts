@@ -57,6 +57,11 @@ export type ReaderState = {
   currentQuote?: Quotation;
   /** A list over the page: the quotations ("), the contents (t) or the marks (M), its row selected. */
   panel?: {kind: 'quotes' | 'contents' | 'marks'; selected: number};
+  /**
+   * Where a reopened article was left: its line is marked in the margin until the next key, so
+   * the eye finds the place on the page shown.
+   */
+  resumedAt?: number;
   /** Marks set with m, by letter: offsets into the article. */
   marks?: Readonly<Record<string, number>>;
   /** m or ' was typed: the next key is a mark's letter. */

@@ -196,3 +196,39 @@ describe('the measure remembered', () => {
     expect(widestText(flagged)).toBeLessThanOrEqual(40);
   });
 });
+
+describe('the place a reopened article was left at', () => {
+  it('is marked in the margin until the next key', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-resumed-state-'));
+    const env = {XDG_STATE_HOME: state};
+    const first = await start([LONG], env);
+    await first.waitFor(/page 1\/\d+/);
+    first.write('   jjj');
+    await first.waitFor(/page 4\//);
+    await pause();
+    // The first line of text on screen (the place may be the blank line above it).
+    const top = first
+      .screen()
+      .slice(2)
+      .find((row) => row.trim() !== '')!
+      .trim();
+    first.write('q');
+    await first.exited;
+    // Another size: the page shown starts elsewhere, and the mark says where the reader was.
+    const second = await runCli({args: [LONG], env, columns: 90, rows: 30});
+    sessions.push(second);
+    await second.waitFor('resumed at');
+    const marked = second.screen().find((row) => row.includes('▸'));
+    expect(marked).toBeDefined();
+    expect(
+      top.startsWith(
+        marked!
+          .slice(marked!.indexOf('▸') + 1)
+          .trim()
+          .slice(0, 20),
+      ),
+    ).toBe(true);
+    second.write('j');
+    await second.waitFor((screen) => !screen.includes('▸'));
+  });
+});
