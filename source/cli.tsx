@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   // The config file first: flags and the environment win over it.
   const config = loadConfig();
   const {settings} = config;
-  const {input, width, json, print, theme, themeFrom, fresh, noColor, format, to} =
+  const {input, width, json, print, theme, themeFrom, fresh, noColor, format, to, mouse} =
     parseCommandLine(settings.theme);
   if (settings.wordsPerMinute !== undefined) setWordsPerMinute(settings.wordsPerMinute);
   const libraryFrom = process.env['BROADSHEET_DIR']
@@ -57,8 +57,15 @@ async function main(): Promise<void> {
         },
         library: {value: shortPath(libraryDirectory()), from: libraryFrom},
         mouse: {
-          value: settings.mouse ?? false,
-          from: settings.mouse === undefined ? 'default' : 'config file',
+          value: mouse ?? settings.mouse ?? false,
+          from:
+            mouse !== undefined
+              ? mouse
+                ? '--mouse'
+                : '--no-mouse'
+              : settings.mouse === undefined
+                ? 'default'
+                : 'config file',
         },
       },
       json,
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
     fresh,
     keymap: config.keymap,
     notice,
+    mouse: mouse ?? settings.mouse ?? false,
   });
 }
 

@@ -89,6 +89,7 @@ export function createStore(
     keymap,
     notice,
     defaultCap,
+    mouse,
     openIndex,
     rescan,
     work,
@@ -107,6 +108,8 @@ export function createStore(
     notice?: string;
     /** The measure = goes back to. */
     defaultCap?: number;
+    /** The mouse is read. */
+    mouse?: boolean;
     openIndex?: number;
     rescan?: () => Library;
     work?: LibraryWork;
@@ -130,6 +133,7 @@ export function createStore(
       keys: keymap,
       notice,
       defaultCap,
+      mouse,
     }),
     env,
     {

@@ -81,6 +81,8 @@ export type AppState = {
   quit: boolean;
   /** The keys, as the config file binds them. */
   keymap: Keymap;
+  /** The mouse is read (--mouse, or the config file): the wheel scrolls, a click opens. */
+  mouse?: boolean;
 };
 
 export type AppEvent =
@@ -115,6 +117,7 @@ export function startApp(
     keys = keymap,
     notice,
     defaultCap,
+    mouse = false,
   }: {
     columns: number;
     rows: number;
@@ -126,6 +129,7 @@ export function startApp(
     /** A word for the first status line (a config file with a mistake in it). */
     notice?: string;
     defaultCap?: number;
+    mouse?: boolean;
   },
 ): AppState {
   const state: AppState = {
@@ -139,6 +143,7 @@ export function startApp(
     single: openIndex !== undefined,
     quit: false,
     keymap: keys,
+    mouse,
   };
   const listed = {...state, list: withRows(state.list, listContext(state, env), undefined)};
   const started = openIndex === undefined ? listed : openEntry(listed, openIndex, env);
@@ -333,6 +338,47 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
   }
 }
 
+/** Lines (or rows) one turn of the mouse wheel moves. */
+export const WHEEL_LINES = 3;
+/** Where the rows of the list (the library's, or a list over the page) start on screen. */
+const FIRST_ROW = 2;
+
+/**
+ * The mouse, when it is on: the wheel scrolls the page (or moves a list's cursor) three lines;
+ * a click on a row of the library opens it, on a row of a list over the page goes there.
+ */
+function mouseKey(state: AppState, key: Key & {kind: 'mouse'}, env: AppEnv): AppState {
+  const wheel =
+    key.event === 'wheelUp' ? -WHEEL_LINES : key.event === 'wheelDown' ? WHEEL_LINES : 0;
+  const reader = state.reading?.reader;
+  if (reader) {
+    if (reader.help || reader.prompt !== undefined || reader.markKey) return state;
+    if (reader.panel) {
+      if (wheel !== 0) return withReader(state, {type: 'panelMove', by: wheel});
+      if (key.event !== 'press') return state;
+      const height = Math.max(1, reader.geometry.height);
+      const first = Math.floor(reader.panel.selected / height) * height;
+      const row = key.row - FIRST_ROW;
+      if (row < 0 || row >= height) return state;
+      return withReader(state, {type: 'panelClick', row: first + row});
+    }
+    return wheel === 0 ? state : withReader(state, {type: 'scroll', lines: wheel});
+  }
+  const {list} = state;
+  if (list.help || list.address !== undefined || list.saving || list.rows.length === 0)
+    return state;
+  if (wheel !== 0) {
+    const place = moveList(list, list.selected + wheel, list.rows.length, listHeight(state.rows));
+    return place === list ? state : {...state, list: {...list, ...place}};
+  }
+  if (key.event !== 'press') return state;
+  const row = key.row - FIRST_ROW;
+  const index = list.top + row;
+  if (row < 0 || row >= listHeight(state.rows) || index >= list.rows.length) return state;
+  const selected = {...state, list: {...list, selected: index}};
+  return openEntry(selected, list.rows[index]!.entry, env);
+}
+
 function withReader(state: AppState, action: Parameters<typeof readerReducer>[1]): AppState {
   const {reading} = state;
   if (!reading) return state;
@@ -356,6 +402,10 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
   if (state.quit && event.type !== 'loaded') return state;
   switch (event.type) {
     case 'key':
+      if (event.key.kind === 'mouse') {
+        // Reports that come while the mouse is off (another program left it on) are dropped.
+        return state.mouse ? mouseKey(state, event.key, env) : state;
+      }
       return state.reading ? readerKey(state, event.key, env) : libraryKey(state, event.key, env);
     case 'resize': {
       if (event.columns === state.columns && event.rows === state.rows) return state;

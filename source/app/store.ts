@@ -33,6 +33,11 @@ const RELEASE_SLICE_MS = 16;
 /** How long an Esc at the end of a read waits for the rest of a sequence (as vim's ttimeout). */
 export const ESCAPE_WAIT_MS = 40;
 /**
+ * How long the start of a mouse report waits for its rest: no key begins that way, and a
+ * report split over ssh may take a while to come whole.
+ */
+export const MOUSE_WAIT_MS = 400;
+/**
  * A key held for the rest of a file says so only if the wait is long enough to notice: a
  * frame drawn for a wait of a few dozen ms only delays the answer.
  */
@@ -120,12 +125,15 @@ export class AppStore {
     const holding = this.held.length > 0;
     this.keys(this.decoder.push(chunk));
     if (this.decoder.waiting) {
-      this.escapeTimer = setTimeout(() => {
-        this.escapeTimer = undefined;
-        const waiting = this.state;
-        this.keys(this.decoder.flush());
-        this.changed(waiting);
-      }, ESCAPE_WAIT_MS);
+      this.escapeTimer = setTimeout(
+        () => {
+          this.escapeTimer = undefined;
+          const waiting = this.state;
+          this.keys(this.decoder.flush());
+          this.changed(waiting);
+        },
+        this.decoder.inMouseReport ? MOUSE_WAIT_MS : ESCAPE_WAIT_MS,
+      );
     }
     // The list's background work waits for a pause in typing, counted from when this key's
     // work was done (a filter's first letter may take a while).

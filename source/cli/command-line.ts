@@ -22,6 +22,8 @@ export type CommandLine = {
   to?: string;
   /** --no-color was given. */
   noColor: boolean;
+  /** --mouse or --no-mouse, if either was given. */
+  mouse?: boolean;
 };
 
 function themeOf(
@@ -73,6 +75,7 @@ export function parseCommandLine(configuredTheme?: ThemeName): CommandLine {
     format: options.format,
     to: options.to,
     noColor: !options.color,
+    mouse: options.mouse,
   };
 }
 

@@ -40,6 +40,7 @@ export const HELP = `
     --print        Print the article (or the list) as plain text, even to a terminal
     --width N      Widest measure of text, in columns (default 72; at least 20)
     --fresh        Open articles at the top, not where you left off
+    --mouse        Read the mouse: the wheel scrolls, a click opens (--no-mouse: not)
     --format F     Read the article as text, markdown, html or epub
     --to DIR       With add: save pages into DIR
     --theme T      dark (default), light or mono

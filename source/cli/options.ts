@@ -15,6 +15,8 @@ export type Options = {
   format?: Format;
   /** With add: the folder to save pages into. */
   to?: string;
+  /** --mouse or --no-mouse; undefined when neither (the config file decides). */
+  mouse?: boolean;
   help: boolean;
   version: boolean;
 };
@@ -31,6 +33,7 @@ const FLAGS = {
   fresh: {type: 'boolean', default: false},
   format: {type: 'string'},
   to: {type: 'string'},
+  mouse: {type: 'boolean'},
   help: {type: 'boolean', shortFlag: 'h', default: false},
   version: {type: 'boolean', shortFlag: 'v', default: false},
 } as const;
@@ -44,6 +47,7 @@ const KNOWN = new Set([
   'fresh',
   'format',
   'to',
+  'mouse',
   'help',
   'version',
 ]);
@@ -65,6 +69,8 @@ export function parseOptions(argv: string[], help: string, version: string): Opt
     autoVersion: false,
     // Reported here, in one line, rather than by meow.
     allowUnknownFlags: true,
+    // A boolean with no default is left undefined when absent (--mouse: the config decides).
+    booleanDefault: undefined,
   });
   const unknown = Object.keys(cli.unnormalizedFlags).filter(
     (name) => !KNOWN.has(name) && name !== 'h' && name !== 'v' && name !== 'noColor',
@@ -91,6 +97,7 @@ export function parseOptions(argv: string[], help: string, version: string): Opt
     theme: flags.theme,
     color: flags.color,
     fresh: flags.fresh,
+    mouse: flags.mouse,
     help: flags.help,
     version: flags.version,
   };

@@ -63,6 +63,7 @@ export async function read(
     fresh,
     keymap,
     notice,
+    mouse = false,
   }: {
     /** --width: wins over the measure remembered. */
     width?: number;
@@ -72,6 +73,7 @@ export async function read(
     fresh: boolean;
     keymap?: Keymap;
     notice?: string;
+    mouse?: boolean;
   },
 ): Promise<void> {
   const {library, opened} = target;
@@ -82,7 +84,7 @@ export async function read(
   const readingState = new ReadingState(stateDirectory());
   const places = savedPlaces(readingState, {fresh, byPath: opened?.path !== '-'});
 
-  enterFullScreen();
+  enterFullScreen({withMouse: mouse});
   onExit(
     () => {
       restoreTerminal();
@@ -129,6 +131,7 @@ export async function read(
     defaultCap: defaultWidth,
     keymap,
     notice,
+    mouse,
     openIndex: opened ? 0 : undefined,
     rescan: opened
       ? undefined

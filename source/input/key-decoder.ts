@@ -1,5 +1,5 @@
 import {graphemesIn} from '../text/width.js';
-import {char, named, type Key, type KeyName} from './keys.js';
+import {char, named, type Key, type KeyName, type MouseEvent} from './keys.js';
 
 const ESC = '\u001B';
 export const PASTE_START = `${ESC}[200~`;
@@ -26,8 +26,28 @@ const CSI_TILDE: Record<string, KeyName> = {
   '8': 'end',
 };
 
+/** A mouse report's button code: which button, the wheel, a move (xterm's encoding). */
+function mouseKey(code: number, column: number, row: number, release: boolean): Key {
+  let event: MouseEvent = 'other';
+  if ((code & 0x40) !== 0)
+    event = (code & 3) === 0 ? 'wheelUp' : (code & 3) === 1 ? 'wheelDown' : 'other';
+  else if ((code & 0x20) !== 0)
+    event = 'other'; // a move with a button held
+  else if (release || (code & 3) === 3) event = 'release';
+  else if ((code & 3) === 0) event = 'press';
+  return {kind: 'mouse', event, column: Math.max(0, column - 1), row: Math.max(0, row - 1)};
+}
+
+/** The start of a mouse report, SGR or X10, cut short. */
+const MOUSE_START = /^\u001B\[(<[\d;]*|M.{0,2})$/su;
+const SGR_MOUSE = /^\u001B\[<(\d{1,5});(\d{1,5});(\d{1,5})([Mm])$/;
+
 /** `ESC [ … final`: a named key (with xterm's modifier parameter) or an unknown sequence. */
 function csiKey(sequence: string): Key {
+  // SGR mouse reports: ESC [ < button ; column ; row M (pressed) or m (let go).
+  const mouse = SGR_MOUSE.exec(sequence);
+  if (mouse)
+    return mouseKey(Number(mouse[1]), Number(mouse[2]), Number(mouse[3]), mouse[4] === 'm');
   const final = sequence.at(-1)!;
   const params = sequence.slice(2, -1).split(';');
   const modifier = Math.max(0, Number(params[1] ?? 1) - 1);
@@ -63,6 +83,12 @@ function parseEscape(input: string, at: number): Parsed {
   const next = input[at + 1];
   if (next === undefined) return 'pending';
   if (next === '[') {
+    // An X10 mouse report: ESC [ M and three bytes (button, column, row, each plus 32).
+    if (input[at + 2] === 'M') {
+      if (input.length < at + 6) return 'pending';
+      const [code, column, row] = [3, 4, 5].map((offset) => input.charCodeAt(at + offset) - 32);
+      return {key: mouseKey(code!, column!, row!, false), next: at + 6};
+    }
     let index = at + 2;
     // Linux console function keys: ESC [ [ A.
     if (input[index] === '[') index++;
@@ -110,9 +136,16 @@ export class KeyDecoder {
   private pending = '';
   /** Inside a bracketed paste: the text so far. */
   private paste: string | undefined;
+  /** A mouse report was cut off by a pause: the rest of it, if it comes, is no key. */
+  private mouseCut = false;
 
   push(chunk: string): Key[] {
     const keys: Key[] = [];
+    if (this.mouseCut) {
+      this.mouseCut = false;
+      const rest = /^[\d;]*[Mm]/.exec(chunk);
+      if (rest) chunk = chunk.slice(rest[0].length);
+    }
     const input = this.pending + chunk;
     this.pending = '';
     let index = 0;
@@ -150,6 +183,11 @@ export class KeyDecoder {
     return keys;
   }
 
+  /** Whether what is waiting is the start of a mouse report (it may wait longer). */
+  get inMouseReport(): boolean {
+    return this.paste === undefined && MOUSE_START.test(this.pending);
+  }
+
   /** Whether an Esc is waiting to know if a sequence follows (see `flush`). */
   get waiting(): boolean {
     return this.paste === undefined && this.pending !== '';
@@ -158,6 +196,11 @@ export class KeyDecoder {
   /** No more bytes came soon after an Esc at a chunk's end: it was the Esc key. */
   flush(): Key[] {
     const keys: Key[] = [];
+    // Half a mouse report is never keys: it is dropped, and so is its rest when it comes.
+    if (MOUSE_START.test(this.pending)) {
+      this.pending = '';
+      this.mouseCut = true;
+    }
     while (this.waiting) {
       const rest = this.pending.slice(1);
       this.pending = '';

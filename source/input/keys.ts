@@ -1,3 +1,6 @@
+/** What a mouse report says: a button pressed or let go, the wheel turned, or a move. */
+export type MouseEvent = 'press' | 'release' | 'wheelUp' | 'wheelDown' | 'other';
+
 /** The keys a terminal can send that are not text. */
 export type KeyName =
   | 'up'
@@ -23,6 +26,8 @@ export type Key =
   | {kind: 'named'; name: KeyName; ctrl: boolean; shift: boolean}
   | {kind: 'char'; text: string; ctrl: boolean}
   | {kind: 'paste'; text: string}
+  /** The mouse (SGR or X10 reports): where, 0-based, and what it did. */
+  | {kind: 'mouse'; event: MouseEvent; column: number; row: number}
   | {kind: 'unknown'; sequence: string};
 
 export const named = (name: KeyName, ctrl = false, shift = false): Key => ({

@@ -16,6 +16,8 @@ export function readerCommand(
   key: Key,
   keys: Keymap = keymap,
 ): ReaderCommand | undefined {
+  // The mouse is the app's to read (see mouseKey), never a key.
+  if (key.kind === 'mouse') return undefined;
   if (state.prompt !== undefined) {
     if (key.kind === 'paste') return {type: 'promptType', text: promptText(key.text)};
     const intent = intentFor('prompt', key, keys);

@@ -58,6 +58,10 @@ export type ReaderAction =
   | {type: 'goToMark'}
   | {type: 'markLetter'; letter: string | undefined}
   | {type: 'openMarks'}
+  /** The mouse wheel: lines to scroll (negative: back). */
+  | {type: 'scroll'; lines: number}
+  /** A click on a row of the list over the page (its index in the whole list). */
+  | {type: 'panelClick'; row: number}
   | {type: 'notify'; message: string | undefined};
 
 /** What is not a key, and leaves the mark of where a reopened article was left. */
@@ -76,6 +80,7 @@ const JUMPS = new Set<ReaderAction['type']>([
   'panelChoose',
   'nextChapter',
   'previousChapter',
+  'panelClick',
 ]);
 
 /** How much - and + change the measure, in cells. */
@@ -301,6 +306,15 @@ function reduce(current: ReaderState, action: ReaderAction): ReaderState {
       return markLetter(fresh, action.letter);
     case 'openMarks':
       return openMarks(state, fresh);
+    case 'scroll':
+      return scroll(fresh, action.lines);
+    case 'panelClick': {
+      if (!state.panel) return state;
+      // A click below the list's last row chooses nothing.
+      const moved = reduce(state, {type: 'panelMove', by: action.row - state.panel.selected});
+      if (moved.panel?.selected !== action.row) return state;
+      return reduce(moved, {type: 'panelChoose'});
+    }
     case 'openContents':
       return openContents(state, fresh);
     case 'nextChapter':

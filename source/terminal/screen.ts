@@ -7,12 +7,20 @@ const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const BRACKETED_PASTE_ON = '\u001B[?2004h';
 const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 const SHOW_CURSOR = '\u001B[?25h';
+// The mouse, when asked for: presses and the wheel (1000), reported as SGR (1006).
+const MOUSE_ON = '\u001B[?1000h\u001B[?1006h';
+const MOUSE_OFF = '\u001B[?1006l\u001B[?1000l';
 
 let active = false;
+let mouse = false;
 
-/** Switches to the alternate screen with bracketed paste on, remembering to switch back. */
-export function enterFullScreen(): void {
-  writeSync(1, ENTER_ALTERNATE_SCREEN + BRACKETED_PASTE_ON);
+/**
+ * Switches to the alternate screen with bracketed paste on (and the mouse reported, when
+ * asked), remembering to switch back.
+ */
+export function enterFullScreen({withMouse = false}: {withMouse?: boolean} = {}): void {
+  mouse = withMouse;
+  writeSync(1, ENTER_ALTERNATE_SCREEN + BRACKETED_PASTE_ON + (mouse ? MOUSE_ON : ''));
   active = true;
 }
 
@@ -39,7 +47,10 @@ export function restoreTerminal(): void {
     // The terminal may be gone (SIGHUP); nothing is left to restore then.
   }
   try {
-    writeSync(1, BRACKETED_PASTE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    writeSync(
+      1,
+      (mouse ? MOUSE_OFF : '') + BRACKETED_PASTE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN,
+    );
   } catch {
     // As above.
   }

@@ -107,7 +107,11 @@ describe('the command line', () => {
   it('refuses an unknown flag or a bad value as a usage error (2), without a stack trace', async () => {
     expect((await run(['--width', 'wide'])).code).toBe(2);
     expect((await run(['--theme', 'neon'])).code).toBe(2);
-    expect((await run(['one', 'two'])).code).toBe(2);
+    // Several paths are one library; one that is missing is named.
+    expect(await run(['one', 'two'])).toMatchObject({
+      code: 1,
+      stderr: 'broadsheet: no such file or folder: one\n',
+    });
     const result = await run(['--bogus']);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
@@ -228,6 +232,7 @@ describe('broadsheet quotes', () => {
         byline: 'By Ann',
         url: null,
         words: 8,
+        counts: 'words',
         minutes: 1,
         state: 'unread',
         percent: 0,
@@ -238,6 +243,7 @@ describe('broadsheet quotes', () => {
         byline: null,
         url: null,
         words: null,
+        counts: 'words',
         minutes: null,
         state: 'unread',
         percent: 0,

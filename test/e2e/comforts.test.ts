@@ -232,3 +232,79 @@ describe('the place a reopened article was left at', () => {
     await second.waitFor((screen) => !screen.includes('▸'));
   });
 });
+
+describe('the mouse in a real terminal', () => {
+  const firstText = (session: Session) =>
+    session
+      .screen()
+      .slice(2)
+      .find((row) => row.trim() !== '')!
+      .trim();
+
+  it('is asked for with --mouse, and given back on the way out', async () => {
+    const session = await start([LONG, '--mouse']);
+    await session.waitFor(/page 1\/\d+/);
+    expect(session.output()).toContain('\u001B[?1000h\u001B[?1006h');
+    session.write('q');
+    await session.exited;
+    expect(session.output()).toContain('\u001B[?1006l\u001B[?1000l');
+  });
+
+  it('scrolls three lines a turn of the wheel, a report split in two writes read as one', async () => {
+    const session = await start([LONG, '--mouse']);
+    await session.waitFor(/page 1\/\d+/);
+    const rows = session.screen().slice(2);
+    const before = firstText(session);
+    // Longer apart than an Esc waits for the rest of a key's sequence.
+    session.write('\u001B[<65;20;');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    session.write('10M');
+    await session.waitFor(
+      (screen) => !screen.split('\n').slice(2).join('\n').startsWith(rows.join('\n')),
+    );
+    await pause();
+    // Three display lines on, counting the blank lines between paragraphs.
+    expect(session.screen()[2]).toBe(rows[3]);
+    expect(firstText(session)).not.toBe(before);
+    session.write('\u001B[<64;20;10M');
+    await session.waitFor((screen) => screen.split('\n')[2] === rows[0]);
+    // Nothing of the reports was taken for keys: still on page 1, no prompt, no message.
+    expect(session.text()).toMatch(/page 1\//);
+  });
+
+  it('opens the library row clicked', async () => {
+    const session = await start([articlesPath, '--mouse']);
+    await session.waitFor('The Harbour Inquiry');
+    const [row, column] = session.find('The Harbour Inquiry')!;
+    session.write(`\u001B[<0;${column + 1};${row + 1}M\u001B[<0;${column + 1};${row + 1}m`);
+    await session.waitFor(/page 1\/\d+/);
+    expect(session.screen()[0]).toContain('The Harbour Inquiry');
+  });
+
+  it('is not read at all when it is off: its reports are no keys', async () => {
+    const session = await start([LONG]);
+    await session.waitFor(/page 1\/\d+/);
+    expect(session.output()).not.toContain('\u001B[?1000h');
+    const shown = session.text();
+    session.write('\u001B[<65;20;10M\u001B[<0;5;5M');
+    session.write('\u001B[<65;20;');
+    await pause();
+    await pause();
+    session.write('10M');
+    await pause();
+    await pause();
+    expect(session.text()).toBe(shown);
+    session.write(' ');
+    await session.waitFor(/page 2\//);
+  });
+
+  it('is on when the config file says so', async () => {
+    const config = configWith('mouse: true\n');
+    const session = await start([LONG], {BROADSHEET_CONFIG: config});
+    await session.waitFor(/page 1\/\d+/);
+    expect(session.output()).toContain('\u001B[?1000h');
+    const off = await start([LONG, '--no-mouse'], {BROADSHEET_CONFIG: config});
+    await off.waitFor(/page 1\/\d+/);
+    expect(off.output()).not.toContain('\u001B[?1000h');
+  });
+});
