@@ -9,6 +9,11 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 30000,
     // The tests' own config file (none): a reader's ~/.config/broadsheet never applies to them.
-    env: {BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml')},
+    // No test asks the network beyond this machine, nor opens a browser (O).
+    env: {
+      BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml'),
+      BROADSHEET_OFFLINE: '1',
+      BROWSER: 'true',
+    },
   },
 });

@@ -7,6 +7,11 @@ export default defineConfig({
   test: {
     include: ['test/corpus/**/*.test.{ts,tsx}'],
     testTimeout: 60000,
-    env: {BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml')},
+    // No test asks the network beyond this machine, nor opens a browser (O).
+    env: {
+      BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml'),
+      BROADSHEET_OFFLINE: '1',
+      BROWSER: 'true',
+    },
   },
 });

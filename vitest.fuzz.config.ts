@@ -13,6 +13,8 @@ export default defineConfig({
       STORM_KEYS: '10000',
       STORM_BLOCK_BOUND_MS: '250',
       BROADSHEET_CONFIG: path.join(tmpdir(), 'broadsheet-tests-no-config', 'config.yaml'),
+      BROADSHEET_OFFLINE: '1',
+      BROWSER: 'true',
     },
     testTimeout: 300000,
   },

@@ -2,7 +2,7 @@ import React, {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
 import type {LoadResult} from '../article/article.js';
 import {AppStore, type AppEffects} from './store.js';
-import {startApp, type AppEnv} from './state.js';
+import {startApp, type AppEnv, type LinkTarget} from './state.js';
 import {type LibraryWork} from '../library/list-reducer.js';
 import type {Library} from '../library/library.js';
 import {LibraryView} from '../library/LibraryView.js';
@@ -10,6 +10,11 @@ import {ReaderView} from '../reader/ReaderView.js';
 import {useTerminalSize} from '../ui/use-terminal-size.js';
 import {KeymapContext} from '../ui/keymap-context.js';
 import type {Keymap} from '../input/keymap.js';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {isWebLink} from '../reader/links.js';
+import {safeLine} from '../article/sanitize.js';
+import type {LibraryEntry} from '../library/library.js';
 import type {Theme} from '../ui/theme.js';
 import {noSavedPlaces, type SavedPlaces} from '../state/saved-places.js';
 import {SORTS} from '../library/view.js';
@@ -58,6 +63,7 @@ export function appEnv(
   return {
     standing: places.standing,
     rescan,
+    resolveLink,
     open(entry) {
       const result = loadArticle(entry.path);
       if (result.kind === 'refused')
@@ -96,6 +102,8 @@ export function createStore(
     libraryIdle,
     laidOut,
     save,
+    follow,
+    openOutside,
   }: {
     loadArticle: (path: string) => LoadResult;
     places?: SavedPlaces;
@@ -116,6 +124,8 @@ export function createStore(
     libraryIdle?: () => void;
     laidOut?: AppEffects['laidOut'];
     save?: AppEffects['save'];
+    follow?: AppEffects['follow'];
+    openOutside?: AppEffects['openOutside'];
   },
 ): AppStore {
   const env = appEnv(loadArticle, places, rescan);
@@ -145,7 +155,36 @@ export function createStore(
       libraryIdle,
       laidOut,
       save,
+      follow,
+      openOutside,
     },
     work,
   );
+}
+
+/**
+ * Where a link leads: a web page (http, https); an article of the library (a path relative to
+ * the article it is in, or a file: URL); else nothing Broadsheet reads, said in a line.
+ */
+export function resolveLink(
+  url: string,
+  from: LibraryEntry | undefined,
+  entries: LibraryEntry[],
+): LinkTarget {
+  if (isWebLink(url)) return {kind: 'web', url};
+  let file: string | undefined;
+  try {
+    if (/^file:/iu.test(url)) file = fileURLToPath(url);
+    else if (!/^[a-z][a-z\d+.-]*:/iu.test(url) && from && from.path !== '-') {
+      file = path.resolve(path.dirname(path.resolve(from.path)), decodeURI(url.split('#')[0]!));
+    }
+  } catch {
+    file = undefined;
+  }
+  if (file === undefined) {
+    return {kind: 'none', reason: `cannot read ${safeLine(url)} here (O opens it outside)`};
+  }
+  const index = entries.findIndex((entry) => path.resolve(entry.path) === file);
+  if (index === -1) return {kind: 'none', reason: `not in the library: ${safeLine(url)}`};
+  return {kind: 'entry', index};
 }

@@ -1,4 +1,5 @@
-import type {Article, ArticleLoad} from '../article/article.js';
+import type {Article, ArticleLoad, LoadResult} from '../article/article.js';
+import {isWebLink, selectedLink} from '../reader/links.js';
 import type {Key} from '../input/keys.js';
 import {keymap, type Keymap} from '../input/keymap.js';
 import type {Library, LibraryEntry} from '../library/library.js';
@@ -42,6 +43,8 @@ export type AppEnv = {
   standing?(file: string): Standing;
   /** The library's folder read again (`r`). */
   rescan?(): Library;
+  /** Where a link leads, read from `from` (the article's entry, if it has one). */
+  resolveLink?(url: string, from: LibraryEntry | undefined, entries: LibraryEntry[]): LinkTarget;
 };
 
 const unread = (): Standing => ({status: {kind: 'unread'}});
@@ -62,12 +65,30 @@ function listContext(state: AppState, env: AppEnv): ListContext {
   };
 }
 
+/** An article being read; `loading` reads the rest of a long file while its start shows. */
+export type Reading = {
+  /** Its entry in the library; -1 for a page read from a link (it is in no library). */
+  index: number;
+  reader: ReaderState;
+  loading?: ArticleLoad;
+  /** A link being downloaded, to be read here. */
+  following?: {url: string; bytes: number};
+  /** What this was read from by following links, nearest last: q goes back to it. */
+  from?: Reading[];
+  /** The address of a page read from a link. */
+  url?: string;
+};
+
+/** How a link resolves: an article of the library, a web page, or nothing to read here. */
+export type LinkTarget =
+  {kind: 'entry'; index: number} | {kind: 'web'; url: string} | {kind: 'none'; reason: string};
+
 /** The whole app: the library, the article being read if any, and the terminal it is in. */
 export type AppState = {
   library: Library;
   list: ListState;
   /** The article being read; `loading` reads the rest of a long file while its start shows. */
-  reading?: {index: number; reader: ReaderState; loading?: ArticleLoad};
+  reading?: Reading;
   columns: number;
   rows: number;
   /** The widest measure: --width, else as last set with - + =, else the config file's. */
@@ -83,6 +104,8 @@ export type AppState = {
   keymap: Keymap;
   /** The mouse is read (--mouse, or the config file): the wheel scrolls, a click opens. */
   mouse?: boolean;
+  /** A link to hand to the system's opener (O): a new object for each time it is asked. */
+  outside?: {url: string};
 };
 
 export type AppEvent =
@@ -101,7 +124,13 @@ export type AppEvent =
   /** The page was saved at `path`; `library` is the folder it is in, read again. */
   | {type: 'saved'; path: string; library: Library; existed: boolean}
   /** The page could not be saved, and why. */
-  | {type: 'saveFailed'; message: string};
+  | {type: 'saveFailed'; message: string}
+  /** A link being followed has downloaded this far. */
+  | {type: 'followProgress'; bytes: number}
+  /** The page a link leads to, read (or why not). */
+  | {type: 'followed'; url: string; result: LoadResult}
+  /** The page a link leads to could not be had, and why. */
+  | {type: 'followFailed'; message: string};
 
 /** The app as it starts: the list, or (for a named file) its reader already open. */
 export function startApp(
@@ -203,7 +232,10 @@ const PREVIEW_MARGIN = 16 * 1024;
 function loaded(state: AppState, article: Article): AppState {
   const {reading} = state;
   if (!reading?.loading) return state;
-  return {...state, reading: {index: reading.index, reader: rebase(reading.reader, article)}};
+  return {
+    ...state,
+    reading: {...reading, loading: undefined, reader: rebase(reading.reader, article)},
+  };
 }
 
 /** Whether `command` needs more of a long file than the start `reader` shows. */
@@ -242,6 +274,8 @@ export function waitsFor(state: AppState, key: Key): 'file' | 'quotations' | 'pa
   // Keys typed while a page is saved wait for it (the store stops it on Esc; Ctrl-C is never
   // held).
   if (state.list.saving && !state.reading && !state.quit) return 'page';
+  // And so do keys typed while a link's page downloads (Esc stops it first).
+  if (state.reading?.following && !state.quit) return 'page';
   const reader = state.reading?.reader;
   if (!reader || state.quit) return undefined;
   const command = readerCommand(reader, key, state.keymap);
@@ -313,13 +347,35 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
   switch (command.type) {
     case 'quit':
       return {...state, quit: true};
-    case 'back':
+    case 'followLink':
+      return followLink(state, env);
+    case 'openOutside': {
+      const link = selectedLink(reading.reader);
+      if (!link) return state;
+      // The list closes, and the status line says where the link went.
+      const asked = {
+        ...state,
+        outside: {url: link.url},
+        reading: {...reading, reader: {...reading.reader, panel: undefined}},
+      };
+      return withReader(asked, {type: 'notify', message: `opening ${link.url} outside`});
+    }
+    case 'back': {
+      // Back from a link followed: the article (and page) it was followed from.
+      const from = reading.from?.at(-1);
+      if (from) {
+        return {...state, reading: {...from, from: reading.from!.slice(0, -1)}};
+      }
       // Back in the list, the cursor is on the article just read; its state may have changed.
       return state.single
         ? {...state, quit: true}
         : relisted({...state, reading: undefined}, env, reading.index);
+    }
     case 'nextArticle':
     case 'previousArticle': {
+      if (reading.from?.length) {
+        return withReader(state, {type: 'notify', message: 'q goes back to where the link was'});
+      }
       // The next article as the list shows them (its filter and sort).
       const row = state.list.rows.findIndex((candidate) => candidate.entry === reading.index);
       const nextRow = row === -1 ? -1 : row + (command.type === 'nextArticle' ? 1 : -1);
@@ -451,5 +507,70 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
       return state.list.saving
         ? {...state, list: {...state.list, saving: undefined, message: event.message}}
         : state;
+    case 'followProgress': {
+      const following = state.reading?.following;
+      if (!following) return state;
+      const shown = {
+        ...state,
+        reading: {...state.reading!, following: {...following, bytes: event.bytes}},
+      };
+      return withReader(shown, {type: 'notify', message: downloading(following.url, event.bytes)});
+    }
+    case 'followed':
+      return state.reading?.following ? followed(state, event.url, event.result) : state;
+    case 'followFailed': {
+      if (!state.reading?.following) return state;
+      const stopped = {...state, reading: {...state.reading, following: undefined}};
+      return withReader(stopped, {type: 'notify', message: event.message});
+    }
   }
+}
+
+/** What the status line says while a link downloads. */
+function downloading(url: string, bytes: number): string {
+  return `downloading ${url} · ${Math.round(bytes / 1024)} KB · Esc stops`;
+}
+
+/** Reads the link under the list's cursor here: an article of the library, or a web page. */
+function followLink(state: AppState, env: AppEnv): AppState {
+  const reading = state.reading!;
+  const link = selectedLink(reading.reader);
+  if (!link) return state;
+  const entries = entriesOf(state.library);
+  const target: LinkTarget = env.resolveLink
+    ? env.resolveLink(link.url, entries[reading.index], entries)
+    : isWebLink(link.url)
+      ? {kind: 'web', url: link.url}
+      : {kind: 'none', reason: `cannot read ${link.url} here (O opens it outside)`};
+  const left = {...reading, reader: {...reading.reader, panel: undefined}};
+  if (target.kind === 'none') return withReader(state, {type: 'notify', message: target.reason});
+  if (target.kind === 'web') {
+    const waiting = {...state, reading: {...left, following: {url: target.url, bytes: 0}}};
+    return withReader(waiting, {type: 'notify', message: downloading(target.url, 0)});
+  }
+  const opened = openEntry(state, target.index, env);
+  if (opened.reading?.index !== target.index) {
+    return withReader(state, {type: 'notify', message: opened.list.message});
+  }
+  return {...opened, reading: {...opened.reading, from: [...(reading.from ?? []), left]}};
+}
+
+/** The page a link led to, read here; q goes back to where it was followed from. */
+function followed(state: AppState, url: string, result: LoadResult): AppState {
+  const reading = state.reading!;
+  if (result.kind === 'refused') {
+    const stopped = {...state, reading: {...reading, following: undefined}};
+    return withReader(stopped, {type: 'notify', message: `cannot read ${url}: ${result.reason}`});
+  }
+  const reader = openReader(result.article, state.columns, state.rows, {
+    cap: state.cap,
+    defaultCap: state.defaultCap,
+    speakersShown: state.speakersShown,
+    message: result.article.notice,
+  });
+  const left = {...reading, following: undefined, reader: {...reading.reader, message: undefined}};
+  return {
+    ...state,
+    reading: {index: -1, reader, loading: result.rest, url, from: [...(reading.from ?? []), left]},
+  };
 }

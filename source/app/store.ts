@@ -11,7 +11,7 @@ import type {Key} from '../input/keys.js';
 import {KeyDecoder} from '../input/key-decoder.js';
 import {libraryJobs, pendingInView} from './library-jobs.js';
 import {isAtEnd} from '../reader/reader-reducer.js';
-import type {Article} from '../article/article.js';
+import type {Article, LoadResult} from '../article/article.js';
 import {nameMoreSpeakers} from '../text/quotes.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {WARM_QUERIES, type SortKey} from '../library/view.js';
@@ -71,6 +71,13 @@ export type AppEffects = {
     url: string,
     options: {signal: AbortSignal; progress: (bytes: number) => void},
   ): Promise<{path: string; library: Library; existed: boolean}>;
+  /** Downloads and reads the page a link leads to. */
+  follow?(
+    url: string,
+    options: {signal: AbortSignal; progress: (bytes: number) => void},
+  ): Promise<LoadResult>;
+  /** Hands a link to the system's opener; resolves to why it could not, if it could not. */
+  openOutside?(url: string): Promise<string | undefined>;
 };
 
 /**
@@ -154,6 +161,10 @@ export class AppStore {
       // turn (the download's end lets them through in order, however they were chunked).
       if (this.state.list.saving && key.kind === 'named' && key.name === 'escape') {
         this.saving?.abort();
+      }
+      // Esc stops a link's page being downloaded, and is then taken as any key.
+      if (this.state.reading?.following && key.kind === 'named' && key.name === 'escape') {
+        this.following?.abort();
       }
       const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
       if (reason === 'page') this.held.push(key);
@@ -296,6 +307,69 @@ export class AppStore {
     return this.state.list.filtering ? this.lastKeyAt + FILTER_QUIET_MS - performance.now() : 0;
   }
 
+  /** The download of a link's page, to stop it (Esc, or leaving). */
+  private following: AbortController | undefined;
+  /** When the status line last showed its progress. */
+  private followingShownAt = -Infinity;
+
+  /** Downloads the page a link leads to in the background; its end comes back as an event. */
+  private startFollowing(url: string): void {
+    const controller = new AbortController();
+    this.following = controller;
+    const finish = (event: AppEvent) => {
+      if (this.following !== controller) return; // another began since
+      this.following = undefined;
+      const before = this.state;
+      this.apply(event);
+      // The keys typed while it downloaded go through now, in order (Esc among them).
+      this.release();
+      this.changed(before);
+    };
+    const follow = this.effects.follow;
+    if (!follow) {
+      queueMicrotask(() => finish({type: 'followFailed', message: 'links cannot be read here'}));
+      return;
+    }
+    const progress = (bytes: number) => {
+      if (this.following !== controller || performance.now() - this.followingShownAt < 100) return;
+      this.followingShownAt = performance.now();
+      const before = this.state;
+      this.apply({type: 'followProgress', bytes});
+      this.changed(before);
+    };
+    follow(url, {signal: controller.signal, progress}).then(
+      (result) => finish({type: 'followed', url, result}),
+      (error: unknown) => {
+        const reason = controller.signal.aborted
+          ? 'stopped'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+        finish({type: 'followFailed', message: `cannot open ${url}: ${reason}`});
+      },
+    );
+  }
+
+  /** Hands a link to the system's opener; a failure is said in the status line. */
+  private openOutside(url: string): void {
+    const open = this.effects.openOutside;
+    const said = (message: string) => {
+      const before = this.state;
+      this.apply({type: 'notice', message});
+      this.changed(before);
+    };
+    if (!open) {
+      queueMicrotask(() => said('links cannot be opened outside here'));
+      return;
+    }
+    open(url).then(
+      (problem) => {
+        if (problem) said(problem);
+      },
+      (error: unknown) => said(`cannot open ${url}: ${String(error)}`),
+    );
+  }
+
   /** The download of a page being saved, to stop it (Esc, or leaving). */
   private saving: AbortController | undefined;
   /** When the status line last showed a download's progress. */
@@ -339,6 +413,8 @@ export class AppStore {
   close(): void {
     this.saving?.abort();
     this.saving = undefined;
+    this.following?.abort();
+    this.following = undefined;
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     if (this.layoutTimer) clearImmediate(this.layoutTimer);
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
@@ -362,6 +438,9 @@ export class AppStore {
       this.effects.speakersShown?.(Boolean(next.speakersShown));
     }
     if (next.list.saving && !previous.list.saving) this.startSaving(next.list.saving.url);
+    const following = next.reading?.following;
+    if (following && !previous.reading?.following) this.startFollowing(following.url);
+    if (next.outside && next.outside !== previous.outside) this.openOutside(next.outside.url);
     // The place is recorded before any frame is drawn: a SIGTERM right after a page turn
     // must save the page the reader saw.
     this.placeChanged(previous, next);

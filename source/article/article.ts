@@ -37,7 +37,15 @@ export type Article = {
   language?: string;
   /** A book's own table of contents (an EPUB's), in the order of the text. */
   contents?: ContentsEntry[];
+  /**
+   * The links a Markdown article, page or book has (its numbered notes, in order): where each
+   * leads, its text, and where that text is.
+   */
+  links?: ArticleLink[];
 };
+
+/** A link of an article: its address, the text it is on, and where that text starts. */
+export type ArticleLink = {url: string; text: string; at: number};
 
 /** An entry of an article's contents: a chapter or section, where it starts. */
 export type ContentsEntry = {title: string; offset: number; depth: number};

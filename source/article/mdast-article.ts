@@ -1,6 +1,6 @@
 import type {Nodes, Parents, Root, RootContent, Table} from 'mdast';
 import stringWidth from 'string-width';
-import type {Article, Block, MarkupSpan} from './article.js';
+import type {Article, ArticleLink, Block, MarkupSpan} from './article.js';
 import {countWords} from './parse-text.js';
 import {titleFromFirstLine} from './title.js';
 
@@ -55,7 +55,7 @@ export const MAX_PLACES = 0xefff - PLACE_BASE;
  */
 export class TreeWriter {
   private readonly writer = new Writer();
-  private readonly notes: string[] = [];
+  private readonly notes: ArticleLink[] = [];
 
   constructor(
     readonly title: string,
@@ -88,8 +88,8 @@ export class TreeWriter {
     const writer = this.writer;
     if (final && this.notes.length > 0) {
       writer.block('heading', () => writer.write('Notes'));
-      this.notes.forEach((url, index) =>
-        writer.block('paragraph', () => writer.write(`[${index + 1}] ${url}`)),
+      this.notes.forEach((note, index) =>
+        writer.block('paragraph', () => writer.write(`[${index + 1}] ${note.url}`)),
       );
     }
     const blocks = writer.blocks.slice();
@@ -103,6 +103,7 @@ export class TreeWriter {
     if (writer.markup.length > 0) {
       article.markup = writer.markup.slice().sort((a, b) => a.start - b.start);
     }
+    if (this.notes.length > 0) article.links = this.notes.slice();
     return article;
   }
 }
@@ -127,6 +128,11 @@ class Writer {
 
   get text(): string {
     return this.parts.join('');
+  }
+
+  /** Where the next character written goes, in the whole text. */
+  get offset(): number {
+    return this.base + this.current.length;
   }
 
   /** Where a block written next would start. */
@@ -189,7 +195,7 @@ function inlineText(node: Nodes): string {
   return '';
 }
 
-function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
+function writeInline(writer: Writer, node: Nodes, notes: ArticleLink[]): void {
   switch (node.type) {
     case 'text':
       // Soft line breaks inside a paragraph are spaces: the paragraph reflows.
@@ -208,13 +214,14 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
       writer.write(' ');
       return;
     case 'link': {
+      const at = writer.offset;
       writeChildren(writer, node, notes);
       const label = inlineText(node);
       // An autolink shows its address already (as its label, mailto: left off); others get a
       // numbered note. (An empty address is in every label: it gets no note either; nor does
       // a link within the page, which no note can take a reader to.)
       if (!`mailto:${label}`.includes(node.url) && !node.url.startsWith('#')) {
-        notes.push(node.url);
+        notes.push({url: node.url, text: label.trim(), at});
         writer.write(`[${notes.length}]`);
       }
       return;
@@ -234,12 +241,12 @@ function writeInline(writer: Writer, node: Nodes, notes: string[]): void {
   }
 }
 
-function writeChildren(writer: Writer, node: Parents, notes: string[]): void {
+function writeChildren(writer: Writer, node: Parents, notes: ArticleLink[]): void {
   for (const child of node.children as Nodes[]) writeInline(writer, child, notes);
 }
 
 /** Writes a block node; `prefix` is a list item's bullet or number, for its first paragraph. */
-function writeBlock(writer: Writer, node: RootContent, notes: string[], prefix: string): void {
+function writeBlock(writer: Writer, node: RootContent, notes: ArticleLink[], prefix: string): void {
   switch (node.type) {
     case 'heading': {
       const before = writer.blocks.length;

@@ -8,7 +8,8 @@ import type {LibraryWork} from '../library/list-reducer.js';
 import {loadArticleFile} from '../article/file.js';
 import {safeLine} from '../article/sanitize.js';
 import {describeEntry, listLibrary, listPaths} from '../library/scan.js';
-import {savePage} from '../net/web-article.js';
+import {downloadArticle, savePage} from '../net/web-article.js';
+import {openOutside} from '../system/open-outside.js';
 import {bundledArticles} from './bundled-articles.js';
 import path from 'node:path';
 import type {Theme} from '../ui/theme.js';
@@ -148,6 +149,9 @@ export async function read(
     },
     // The a key: a page saved into the folder shown, or into the reader's own library when
     // the list shows the bundled articles (which then shows that library).
+    // A link followed (o, Enter) is read here; O hands it to the system's opener.
+    follow: async (url, options) => (await downloadArticle(url, options)).result,
+    openOutside,
     save: async (url, {signal, progress}) => {
       const shown = path.resolve(libraryFolder);
       const folder = shown === path.resolve(bundledArticles()) ? libraryDirectory() : shown;

@@ -9,6 +9,7 @@ export type KeyContext =
   | 'quotes'
   | 'contents'
   | 'marks'
+  | 'links'
   | 'prompt'
   | 'library'
   | 'filter'
@@ -40,7 +41,7 @@ const named = (key: KeyName, label: string): KeySpec => ({key, label});
  * and each closed by the key that opened it as well as Esc and q.
  */
 function panelBindings(
-  context: 'quotes' | 'contents' | 'marks',
+  context: 'quotes' | 'contents' | 'marks' | 'links',
   words: {row: string; choose: string; close: string; closeKey: string},
 ) {
   return [
@@ -188,6 +189,12 @@ const table = [
     keys: [char("'")],
   },
   {intent: 'openMarks', context: 'reader', help: 'list of marks', keys: [char('M')]},
+  {
+    intent: 'openLinks',
+    context: 'reader',
+    help: 'list of links: Enter reads one here, O opens it in the browser',
+    keys: [char('o')],
+  },
   {intent: 'toggleHelp', context: 'reader', help: 'this help', keys: [char('?')]},
   {
     intent: 'back',
@@ -214,6 +221,18 @@ const table = [
     close: 'close the marks',
     closeKey: 'M',
   }),
+  ...panelBindings('links', {
+    row: 'link',
+    choose: 'read the page here (q comes back)',
+    close: 'close the links',
+    closeKey: 'o',
+  }),
+  {
+    intent: 'openOutside',
+    context: 'links',
+    help: "open the link with the system's opener ($BROWSER, xdg-open)",
+    keys: [char('O')],
+  },
 
   {intent: 'promptSubmit', context: 'prompt', help: 'search', keys: [named('enter', 'Enter')]},
   {intent: 'promptCancel', context: 'prompt', help: 'cancel', keys: [named('escape', 'Esc')]},

@@ -114,6 +114,10 @@ export async function fetchPage(
   try {
     let response: Response;
     for (let redirects = 0; ; redirects++) {
+      // Offline (BROADSHEET_OFFLINE): nothing but this machine's own addresses is asked.
+      if (process.env['BROADSHEET_OFFLINE'] && !isLoopback(url.hostname)) {
+        throw new FetchError(`offline (BROADSHEET_OFFLINE is set): ${url.host} is not asked`);
+      }
       try {
         response = await fetch(url, {
           redirect: 'manual',
@@ -200,4 +204,9 @@ async function readCapped(
     throw new FetchError(stopped() ?? (error instanceof Error ? error.message : String(error)));
   }
   return Buffer.concat(chunks);
+}
+
+/** Whether a host name is this machine's own (localhost, 127.0.0.0/8, ::1). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/u.test(hostname) || hostname === '[::1]';
 }

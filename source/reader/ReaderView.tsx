@@ -16,6 +16,8 @@ import {statusText} from './status.js';
 import {QuotesPanel} from './QuotesPanel.js';
 import {ContentsPanel} from './ContentsPanel.js';
 import {MarksPanel} from './MarksPanel.js';
+import {LinksPanel} from './LinksPanel.js';
+import {linksOf} from './links.js';
 import {readerContents} from './contents-navigation.js';
 import {quoteStyle, THEMES, type TextStyle, type Theme} from '../ui/theme.js';
 
@@ -166,7 +168,9 @@ export function ReaderView({state, theme = THEMES.dark, notice}: Props) {
         ? ContentsPanel
         : state.panel.kind === 'marks'
           ? MarksPanel
-          : QuotesPanel;
+          : state.panel.kind === 'links'
+            ? LinksPanel
+            : QuotesPanel;
     body = (
       <Panel
         state={state}
@@ -231,6 +235,12 @@ function bottomLine(state: ReaderState, width: number, notice?: string): string 
     const {length} = readerContents(state);
     return truncateToWidth(
       `contents · ${state.panel.selected + 1}/${length} · Enter go · Esc close`,
+      width,
+    );
+  }
+  if (state.panel?.kind === 'links') {
+    return truncateToWidth(
+      `links · ${state.panel.selected + 1}/${linksOf(state.article).length} · Enter read here · O browser · Esc close`,
       width,
     );
   }

@@ -8,7 +8,11 @@ export type ReaderCommand =
   | {type: 'back'}
   | {type: 'quit'}
   | {type: 'nextArticle'}
-  | {type: 'previousArticle'};
+  | {type: 'previousArticle'}
+  /** Enter on a link: read it here (a web page, or an article of the library). */
+  | {type: 'followLink'}
+  /** O on a link: hand it to the system's opener. */
+  | {type: 'openOutside'};
 
 /** The key's meaning in the reading view as it stands: prompt, help, quotations list or page. */
 export function readerCommand(
@@ -52,7 +56,9 @@ export function readerCommand(
       case 'panelPageDown':
         return {type: 'panelMove', by: rows};
       case 'panelChoose':
-        return {type: 'panelChoose'};
+        return state.panel.kind === 'links' ? {type: 'followLink'} : {type: 'panelChoose'};
+      case 'openOutside':
+        return {type: 'openOutside'};
       case 'closePanel':
         return {type: 'closePanel'};
       case 'quit':

@@ -16,6 +16,7 @@ import {choosePanelRow, movePanel, openQuotes, stepQuote} from './quotation-navi
 import {runSearch, stepHit} from './search-navigation.js';
 import {chooseContents, moveContents, openContents, stepChapter} from './contents-navigation.js';
 import {chooseMark, markLetter, moveMarks, openMarks} from './marks.js';
+import {moveLinks, openLinks} from './links.js';
 
 export type {ReaderState} from './reader-state.js';
 
@@ -58,6 +59,7 @@ export type ReaderAction =
   | {type: 'goToMark'}
   | {type: 'markLetter'; letter: string | undefined}
   | {type: 'openMarks'}
+  | {type: 'openLinks'}
   /** The mouse wheel: lines to scroll (negative: back). */
   | {type: 'scroll'; lines: number}
   /** A click on a row of the list over the page (its index in the whole list). */
@@ -292,11 +294,14 @@ function reduce(current: ReaderState, action: ReaderAction): ReaderState {
       return {...state, panel: undefined};
     case 'panelMove':
       if (state.panel?.kind === 'marks') return moveMarks(state, action.by);
+      if (state.panel?.kind === 'links') return moveLinks(state, action.by);
       return state.panel?.kind === 'contents'
         ? moveContents(state, action.by)
         : movePanel(state, action.by);
     case 'panelChoose':
       if (state.panel?.kind === 'marks') return chooseMark(state);
+      // A link is followed by the app (it may download a page): see followLink.
+      if (state.panel?.kind === 'links') return state;
       return state.panel?.kind === 'contents' ? chooseContents(state) : choosePanelRow(state);
     case 'setMark':
       return {...fresh, markKey: 'set', message: 'mark: type a letter'};
@@ -306,6 +311,8 @@ function reduce(current: ReaderState, action: ReaderAction): ReaderState {
       return markLetter(fresh, action.letter);
     case 'openMarks':
       return openMarks(state, fresh);
+    case 'openLinks':
+      return openLinks(state, fresh);
     case 'scroll':
       return scroll(fresh, action.lines);
     case 'panelClick': {

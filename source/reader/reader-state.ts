@@ -56,7 +56,7 @@ export type ReaderState = {
   /** The quotation last jumped to, marked on screen. */
   currentQuote?: Quotation;
   /** A list over the page: the quotations ("), the contents (t) or the marks (M), its row selected. */
-  panel?: {kind: 'quotes' | 'contents' | 'marks'; selected: number};
+  panel?: {kind: 'quotes' | 'contents' | 'marks' | 'links'; selected: number};
   /**
    * Where a reopened article was left: its line is marked in the margin until the next key, so
    * the eye finds the place on the page shown.

@@ -21,7 +21,9 @@ function type(state: ReaderState, keys: string): ReaderState {
       command.type !== 'back' &&
       command.type !== 'quit' &&
       command.type !== 'nextArticle' &&
-      command.type !== 'previousArticle'
+      command.type !== 'previousArticle' &&
+      command.type !== 'followLink' &&
+      command.type !== 'openOutside'
     ) {
       state = readerReducer(state, command);
     }
