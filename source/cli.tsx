@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     keymap: config.keymap,
     notice,
     mouse: mouse ?? settings.mouse ?? false,
+    themeFrom,
   });
 }
 

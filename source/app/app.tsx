@@ -15,7 +15,7 @@ import {fileURLToPath} from 'node:url';
 import {isWebLink} from '../reader/links.js';
 import {safeLine} from '../article/sanitize.js';
 import type {LibraryEntry} from '../library/library.js';
-import type {Theme} from '../ui/theme.js';
+import {THEMES, type Theme, type ThemeName} from '../ui/theme.js';
 import {noSavedPlaces, type SavedPlaces} from '../state/saved-places.js';
 import {SORTS} from '../library/view.js';
 
@@ -40,7 +40,11 @@ export function App({store, theme, places = noSavedPlaces}: Props) {
   return (
     <KeymapContext.Provider value={state.keymap}>
       {state.reading ? (
-        <ReaderView state={state.reading.reader} theme={theme} notice={places.notice()} />
+        <ReaderView
+          state={state.reading.reader}
+          theme={state.theme ? THEMES[state.theme] : theme}
+          notice={places.notice()}
+        />
       ) : (
         <LibraryView
           library={state.library}
@@ -96,6 +100,8 @@ export function createStore(
     notice,
     defaultCap,
     mouse,
+    theme,
+    themeFixed,
     openIndex,
     rescan,
     work,
@@ -118,6 +124,9 @@ export function createStore(
     defaultCap?: number;
     /** The mouse is read. */
     mouse?: boolean;
+    /** The theme shown, and why T cannot change it (NO_COLOR, a flag), if it cannot. */
+    theme?: ThemeName;
+    themeFixed?: string;
     openIndex?: number;
     rescan?: () => Library;
     work?: LibraryWork;
@@ -144,6 +153,8 @@ export function createStore(
       notice,
       defaultCap,
       mouse,
+      theme,
+      themeFixed,
     }),
     env,
     {
@@ -152,6 +163,7 @@ export function createStore(
       sorted: (chosen) => places.setSort(chosen),
       speakersShown: (shown) => places.setSpeakersShown(shown),
       measured: (columns, cap) => places.setMeasure(columns, cap),
+      themeChosen: (chosen) => places.setTheme(chosen),
       libraryIdle,
       laidOut,
       save,

@@ -1,5 +1,9 @@
 import type {Article, ArticleLoad, LoadResult} from '../article/article.js';
 import {isWebLink, selectedLink} from '../reader/links.js';
+import type {ThemeName} from '../ui/theme.js';
+
+/** The themes T goes through, in order. */
+const THEME_NAMES: readonly ThemeName[] = ['dark', 'light', 'mono'];
 import type {Key} from '../input/keys.js';
 import {keymap, type Keymap} from '../input/keymap.js';
 import type {Library, LibraryEntry} from '../library/library.js';
@@ -106,6 +110,9 @@ export type AppState = {
   mouse?: boolean;
   /** A link to hand to the system's opener (O): a new object for each time it is asked. */
   outside?: {url: string};
+  /** The theme chosen with T; `themeFixed` says why it cannot change (NO_COLOR, a flag). */
+  theme?: ThemeName;
+  themeFixed?: string;
 };
 
 export type AppEvent =
@@ -147,6 +154,8 @@ export function startApp(
     notice,
     defaultCap,
     mouse = false,
+    theme,
+    themeFixed,
   }: {
     columns: number;
     rows: number;
@@ -159,6 +168,8 @@ export function startApp(
     notice?: string;
     defaultCap?: number;
     mouse?: boolean;
+    theme?: ThemeName;
+    themeFixed?: string;
   },
 ): AppState {
   const state: AppState = {
@@ -173,6 +184,8 @@ export function startApp(
     quit: false,
     keymap: keys,
     mouse,
+    theme,
+    themeFixed,
   };
   const listed = {...state, list: withRows(state.list, listContext(state, env), undefined)};
   const started = openIndex === undefined ? listed : openEntry(listed, openIndex, env);
@@ -349,6 +362,17 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
       return {...state, quit: true};
     case 'followLink':
       return followLink(state, env);
+    case 'cycleTheme': {
+      if (state.themeFixed) {
+        return withReader(state, {
+          type: 'notify',
+          message: `the theme is set by ${state.themeFixed}`,
+        });
+      }
+      const theme =
+        THEME_NAMES[(THEME_NAMES.indexOf(state.theme ?? 'dark') + 1) % THEME_NAMES.length]!;
+      return withReader({...state, theme}, {type: 'notify', message: `theme ${theme}`});
+    }
     case 'openOutside': {
       const link = selectedLink(reading.reader);
       if (!link) return state;

@@ -12,6 +12,7 @@ import {KeyDecoder} from '../input/key-decoder.js';
 import {libraryJobs, pendingInView} from './library-jobs.js';
 import {isAtEnd} from '../reader/reader-reducer.js';
 import type {Article, LoadResult} from '../article/article.js';
+import type {ThemeName} from '../ui/theme.js';
 import {nameMoreSpeakers} from '../text/quotes.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {WARM_QUERIES, type SortKey} from '../library/view.js';
@@ -45,6 +46,8 @@ const HOLD_NOTICE_MS = 150;
 
 /** What the app does to the world when its state changes. */
 export type AppEffects = {
+  /** A theme was chosen with T: remember it. */
+  themeChosen?(theme: ThemeName): void;
   /** The measure was set with - + =, in a terminal `columns` wide: remember it. */
   measured?(columns: number, cap: number): void;
   /** The reader's place moved (or an article opened): remember it. */
@@ -431,6 +434,7 @@ export class AppStore {
     if (next === previous) return;
     this.state = next;
     if (next.list.sort !== previous.list.sort) this.effects.sorted?.(next.list.sort);
+    if (next.theme !== previous.theme && next.theme) this.effects.themeChosen?.(next.theme);
     if (next.cap !== previous.cap && next.cap !== undefined && next.reading) {
       this.effects.measured?.(next.columns, next.cap);
     }

@@ -12,7 +12,7 @@ import {downloadArticle, savePage} from '../net/web-article.js';
 import {openOutside} from '../system/open-outside.js';
 import {bundledArticles} from './bundled-articles.js';
 import path from 'node:path';
-import type {Theme} from '../ui/theme.js';
+import {THEMES, type Theme, type ThemeName} from '../ui/theme.js';
 import type {Keymap} from '../input/keymap.js';
 import {LibraryCache} from '../state/library-cache.js';
 import {savedPlaces} from '../state/saved-places.js';
@@ -65,6 +65,7 @@ export async function read(
     keymap,
     notice,
     mouse = false,
+    themeFrom = 'default',
   }: {
     /** --width: wins over the measure remembered. */
     width?: number;
@@ -75,6 +76,8 @@ export async function read(
     keymap?: Keymap;
     notice?: string;
     mouse?: boolean;
+    /** Where the theme came from: a flag or NO_COLOR fixes it (T cannot change it). */
+    themeFrom?: string;
   },
 ): Promise<void> {
   const {library, opened} = target;
@@ -113,7 +116,7 @@ export async function read(
 
   // The list's cache of titles and word counts; entries listed by name are read before the
   // first frame for as long as it can wait, the rest in the background.
-  const cache = new LibraryCache(stateDirectory());
+  const cache = target.cache ?? new LibraryCache(stateDirectory());
   onExit(() => cache.flush());
   const work: LibraryWork = {
     describe: (entry) => describeEntry(entry, cache),
@@ -133,6 +136,8 @@ export async function read(
     keymap,
     notice,
     mouse,
+    // The theme: a flag or NO_COLOR wins; else as last chosen with T; else the config's.
+    ...chosenTheme(theme, themeFrom, places.theme()),
     openIndex: opened ? 0 : undefined,
     rescan: opened
       ? undefined
@@ -187,4 +192,14 @@ export async function read(
   restoreTerminal();
   readingState.flush();
   if (delay && loopStats) writeFileSync(loopStats, JSON.stringify({maxMs: delay.max / 1e6}));
+}
+
+/** The theme to show, and why T cannot change it (a flag, NO_COLOR) if it cannot. */
+function chosenTheme(
+  theme: Theme,
+  from: string,
+  remembered: string | undefined,
+): {theme: ThemeName; themeFixed?: string} {
+  if (from !== 'default' && from !== 'config file') return {theme: theme.name, themeFixed: from};
+  return {theme: remembered && remembered in THEMES ? (remembered as ThemeName) : theme.name};
 }

@@ -24,6 +24,8 @@ export type Target = {
   folder: string;
   /** Several paths named on the command line: these are listed again on `r`. */
   paths?: string[];
+  /** The list's cache, read once (the reader keeps using it). */
+  cache?: LibraryCache;
   opened?: {path: string; result: LoadResult & {kind: 'article'}};
 };
 
@@ -90,7 +92,7 @@ export function resolveTarget(input: string[], format?: Format, read?: LoadResul
   if (input.length > 1) {
     for (const given of input) if (!existsSync(given)) fail(`no such file or folder: ${given}`, 1);
     // Pages saved with `a` go into the reader's own library (the list then shows it).
-    return {library: listPaths(input, cache), folder: libraryDirectory(), paths: input};
+    return {library: listPaths(input, cache), folder: libraryDirectory(), paths: input, cache};
   }
   const named = input[0];
   if (named !== undefined && !existsSync(named)) fail(`no such file or folder: ${named}`, 1);
@@ -109,9 +111,9 @@ export function resolveTarget(input: string[], format?: Format, read?: LoadResul
       opened: {path: named, result},
     };
   }
-  if (named !== undefined) return {library: listLibrary(named, cache), folder: named};
+  if (named !== undefined) return {library: listLibrary(named, cache), folder: named, cache};
   const {folder, library} = defaultListing(cache);
-  return {library: library ?? listLibrary(folder, cache), folder};
+  return {library: library ?? listLibrary(folder, cache), folder, cache};
 }
 
 /** How long the list may read files' heads before its first frame; the rest come after. */

@@ -171,6 +171,12 @@ const table = [
     keys: [char('=')],
   },
   {
+    intent: 'cycleTheme',
+    context: 'reader',
+    help: 'theme: dark, light, mono (remembered)',
+    keys: [char('T')],
+  },
+  {
     intent: 'toggleSpeakers',
     context: 'reader',
     help: 'speakers in the margin, where the paragraph does not name them',

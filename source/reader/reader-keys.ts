@@ -9,6 +9,8 @@ export type ReaderCommand =
   | {type: 'quit'}
   | {type: 'nextArticle'}
   | {type: 'previousArticle'}
+  /** T: the next theme (the app's, not the reader's). */
+  | {type: 'cycleTheme'}
   /** Enter on a link: read it here (a web page, or an article of the library). */
   | {type: 'followLink'}
   /** O on a link: hand it to the system's opener. */
@@ -77,6 +79,7 @@ export function readerCommand(
     case 'quit':
     case 'nextArticle':
     case 'previousArticle':
+    case 'cycleTheme':
       return {type: intent};
     default:
       return {type: intent} as ReaderAction;

@@ -68,10 +68,19 @@ function toRow(file: string, cached: CachedFile): Row {
  */
 export class LibraryCache {
   // Rows are checked when first asked for: a first frame needs a screenful of ten thousand.
-  private files = new Map<string, Row | CachedFile>();
+  // The file is read when the cache is first used (a single article needs none).
+  private loaded: Map<string, Row | CachedFile> | undefined;
   private changed = false;
 
-  constructor(readonly directory: string) {
+  constructor(readonly directory: string) {}
+
+  private get files(): Map<string, Row | CachedFile> {
+    if (!this.loaded) this.loaded = this.read();
+    return this.loaded;
+  }
+
+  private read(): Map<string, Row | CachedFile> {
+    const files = new Map<string, Row | CachedFile>();
     try {
       const data = JSON.parse(readFileSync(this.file, 'utf8')) as {
         version?: unknown;
@@ -80,12 +89,13 @@ export class LibraryCache {
       // Version 1 (an object per file) is not read: the cache is made again as files are seen.
       if (data.version === 3 && Array.isArray(data.files)) {
         for (const row of data.files as unknown[]) {
-          if (Array.isArray(row) && typeof row[0] === 'string') this.files.set(row[0], row as Row);
+          if (Array.isArray(row) && typeof row[0] === 'string') files.set(row[0], row as Row);
         }
       }
     } catch {
       // None yet, or unreadable: start empty (it is only a cache).
     }
+    return files;
   }
 
   get file(): string {

@@ -24,6 +24,9 @@ export type SavedPlaces = {
    */
   measure(columns: number): number | undefined;
   setMeasure(columns: number, cap: number): void;
+  /** The theme last chosen with T, and remembering one. */
+  theme(): string | undefined;
+  setTheme(theme: string): void;
   /** A one-line notice for the status bar ("progress not saved"), if any. */
   notice(): string | undefined;
 };
@@ -115,6 +118,13 @@ export function savedPlaces(
       // (The reader keeps a measure within its bounds.)
       return Number.isInteger(known) && (known as number) > 0 ? (known as number) : undefined;
     },
+    theme() {
+      const theme = state.setting('theme');
+      return typeof theme === 'string' ? theme : undefined;
+    },
+    setTheme(theme) {
+      state.setSetting('theme', theme);
+    },
     setMeasure(columns, cap) {
       const measures = state.setting('measures');
       const kept = typeof measures === 'object' && measures !== null ? measures : {};
@@ -139,5 +149,7 @@ export const noSavedPlaces: SavedPlaces = {
   setSpeakersShown: () => undefined,
   measure: () => undefined,
   setMeasure: () => undefined,
+  theme: () => undefined,
+  setTheme: () => undefined,
   notice: () => undefined,
 };

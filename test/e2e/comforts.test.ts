@@ -308,3 +308,27 @@ describe('the mouse in a real terminal', () => {
     expect(off.output()).not.toContain('\u001B[?1000h');
   });
 });
+
+describe('the theme chosen with T', () => {
+  it('is remembered for the next run, unless a flag or NO_COLOR sets it', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'bs-theme-state-'));
+    const env = {XDG_STATE_HOME: state};
+    const first = await start([LONG], env);
+    await first.waitFor(/page 1\/\d+/);
+    first.write('T');
+    await first.waitFor('theme light');
+    first.write('q');
+    await first.exited;
+    const second = await start([LONG], env);
+    await second.waitFor(/page 1\/\d+/);
+    second.write('T');
+    // From light, the next is mono: light was remembered.
+    await second.waitFor('theme mono');
+    second.write('q');
+    await second.exited;
+    const fixed = await start([LONG], {...env, NO_COLOR: '1'});
+    await fixed.waitFor(/page 1\/\d+/);
+    fixed.write('T');
+    await fixed.waitFor('the theme is set by NO_COLOR');
+  });
+});

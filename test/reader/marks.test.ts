@@ -23,7 +23,8 @@ function type(state: ReaderState, keys: string): ReaderState {
       command.type !== 'nextArticle' &&
       command.type !== 'previousArticle' &&
       command.type !== 'followLink' &&
-      command.type !== 'openOutside'
+      command.type !== 'openOutside' &&
+      command.type !== 'cycleTheme'
     ) {
       state = readerReducer(state, command);
     }
