@@ -25,6 +25,8 @@ export function terminalEnv() {
     ...process.env,
     TERM: 'xterm-256color',
     XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-bench-')),
+    // The reader's own config file never applies to a benchmark.
+    BROADSHEET_CONFIG: path.join(tmpdir(), 'bs-bench-no-config', 'config.yaml'),
   };
   delete env.CI;
   delete env.CONTINUOUS_INTEGRATION;

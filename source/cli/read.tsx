@@ -22,7 +22,7 @@ import {collectGarbageIfGrown} from '../system/memory.js';
 import {speakerWarmUps} from '../text/speakers.js';
 import type {Keyboard} from '../terminal/keyboard.js';
 import {enterFullScreen, restoreTerminal} from '../terminal/screen.js';
-import {countArticleWords, describeFor, FIRST_FRAME_BUDGET_MS, type Target} from './target.js';
+import {countArticleWords, describeFirst, type Target} from './target.js';
 
 /** Texts from this length on (a 16 MB book) have their layout's garbage collected early. */
 const LARGE_TEXT = 8_000_000;
@@ -122,7 +122,7 @@ export async function read(
     describe: (entry) => describeEntry(entry, cache),
     countWords: (entry) => countArticleWords(entry, cache),
   };
-  const listed = describeFor(library, work, FIRST_FRAME_BUDGET_MS);
+  const listed = describeFirst(library, work);
   const store = createStore(listed, {
     // A named file was read to check it; the reader takes that copy.
     loadArticle: (file) => (file === opened?.path ? opened.result : loadArticleFile(file)),
@@ -142,11 +142,7 @@ export async function read(
     rescan: opened
       ? undefined
       : () =>
-          describeFor(
-            paths ? listPaths(paths, cache) : listLibrary(libraryFolder, cache),
-            work,
-            FIRST_FRAME_BUDGET_MS,
-          ),
+          describeFirst(paths ? listPaths(paths, cache) : listLibrary(libraryFolder, cache), work),
     work: opened ? undefined : work,
     libraryIdle: () => cache.flush(),
     laidOut: (article) => {
@@ -163,7 +159,7 @@ export async function read(
       const saved = await savePage(url, folder, {signal, progress});
       libraryFolder = folder;
       paths = undefined;
-      const library = describeFor(listLibrary(folder, cache), work, FIRST_FRAME_BUDGET_MS);
+      const library = describeFirst(listLibrary(folder, cache), work);
       return {path: saved.path, library, existed: saved.existed};
     },
   });

@@ -116,22 +116,22 @@ export function resolveTarget(input: string[], format?: Format, read?: LoadResul
   return {library: library ?? listLibrary(folder, cache), folder, cache};
 }
 
-/** How long the list may read files' heads before its first frame; the rest come after. */
-export const FIRST_FRAME_BUDGET_MS = 15;
-/** Entries always read before the first frame, whatever the time. */
-const FIRST_FRAME_ENTRIES = 200;
+/**
+ * Entries read before the first frame: those first in the list, a few screenfuls (the list
+ * shows them in the order of folders and names until their titles are read).
+ */
+const FIRST_FRAME_ENTRIES = 100;
 
-/** The library with entries described (those first in the list first) for up to `budget` ms. */
-export function describeFor(library: Library, work: LibraryWork, budget: number): Library {
+/**
+ * The library with its first entries described: a small library is read whole (its first
+ * frame is complete); a large one shows at once, the rest read in the background, those on
+ * screen first. Entries the cache knows (their size is known) are shown from it and checked
+ * in the background.
+ */
+export function describeFirst(library: Library, work: LibraryWork): Library {
   if (library.kind !== 'folder') return library;
-  const until = performance.now() + budget;
-  // A small library is read whole (its first frame is complete); a large one as far as the
-  // budget goes, and on in the background. Entries the cache knows (their size is known)
-  // are shown from it and checked in the background.
   const entries = library.entries.map((entry, index) =>
-    entry.pending &&
-    entry.size === undefined &&
-    (index < FIRST_FRAME_ENTRIES || performance.now() < until)
+    entry.pending && entry.size === undefined && index < FIRST_FRAME_ENTRIES
       ? work.describe(entry)
       : entry,
   );
