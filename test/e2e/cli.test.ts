@@ -9,11 +9,21 @@ import {makeEpub, proseChapter} from '../fixtures/make-epub.js';
 
 type Run = {code: number; stdout: string; stderr: string};
 
-function run(args: string[], input?: string | Uint8Array): Promise<Run> {
+function run(
+  args: string[],
+  input?: string | Uint8Array,
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cliPath, ...args], (error, stdout, stderr) => {
-      resolve({code: error ? Number(error.code) : 0, stdout, stderr});
-    });
+    const options = {env: {...process.env, ...env}};
+    const child = execFile(
+      process.execPath,
+      [cliPath, ...args],
+      options,
+      (error, stdout, stderr) => {
+        resolve({code: error ? Number(error.code) : 0, stdout, stderr});
+      },
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }
@@ -273,5 +283,43 @@ describe('broadsheet quotes', () => {
     // (A Project Gutenberg book: titled by its header, which is set aside.)
     expect(result.stdout.split('\n').slice(0, 3)).toEqual(['War and Peace', '', 'By Leo Tolstoy']);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('status 0');
+  });
+
+  it('prints the config in force with `config`, where each setting comes from, and its mistakes', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-config-'));
+    const file = path.join(folder, 'config.yaml');
+    writeFileSync(file, `theme: light\nwidth: 9\nlibrary: ${folder}\nkeys:\n  next-page: [x]\n`);
+    const shown = await run(['config', '--width', '50'], undefined, {BROADSHEET_CONFIG: file});
+    expect(shown.code).toBe(1);
+    const lines = shown.stdout.split('\n');
+    expect(lines[0]).toBe(`config file: ${file}`);
+    expect(lines[1]).toBe(
+      `problem: ${file}:2: width takes a whole number of columns from 20 to 1000 (got 9)`,
+    );
+    expect(shown.stdout).toContain('theme: light  (config file)');
+    expect(shown.stdout).toContain('width: 50  (--width)');
+    expect(shown.stdout).toContain('words-per-minute: 238  (default)');
+    expect(shown.stdout).toContain(`library: ${folder}  (config file)`);
+    expect(shown.stdout).toContain('  next-page: x\n');
+    const json = await run(['config', '--json', '--no-color'], undefined, {
+      BROADSHEET_CONFIG: file,
+    });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      file,
+      found: true,
+      theme: {value: 'mono', from: '--no-color'},
+      keys: {'next-page': 'x'},
+      problems: [`${file}:2: width takes a whole number of columns from 20 to 1000 (got 9)`],
+    });
+    // Commands that print say the config's mistakes on stderr, and go on.
+    const listed = await run(['list', folder], undefined, {BROADSHEET_CONFIG: file});
+    expect(listed.stderr).toBe(
+      `broadsheet: ${file}:2: width takes a whole number of columns from 20 to 1000 (got 9)\n`,
+    );
+    const none = await run(['config'], undefined, {
+      BROADSHEET_CONFIG: path.join(folder, 'none.yaml'),
+    });
+    expect(none.code).toBe(0);
+    expect(none.stdout.split('\n')[0]).toContain('(none: the defaults apply)');
   });
 });
