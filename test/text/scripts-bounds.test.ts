@@ -31,3 +31,32 @@ describe('the characters Chinese and Japanese are counted by', () => {
     expect(countWords('😀 😀')).toBe(2);
   });
 });
+
+describe('telling a text counted by characters from one with words', () => {
+  it('counts characters against words, a tie going to characters', () => {
+    expect(characterScript('漢 a')).toBe('zh');
+    expect(characterScript('漢 a b')).toBeUndefined();
+    // Spaces of every kind part words: tab, no-break space, ideographic space, CJK commas.
+    expect(characterScript('漢 a\tb')).toBeUndefined();
+    expect(characterScript('漢 a\u00a0b')).toBeUndefined();
+    expect(characterScript('漢 a\u3000b')).toBeUndefined();
+    expect(characterScript('漢 a、b')).toBeUndefined();
+    expect(characterScript('漢 a〿b')).toBeUndefined();
+    // Han between letters parts them too: two words and two characters.
+    expect(characterScript('a漢b漢')).toBe('zh');
+    // A character beyond the first plane is one word, not two.
+    expect(characterScript('漢 😀')).toBe('zh');
+  });
+
+  it('is Japanese when a kana is there, at either end of the kana', () => {
+    for (const kana of ['\u3041', '\u30ff', '\uff66', '\uff9d']) {
+      expect(characterScript(`漢${kana}`), kana.codePointAt(0)!.toString(16)).toBe('ja');
+    }
+    expect(characterScript('漢\u3005')).toBe('zh');
+  });
+
+  it('tells from the start of a long text', () => {
+    expect(characterScript(`${'漢'.repeat(70_000)}${' a'.repeat(100_000)}`)).toBe('zh');
+    expect(characterScript(`${' a'.repeat(40_000)}${'漢'.repeat(100_000)}`)).toBeUndefined();
+  });
+});
