@@ -163,11 +163,11 @@ export class AppStore {
       // Esc stops a page being saved at once; like every key meanwhile, it then waits its
       // turn (the download's end lets them through in order, however they were chunked).
       if (this.state.list.saving && key.kind === 'named' && key.name === 'escape') {
-        this.saving?.abort();
+        this.downloads.saving?.abort();
       }
       // Esc stops a link's page being downloaded, and is then taken as any key.
       if (this.state.reading?.following && key.kind === 'named' && key.name === 'escape') {
-        this.following?.abort();
+        this.downloads.following?.abort();
       }
       const reason = this.held.length === 0 ? waitsFor(this.state, key) : undefined;
       if (reason === 'page') this.held.push(key);
@@ -310,45 +310,82 @@ export class AppStore {
     return this.state.list.filtering ? this.lastKeyAt + FILTER_QUIET_MS - performance.now() : 0;
   }
 
-  /** The download of a link's page, to stop it (Esc, or leaving). */
-  private following: AbortController | undefined;
-  /** When the status line last showed its progress. */
-  private followingShownAt = -Infinity;
+  /** The downloads running: a page being saved (a), a link's page (o, Enter); Esc stops them. */
+  private readonly downloads: {saving?: AbortController; following?: AbortController} = {};
+
+  /** Downloads and saves a page in the background; its end comes back as an event. */
+  private startSaving(url: string): void {
+    this.download('saving', url, {
+      run: this.effects.save,
+      unavailable: 'pages cannot be saved here',
+      progress: (bytes) => ({type: 'saveProgress', bytes}),
+      done: (saved) => ({type: 'saved', ...saved}),
+      failed: (reason) => ({type: 'saveFailed', message: `cannot add ${url}: ${reason}`}),
+    });
+  }
 
   /** Downloads the page a link leads to in the background; its end comes back as an event. */
   private startFollowing(url: string): void {
+    this.download('following', url, {
+      run: this.effects.follow,
+      unavailable: 'links cannot be read here',
+      progress: (bytes) => ({type: 'followProgress', bytes}),
+      done: (result) => ({type: 'followed', url, result}),
+      failed: (reason) => ({type: 'followFailed', message: `cannot open ${url}: ${reason}`}),
+    });
+  }
+
+  /**
+   * A download in the background: its progress told at most every 100 ms, its end an event,
+   * after which the keys typed meanwhile go through, in order. A newer one of the same kind
+   * (or leaving) makes an older one's end count for nothing.
+   */
+  private download<T>(
+    kind: 'saving' | 'following',
+    url: string,
+    how: {
+      run?: (
+        url: string,
+        options: {signal: AbortSignal; progress: (bytes: number) => void},
+      ) => Promise<T>;
+      unavailable: string;
+      progress: (bytes: number) => AppEvent;
+      done: (result: T) => AppEvent;
+      failed: (reason: string) => AppEvent;
+    },
+  ): void {
     const controller = new AbortController();
-    this.following = controller;
+    this.downloads[kind] = controller;
+    let shownAt = -Infinity;
     const finish = (event: AppEvent) => {
-      if (this.following !== controller) return; // another began since
-      this.following = undefined;
+      if (this.downloads[kind] !== controller) return; // stopped, or another began
+      this.downloads[kind] = undefined;
       const before = this.state;
       this.apply(event);
-      // The keys typed while it downloaded go through now, in order (Esc among them).
       this.release();
       this.changed(before);
     };
-    const follow = this.effects.follow;
-    if (!follow) {
-      queueMicrotask(() => finish({type: 'followFailed', message: 'links cannot be read here'}));
+    if (!how.run) {
+      queueMicrotask(() => finish(how.failed(how.unavailable)));
       return;
     }
     const progress = (bytes: number) => {
-      if (this.following !== controller || performance.now() - this.followingShownAt < 100) return;
-      this.followingShownAt = performance.now();
+      if (this.downloads[kind] !== controller || performance.now() - shownAt < 100) return;
+      shownAt = performance.now();
       const before = this.state;
-      this.apply({type: 'followProgress', bytes});
+      this.apply(how.progress(bytes));
       this.changed(before);
     };
-    follow(url, {signal: controller.signal, progress}).then(
-      (result) => finish({type: 'followed', url, result}),
+    how.run(url, {signal: controller.signal, progress}).then(
+      (result) => finish(how.done(result)),
       (error: unknown) => {
-        const reason = controller.signal.aborted
-          ? 'stopped'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-        finish({type: 'followFailed', message: `cannot open ${url}: ${reason}`});
+        const reason =
+          kind === 'following' && controller.signal.aborted
+            ? 'stopped'
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        finish(how.failed(reason));
       },
     );
   }
@@ -373,51 +410,12 @@ export class AppStore {
     );
   }
 
-  /** The download of a page being saved, to stop it (Esc, or leaving). */
-  private saving: AbortController | undefined;
-  /** When the status line last showed a download's progress. */
-  private savingShownAt = -Infinity;
-
-  /** Downloads and saves a page in the background; its end comes back as an event. */
-  private startSaving(url: string): void {
-    const controller = new AbortController();
-    this.saving = controller;
-    const finish = (event: AppEvent) => {
-      if (this.saving !== controller) return; // stopped, or another began
-      this.saving = undefined;
-      const before = this.state;
-      this.apply(event);
-      // The keys typed while it downloaded go through now, in order.
-      this.release();
-      this.changed(before);
-    };
-    const save = this.effects.save;
-    if (!save) {
-      queueMicrotask(() => finish({type: 'saveFailed', message: 'pages cannot be saved here'}));
-      return;
-    }
-    const progress = (bytes: number) => {
-      if (this.saving !== controller || performance.now() - this.savingShownAt < 100) return;
-      this.savingShownAt = performance.now();
-      const before = this.state;
-      this.apply({type: 'saveProgress', bytes});
-      this.changed(before);
-    };
-    save(url, {signal: controller.signal, progress}).then(
-      (saved) => finish({type: 'saved', ...saved}),
-      (error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        finish({type: 'saveFailed', message: `cannot add ${url}: ${reason}`});
-      },
-    );
-  }
-
   /** Stops the timers (the app is leaving). */
   close(): void {
-    this.saving?.abort();
-    this.saving = undefined;
-    this.following?.abort();
-    this.following = undefined;
+    this.downloads.saving?.abort();
+    this.downloads.following?.abort();
+    this.downloads.saving = undefined;
+    this.downloads.following = undefined;
     if (this.escapeTimer) clearTimeout(this.escapeTimer);
     if (this.layoutTimer) clearImmediate(this.layoutTimer);
     if (this.noticeTimer) clearTimeout(this.noticeTimer);

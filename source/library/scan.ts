@@ -1,4 +1,4 @@
-import {characterScript, type CharacterScript} from '../text/scripts.js';
+import {characterScript} from '../text/scripts.js';
 import {
   type Dirent,
   closeSync,
@@ -86,15 +86,8 @@ export function describeHead(
   return found;
 }
 
-/** What the list knows of a file from its head. */
-type HeadFacts = {
-  title: string;
-  byline?: string;
-  words?: number;
-  refused?: string;
-  url?: string;
-  script?: CharacterScript;
-};
+/** What the list knows of a file from its head: what the cache keeps, but its size and time. */
+type HeadFacts = Omit<CachedFile, 'size' | 'mtime'>;
 
 /**
  * A Markdown file's title and byline as the reader finds them (front matter, else an opening

@@ -1,17 +1,8 @@
 import React from 'react';
 import {readerContents} from './contents-navigation.js';
-import {firstRowShown, PanelRows} from './PanelRows.js';
-import {type ReaderState} from './reader-reducer.js';
-import type {Theme} from '../ui/theme.js';
+import {firstRowShown, PanelRows, type PanelProps} from './PanelRows.js';
 
-type Props = {
-  state: ReaderState;
-  selected: number;
-  height: number;
-  width: number;
-  pad: string;
-  theme: Theme;
-};
+type Props = PanelProps;
 
 /** The article's contents, an entry a row: its page (as far as laid out), then its title. */
 export function ContentsPanel(props: Props) {

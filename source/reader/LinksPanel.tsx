@@ -1,18 +1,9 @@
 import React from 'react';
-import {firstRowShown, PanelRows} from './PanelRows.js';
+import {firstRowShown, PanelRows, type PanelProps} from './PanelRows.js';
 import {linksOf} from './links.js';
-import {type ReaderState} from './reader-reducer.js';
-import type {Theme} from '../ui/theme.js';
 import {safeLine} from '../article/sanitize.js';
 
-type Props = {
-  state: ReaderState;
-  selected: number;
-  height: number;
-  width: number;
-  pad: string;
-  theme: Theme;
-};
+type Props = PanelProps;
 
 /** The article's links, a row each: its page, its number and text, and where it leads. */
 export function LinksPanel(props: Props) {

@@ -1,17 +1,8 @@
 import React from 'react';
-import {firstRowShown, PanelRows} from './PanelRows.js';
+import {firstRowShown, PanelRows, type PanelProps} from './PanelRows.js';
 import {marksInOrder, textAt} from './marks.js';
-import {type ReaderState} from './reader-reducer.js';
-import type {Theme} from '../ui/theme.js';
 
-type Props = {
-  state: ReaderState;
-  selected: number;
-  height: number;
-  width: number;
-  pad: string;
-  theme: Theme;
-};
+type Props = PanelProps;
 
 /** The marks set in the article, in its order: each with its page, its letter and its text. */
 export function MarksPanel(props: Props) {

@@ -4,6 +4,16 @@ import {truncateToWidth} from '../text/width.js';
 import {type ReaderState} from './reader-reducer.js';
 import type {Theme} from '../ui/theme.js';
 
+/** What each list over the page (quotations, contents, marks, links) is drawn from. */
+export type PanelProps = {
+  state: ReaderState;
+  selected: number;
+  height: number;
+  width: number;
+  pad: string;
+  theme: Theme;
+};
+
 /** The rows a list over the page shows: where each leads, and what it says after its page. */
 export type PanelRow = {offset: number; text: string};
 

@@ -2,18 +2,9 @@ import React from 'react';
 import {speakersUpTo} from '../text/quotes.js';
 import {speakersWarming} from '../text/speakers.js';
 import {firstQuotations, panelRowsNeeded} from './quotation-navigation.js';
-import {type ReaderState} from './reader-reducer.js';
-import {firstRowShown, PanelRows} from './PanelRows.js';
-import type {Theme} from '../ui/theme.js';
+import {firstRowShown, PanelRows, type PanelProps} from './PanelRows.js';
 
-type Props = {
-  state: ReaderState;
-  selected: number;
-  height: number;
-  width: number;
-  pad: string;
-  theme: Theme;
-};
+type Props = PanelProps;
 
 /** The article's quotations, one a row: page, speaker, and as much of the words as fits. */
 export function QuotesPanel(props: Props) {
