@@ -14,9 +14,8 @@ import {urlTarget} from './cli/url-target.js';
 import {looksLikeUrl} from './net/fetch-page.js';
 import {pageReadEarly} from './cli/early-page.js';
 import {loadConfig, shortPath} from './config/config-file.js';
-import {DEFAULTS, printConfig} from './cli/config.js';
+import {printConfig, settingsInForce} from './cli/config.js';
 import {setWordsPerMinute} from './text/reading-time.js';
-import {libraryDirectory} from './system/folders.js';
 import path from 'node:path';
 
 /** `broadsheet`: parses the command line and runs the command it names. */
@@ -26,50 +25,14 @@ async function main(): Promise<void> {
   const {settings} = config;
   const {input, width, json, print, theme, themeFrom, fresh, noColor, format, to, mouse} =
     parseCommandLine(settings.theme);
-  if (settings.wordsPerMinute !== undefined) setWordsPerMinute(settings.wordsPerMinute);
-  const libraryFrom = process.env['BROADSHEET_DIR']
-    ? '$BROADSHEET_DIR'
-    : settings.library !== undefined
-      ? 'config file'
-      : 'default';
+  const inForce = settingsInForce(config, {theme, themeFrom, width, mouse});
+  setWordsPerMinute(inForce.wordsPerMinute.value);
   // The configured library is the reader's own: opened without a PATH, pages saved into it.
-  if (libraryFrom === 'config file') process.env['BROADSHEET_DIR'] = settings.library;
-  const measure = width ?? settings.width;
+  if (inForce.library.from === 'config file') process.env['BROADSHEET_DIR'] = settings.library;
   if (input[0] === 'config' && (input.length > 1 || !existsSync('config'))) {
     earlyKeyboard?.stop();
     if (input.length > 1) fail(`config takes no PATH, got ${input.length - 1}`);
-    printConfig(
-      config,
-      {
-        theme: {value: theme.name, from: themeFrom},
-        width: {
-          value: measure ?? DEFAULTS.width,
-          from:
-            width !== undefined
-              ? '--width'
-              : settings.width !== undefined
-                ? 'config file'
-                : 'default',
-        },
-        wordsPerMinute: {
-          value: settings.wordsPerMinute ?? DEFAULTS.wordsPerMinute,
-          from: settings.wordsPerMinute === undefined ? 'default' : 'config file',
-        },
-        library: {value: shortPath(libraryDirectory()), from: libraryFrom},
-        mouse: {
-          value: mouse ?? settings.mouse ?? false,
-          from:
-            mouse !== undefined
-              ? mouse
-                ? '--mouse'
-                : '--no-mouse'
-              : settings.mouse === undefined
-                ? 'default'
-                : 'config file',
-        },
-      },
-      json,
-    );
+    printConfig(config, inForce, json);
     return;
   }
   // Commands that print say what is wrong with the config file on standard error; the reader
@@ -117,17 +80,21 @@ async function main(): Promise<void> {
       : resolveTarget(input, format, await pageReadEarly(input, format));
   if (!keyboard || print) {
     keyboard?.stop();
-    printPlain(target, {width: measure, theme, colour: colourAllowed(noColor)});
+    printPlain(target, {
+      width: inForce.width.from === 'default' ? undefined : inForce.width.value,
+      theme,
+      colour: colourAllowed(noColor),
+    });
     return;
   }
   await read(target, keyboard, {
     width,
-    defaultWidth: measure,
+    defaultWidth: inForce.width.value,
     theme,
     fresh,
     keymap: config.keymap,
     notice,
-    mouse: mouse ?? settings.mouse ?? false,
+    mouse: inForce.mouse.value,
     themeFrom,
   });
 }

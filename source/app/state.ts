@@ -1,9 +1,6 @@
 import type {Article, ArticleLoad, LoadResult} from '../article/article.js';
 import {isWebLink, selectedLink} from '../reader/links.js';
 import type {ThemeName} from '../ui/theme.js';
-
-/** The themes T goes through, in order. */
-const THEME_NAMES: readonly ThemeName[] = ['dark', 'light', 'mono'];
 import type {Key} from '../input/keys.js';
 import {keymap, type Keymap} from '../input/keymap.js';
 import type {Library, LibraryEntry} from '../library/library.js';
@@ -79,13 +76,14 @@ export type Reading = {
   following?: {url: string; bytes: number};
   /** What this was read from by following links, nearest last: q goes back to it. */
   from?: Reading[];
-  /** The address of a page read from a link. */
-  url?: string;
 };
 
 /** How a link resolves: an article of the library, a web page, or nothing to read here. */
 export type LinkTarget =
   {kind: 'entry'; index: number} | {kind: 'web'; url: string} | {kind: 'none'; reason: string};
+
+/** The themes T goes through, in order. */
+const THEME_NAMES: readonly ThemeName[] = ['dark', 'light', 'mono'];
 
 /** The whole app: the library, the article being read if any, and the terminal it is in. */
 export type AppState = {
@@ -388,7 +386,9 @@ function readerKey(state: AppState, key: Key, env: AppEnv): AppState {
       // Back from a link followed: the article (and page) it was followed from.
       const from = reading.from?.at(-1);
       if (from) {
-        return {...state, reading: {...from, from: reading.from!.slice(0, -1)}};
+        // Laid out again if the terminal changed size meanwhile.
+        const back = {...state, reading: {...from, from: reading.from!.slice(0, -1)}};
+        return withReader(back, {type: 'resize', columns: state.columns, rows: state.rows});
       }
       // Back in the list, the cursor is on the article just read; its state may have changed.
       return state.single
@@ -595,6 +595,6 @@ function followed(state: AppState, url: string, result: LoadResult): AppState {
   const left = {...reading, following: undefined, reader: {...reading.reader, message: undefined}};
   return {
     ...state,
-    reading: {index: -1, reader, loading: result.rest, url, from: [...(reading.from ?? []), left]},
+    reading: {index: -1, reader, loading: result.rest, from: [...(reading.from ?? []), left]},
   };
 }

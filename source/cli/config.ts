@@ -2,15 +2,42 @@ import {actionName, TEXT_CONTEXTS, type Keymap} from '../input/keymap.js';
 import {shortPath, type LoadedConfig} from '../config/config-file.js';
 import {WORDS_PER_MINUTE} from '../text/reading-time.js';
 import {DEFAULT_MEASURE} from '../reader/geometry.js';
+import {libraryDirectory} from '../system/folders.js';
 
 /** The settings in force, each with where it comes from. */
 export type InForce = {
   theme: {value: string; from: string};
-  width: {value: number | 'full'; from: string};
+  width: {value: number; from: string};
   wordsPerMinute: {value: number; from: string};
   library: {value: string; from: string};
   mouse: {value: boolean; from: string};
 };
+
+/** A setting from the flag if given, else the config file, else its default. */
+function setting<T>(flag: T | undefined, flagName: string, configured: T | undefined, fallback: T) {
+  if (flag !== undefined) return {value: flag, from: flagName};
+  if (configured !== undefined) return {value: configured, from: 'config file'};
+  return {value: fallback, from: 'default'};
+}
+
+/** What applies, once flags, the environment and the config file have each had their say. */
+export function settingsInForce(
+  config: LoadedConfig,
+  flags: {theme: {name: string}; themeFrom: string; width?: number; mouse?: boolean},
+  env: NodeJS.ProcessEnv = process.env,
+): InForce {
+  const {settings} = config;
+  const library = env['BROADSHEET_DIR'] || undefined;
+  return {
+    theme: {value: flags.theme.name, from: flags.themeFrom},
+    width: setting(flags.width, '--width', settings.width, DEFAULT_MEASURE),
+    wordsPerMinute: setting(undefined, '', settings.wordsPerMinute, WORDS_PER_MINUTE),
+    library: library
+      ? {value: library, from: '$BROADSHEET_DIR'}
+      : setting(undefined, '', settings.library, libraryDirectory(env)),
+    mouse: setting(flags.mouse, flags.mouse ? '--mouse' : '--no-mouse', settings.mouse, false),
+  };
+}
 
 /** Each action the keys can be bound to, and its keys as bound (outside the prompts). */
 function actions(bindings: Keymap): Array<[string, string]> {
@@ -53,7 +80,7 @@ export function printConfig(config: LoadedConfig, inForce: InForce, json: boolea
       `theme: ${inForce.theme.value}  (${inForce.theme.from})`,
       `width: ${inForce.width.value}  (${inForce.width.from})`,
       `words-per-minute: ${inForce.wordsPerMinute.value}  (${inForce.wordsPerMinute.from})`,
-      `library: ${inForce.library.value}  (${inForce.library.from})`,
+      `library: ${shortPath(inForce.library.value)}  (${inForce.library.from})`,
       `mouse: ${inForce.mouse.value}  (${inForce.mouse.from})`,
       'keys:',
       ...keys.map(([name, labels]) => `  ${name}: ${labels}`),
@@ -62,6 +89,3 @@ export function printConfig(config: LoadedConfig, inForce: InForce, json: boolea
   }
   if (config.problems.length > 0) process.exitCode = 1;
 }
-
-/** Defaults, for `config` to say what applies when nothing sets it. */
-export const DEFAULTS = {theme: 'dark', width: DEFAULT_MEASURE, wordsPerMinute: WORDS_PER_MINUTE};

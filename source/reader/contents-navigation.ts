@@ -1,6 +1,6 @@
 import type {ContentsEntry} from '../article/article.js';
 import {contentsOf, entryAt} from '../text/contents.js';
-import {place, screenTop, visibleLines, type ReaderState} from './reader-state.js';
+import {movePanelWithin, place, screenTop, visibleLines, type ReaderState} from './reader-state.js';
 
 /** The article's contents, as the panel and `}` `{` go through them. */
 export function readerContents(state: ReaderState): ContentsEntry[] {
@@ -37,9 +37,7 @@ export function openContents(state: ReaderState, fresh: ReaderState): ReaderStat
 /** Moves the panel's cursor by `by` rows, within the list. */
 export function moveContents(state: ReaderState, by: number): ReaderState {
   if (state.panel?.kind !== 'contents') return state;
-  const last = readerContents(state).length - 1;
-  const selected = Math.max(0, Math.min(last, state.panel.selected + by));
-  return selected === state.panel.selected ? state : {...state, panel: {...state.panel, selected}};
+  return movePanelWithin(state, by, readerContents(state).length);
 }
 
 /** Goes to the entry under the panel's cursor: the page its heading is on. */

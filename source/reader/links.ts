@@ -1,5 +1,5 @@
 import type {Article, ArticleLink} from '../article/article.js';
-import type {ReaderState} from './reader-state.js';
+import {movePanelWithin, type ReaderState} from './reader-state.js';
 
 /** Addresses written out in a plain text: http and https, up to a space or a bracket. */
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'“”‘’()[\]{}]+/gu;
@@ -34,10 +34,7 @@ export function openLinks(state: ReaderState, fresh: ReaderState): ReaderState {
 
 /** Moves the list's selection by `by` rows, within the list. */
 export function moveLinks(state: ReaderState, by: number): ReaderState {
-  if (!state.panel) return state;
-  const count = linksOf(state.article).length;
-  const selected = Math.max(0, Math.min(count - 1, state.panel.selected + by));
-  return {...state, panel: {...state.panel, selected}};
+  return movePanelWithin(state, by, linksOf(state.article).length);
 }
 
 /** The link under the list's cursor. */

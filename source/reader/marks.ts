@@ -1,5 +1,5 @@
 import {blocksThrough} from '../article/article.js';
-import {place, type ReaderState} from './reader-state.js';
+import {movePanelWithin, place, type ReaderState} from './reader-state.js';
 
 /** Marks by letter: each an offset into the article (less's and vim's m and '). */
 export type Marks = Readonly<Record<string, number>>;
@@ -74,8 +74,5 @@ export function chooseMark(state: ReaderState): ReaderState {
 
 /** Moves the list's selection by `by` rows, within the list. */
 export function moveMarks(state: ReaderState, by: number): ReaderState {
-  if (!state.panel) return state;
-  const count = marksInOrder(state).length;
-  const selected = Math.max(0, Math.min(count - 1, state.panel.selected + by));
-  return {...state, panel: {...state.panel, selected}};
+  return movePanelWithin(state, by, marksInOrder(state).length);
 }

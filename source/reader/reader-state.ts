@@ -168,3 +168,10 @@ export function goToPage(state: ReaderState, page: number): ReaderState {
 export function screenTop(state: ReaderState): number {
   return state.aligned ? (state.pages.startOffset[state.page] ?? 0) : state.anchor;
 }
+
+/** Moves the cursor of the list over the page by `by` rows, within its `count` rows. */
+export function movePanelWithin(state: ReaderState, by: number, count: number): ReaderState {
+  if (!state.panel) return state;
+  const selected = Math.max(0, Math.min(count - 1, state.panel.selected + by));
+  return selected === state.panel.selected ? state : {...state, panel: {...state.panel, selected}};
+}
