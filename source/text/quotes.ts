@@ -199,7 +199,7 @@ export class QuotationScanner {
  */
 export function findQuotations(article: Article, {speakers = true} = {}): Quotation[] {
   const found = [...new QuotationScanner(article).all()];
-  return speakers ? attributeSpeakers(article.text, found) : found;
+  return speakers ? attributeSpeakers(article.text, article.blocks, found) : found;
 }
 
 const scanners = new WeakMap<Article, QuotationScanner>();
@@ -221,7 +221,14 @@ export function speakersUpTo(article: Article, offset: number): void {
   const scanner = quotationScanner(article);
   // Only outermost quotations have speakers; those up to `offset` are the start of `top`.
   scanner.scanThrough(offset);
-  attributeThrough(article.text, scanner.top, offset, namingProgress(scanner));
+  attributeThrough(
+    article.text,
+    article.blocks,
+    scanner.top,
+    offset,
+    namingProgress(scanner),
+    (to) => scanner.scanThrough(to),
+  );
 }
 
 /** How far naming speakers in order has got in a scanner's quotations. */
@@ -272,11 +279,17 @@ export function nameSpeakerOf(article: Article, index: number): void {
   if (index < progress.next || namedApart.has(quotation)) return;
   const start = namingStart(scanner.top, index, progress.next);
   if (start === progress.next) {
-    attributeThrough(article.text, scanner.top, quotation.start, progress);
+    attributeThrough(article.text, article.blocks, scanner.top, quotation.start, progress, (to) =>
+      scanner.scanThrough(to),
+    );
     return;
   }
-  attributeThrough(article.text, scanner.top, quotation.start, {next: start, previous: undefined});
-  for (let named = start; named <= index; named++) namedApart.add(scanner.top[named]!);
+  const apart: NamingProgress = {next: start, previous: undefined};
+  attributeThrough(article.text, article.blocks, scanner.top, quotation.start, apart, (to) =>
+    scanner.scanThrough(to),
+  );
+  // (Its whole conversation is named: the turns after a quotation name it too.)
+  for (let named = start; named < apart.next; named++) namedApart.add(scanner.top[named]!);
 }
 
 /** Quotations named with their conversation ahead of naming in order (see nameSpeakerOf). */

@@ -1,24 +1,45 @@
 /**
  * Who is speaking: the speakers of quotations, named from the text around them. Quotations
- * come in as data (their offsets and nesting); naming sets their `speaker` and `speakerBy`.
+ * come in as data (their offsets and nesting) with the article's paragraphs; naming sets
+ * their `speaker` and `speakerBy`.
  *
  * The rules, in the order they are tried for each outermost quotation:
- * - named: a verb beside it names a person ("…,” said Nora; Nora replied, “…”), or another
- *   quotation of its paragraph was so named (a paragraph is one speaker's turn);
+ * - named: a verb beside it names a person ("…,” said Nora; Nora replied, “…”), or the
+ *   paragraph before ends leading into it, or the sentence before it has someone act
+ *   (actorBefore), or another quotation of its paragraph was so named (a paragraph is one
+ *   speaker's turn);
  * - pronoun: "…,” she said, where a reader can be sure who she is (see resolvePronoun);
  * - narrator: "…,” I said: the narrator, once someone answering calls them by name;
  * - turn: a paragraph of speech that names nobody, in a run of such paragraphs: the one who
  *   was addressed by name just before, else the speaker two turns back (two people talk in
  *   alternate paragraphs); never the one it addresses by name.
+ * Then, once its conversation is read whole (settle), the turns and pronouns still unnamed
+ * take the speaker of the nearest turn of the same parity, either way.
  * When unsure, nobody is named: a wrong name is worse than none.
  *
- * Naming runs in order, but a speaker depends only on its conversation (quotations each less
- * than NEAR_PREVIOUS after the one before) and on the narration near it: naming
- * may start at any conversation's first quotation and give what naming from the start gives.
+ * A speaker depends only on its conversation (quotations each less than NEAR_PREVIOUS after
+ * the one before), the narration near it and the genders the whole text gives (castOf):
+ * naming may start at any conversation's first quotation and give what naming from the
+ * start gives.
  */
 
 /** The first-person narrator while the text has not named them (never shown). */
 const NARRATOR = '\u0000I';
+
+/** An article's paragraphs (its blocks), in order: the turns of a conversation. */
+export type Paragraphs = ReadonlyArray<{start: number; end: number}>;
+
+/** The index of the paragraph holding `offset` (the last starting at or before it). */
+function paragraphAt(paragraphs: Paragraphs, offset: number): number {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (paragraphs[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
 
 /** How a speaker was found (see above). */
 export type SpeakerWay = 'named' | 'pronoun' | 'turn' | 'narrator';
@@ -68,7 +89,8 @@ const CAPITAL_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{L}]+)*`;
 /** A person's name: a title and names, or capitalised words (with an initial or a particle). */
 // (An initial is never I: "said I. The next day…" names no one.)
 const INITIAL = String.raw`(?:(?!I\.)[\p{Lu}]\.\s*)`;
-const NAME = String.raw`(?:(?:${TITLE})\s+)?${INITIAL}*${CAPITAL_WORD}(?:\s+(?:(?:de|van|von|der|da|al|bin|le|la)\s+)?${INITIAL}*${CAPITAL_WORD}){0,2}`;
+// (Its words are on one line: a name never runs from a heading into the paragraph after it.)
+const NAME = String.raw`(?:(?:${TITLE})[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}(?:[^\S\n]+(?:(?:de|van|von|der|da|al|bin|le|la)[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}){0,2}`;
 const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
 /** "her sister", "the old man", "the kindly Mrs. Ada Lowe": a person described (a name in it). */
 const DESCRIBED = String.raw`(?:the|his|her|their|my|our|your|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(${NAME})|[\p{Ll}-]+)`;
@@ -194,6 +216,9 @@ function cleanName(name: string | undefined): string | undefined {
 type Turn = {
   /** Where its paragraph starts. */
   paragraph: number;
+  /** Its paragraph's index, and that of the paragraph its last quotation ends in. */
+  first: number;
+  last: number;
   /** Where its last quotation ends. */
   end: number;
   speaker?: string;
@@ -202,62 +227,100 @@ type Turn = {
   words: string;
   /** Its quotations. */
   quotations: Quoted[];
+  /** The gender of the pronoun that tags it, while no one is found for it. */
+  pronoun?: Gender;
+  /** Whether a description tags it ("said her sister"). */
+  described?: boolean;
+  /** Whether narration comes before its first quotation, with no tag. */
+  narrated?: boolean;
 };
 
 /** What naming knows of the conversation under way. */
 type Talk = {
+  paragraphs: Paragraphs;
+  /** Where the conversation's last quotation ended. */
+  previousEnd: number;
+  /** The last few turns. */
   turns: Turn[];
+  /** Every turn of the conversation, in order. */
+  all: Turn[];
   /** People named in the narration, latest last, with the gender known of them. */
   mentions: string[];
   genders: Map<string, {m: number; f: number}>;
+  /** The genders the whole text gives its people (see castOf). */
+  cast: Map<string, {m: number; f: number}>;
   /** Narration read up to here. */
   readTo: number;
   /** The first-person narrator, once the text names them. */
   narrator?: string;
   /** Names seen inside a sentence (a capitalised word opening one may be any word). */
   known: Set<string>;
-  /** Where the conversation's last quotation ended. */
-  previousEnd: number;
 };
 
 /** How far naming speakers in order has got: the next quotation, and the one before it. */
 export type NamingProgress = {next: number; previous: Quoted | undefined; talk?: Talk};
 
 /** Names every speaker it can (see the top of this file). */
-export function attributeSpeakers<Q extends Quoted>(text: string, quotations: Q[]): Q[] {
-  attributeThrough(text, quotations, Infinity, {next: 0, previous: undefined});
+export function attributeSpeakers<Q extends Quoted>(
+  text: string,
+  paragraphs: Paragraphs,
+  quotations: Q[],
+): Q[] {
+  attributeThrough(text, paragraphs, quotations, Infinity, {next: 0, previous: undefined});
   return quotations;
 }
 
-/** attributeSpeakers for the quotations starting up to `offset`, from where it left off. */
+/**
+ * attributeSpeakers for the quotations starting up to `offset`, from where it left off: each
+ * conversation whole (its later turns name its earlier ones). `more(offset)` is asked to find
+ * the quotations starting up to `offset` when `quotations` may not hold them yet.
+ */
 export function attributeThrough(
   text: string,
+  paragraphs: Paragraphs,
   quotations: Quoted[],
   offset: number,
   progress: NamingProgress,
+  more: (offset: number) => void = () => undefined,
 ): void {
   for (; progress.next < quotations.length; progress.next++) {
     const quotation = quotations[progress.next]!;
-    if (quotation.start > offset) return;
     if (quotation.level !== 1) continue;
     const {previous} = progress;
-    if (!previous || !progress.talk || quotation.start - previous.end >= NEAR_PREVIOUS) {
-      progress.talk = startTalk(text, quotation.start);
+    const starts = !previous || !progress.talk || quotation.start - previous.end >= NEAR_PREVIOUS;
+    if (starts) {
+      if (quotation.start > offset) return;
+      progress.talk = startTalk(text, paragraphs, quotation.start);
     }
-    nameOne(text, quotation, progress.talk);
+    nameOne(text, quotation, progress.talk!);
     progress.previous = quotation;
+    if (!continues(quotations, progress.next, more)) settle(text, progress.talk!);
   }
 }
 
+/** Whether an outermost quotation follows quotations[index] in its conversation. */
+function continues(quotations: Quoted[], index: number, more: (offset: number) => void): boolean {
+  const {end} = quotations[index]!;
+  more(end + NEAR_PREVIOUS);
+  for (let next = index + 1; next < quotations.length; next++) {
+    const quotation = quotations[next]!;
+    if (quotation.level === 1) return quotation.start - end < NEAR_PREVIOUS;
+  }
+  return false;
+}
+
 /** A new conversation, knowing the people of the text just before it. */
-function startTalk(text: string, start: number): Talk {
+function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
   const talk: Talk = {
+    paragraphs,
     turns: [],
+    all: [],
     mentions: [],
     genders: new Map(),
+    cast: castOf(text, paragraphs),
+    previousEnd: start,
     readTo: start,
     known: new Set(),
-    previousEnd: start,
   };
   const before = text.slice(Math.max(0, start - WINDOW), start);
   // (Quoted words are not narration: blank them, keeping offsets.)
@@ -266,6 +329,51 @@ function startTalk(text: string, start: number): Talk {
     before.replace(/[“"«„][^“”"«»„]*[”"»]/g, (quoted) => ' '.repeat(quoted.length)),
   );
   return talk;
+}
+
+const casts = new WeakMap<Paragraphs, Map<string, {m: number; f: number}>>();
+/** A name that is a subject, or he or she (see castOf). */
+const NAME_OR_PRONOUN = new RegExp(
+  String.raw`(?<![\p{L}])(?:(${NAME})|([Hh]e|[Hh]is|[Hh]imself|[Ss]he|[Hh]erself))(?![\p{L}])`,
+  'gu',
+);
+
+/**
+ * The genders of a text's people, from the whole text (the text read so far of a long one):
+ * he or she after a name that is a subject, in its sentence, with no other name between.
+ * Read once per text; a person's gender is the same in every conversation.
+ */
+function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f: number}> {
+  let cast = casts.get(paragraphs);
+  if (cast) return cast;
+  cast = new Map();
+  casts.set(paragraphs, cast);
+  let last: {bare: string; end: number} | undefined;
+  for (const match of text.matchAll(NAME_OR_PRONOUN)) {
+    if (match[1] !== undefined) {
+      last = undefined;
+      if (NOT_NAMES.has(match[0]) || afterPreposition(text, match.index)) continue;
+      const name = cleanName(match[1]);
+      if (!name || titleGender(name)) continue;
+      last = {bare: bareName(name), end: match.index + match[0].length};
+      continue;
+    }
+    if (!last || match.index - last.end > PRONOUN_REACH) continue;
+    if (/[.!?\n“”"]/.test(text.slice(last.end, match.index))) {
+      last = undefined;
+      continue;
+    }
+    // (Under each word of the name too: "Ada Lowe" tells of "Ada".)
+    const male = /^[Hh](?:e|is|imself)$/.test(match[2]!);
+    for (const key of new Set([last.bare, ...last.bare.split(' ')])) {
+      const counts = cast.get(key) ?? {m: 0, f: 0};
+      if (male) counts.m++;
+      else counts.f++;
+      cast.set(key, counts);
+    }
+    last = undefined;
+  }
+  return cast;
 }
 
 /** Learns from narration who is named in it, and the genders its pronouns give them. */
@@ -305,7 +413,9 @@ function readNarration(talk: Talk, narration: string): void {
 function opensSentence(text: string, at: number): boolean {
   for (let index = at - 1; index >= 0; index--) {
     const char = text[index]!;
-    if (char === '\n' || char === '.' || char === '!' || char === '?') return true;
+    if (char === '.' || char === '!' || char === '?') return true;
+    // (A line break inside a paragraph wrapped in the file is a space.)
+    if (char === '\n' && (index === 0 || text[index - 1] === '\n')) return true;
     if (!/[\s“"‘'(—–-]/.test(char)) return false;
   }
   return true;
@@ -326,7 +436,7 @@ function mention(talk: Talk, name: string): void {
 function genderOf(talk: Talk, name: string): Gender | undefined {
   const titled = titleGender(name);
   if (titled) return titled;
-  const counts = talk.genders.get(bareName(name));
+  const counts = talk.cast.get(bareName(name)) ?? talk.genders.get(bareName(name));
   if (!counts) return undefined;
   if (counts.m >= 2 * counts.f + 1) return 'm';
   if (counts.f >= 2 * counts.m + 1) return 'f';
@@ -361,16 +471,13 @@ function namesIn(talk: Talk, narration: string): string[] {
  * before it; someone named before it in the paragraph; whom the narration since the last
  * quotation has saying something ("Lavrov said Russia is ready"); of the two who spoke last,
  * the one of that gender when the other is not; the one person who has spoken, when no one
- * else of that gender is named (a name of no known gender counts as either where it is the
- * paragraph's own). Otherwise nobody (the last person of that gender named anywhere was right less than half
- * the time).
+ * else of that gender is named (an article quoting one person). A name of no known gender
+ * counts as either, but among the two who spoke last. Otherwise nobody for now: the
+ * conversation's turns may tell once it is read (see settle). (The last person of that
+ * gender named anywhere was right less than half the time.)
  */
 function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
-  const gender = /^(?:he|er|он)$/i.test(pronoun)
-    ? 'm'
-    : /^(?:she|sie|она)$/i.test(pronoun)
-      ? 'f'
-      : undefined;
+  const gender = genderOfPronoun(pronoun);
   if (!gender) return undefined;
   const {talk} = scene;
   const matches = (name: string | undefined): name is string =>
@@ -406,8 +513,14 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   return undefined;
 }
 
+function genderOfPronoun(pronoun: string): Gender | undefined {
+  if (/^(?:he|er|он)$/i.test(pronoun)) return 'm';
+  if (/^(?:she|sie|она)$/i.test(pronoun)) return 'f';
+  return undefined;
+}
+
 /** The speaker a tag names, and how: a name, a pronoun resolved, or the narrator. */
-type Tagged = {speaker?: string; way: SpeakerWay} | undefined;
+type Tagged = {speaker?: string; way: SpeakerWay; pronoun?: Gender} | undefined;
 
 function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefined): Tagged {
   // ("said I": the capitalised pronoun is taken for a name first.)
@@ -417,7 +530,11 @@ function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefin
   if (cleaned) return {speaker: cleaned, way: 'named'};
   if (!pronoun) return undefined;
   if (/^(?:I|we)$/.test(pronoun)) return {speaker: NARRATOR, way: 'narrator'};
-  return {speaker: resolvePronoun(scene, pronoun), way: 'pronoun'};
+  return {
+    speaker: resolvePronoun(scene, pronoun),
+    way: 'pronoun',
+    pronoun: genderOfPronoun(pronoun),
+  };
 }
 
 /** The speaker the text beside a quotation names: after it first, then before it. */
@@ -454,6 +571,24 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     found = tagOf(scene, match[1], match[2]) ?? found;
   }
   return found;
+}
+
+/**
+ * "Ada looked up. “…”": the one who acts in the sentence just before an untagged quotation
+ * that opens no paragraph (its subject: the first name or pronoun not after a preposition).
+ */
+function actorBefore(scene: Scene, before: string): Tagged {
+  // (Only a quotation that opens a sentence: "Ada's “steroid diplomacy”" is no one's speech.)
+  if (!/[.!?:—–-]['’”"]?\s*$/u.test(before)) return undefined;
+  const ended = before.replace(/[\s.!?:;,—–-]+$/u, '');
+  const sentence = ended.slice(sentenceStart(ended));
+  for (const match of sentence.matchAll(WHO)) {
+    if (afterPreposition(sentence, match.index)) continue;
+    const name = match[1] && cleanName(match[1]);
+    if (name && !isKnown(scene.talk, name)) continue;
+    return tagOf(scene, match[1], match[2]);
+  }
+  return undefined;
 }
 
 const TITLE_WORD = new RegExp(`^(?:${TITLE})$`, 'u');
@@ -522,9 +657,10 @@ function addressedIn(talk: Talk, words: string): string[] {
 
 /** Names one outermost quotation's speaker and records its turn in the conversation. */
 function nameOne(text: string, quotation: Quoted, talk: Talk): void {
-  const paragraph = text.lastIndexOf('\n', quotation.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', quotation.end);
-  const paragraphEnd = lineEnd === -1 ? text.length : lineEnd;
+  const first = paragraphAt(talk.paragraphs, quotation.start);
+  const lastParagraph = paragraphAt(talk.paragraphs, quotation.end - 1);
+  const paragraph = talk.paragraphs[first]?.start ?? 0;
+  const paragraphEnd = talk.paragraphs[lastParagraph]?.end ?? text.length;
   // Narration since the quotation before: who it names, and the genders it gives them.
   if (talk.readTo < quotation.start) {
     readNarration(
@@ -538,15 +674,33 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const rest = text.slice(quotation.end, Math.min(paragraphEnd, quotation.end + 120));
   const after = rest.slice(0, Math.max(0, rest.search(/[“"«„]/)) || rest.length);
   const last = talk.turns.at(-1);
-  const sameParagraph = last !== undefined && last.paragraph === paragraph;
+  const sameParagraph = last !== undefined && last.last === first;
   const before = text.slice(
     Math.max(paragraph, sameParagraph ? last.end : paragraph, quotation.start - 200),
     quotation.start,
   );
-  const words = text.slice(quotation.start, quotation.end);
+  // (Lines of a paragraph wrapped in the file are one line of speech.)
+  const words = text.slice(quotation.start, quotation.end).replace(/\s*\n\s*/g, ' ');
   const since = text.slice(Math.max(talk.previousEnd, quotation.start - 600), quotation.start);
-  const tagged = taggedSpeaker({talk, lead: before, sameParagraph, since}, after, before);
   talk.previousEnd = quotation.end;
+  const scene = {talk, lead: before, sameParagraph, since};
+  let tagged = taggedSpeaker(scene, after, before);
+  const narrated = !sameParagraph && text.slice(paragraph, quotation.start).trim() !== '';
+  if (!tagged && narrated) tagged = actorBefore(scene, before);
+  // ("…, and Ada began again:" ending the paragraph before: its lead-in.)
+  const opening = !sameParagraph && !narrated;
+  const previous = talk.paragraphs[first - 1];
+  if (
+    !tagged &&
+    opening &&
+    previous &&
+    /[:,—–-]\s*$/u.test(text.slice(previous.end - 3, previous.end))
+  ) {
+    const tail = text.slice(Math.max(previous.start, previous.end - 200), previous.end);
+    const lastQuote = Math.max(tail.lastIndexOf('”'), tail.lastIndexOf('"'), tail.lastIndexOf('»'));
+    tagged = taggedSpeaker(scene, '', tail.slice(lastQuote + 1));
+    if (tagged === 'described') tagged = undefined;
+  }
   let speaker: string | undefined;
   let way: SpeakerWay | undefined;
   if (tagged && tagged !== 'described') {
@@ -557,21 +711,41 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     way = last.way;
   } else if (tagged !== 'described' && text.slice(paragraph, quotation.start).trim() === '') {
     // (A paragraph of speech: one that opens with the quotation.)
-    ({speaker, way} = turnTaking(text, talk, paragraph, words));
+    ({speaker, way} = turnTaking(talk, first, words));
   }
   if (speaker === NARRATOR && talk.narrator) speaker = talk.narrator;
   const turn: Turn = sameParagraph
     ? last
-    : {paragraph, end: quotation.end, speaker, way, words: '', quotations: []};
+    : {
+        paragraph,
+        first,
+        last: lastParagraph,
+        end: quotation.end,
+        speaker,
+        way,
+        words: '',
+        quotations: [],
+      };
   if (sameParagraph) {
     last.end = quotation.end;
+    last.last = lastParagraph;
     if (!last.speaker && speaker) {
       last.speaker = speaker;
       last.way = way;
     }
   } else {
     talk.turns.push(turn);
+    talk.all.push(turn);
     if (talk.turns.length > 8) talk.turns.shift();
+  }
+  if (!turn.speaker) {
+    if (tagged === 'described') turn.described = true;
+    else if (tagged?.pronoun) turn.pronoun = tagged.pronoun;
+  }
+  // (Narration before its first quotation and no tag: someone acts, then speaks, or the text
+  // quotes something read or written; either way, the alternation is not carried through it.)
+  if (!sameParagraph && !tagged && text.slice(paragraph, quotation.start).trim() !== '') {
+    turn.narrated = true;
   }
   turn.words = turn.words ? `${turn.words}\n${words}` : words;
   turn.quotations.push(quotation);
@@ -627,13 +801,12 @@ function calledIn(talk: Talk, words: string): string[] {
  * the last two differ); never someone this quotation addresses.
  */
 function turnTaking(
-  text: string,
   talk: Talk,
   paragraph: number,
   words: string,
 ): {speaker?: string; way?: SpeakerWay} {
   const [older, last] = talk.turns.slice(-2);
-  if (!last || !adjacent(text, last, paragraph)) return {};
+  if (!last || !adjacent(last, paragraph)) return {};
   const addressed = addressedIn(talk, words);
   const unaddressed = (name: string | undefined) =>
     name && !addressed.some((person) => samePerson(person, name)) ? name : undefined;
@@ -641,16 +814,144 @@ function turnTaking(
     (person) => !last.speaker || !samePerson(person, last.speaker),
   );
   if (called) return {speaker: unaddressed(called), way: 'turn'};
-  if (!older || !adjacent(text, older, last.paragraph)) return {};
+  if (!older || !adjacent(older, last.first)) return {};
   if (!older.speaker || !last.speaker || samePerson(older.speaker, last.speaker)) return {};
   return {speaker: unaddressed(older.speaker), way: 'turn'};
 }
 
+/** How many turns apart the turn may carry a speaker (the same parity: A B A B …). */
+const TURN_REACH = 6;
+
+/**
+ * Once a conversation is read whole: its paragraphs of speech that no rule named, and those
+ * tagged "he said" or "said her sister" that naming in order could not resolve, take the
+ * speaker of the nearest turn of the same parity in their run of adjacent paragraphs, either
+ * way (two people talk in alternate paragraphs), when nothing between breaks the alternation.
+ */
+function settle(text: string, talk: Talk): void {
+  const run = runOf(talk);
+  const turns = run.turns;
+  const assign = (turn: Turn, speaker: string, way: SpeakerWay) => {
+    const named = speaker === NARRATOR && talk.narrator ? talk.narrator : speaker;
+    turn.speaker = named;
+    turn.way = way;
+    for (const quotation of turn.quotations) {
+      if (quotation.speaker) continue;
+      if (named === NARRATOR) quotation.speakerBy = 'narrator';
+      else {
+        quotation.speaker = named;
+        quotation.speakerBy = way;
+      }
+    }
+  };
+  for (let round = 0; round < 2; round++) {
+    run.known = turns.map((turn) => turn.speaker);
+    turns.forEach((turn, k) => {
+      if (turn.speaker || !turn.pronoun) return;
+      const candidate = carried(run, k);
+      if (candidate && (genderOf(talk, candidate) ?? turn.pronoun) === turn.pronoun) {
+        assign(turn, candidate, 'pronoun');
+      }
+    });
+  }
+  run.known = turns.map((turn) => turn.speaker);
+  turns.forEach((turn, k) => {
+    if (turn.speaker || turn.pronoun || turn.described || turn.narrated) return;
+    const candidate = carried(run, k);
+    if (candidate) assign(turn, candidate, 'turn');
+  });
+}
+
+/** What settling a conversation knows of each turn. */
+type Run = {
+  turns: Turn[];
+  /** Whether each turn's paragraph follows the turn before's with no narration between. */
+  linked: boolean[];
+  /** The people each turn calls by name. */
+  addressed: string[][];
+  /** Whom the turns either side call by name (not their own speakers): who speaks here. */
+  hints: Array<string | undefined>;
+  /** Each turn's speaker before the round of settling under way. */
+  known: Array<string | undefined>;
+};
+
+function runOf(talk: Talk): Run {
+  const turns = talk.all;
+  const linked = turns.map((turn, k) => k > 0 && adjacent(turns[k - 1]!, turn.first));
+  const addressed = turns.map((turn) => addressedIn(talk, turn.words));
+  const hints = turns.map((turn, k) => {
+    const called: string[] = [];
+    for (const near of [linked[k] ? k - 1 : -1, linked[k + 1] ? k + 1 : -1]) {
+      if (near === -1) continue;
+      const speaker = turns[near]!.speaker;
+      for (const person of addressed[near]!) {
+        if (speaker && samePerson(speaker, person)) continue;
+        if (addressed[k]!.some((own) => samePerson(own, person))) continue;
+        if (!called.some((other) => samePerson(other, person))) called.push(person);
+      }
+    }
+    return called.length === 1 ? called[0] : undefined;
+  });
+  return {turns, linked, addressed, hints, known: []};
+}
+
+/** How many people speak in the turns of turns[k]'s run up to four either side of it. */
+function speakersAround(run: Run, k: number): number {
+  const people: string[] = [];
+  for (const step of [-1, 1]) {
+    for (let j = k + step, d = 1; d <= 4; j += step, d++) {
+      if (j < 0 || j >= run.turns.length || !run.linked[step < 0 ? j + 1 : j]) break;
+      const speaker = run.known[j] ?? run.hints[j];
+      if (speaker && !people.some((person) => samePerson(person, speaker))) people.push(speaker);
+    }
+  }
+  return people.length;
+}
+
+/** The speaker the alternation of turns gives turns[k] (see settle), if one is clear. */
+function carried(run: Run, k: number): string | undefined {
+  const {turns, linked, addressed, hints} = run;
+  const anchor = (j: number) => run.known[j] ?? hints[j];
+  // (Someone who speaks an odd number of turns away, in the same run, is not the one here.)
+  const fits = (name: string) => {
+    if (addressed[k]!.some((person) => samePerson(person, name))) return false;
+    for (const step of [-1, 1]) {
+      for (let j = k + step, d = 1; d <= TURN_REACH + 1; j += step, d++) {
+        if (j < 0 || j >= turns.length || !linked[step < 0 ? j + 1 : j]) break;
+        const said = d % 2 === 1 ? anchor(j) : undefined;
+        if (said && samePerson(said, name)) return false;
+      }
+    }
+    return true;
+  };
+  const from = (step: 1 | -1): string | undefined => {
+    for (let j = k + 2 * step, d = 2; d <= TURN_REACH; j += 2 * step, d += 2) {
+      const between = step < 0 ? linked[j + 1] && linked[j + 2] : linked[j - 1] && linked[j];
+      if (j < 0 || j >= turns.length || !between) return undefined;
+      const speaker = anchor(j);
+      if (!speaker) continue;
+      // (The other side's turns between must not be theirs: that would break the alternation.)
+      for (let other = Math.min(j, k) + 1; other < Math.max(j, k); other += 2) {
+        const said = anchor(other);
+        if (said && samePerson(said, speaker)) return undefined;
+      }
+      return speaker;
+    }
+    return undefined;
+  };
+  const hint = hints[k];
+  const back = from(-1);
+  const ahead = from(1);
+  // (Three people or more speaking about it: the turns do not simply alternate.)
+  if (speakersAround(run, k) > 2) return undefined;
+  // (A speaker only ahead was often someone joining: the turn is carried forward, or called.)
+  const candidate = hint ?? (back && (!ahead || samePerson(back, ahead)) ? back : undefined);
+  return candidate && fits(candidate) ? candidate : undefined;
+}
+
 /** Whether a paragraph follows a turn's paragraph with no narration between. */
-function adjacent(text: string, turn: Turn, paragraph: number): boolean {
-  const lineEnd = text.indexOf('\n', turn.end);
-  if (lineEnd === -1 || lineEnd >= paragraph) return false;
-  return text.slice(lineEnd, paragraph).trim() === '';
+function adjacent(turn: Turn, paragraph: number): boolean {
+  return paragraph === turn.last + 1;
 }
 
 /**
@@ -713,7 +1014,15 @@ function nameWarmUp(): void {
   for (const match of text.matchAll(/“[^”]*”/g)) {
     quotations.push({start: match.index, end: match.index + match[0].length, level: 1});
   }
-  attributeSpeakers(text, quotations);
+  attributeSpeakers(text, paragraphsOf(text), quotations);
+}
+
+/** The paragraphs of a text whose paragraphs are lines between blank lines. */
+function paragraphsOf(text: string): Paragraphs {
+  return [...text.matchAll(/[^\n]+(?:\n[^\n]+)*/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 }
 
 const WARM_UP = [

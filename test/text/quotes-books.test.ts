@@ -14,6 +14,7 @@ import {
   speakerWork,
   type Quotation,
 } from '../../source/text/quotes.js';
+import {namingStart} from '../../source/text/speakers.js';
 
 function load(path: string): Article {
   const result = articleFromBytes(readFileSync(new URL(path, import.meta.url)), 'test');
@@ -101,14 +102,22 @@ describe('quotations in whole texts', () => {
     const far = works.findIndex((work, index) => index > last / 2 && work > 5);
     expect(speakerWork(again, far)).toBe(works[far]);
     nameSpeakerOf(again, far);
-    expect(speakerWork(again, far)).toBe(0);
-    expect(speakerWork(again, far + 1)).toBeGreaterThan(0);
+    // (With the rest of its conversation: its later turns name the earlier ones.)
+    const againTop = quotationScanner(again).top;
+    const afterFar = nextConversation(againTop, far);
+    for (let index = far; index < afterFar; index++) expect(speakerWork(again, index)).toBe(0);
+    expect(speakerWork(again, afterFar)).toBeGreaterThan(0);
     // Naming out of order leaves naming in order where it was; once that passes a
     // quotation, it needs no work.
-    expect(speakerWork(article, 130)).toBeGreaterThan(1);
-    speakersUpTo(article, top[130]!.start);
-    expect(speakerWork(article, 130)).toBe(0);
-    expect(speakerWork(article, 131)).toBeGreaterThan(0);
+    // (A quotation past the conversations named so far, whose conversation began before it.)
+    const ahead = top.findIndex((_, index) => index >= 130 && speakerWork(article, index) > 1);
+    expect(ahead).toBeGreaterThan(0);
+    speakersUpTo(article, top[ahead]!.start);
+    const afterAhead = nextConversation(top, ahead);
+    for (let index = ahead; index < afterAhead; index++) {
+      expect(speakerWork(article, index)).toBe(0);
+    }
+    expect(speakerWork(article, afterAhead)).toBeGreaterThan(0);
     expect(speakerWork(article, top.length)).toBe(0); // past the end: nothing to name
     expect(speakerWork(article, -1)).toBe(0);
     articleQuotationsWithSpeakers(article);
@@ -177,6 +186,13 @@ describe('quotations in whole texts', () => {
     ]);
   });
 });
+
+/** The index of the first quotation of the conversation after quotations[index]'s. */
+function nextConversation(quotations: Quotation[], index: number): number {
+  let next = index + 1;
+  while (next < quotations.length && namingStart(quotations, next, 0) !== next) next++;
+  return next;
+}
 
 describe('highlighting across page breaks', () => {
   it('lineRuns carries a quotation begun on the page before to the top of the next', async () => {

@@ -392,8 +392,10 @@ describe('speakers, wherever the text names them', () => {
 });
 
 describe('naming speakers as far as asked', () => {
+  // Five conversations (a conversation is named whole: its later turns name its earlier ones).
+  const apart = `\n\n${'Then nothing was said for a long while. '.repeat(40)}\n\n`;
   const body = Array.from({length: 5}, (_, i) => `“Line ${i},” said Speaker${'ABCDE'[i]}.`).join(
-    '\n\n',
+    apart,
   );
 
   it('counts what waits, up to and including a quotation starting at the offset', () => {

@@ -106,6 +106,7 @@ describe('pronouns, where a reader can be sure', () => {
       named(
         '“Good morning,” said Mr. Marsh.',
         '“Good morning,” said Mr. Crane.',
+        'They walked on up the lane together.',
         '“Is it?” he said.',
       ),
     ).toEqual(['Mr. Marsh/named', 'Mr. Crane/named', '-']);
@@ -155,6 +156,101 @@ describe('the turn, in a run of paragraphs of speech', () => {
         '“May I walk with you?”',
       ),
     ).toEqual(['Mr. Ward/named', 'Clara/named', '-']);
+  });
+});
+
+describe('a conversation read whole', () => {
+  it('carries a speaker back to the turn two before a named one, across an unnamed turn', () => {
+    expect(
+      named('“Where are you going?” said Mr. Ward.', '“To the village.”', '“May I walk with you?”'),
+    ).toEqual(['Mr. Ward/named', '-', 'Mr. Ward/turn']);
+  });
+
+  it('gives a turn to the one the turn after it calls by name', () => {
+    expect(
+      named(
+        'Mr. Ward met Clara at the gate.',
+        '“Where to?” said Mr. Ward.',
+        '“Home.”',
+        '“Home already, Clara? It is early.”',
+      ),
+    ).toEqual(['Mr. Ward/named', 'Clara/turn', 'Mr. Ward/turn']);
+  });
+
+  it('resolves “he said” by whose turn it is when both are men', () => {
+    expect(
+      named(
+        '“Good morning,” said Mr. Marsh.',
+        '“Good morning,” said Mr. Crane.',
+        '“Is it?” he said.',
+      ),
+    ).toEqual(['Mr. Marsh/named', 'Mr. Crane/named', 'Mr. Marsh/pronoun']);
+  });
+
+  it('carries no one when three people speak about the turn', () => {
+    expect(
+      named(
+        '“One,” said Mr. Ward.',
+        '“Two.”',
+        '“Three.”',
+        '“Four,” said Ivy.',
+        '“Five.”',
+        '“Six,” said Clara.',
+      ),
+    ).toEqual(['Mr. Ward/named', '-', '-', 'Ivy/named', '-', 'Clara/named']);
+    // (Two only: the turn two back is theirs.)
+    expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.')).toEqual([
+      'Mr. Ward/named',
+      '-',
+      'Mr. Ward/turn',
+      'Ivy/named',
+    ]);
+  });
+
+  it('carries no one into a paragraph that narrates before it quotes', () => {
+    expect(
+      named(
+        '“Where are you going?” said Mr. Ward.',
+        '“To the village,” said Clara.',
+        'The sign on the gate read: “Keep out.”',
+      ),
+    ).toEqual(['Mr. Ward/named', 'Clara/named', '-']);
+  });
+
+  it('takes the one who acts in the sentence before, but not for words quoted inside one', () => {
+    expect(named('Tom saw Clara come in. Clara looked up. “Is it late?”')).toEqual(['Clara/named']);
+    expect(named('Tom saw Clara come in. Clara’s “diplomacy” failed.')).toEqual(['-']);
+  });
+
+  it('takes the lead-in that ends the paragraph before', () => {
+    expect(
+      named('Clara came in. A pause followed, and then Clara began again:', '“It is late.”'),
+    ).toEqual(['Clara/named']);
+  });
+
+  it('knows a gender from anywhere in the text, not only near the conversation', () => {
+    const far = 'The hills were quiet all that year. '.repeat(60);
+    expect(
+      named(
+        'Robin Orme walked to the farm, and she was tired.',
+        far,
+        '“Good morning,” said Dale.',
+        '“Good morning,” said Robin.',
+        '“Is it?” she said.',
+      ),
+    ).toEqual(['Dale/named', 'Robin/named', 'Robin/pronoun']);
+  });
+
+  it('names a quotation the same whether its conversation is named alone or in order', () => {
+    const text = [
+      '“Where are you going?” said Mr. Ward.',
+      '“To the village.”',
+      '“May I walk with you?”',
+    ];
+    const article = parseText(`A Story\n\n${text.join('\n\n')}`);
+    const starts = [...article.text.matchAll(/^“/gm)].map((match) => match.index);
+    // (The margin names the first paragraph's conversation, whole.)
+    expect(marginSpeakers(article, [starts[2]!]).get(starts[2]!)).toBe('Mr. Ward');
   });
 });
 
