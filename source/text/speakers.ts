@@ -332,48 +332,86 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
 }
 
 const casts = new WeakMap<Paragraphs, Map<string, {m: number; f: number}>>();
-/** A name that is a subject, or he or she (see castOf). */
-const NAME_OR_PRONOUN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(${NAME})|([Hh]e|[Hh]is|[Hh]imself|[Ss]he|[Hh]erself))(?![\p{L}])`,
-  'gu',
-);
+/** A pronoun in small letters (one opening a sentence is never after a name in it). */
+const CAST_PRONOUN = /\b(?:he|his|himself|she|herself)\b/g;
+/** What ends the stretch from a name to a pronoun of its: a sentence, a line, a quotation. */
+const CAST_BREAKS = new Set([...'.!?\n“”"'].map((char) => char.charCodeAt(0)));
 
 /**
  * The genders of a text's people, from the whole text (the text read so far of a long one):
  * he or she after a name that is a subject, in its sentence, with no other name between.
- * Read once per text; a person's gender is the same in every conversation.
+ * Read once per text; a person's gender is the same in every conversation. (From each
+ * pronoun back to the capitalised word before it: a book has fewer pronouns than words.)
  */
 function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f: number}> {
   let cast = casts.get(paragraphs);
   if (cast) return cast;
   cast = new Map();
   casts.set(paragraphs, cast);
-  let last: {bare: string; end: number} | undefined;
-  for (const match of text.matchAll(NAME_OR_PRONOUN)) {
-    if (match[1] !== undefined) {
-      last = undefined;
-      if (NOT_NAMES.has(match[0]) || afterPreposition(text, match.index)) continue;
-      const name = cleanName(match[1]);
-      if (!name || titleGender(name)) continue;
-      last = {bare: bareName(name), end: match.index + match[0].length};
-      continue;
-    }
-    if (!last || match.index - last.end > PRONOUN_REACH) continue;
-    if (/[.!?\n“”"]/.test(text.slice(last.end, match.index))) {
-      last = undefined;
-      continue;
-    }
+  CAST_PRONOUN.lastIndex = 0;
+  for (let match = CAST_PRONOUN.exec(text); match; match = CAST_PRONOUN.exec(text)) {
+    const name = nameBefore(text, match.index);
+    if (!name || NOT_NAMES.has(name.text) || afterPreposition(text, name.at)) continue;
+    const cleaned = cleanName(name.text);
+    const bare = cleaned && bareName(cleaned);
+    if (!bare || NOT_NAMES.has(bare)) continue;
     // (Under each word of the name too: "Ada Lowe" tells of "Ada".)
-    const male = /^[Hh](?:e|is|imself)$/.test(match[2]!);
-    for (const key of new Set([last.bare, ...last.bare.split(' ')])) {
+    const male = match[0].startsWith('h') && match[0] !== 'herself';
+    for (const key of new Set([bare, ...bare.split(' ')])) {
       const counts = cast.get(key) ?? {m: 0, f: 0};
       if (male) counts.m++;
       else counts.f++;
       cast.set(key, counts);
     }
-    last = undefined;
   }
   return cast;
+}
+
+const LETTER = /\p{L}/u;
+const CAPITAL = /\p{Lu}/u;
+
+function isLetter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(text[index]!);
+}
+
+function isCapital(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 65 && code <= 90;
+  return CAPITAL.test(text[index]!);
+}
+
+function isNameCharacter(text: string, index: number): boolean {
+  const char = text[index]!;
+  return char === "'" || char === '’' || char === '-' || isLetter(text, index);
+}
+
+/**
+ * The capitalised words (up to three, on one line) nearest before `pronoun`, within
+ * PRONOUN_REACH and its sentence.
+ */
+function nameBefore(text: string, pronoun: number): {text: string; at: number} | undefined {
+  const limit = Math.max(0, pronoun - PRONOUN_REACH);
+  for (let index = pronoun - 1; index >= limit; index--) {
+    if (CAST_BREAKS.has(text.charCodeAt(index))) return undefined;
+    // (A word's first letter, and a capital.)
+    if (!isCapital(text, index) || (index > 0 && isNameCharacter(text, index - 1))) continue;
+    let end = index;
+    while (end < pronoun && isNameCharacter(text, end)) end++;
+    let start = index;
+    for (let words = 1; words < 3; words++) {
+      let space = start - 1;
+      while (space >= 0 && (text[space] === ' ' || text[space] === '\t')) space--;
+      if (space === start - 1 || space < 0 || !isLetter(text, space)) break;
+      let previous = space;
+      while (previous > 0 && isNameCharacter(text, previous - 1)) previous--;
+      if (!isCapital(text, previous)) break;
+      start = previous;
+    }
+    return {text: text.slice(start, end), at: start};
+  }
+  return undefined;
 }
 
 /** Learns from narration who is named in it, and the genders its pronouns give them. */
@@ -829,6 +867,7 @@ const TURN_REACH = 6;
  * way (two people talk in alternate paragraphs), when nothing between breaks the alternation.
  */
 function settle(text: string, talk: Talk): void {
+  if (talk.all.every((turn) => turn.speaker)) return;
   const run = runOf(talk);
   const turns = run.turns;
   const assign = (turn: Turn, speaker: string, way: SpeakerWay) => {
@@ -867,10 +906,10 @@ type Run = {
   turns: Turn[];
   /** Whether each turn's paragraph follows the turn before's with no narration between. */
   linked: boolean[];
-  /** The people each turn calls by name. */
-  addressed: string[][];
+  /** The people a turn calls by name. */
+  addressed: (k: number) => string[];
   /** Whom the turns either side call by name (not their own speakers): who speaks here. */
-  hints: Array<string | undefined>;
+  hint: (k: number) => string | undefined;
   /** Each turn's speaker before the round of settling under way. */
   known: Array<string | undefined>;
 };
@@ -878,21 +917,27 @@ type Run = {
 function runOf(talk: Talk): Run {
   const turns = talk.all;
   const linked = turns.map((turn, k) => k > 0 && adjacent(turns[k - 1]!, turn.first));
-  const addressed = turns.map((turn) => addressedIn(talk, turn.words));
-  const hints = turns.map((turn, k) => {
+  // (Worked out for the turns asked about only: most turns of a book are named already.)
+  const addressedCache: Array<string[] | undefined> = [];
+  const addressed = (k: number) => (addressedCache[k] ??= addressedIn(talk, turns[k]!.words));
+  const hintCache = new Map<number, string | undefined>();
+  const hint = (k: number): string | undefined => {
+    if (hintCache.has(k)) return hintCache.get(k);
     const called: string[] = [];
     for (const near of [linked[k] ? k - 1 : -1, linked[k + 1] ? k + 1 : -1]) {
       if (near === -1) continue;
       const speaker = turns[near]!.speaker;
-      for (const person of addressed[near]!) {
+      for (const person of addressed(near)) {
         if (speaker && samePerson(speaker, person)) continue;
-        if (addressed[k]!.some((own) => samePerson(own, person))) continue;
+        if (addressed(k).some((own) => samePerson(own, person))) continue;
         if (!called.some((other) => samePerson(other, person))) called.push(person);
       }
     }
-    return called.length === 1 ? called[0] : undefined;
-  });
-  return {turns, linked, addressed, hints, known: []};
+    const found = called.length === 1 ? called[0] : undefined;
+    hintCache.set(k, found);
+    return found;
+  };
+  return {turns, linked, addressed, hint, known: []};
 }
 
 /** How many people speak in the turns of turns[k]'s run up to four either side of it. */
@@ -901,7 +946,7 @@ function speakersAround(run: Run, k: number): number {
   for (const step of [-1, 1]) {
     for (let j = k + step, d = 1; d <= 4; j += step, d++) {
       if (j < 0 || j >= run.turns.length || !run.linked[step < 0 ? j + 1 : j]) break;
-      const speaker = run.known[j] ?? run.hints[j];
+      const speaker = run.known[j] ?? run.hint(j);
       if (speaker && !people.some((person) => samePerson(person, speaker))) people.push(speaker);
     }
   }
@@ -910,11 +955,11 @@ function speakersAround(run: Run, k: number): number {
 
 /** The speaker the alternation of turns gives turns[k] (see settle), if one is clear. */
 function carried(run: Run, k: number): string | undefined {
-  const {turns, linked, addressed, hints} = run;
-  const anchor = (j: number) => run.known[j] ?? hints[j];
+  const {turns, linked, addressed} = run;
+  const anchor = (j: number) => run.known[j] ?? run.hint(j);
   // (Someone who speaks an odd number of turns away, in the same run, is not the one here.)
   const fits = (name: string) => {
-    if (addressed[k]!.some((person) => samePerson(person, name))) return false;
+    if (addressed(k).some((person) => samePerson(person, name))) return false;
     for (const step of [-1, 1]) {
       for (let j = k + step, d = 1; d <= TURN_REACH + 1; j += step, d++) {
         if (j < 0 || j >= turns.length || !linked[step < 0 ? j + 1 : j]) break;
@@ -939,7 +984,7 @@ function carried(run: Run, k: number): string | undefined {
     }
     return undefined;
   };
-  const hint = hints[k];
+  const hint = run.hint(k);
   const back = from(-1);
   const ahead = from(1);
   // (Three people or more speaking about it: the turns do not simply alternate.)
