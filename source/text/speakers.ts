@@ -93,7 +93,8 @@ const INITIAL = String.raw`(?:(?!I\.)[\p{Lu}]\.\s*)`;
 const NAME = String.raw`(?:(?:${TITLE})[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}(?:[^\S\n]+(?:(?:de|van|von|der|da|al|bin|le|la)[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}){0,2}`;
 const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
 /** "her sister", "the old man", "the kindly Mrs. Ada Lowe": a person described (a name in it). */
-const DESCRIBED = String.raw`(?:the|his|her|their|my|our|your|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(${NAME})|[\p{Ll}-]+)`;
+// (A name after the describing words is taken first: "the gallant Mr. Elton" is Mr. Elton.)
+const DESCRIBED = String.raw`(?:the|his|her|their|my|our|your|a|an)\s+(?:(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in|as)\s)[\p{Ll}-]+\s+){0,3}(${NAME})|(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)`;
 /** "poor Tom", "little Jack": a name after a word that describes it (not "to Jack"). */
 const DESCRIBING_WORD = String.raw`(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in)\s)\p{Ll}+\s+)?`;
 const SUBJECT = String.raw`(?:${DESCRIBING_WORD}(${NAME})|(${PRONOUN})|${DESCRIBED})`;
@@ -124,6 +125,8 @@ const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'u');
 /** A speech verb next ("Putin said so"), for a name that opens a sentence. */
 const SAYS = new RegExp(String.raw`^${ADVERB}?\s+(?:${VERBS})\b`, 'u');
 const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u');
+/** "…,” was Ada's answer; "…,” came Ada's voice. */
+const WHOSE = new RegExp(String.raw`${LEAD_IN}(?:was|came)\s+(${NAME})(?<=['’]s)\s`, 'u');
 /** Before a quotation, its clause: who … speech verb …, then the quotation. */
 const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:—–-]*\s*$`, 'u');
 /** Names in a stretch of narration. */
@@ -318,7 +321,8 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     mentions: [],
     genders: new Map(),
     cast: castOf(text, paragraphs),
-    previousEnd: start,
+    // (The narration "since" the first quotation's predecessor: whatever is before it.)
+    previousEnd: 0,
     readTo: start,
     known: new Set(),
   };
@@ -461,7 +465,12 @@ function opensSentence(text: string, at: number): boolean {
 
 /** Whether a name is a person's: titled, or seen inside a sentence. */
 function isKnown(talk: Talk, name: string): boolean {
-  return titleGender(name) !== undefined || talk.known.has(bareName(name));
+  if (titleGender(name) !== undefined || talk.known.has(bareName(name))) return true;
+  // (Or one the whole text has he or she after, more often one than the other: a person.)
+  const counts = talk.cast.get(bareName(name));
+  return (
+    counts !== undefined && Math.max(counts.m, counts.f) >= 2 * Math.min(counts.m, counts.f) + 2
+  );
 }
 
 function mention(talk: Talk, name: string): void {
@@ -476,8 +485,8 @@ function genderOf(talk: Talk, name: string): Gender | undefined {
   if (titled) return titled;
   const counts = talk.cast.get(bareName(name)) ?? talk.genders.get(bareName(name));
   if (!counts) return undefined;
-  if (counts.m >= 2 * counts.f + 1) return 'm';
-  if (counts.f >= 2 * counts.m + 1) return 'f';
+  if (counts.m >= 1.5 * counts.f + 1) return 'm';
+  if (counts.f >= 1.5 * counts.m + 1) return 'f';
   return undefined;
 }
 
@@ -490,6 +499,8 @@ type Scene = {
   sameParagraph: boolean;
   /** The narration since the quotation before it. */
   since: string;
+  /** Its paragraph's index. */
+  paragraph: number;
 };
 
 /** The people a stretch of narration names, in order. */
@@ -525,14 +536,27 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     name !== undefined && (genderOf(talk, name) ?? gender) === gender;
   const last = talk.turns.at(-1)?.speaker;
   if (scene.sameParagraph && maybe(last)) return last;
-  const here = namesIn(talk, scene.lead).filter(maybe);
+  const named = namesIn(talk, scene.lead);
+  // (Of several named, only one known to be of its gender.)
+  const here = named.filter(named.length === 1 ? maybe : matches);
   if (here.length > 0) return here.at(-1);
   // "Lavrov said Russia is ready. … “…,” he said": who the narration since said something.
   const saying = [...scene.since.matchAll(WHO)]
     .filter((match) => SAYS.test(scene.since.slice(match.index + match[0].length)))
+    // (Opening a paragraph of narration, as news reports: in a novel's narration, it was
+    // someone else speaking as often as not.)
+    .filter((match) => match.index === 0 || scene.since[match.index - 1] === '\n')
     .map((match) => match[1] && cleanName(match[1]))
     .filter((name): name is string => Boolean(name) && maybe(name as string));
   if (saying.length > 0) return saying.at(-1);
+  // "“…, Tom?” / “…,” he said": the one the paragraph just before called by name.
+  const previous = talk.turns.at(-1);
+  if (previous && adjacent(previous, scene.paragraph)) {
+    const called = addressedIn(talk, previous.words).filter(
+      (person) => maybe(person) && (!previous.speaker || !samePerson(person, previous.speaker)),
+    );
+    if (called.length === 1) return called[0];
+  }
   // The two who spoke last: when just one of them is of the pronoun's gender, it is them.
   const pair = talk.turns
     .slice(-2)
@@ -586,7 +610,7 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     // as names, were wrong three times in four against the novels' annotations).
     return 'described';
   }
-  const according = ACCORDING.exec(after);
+  const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
   if (according) return tagOf(scene, according[1], undefined);
   // Before: the clause that leads into the quotation, ending in a speech verb and a comma,
   // colon or dash; its speaker is the last name or pronoun before the verb that is not an
@@ -721,7 +745,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const words = text.slice(quotation.start, quotation.end).replace(/\s*\n\s*/g, ' ');
   const since = text.slice(Math.max(talk.previousEnd, quotation.start - 600), quotation.start);
   talk.previousEnd = quotation.end;
-  const scene = {talk, lead: before, sameParagraph, since};
+  const scene = {talk, lead: before, sameParagraph, since, paragraph: first};
   let tagged = taggedSpeaker(scene, after, before);
   const narrated = !sameParagraph && text.slice(paragraph, quotation.start).trim() !== '';
   if (!tagged && narrated) tagged = actorBefore(scene, before);
@@ -858,7 +882,7 @@ function turnTaking(
 }
 
 /** How many turns apart the turn may carry a speaker (the same parity: A B A B …). */
-const TURN_REACH = 6;
+const TURN_REACH = 12;
 
 /**
  * Once a conversation is read whole: its paragraphs of speech that no rule named, and those
@@ -887,7 +911,8 @@ function settle(text: string, talk: Talk): void {
     run.known = turns.map((turn) => turn.speaker);
     turns.forEach((turn, k) => {
       if (turn.speaker || !turn.pronoun) return;
-      const candidate = carried(run, k);
+      // (A speaker only ahead, when the pronoun is known to be theirs.)
+      const candidate = carried(run, k, (name) => genderOf(talk, name) === turn.pronoun);
       if (candidate && (genderOf(talk, candidate) ?? turn.pronoun) === turn.pronoun) {
         assign(turn, candidate, 'pronoun');
       }
@@ -896,7 +921,9 @@ function settle(text: string, talk: Talk): void {
   run.known = turns.map((turn) => turn.speaker);
   turns.forEach((turn, k) => {
     if (turn.speaker || turn.pronoun || turn.described || turn.narrated) return;
-    const candidate = carried(run, k);
+    // (A speaker only ahead, at the start of a run: tags often come a turn or two in.)
+    const opens = !run.linked[k] || !run.linked[k - 1];
+    const candidate = carried(run, k, () => opens);
     if (candidate) assign(turn, candidate, 'turn');
   });
 }
@@ -954,7 +981,7 @@ function speakersAround(run: Run, k: number): number {
 }
 
 /** The speaker the alternation of turns gives turns[k] (see settle), if one is clear. */
-function carried(run: Run, k: number): string | undefined {
+function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): string | undefined {
   const {turns, linked, addressed} = run;
   const anchor = (j: number) => run.known[j] ?? run.hint(j);
   // (Someone who speaks an odd number of turns away, in the same run, is not the one here.)
@@ -989,8 +1016,13 @@ function carried(run: Run, k: number): string | undefined {
   const ahead = from(1);
   // (Three people or more speaking about it: the turns do not simply alternate.)
   if (speakersAround(run, k) > 2) return undefined;
-  // (A speaker only ahead was often someone joining: the turn is carried forward, or called.)
-  const candidate = hint ?? (back && (!ahead || samePerson(back, ahead)) ? back : undefined);
+  const candidate =
+    hint ??
+    (back && (!ahead || samePerson(back, ahead))
+      ? back
+      : !back && ahead && aheadOnly?.(ahead)
+        ? ahead
+        : undefined);
   return candidate && fits(candidate) ? candidate : undefined;
 }
 

@@ -198,10 +198,10 @@ describe('a conversation read whole', () => {
         '“Six,” said Clara.',
       ),
     ).toEqual(['Mr. Ward/named', '-', '-', 'Ivy/named', '-', 'Clara/named']);
-    // (Two only: the turn two back is theirs.)
+    // (Two only: the turn two back is theirs, and near a run's start, the turn two ahead.)
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.')).toEqual([
       'Mr. Ward/named',
-      '-',
+      'Ivy/turn',
       'Mr. Ward/turn',
       'Ivy/named',
     ]);
@@ -239,6 +239,40 @@ describe('a conversation read whole', () => {
         '“Is it?” she said.',
       ),
     ).toEqual(['Dale/named', 'Robin/named', 'Robin/pronoun']);
+  });
+
+  it('takes “she said” to be whom the paragraph before called by name', () => {
+    expect(
+      named(
+        'Mr. Ward met Ann at the gate.',
+        '“Are you well, Ann?” said Mr. Ward.',
+        '“Very well,” she said.',
+        '“Good, Mr. Ward.”',
+      ),
+    ).toEqual(['Mr. Ward/named', 'Ann/pronoun', '-']);
+  });
+
+  it('takes “she said” to be who said something in the paragraph of narration before', () => {
+    expect(named('Ann said it would rain.', '“Bring a coat,” she said.')).toEqual(['Ann/pronoun']);
+    // (Not where the narration says it in passing.)
+    expect(
+      named('The sky darkened, and Ann said it would rain.', '“Bring a coat,” she said.'),
+    ).toEqual(['-']);
+  });
+
+  it('takes “she said” from the turn two ahead only when she is known to be a woman', () => {
+    const far = 'The hills were quiet all that year. '.repeat(60);
+    const story = (who: string, called: string) =>
+      named(
+        `${who} walked to the farm, and she was tired.`,
+        far,
+        '“Is it far?” she said.',
+        '“Not far,” said Dale.',
+        `“Good,” said ${called}.`,
+      );
+    expect(story('Robin Orme', 'Robin')).toEqual(['Robin/pronoun', 'Dale/named', 'Robin/named']);
+    // (Nothing says Lee is a woman: the she of the farm is Robin.)
+    expect(story('Robin Orme', 'Lee')).toEqual(['-', 'Dale/named', 'Lee/named']);
   });
 
   it('names a quotation the same whether its conversation is named alone or in order', () => {
