@@ -215,7 +215,7 @@ console.log(
 );
 // (named: quotations given a speaker among those whose quotation was found.)
 console.log(
-  `named ${(total.named / total.gold).toFixed(3)}, right when named ${(total.right / total.named).toFixed(3)}`,
+  `named ${(total.named / total.gold).toFixed(3)}, right when named ${(total.right / total.named).toFixed(4)}`,
 );
 console.log(
   `by way: ${Object.entries(byWay)

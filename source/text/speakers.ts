@@ -356,6 +356,8 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
   for (let match = CAST_PRONOUN.exec(text); match; match = CAST_PRONOUN.exec(text)) {
     const name = nameBefore(text, match.index);
     if (!name || NOT_NAMES.has(name.text) || afterPreposition(text, name.at)) continue;
+    // ("Dropping her head, she…": a word opening a sentence is a name only if seen inside one.)
+    if (opensSentence(text, name.at) && !seenInside(text, name.text.split(' ')[0]!)) continue;
     const cleaned = cleanName(name.text);
     const bare = cleaned && bareName(cleaned);
     if (!bare || NOT_NAMES.has(bare)) continue;
@@ -369,6 +371,30 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
     }
   }
   return cast;
+}
+
+let insideOf: Map<string, boolean> = new Map();
+let insideText = '';
+
+/** Whether `word` is somewhere in the text with a capital inside a sentence (a name, then). */
+function seenInside(text: string, word: string): boolean {
+  if (text !== insideText) {
+    insideText = text;
+    insideOf = new Map();
+  }
+  const known = insideOf.get(word);
+  if (known !== undefined) return known;
+  let seen = false;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+    if (at > 0 && isNameCharacter(text, at - 1)) continue;
+    if (isNameCharacter(text, at + word.length)) continue;
+    if (!opensSentence(text, at)) {
+      seen = true;
+      break;
+    }
+  }
+  insideOf.set(word, seen);
+  return seen;
 }
 
 const LETTER = /\p{L}/u;
@@ -501,6 +527,8 @@ type Scene = {
   since: string;
   /** Its paragraph's index. */
   paragraph: number;
+  /** The article's text. */
+  text: string;
 };
 
 /** The people a stretch of narration names, in order. */
@@ -517,13 +545,15 @@ function namesIn(talk: Talk, narration: string): string[] {
 
 /**
  * Who "he" or "she" is, when a reader can be sure: the speaker of the paragraph's quotation
- * before it; someone named before it in the paragraph; whom the narration since the last
- * quotation has saying something ("Lavrov said Russia is ready"); of the two who spoke last,
- * the one of that gender when the other is not; the one person who has spoken, when no one
- * else of that gender is named (an article quoting one person). A name of no known gender
- * counts as either, but among the two who spoke last. Otherwise nobody for now: the
- * conversation's turns may tell once it is read (see settle). (The last person of that
- * gender named anywhere was right less than half the time.)
+ * before it; someone named before it in the paragraph (of several, the one known to be of
+ * its gender); whom a paragraph of narration just before has saying something ("Lavrov said
+ * Russia is ready"); the one the paragraph just before called by name; of the two who spoke
+ * last, the one of that gender when the other is not (unless a third spoke lately); the one
+ * person who has spoken, when no one else of that gender is named (an article quoting one
+ * person); who acts in the paragraph of narration just before, known to be of its gender.
+ * A name of no known gender counts as either where it is the paragraph's own. Otherwise
+ * nobody for now: the conversation's turns may tell once it is read (see settle). (The last
+ * person of that gender named anywhere was right less than half the time.)
  */
 function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   const gender = genderOfPronoun(pronoun);
@@ -535,10 +565,10 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   const maybe = (name: string | undefined): name is string =>
     name !== undefined && (genderOf(talk, name) ?? gender) === gender;
   const last = talk.turns.at(-1)?.speaker;
-  if (scene.sameParagraph && maybe(last)) return last;
   const named = namesIn(talk, scene.lead);
   // (Of several named, only one known to be of its gender.)
   const here = named.filter(named.length === 1 ? maybe : matches);
+  if (scene.sameParagraph && maybe(last)) return last;
   if (here.length > 0) return here.at(-1);
   // "Lavrov said Russia is ready. … “…,” he said": who the narration since said something.
   const saying = [...scene.since.matchAll(WHO)]
@@ -563,7 +593,15 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     .map((turn) => turn.speaker)
     .filter((speaker): speaker is string => speaker !== undefined);
   const ofGender = pair.filter(matches);
-  if (pair.length === 2 && ofGender.length === 1) return ofGender[0];
+  // (Not when a third has spoken lately: the two last are not the only ones talking.)
+  const lately = talk.turns
+    .slice(-4)
+    .map((turn) => turn.speaker)
+    .filter((speaker): speaker is string => speaker !== undefined);
+  const crowd =
+    lately.filter((one, index) => lately.findIndex((other) => samePerson(one, other)) === index)
+      .length > 2;
+  if (pair.length === 2 && ofGender.length === 1 && !crowd) return ofGender[0];
   // One person has spoken so far and no one else of the gender is named ("…,” Lavrov said.
   // … “…,” he said): them.
   const spoken = talk.turns.filter((turn) => turn.speaker !== undefined);
@@ -572,6 +610,20 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     spoken.every((turn) => samePerson(turn.speaker!, name)) &&
     talk.mentions.every((other) => !maybe(other) || samePerson(other, name));
   if (first && maybe(first.speaker) && alone(first.speaker)) return first.speaker;
+  // "Ada looked away. / “…,” she said": who acts in the paragraph of narration just before,
+  // when known to be of its gender.
+  const before = talk.paragraphs[scene.paragraph - 1];
+  const narration = before && scene.text.slice(before.start, before.end);
+  if (narration && !/[“”"«»„]/.test(narration)) {
+    const ended = narration.replace(/[\s.!?:;,—–-]+$/u, '');
+    const sentence = ended.slice(sentenceStart(ended));
+    for (const match of sentence.matchAll(WHO)) {
+      if (afterPreposition(sentence, match.index)) continue;
+      const name = match[1] && cleanName(match[1]);
+      if (name && matches(name)) return name;
+      break;
+    }
+  }
   return undefined;
 }
 
@@ -745,7 +797,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const words = text.slice(quotation.start, quotation.end).replace(/\s*\n\s*/g, ' ');
   const since = text.slice(Math.max(talk.previousEnd, quotation.start - 600), quotation.start);
   talk.previousEnd = quotation.end;
-  const scene = {talk, lead: before, sameParagraph, since, paragraph: first};
+  const scene = {talk, lead: before, sameParagraph, since, paragraph: first, text};
   let tagged = taggedSpeaker(scene, after, before);
   const narrated = !sameParagraph && text.slice(paragraph, quotation.start).trim() !== '';
   if (!tagged && narrated) tagged = actorBefore(scene, before);
@@ -882,7 +934,7 @@ function turnTaking(
 }
 
 /** How many turns apart the turn may carry a speaker (the same parity: A B A B …). */
-const TURN_REACH = 12;
+const TURN_REACH = 8;
 
 /**
  * Once a conversation is read whole: its paragraphs of speech that no rule named, and those

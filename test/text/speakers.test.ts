@@ -260,6 +260,37 @@ describe('a conversation read whole', () => {
     ).toEqual(['-']);
   });
 
+  it('takes “she said” to be who acts in the narration just before, known to be a woman', () => {
+    const opening = 'Tom met Ann Lowe at the gate, and she was cold.';
+    expect(named(opening, 'Ann looked away.', '“It is late,” she said.')).toEqual(['Ann/pronoun']);
+    // (Of no known gender, or a word opening sentences only, “Dropping her gaze, she…”.)
+    expect(named('Ann looked away.', '“It is late,” she said.')).toEqual(['-']);
+    expect(
+      named(
+        opening,
+        'Dropping her gaze, she sat.',
+        'Dropping the cup, she wept.',
+        '“No,” she said.',
+      ),
+    ).toEqual(['-']);
+  });
+
+  it('leaves “he said” to the turns when a third person spoke lately', () => {
+    const people = ['“One,” said Mr. Ward.', '“Two,” said Ivy.', '“Three,” said Mr. Pike.'];
+    expect(named(...people, '“Four,” he said.')).toEqual([
+      'Mr. Ward/named',
+      'Ivy/named',
+      'Mr. Pike/named',
+      '-',
+    ]);
+    // (Two only: the one of them who is a man.)
+    expect(named(...people.slice(1), '“Four,” he said.')).toEqual([
+      'Ivy/named',
+      'Mr. Pike/named',
+      'Mr. Pike/pronoun',
+    ]);
+  });
+
   it('takes “she said” from the turn two ahead only when she is known to be a woman', () => {
     const far = 'The hills were quiet all that year. '.repeat(60);
     const story = (who: string, called: string) =>
