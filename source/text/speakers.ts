@@ -529,6 +529,8 @@ type Scene = {
   paragraph: number;
   /** The article's text. */
   text: string;
+  /** The gender of the description that tags it ("said her mother"), once read. */
+  describedAs?: Gender;
 };
 
 /** The people a stretch of narration names, in order. */
@@ -627,6 +629,18 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   return undefined;
 }
 
+const FEMALE_NOUN =
+  /\b(?:mother|sister|wife|aunt|daughter|niece|girl|woman|lady|maid|widow|grandmother|queen|princess|duchess|countess|hostess|governess|bride|mistress|mamma|mama)\b[^\p{L}]*$/u;
+const MALE_NOUN =
+  /\b(?:father|brother|husband|uncle|son|nephew|boy|man|gentleman|lord|king|prince|duke|count|grandfather|host|fellow|lad|papa|master)\b[^\p{L}]*$/u;
+
+/** The gender a description's last word gives ("her mother", "the old man"), if any. */
+function genderOfDescription(description: string): Gender | undefined {
+  if (FEMALE_NOUN.test(description)) return 'f';
+  if (MALE_NOUN.test(description)) return 'm';
+  return undefined;
+}
+
 function genderOfPronoun(pronoun: string): Gender | undefined {
   if (/^(?:he|er|он)$/i.test(pronoun)) return 'm';
   if (/^(?:she|sie|она)$/i.test(pronoun)) return 'f';
@@ -659,7 +673,9 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     const tag = tagOf(scene, match[1] ?? match[3], match[2]);
     if (tag) return tag;
     // "said her sister", "said the doctor": someone naming cannot name (descriptions, tried
-    // as names, were wrong three times in four against the novels' annotations).
+    // as names, were wrong three times in four against the novels' annotations); a woman or
+    // a man, though, the turns may tell who (see settle).
+    scene.describedAs = genderOfDescription(match[0]);
     return 'described';
   }
   const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
@@ -797,7 +813,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const words = text.slice(quotation.start, quotation.end).replace(/\s*\n\s*/g, ' ');
   const since = text.slice(Math.max(talk.previousEnd, quotation.start - 600), quotation.start);
   talk.previousEnd = quotation.end;
-  const scene = {talk, lead: before, sameParagraph, since, paragraph: first, text};
+  const scene: Scene = {talk, lead: before, sameParagraph, since, paragraph: first, text};
   let tagged = taggedSpeaker(scene, after, before);
   const narrated = !sameParagraph && text.slice(paragraph, quotation.start).trim() !== '';
   if (!tagged && narrated) tagged = actorBefore(scene, before);
@@ -853,8 +869,11 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     if (talk.turns.length > 8) talk.turns.shift();
   }
   if (!turn.speaker) {
-    if (tagged === 'described') turn.described = true;
-    else if (tagged?.pronoun) turn.pronoun = tagged.pronoun;
+    if (tagged === 'described') {
+      turn.described = true;
+      // (Settled as "she said" is, by the turns: "said her mother" is a woman.)
+      turn.pronoun = scene.describedAs;
+    } else if (tagged?.pronoun) turn.pronoun = tagged.pronoun;
   }
   // (Narration before its first quotation and no tag: someone acts, then speaks, or the text
   // quotes something read or written; either way, the alternation is not carried through it.)
@@ -966,7 +985,7 @@ function settle(text: string, talk: Talk): void {
       // (A speaker only ahead, when the pronoun is known to be theirs.)
       const candidate = carried(run, k, (name) => genderOf(talk, name) === turn.pronoun);
       if (candidate && (genderOf(talk, candidate) ?? turn.pronoun) === turn.pronoun) {
-        assign(turn, candidate, 'pronoun');
+        assign(turn, candidate, turn.described ? 'turn' : 'pronoun');
       }
     });
   }

@@ -241,6 +241,17 @@ describe('a conversation read whole', () => {
     ).toEqual(['Dale/named', 'Robin/named', 'Robin/pronoun']);
   });
 
+  it('gives “said her mother” to the woman whose turn it is, and no one else', () => {
+    const talk = (first: string) =>
+      named(`“Is it far?” said ${first}.`, '“Not far,” said Tom.', '“Then go,” said her mother.');
+    expect(talk('Mrs. Ward')).toEqual(['Mrs. Ward/named', 'Tom/named', 'Mrs. Ward/turn']);
+    expect(talk('Mr. Ward')).toEqual(['Mr. Ward/named', 'Tom/named', '-']);
+    // (A description that says nothing of who: nobody.)
+    expect(
+      named('“Is it far?” said Mrs. Ward.', '“Not far,” said Tom.', '“Then go,” said the doctor.'),
+    ).toEqual(['Mrs. Ward/named', 'Tom/named', '-']);
+  });
+
   it('takes “she said” to be whom the paragraph before called by name', () => {
     expect(
       named(
