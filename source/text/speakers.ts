@@ -133,6 +133,8 @@ const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:
 const NAMED = new RegExp(String.raw`(?<![\p{L}])${NAME}(?![\p{L}])`, 'gu');
 /** Names and pronouns that can be the subject of a verb, in order, in a stretch of text. */
 const WHO = new RegExp(String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?![\p{L}])`, 'gu');
+/** WHO, where it is asked to be found (at lastIndex). */
+const WHO_HERE = new RegExp(WHO.source, 'uy');
 const PREPOSITION =
   /(?:^|\s)(?:to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind)\s+$/i;
 
@@ -352,49 +354,37 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
   if (cast) return cast;
   cast = new Map();
   casts.set(paragraphs, cast);
-  CAST_PRONOUN.lastIndex = 0;
-  for (let match = CAST_PRONOUN.exec(text); match; match = CAST_PRONOUN.exec(text)) {
-    const name = nameBefore(text, match.index);
-    if (!name || NOT_NAMES.has(name.text) || afterPreposition(text, name.at)) continue;
-    // ("Dropping her head, she…": a word opening a sentence is a name only if seen inside one.)
-    if (opensSentence(text, name.at) && !seenInside(text, name.text.split(' ')[0]!)) continue;
-    const cleaned = cleanName(name.text);
-    const bare = cleaned && bareName(cleaned);
-    if (!bare || NOT_NAMES.has(bare)) continue;
+  // Names opening a sentence wait: "Dropping her head, she…" may be any word. They count
+  // once the same word is seen before a pronoun inside a sentence somewhere.
+  const inside = new Set<string>();
+  const opening: Array<{bare: string; first: string; male: boolean}> = [];
+  const count = (bare: string, male: boolean) => {
     // (Under each word of the name too: "Ada Lowe" tells of "Ada".)
-    const male = match[0].startsWith('h') && match[0] !== 'herself';
     for (const key of new Set([bare, ...bare.split(' ')])) {
       const counts = cast.get(key) ?? {m: 0, f: 0};
       if (male) counts.m++;
       else counts.f++;
       cast.set(key, counts);
     }
-  }
-  return cast;
-}
-
-let insideOf: Map<string, boolean> = new Map();
-let insideText = '';
-
-/** Whether `word` is somewhere in the text with a capital inside a sentence (a name, then). */
-function seenInside(text: string, word: string): boolean {
-  if (text !== insideText) {
-    insideText = text;
-    insideOf = new Map();
-  }
-  const known = insideOf.get(word);
-  if (known !== undefined) return known;
-  let seen = false;
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
-    if (at > 0 && isNameCharacter(text, at - 1)) continue;
-    if (isNameCharacter(text, at + word.length)) continue;
-    if (!opensSentence(text, at)) {
-      seen = true;
-      break;
+  };
+  CAST_PRONOUN.lastIndex = 0;
+  for (let match = CAST_PRONOUN.exec(text); match; match = CAST_PRONOUN.exec(text)) {
+    const name = nameBefore(text, match.index);
+    if (!name || NOT_NAMES.has(name.text) || afterPreposition(text, name.at)) continue;
+    const cleaned = cleanName(name.text);
+    const bare = cleaned && bareName(cleaned);
+    if (!bare || NOT_NAMES.has(bare)) continue;
+    const male = match[0].startsWith('h') && match[0] !== 'herself';
+    const first = name.text.split(' ')[0]!;
+    if (opensSentence(text, name.at)) {
+      opening.push({bare, first, male});
+      continue;
     }
+    inside.add(first);
+    count(bare, male);
   }
-  insideOf.set(word, seen);
-  return seen;
+  for (const {bare, first, male} of opening) if (inside.has(first)) count(bare, male);
+  return cast;
 }
 
 const LETTER = /\p{L}/u;
@@ -413,8 +403,11 @@ function isCapital(text: string, index: number): boolean {
 }
 
 function isNameCharacter(text: string, index: number): boolean {
-  const char = text[index]!;
-  return char === "'" || char === '’' || char === '-' || isLetter(text, index);
+  const code = text.charCodeAt(index);
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45;
+  }
+  return code === 0x2019 || LETTER.test(text[index]!);
 }
 
 /**
@@ -424,7 +417,10 @@ function isNameCharacter(text: string, index: number): boolean {
 function nameBefore(text: string, pronoun: number): {text: string; at: number} | undefined {
   const limit = Math.max(0, pronoun - PRONOUN_REACH);
   for (let index = pronoun - 1; index >= limit; index--) {
-    if (CAST_BREAKS.has(text.charCodeAt(index))) return undefined;
+    const code = text.charCodeAt(index);
+    // (Small letters and spaces first, inline: most of what is passed over.)
+    if ((code >= 97 && code <= 122) || code === 32) continue;
+    if (CAST_BREAKS.has(code)) return undefined;
     // (A word's first letter, and a capital.)
     if (!isCapital(text, index) || (index > 0 && isNameCharacter(text, index - 1))) continue;
     let end = index;
@@ -523,8 +519,8 @@ type Scene = {
   lead: string;
   /** Whether the quotation before it is in its paragraph. */
   sameParagraph: boolean;
-  /** The narration since the quotation before it. */
-  since: string;
+  /** The narration since the quotation before it (read when needed). */
+  since: () => string;
   /** Its paragraph's index. */
   paragraph: number;
   /** The article's text. */
@@ -567,20 +563,25 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   const maybe = (name: string | undefined): name is string =>
     name !== undefined && (genderOf(talk, name) ?? gender) === gender;
   const last = talk.turns.at(-1)?.speaker;
+  if (scene.sameParagraph && maybe(last)) return last;
   const named = namesIn(talk, scene.lead);
   // (Of several named, only one known to be of its gender.)
   const here = named.filter(named.length === 1 ? maybe : matches);
-  if (scene.sameParagraph && maybe(last)) return last;
   if (here.length > 0) return here.at(-1);
   // "Lavrov said Russia is ready. … “…,” he said": who the narration since said something.
-  const saying = [...scene.since.matchAll(WHO)]
-    .filter((match) => SAYS.test(scene.since.slice(match.index + match[0].length)))
-    // (Opening a paragraph of narration, as news reports: in a novel's narration, it was
-    // someone else speaking as often as not.)
-    .filter((match) => match.index === 0 || scene.since[match.index - 1] === '\n')
-    .map((match) => match[1] && cleanName(match[1]))
-    .filter((name): name is string => Boolean(name) && maybe(name as string));
-  if (saying.length > 0) return saying.at(-1);
+  // (Opening a paragraph of narration, as news reports: in a novel's narration, it was
+  // someone else speaking as often as not.)
+  const since = scene.since();
+  let saying: string | undefined;
+  for (let at = 0; at !== -1 && at < since.length; at = since.indexOf('\n', at)) {
+    if (since[at] === '\n') at++;
+    WHO_HERE.lastIndex = at;
+    const match = WHO_HERE.exec(since);
+    if (!match?.[1] || !SAYS.test(since.slice(at + match[0].length))) continue;
+    const name = cleanName(match[1]);
+    if (name && maybe(name)) saying = name;
+  }
+  if (saying) return saying;
   // "“…, Tom?” / “…,” he said": the one the paragraph just before called by name.
   const previous = talk.turns.at(-1);
   if (previous && adjacent(previous, scene.paragraph)) {
@@ -811,11 +812,19 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   );
   // (Lines of a paragraph wrapped in the file are one line of speech.)
   const words = text.slice(quotation.start, quotation.end).replace(/\s*\n\s*/g, ' ');
-  const since = text.slice(Math.max(talk.previousEnd, quotation.start - 600), quotation.start);
+  const sinceFrom = Math.max(talk.previousEnd, quotation.start - 600);
   talk.previousEnd = quotation.end;
-  const scene: Scene = {talk, lead: before, sameParagraph, since, paragraph: first, text};
+  const scene: Scene = {
+    talk,
+    lead: before,
+    sameParagraph,
+    since: () => text.slice(sinceFrom, quotation.start),
+    paragraph: first,
+    text,
+  };
   let tagged = taggedSpeaker(scene, after, before);
-  const narrated = !sameParagraph && text.slice(paragraph, quotation.start).trim() !== '';
+  const opensParagraph = blankBetween(text, paragraph, quotation.start);
+  const narrated = !sameParagraph && !opensParagraph;
   if (!tagged && narrated) tagged = actorBefore(scene, before);
   // ("…, and Ada began again:" ending the paragraph before: its lead-in.)
   const opening = !sameParagraph && !narrated;
@@ -839,7 +848,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     // A paragraph is one speaker's turn.
     speaker = last.speaker;
     way = last.way;
-  } else if (tagged !== 'described' && text.slice(paragraph, quotation.start).trim() === '') {
+  } else if (tagged !== 'described' && opensParagraph) {
     // (A paragraph of speech: one that opens with the quotation.)
     ({speaker, way} = turnTaking(talk, first, words));
   }
@@ -1095,6 +1104,15 @@ function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): st
         ? ahead
         : undefined);
   return candidate && fits(candidate) ? candidate : undefined;
+}
+
+/** Whether text[from, to) is all white space. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 32 && (code < 128 || !/\s/.test(text[index]!))) return false;
+  }
+  return true;
 }
 
 /** Whether a paragraph follows a turn's paragraph with no narration between. */

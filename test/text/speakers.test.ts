@@ -232,7 +232,7 @@ describe('a conversation read whole', () => {
     const far = 'The hills were quiet all that year. '.repeat(60);
     expect(
       named(
-        'Robin Orme walked to the farm, and she was tired.',
+        'Dale met Robin Orme at the farm, and she was tired.',
         far,
         '“Good morning,” said Dale.',
         '“Good morning,” said Robin.',
@@ -306,7 +306,7 @@ describe('a conversation read whole', () => {
     const far = 'The hills were quiet all that year. '.repeat(60);
     const story = (who: string, called: string) =>
       named(
-        `${who} walked to the farm, and she was tired.`,
+        `Dale met ${who} at the farm, and she was tired.`,
         far,
         '“Is it far?” she said.',
         '“Not far,” said Dale.',
