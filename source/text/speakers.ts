@@ -211,8 +211,14 @@ function cleanName(name: string | undefined): string | undefined {
     .replace(/['’]s$/, '');
   if (!trimmed) return undefined;
   const words = trimmed.split(/\s+/);
-  // "Then Nora": a sentence's opening word is dropped, not the name after it.
-  while (words.length > 1 && NOT_NAMES.has(words[0]!) && !titleGender(words[0]!)) words.shift();
+  // "Then Nora": a sentence's opening word is dropped, not the name after it; so is a word in
+  // capitals opening it ("WHEN Nora came", a chapter's first words set in capitals).
+  while (
+    words.length > 1 &&
+    ((NOT_NAMES.has(words[0]!) && !titleGender(words[0]!)) || /^\p{Lu}{2,}$/u.test(words[0]!))
+  ) {
+    words.shift();
+  }
   if (words.length === 1 && NOT_NAMES.has(words[0]!)) return undefined;
   return words.join(' ');
 }

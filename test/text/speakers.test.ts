@@ -38,6 +38,13 @@ describe('a speaker named beside the quotation', () => {
     ]);
   });
 
+  it('drops a word in capitals opening the name (a chapter’s first words)', () => {
+    expect(named('WHEN Nora came in, the fire was lit.', '“Cold,” said Nora.')).toEqual([
+      'Nora/named',
+    ]);
+    expect(named('“Cold,” said WHEN Nora.')).toEqual(['Nora/named']);
+  });
+
   it('passes over an aside between the subject and the verb', () => {
     expect(
       named(
