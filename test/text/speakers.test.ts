@@ -324,6 +324,30 @@ describe('a conversation read whole', () => {
     expect(story('Robin Orme', 'Lee')).toEqual(['-', 'Dale/named', 'Lee/named']);
   });
 
+  it('never carries a speaker to a turn next to one of theirs', () => {
+    expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Mr. Ward.')).toEqual([
+      'Mr. Ward/named',
+      '-',
+      '-',
+      'Mr. Ward/named',
+    ]);
+  });
+
+  it('takes no hint when the turns either side call two people', () => {
+    const opening = 'Mr. Ward met Ann and Tom at the gate.';
+    expect(named(opening, '“Where to, Ann?”', '“Home.”', '“Home, Tom? So soon?”')).toEqual([
+      '-',
+      '-',
+      '-',
+    ]);
+    // (One called, the other turn calling no one: the hint holds.)
+    expect(named(opening, '“Where to, Ann?”', '“Home.”', '“So soon?”')).toEqual([
+      '-',
+      'Ann/turn',
+      '-',
+    ]);
+  });
+
   it('names a quotation the same whether its conversation is named alone or in order', () => {
     const text = [
       '“Where are you going?” said Mr. Ward.',
@@ -348,6 +372,21 @@ describe('the narrator', () => {
     ).toEqual(['Ned/narrator', 'Rudd/named', 'Rudd/named', 'Ned/narrator']);
   });
 
+  it('is carried by the turns as anyone is, and named once known', () => {
+    const ways = (...paragraphs: string[]) =>
+      findQuotations(parseText(`A Story\n\n${paragraphs.join('\n\n')}`))
+        .filter((q) => q.level === 1)
+        .map((q) => `${q.speaker ?? '-'}/${q.speakerBy ?? ''}`);
+    expect(ways('“Is it far?” said I.', '“No.”', '“Then I walk.”')).toEqual([
+      '-/narrator',
+      '-/',
+      '-/narrator',
+    ]);
+    expect(
+      ways('“Is it far?” said I.', '“No, my dear Ned,” said Rudd.', '“Then I walk.”', '“Go.”'),
+    ).toEqual(['Ned/narrator', 'Rudd/named', 'Ned/turn', 'Rudd/turn']);
+  });
+
   it('is nobody until then', () => {
     expect(named('“It is a long way,” said I.')).toEqual(['-']);
   });
@@ -363,6 +402,44 @@ describe('speakers in the margin (S)', () => {
     expect([...shown.values()]).toEqual(['Mr. Ward']);
     expect(shown.get(starts[2]!)).toBe('Mr. Ward');
     expect(marginSpeakers(article, [])).toEqual(new Map());
+  });
+});
+
+describe('genders, from the whole text', () => {
+  // “Is it far?” she said, two turns before Robin is named: hers when Robin is a woman.
+  const story = (...narration: string[]) =>
+    named(
+      ...narration,
+      'The hills were quiet all that year. '.repeat(60),
+      '“Is it far?” she said.',
+      '“Not far,” said Dale.',
+      '“Good,” said Robin.',
+    )[0];
+
+  it('take he or she after a name in its sentence', () => {
+    expect(story('Dale met Robin at the farm, and she was tired.')).toBe('Robin/pronoun');
+    expect(story('Dale met Robin Orme at the farm, and she was tired.')).toBe('Robin/pronoun');
+    expect(story('Dale met Robin at the farm; herself tired, she sat.')).toBe('Robin/pronoun');
+  });
+
+  it('take nothing across a sentence, a line, a quotation, another name or a preposition', () => {
+    expect(story('Dale met Robin at the farm. She was tired.')).toBe('-');
+    expect(story('Dale met Robin at the farm,\n\nand she was tired.')).toBe('-');
+    expect(story('Dale met Robin at the farm, “and she was tired.”')).toBe('-');
+    expect(story('Dale met Robin at the farm with Kit, and she was tired.')).toBe('-');
+    expect(story('Dale went to Robin at the farm, and she was tired.')).toBe('-');
+  });
+
+  it('take a pronoun only near the name', () => {
+    const far = 'over the long hills and the wide fields beyond the river and the mill';
+    expect(story(`Dale met Robin ${far}, and she was tired.`)).toBe('-');
+  });
+
+  it('take the name more often he than she, or she than he', () => {
+    const she = 'Dale met Robin at the farm, and she was tired.';
+    const he = 'Dale met Robin at the mill, and he was cold.';
+    expect(story(she, she, he)).toBe('-');
+    expect(story(she, she, she, he)).toBe('Robin/pronoun');
   });
 });
 
