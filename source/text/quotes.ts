@@ -1,5 +1,5 @@
 import {blocksThrough, type Article} from '../article/article.js';
-import {hitAtOrAfter} from './search.js';
+import {hitAtOrAfter, startingUpTo} from './search.js';
 import {
   attributeSpeakers,
   attributeThrough,
@@ -245,15 +245,8 @@ function namingProgress(scanner: QuotationScanner): NamingProgress {
 export function speakersPending(article: Article, offset: number): number {
   const scanner = quotationScanner(article);
   if (!scanner.complete) return Infinity;
-  const quotations = scanner.top;
-  let low = 0;
-  let high = quotations.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (quotations[middle]!.start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return Math.max(0, low - (attributed.get(scanner)?.next ?? 0));
+  const waiting = startingUpTo(scanner.top, offset);
+  return Math.max(0, waiting - (attributed.get(scanner)?.next ?? 0));
 }
 
 /** How many quotations' speakers must be named for the outermost quotation `index`'s to be. */

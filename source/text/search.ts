@@ -27,6 +27,18 @@ export function findHits(text: string, query: string): Hit[] {
   return hits;
 }
 
+/** How many of `items` (in order of where they start) start at or before `offset`. */
+export function startingUpTo(items: ReadonlyArray<{start: number}>, offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The first hit (or any range ordered by start) at or after `offset`, or undefined. */
 export function hitAtOrAfter(
   hits: ReadonlyArray<{start: number}>,

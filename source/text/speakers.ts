@@ -1,3 +1,5 @@
+import {startingUpTo} from './search.js';
+
 /**
  * Who is speaking: the speakers of quotations, named from the text around them. Quotations
  * come in as data (their offsets and nesting) with the article's paragraphs; naming sets
@@ -31,14 +33,7 @@ export type Paragraphs = ReadonlyArray<{start: number; end: number}>;
 
 /** The index of the paragraph holding `offset` (the last starting at or before it). */
 function paragraphAt(paragraphs: Paragraphs, offset: number): number {
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (paragraphs[middle]!.start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
+  return startingUpTo(paragraphs, offset) - 1;
 }
 
 /** How a speaker was found (see above). */
