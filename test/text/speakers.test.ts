@@ -324,6 +324,16 @@ describe('a conversation read whole', () => {
     expect(story('Robin Orme', 'Lee')).toEqual(['-', 'Dale/named', 'Lee/named']);
   });
 
+  it('carries a speaker from ahead only near the start of a run', () => {
+    expect(named('“One.”', '“Two.”', '“Three.”', '“Four.”', '“Five,” said Ivy.')).toEqual([
+      'Ivy/turn',
+      '-',
+      '-',
+      '-',
+      'Ivy/named',
+    ]);
+  });
+
   it('never carries a speaker to a turn next to one of theirs', () => {
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Mr. Ward.')).toEqual([
       'Mr. Ward/named',
