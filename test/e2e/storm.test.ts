@@ -106,6 +106,16 @@ async function quiet(session: Session): Promise<void> {
   }
 }
 
+/** Waits, at most 5 s, until the frame drawn last fits columns × rows. */
+async function fitting(session: Session, columns: number, rows: number): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < 5000) {
+    const frame = lastFrameSize(session.output());
+    if (frame && frame.rows <= rows && frame.columns <= columns) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 type Storm = {keys: number; resizes: number; maxBlockMs: number};
 
 async function storm(args: string[], seed: number): Promise<Storm> {
@@ -129,8 +139,11 @@ async function storm(args: string[], seed: number): Promise<Storm> {
       session.resize(step.columns, step.rows);
       resizes++;
       // Once settled, the frame drawn last fits the terminal: no row beyond its last, none
-      // wider. Settled is when nothing has been drawn for a while: under load the app is
-      // still working through the keys sent before the resize, and a fixed wait timed that.
+      // wider. Settled is when a frame that fits has been drawn (at most 5 s) and nothing
+      // has been drawn since for a while: under load the app is still working through the
+      // keys sent before the resize, and one of its blocks can outlast any quiet spell
+      // (a fixed wait, and then a quiet spell alone, timed that).
+      await fitting(session, step.columns, step.rows);
       await quiet(session);
       const frame = lastFrameSize(session.output());
       expect(frame, `seed ${seed}: a frame after the resize`).toBeDefined();
