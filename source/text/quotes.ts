@@ -221,14 +221,14 @@ export function speakersUpTo(article: Article, offset: number): void {
   const scanner = quotationScanner(article);
   // Only outermost quotations have speakers; those up to `offset` are the start of `top`.
   scanner.scanThrough(offset);
-  attributeThrough(
-    article.text,
-    article.blocks,
-    scanner.top,
-    offset,
-    namingProgress(scanner),
-    (to) => scanner.scanThrough(to),
-  );
+  nameThrough(scanner, offset, namingProgress(scanner));
+}
+
+/** Names the speakers of a scanner's quotations up to `offset` (see attributeThrough). */
+function nameThrough(scanner: QuotationScanner, offset: number, progress: NamingProgress): void {
+  const {text, blocks} = scanner.article;
+  // (A conversation is named whole: the scanner reads on to its end.)
+  attributeThrough(text, blocks, scanner.top, offset, progress, (to) => scanner.scanThrough(to));
 }
 
 /** How far naming speakers in order has got in a scanner's quotations. */
@@ -272,15 +272,11 @@ export function nameSpeakerOf(article: Article, index: number): void {
   if (index < progress.next || namedApart.has(quotation)) return;
   const start = namingStart(scanner.top, index, progress.next);
   if (start === progress.next) {
-    attributeThrough(article.text, article.blocks, scanner.top, quotation.start, progress, (to) =>
-      scanner.scanThrough(to),
-    );
+    nameThrough(scanner, quotation.start, progress);
     return;
   }
   const apart: NamingProgress = {next: start, previous: undefined};
-  attributeThrough(article.text, article.blocks, scanner.top, quotation.start, apart, (to) =>
-    scanner.scanThrough(to),
-  );
+  nameThrough(scanner, quotation.start, apart);
   // (Its whole conversation is named: the turns after a quotation name it too.)
   for (let named = start; named < apart.next; named++) namedApart.add(scanner.top[named]!);
 }

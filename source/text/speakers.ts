@@ -54,7 +54,7 @@ export const NEAR_PREVIOUS = 1500;
 const READ_BEFORE = 300;
 /** How many people named lately naming keeps in mind. */
 const MENTIONS = 16;
-/** How much text before a conversation is read for the people in it and their genders. */
+/** How much text before a conversation is read for the people in it. */
 const WINDOW = 400;
 
 const VERBS = [
@@ -157,10 +157,6 @@ const MALE_TITLE =
   /^(?:Mr|Sir|Lord|Monsieur|Master|Captain|Colonel|Major|General|Uncle|Father|Brother|Prince|Count|King)\b/;
 const FEMALE_TITLE =
   /^(?:Mrs|Miss|Ms|Mme|Mlle|Lady|Madame|Madam|Mademoiselle|Mistress|Aunt|Mother|Sister|Princess|Countess|Queen|Dame)\b/;
-const MALE_PRONOUN = /^(?:he|him|his|himself|er|он)$/i;
-const FEMALE_PRONOUN = /^(?:she|her|hers|herself|sie|она)$/i;
-// (Not "him" or "her": "Ward looked at her" says nothing of Ward.)
-const PRONOUN_WORD = /(?<![\p{L}])(?:he|his|himself|she|herself)(?![\p{L}])/giu;
 /** How far after a name a pronoun may be to count as that name's. */
 const PRONOUN_REACH = 80;
 
@@ -250,9 +246,8 @@ type Talk = {
   turns: Turn[];
   /** Every turn of the conversation, in order. */
   all: Turn[];
-  /** People named in the narration, latest last, with the gender known of them. */
+  /** People named in the narration, latest last. */
   mentions: string[];
-  genders: Map<string, {m: number; f: number}>;
   /** The genders the whole text gives its people (see castOf). */
   cast: Map<string, {m: number; f: number}>;
   /** Narration read up to here. */
@@ -300,7 +295,7 @@ export function attributeThrough(
     }
     nameOne(text, quotation, progress.talk!);
     progress.previous = quotation;
-    if (!continues(quotations, progress.next, more)) settle(text, progress.talk!);
+    if (!continues(quotations, progress.next, more)) settle(progress.talk!);
   }
 }
 
@@ -322,7 +317,6 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     turns: [],
     all: [],
     mentions: [],
-    genders: new Map(),
     cast: castOf(text, paragraphs),
     // (The narration "since" the first quotation's predecessor: whatever is before it.)
     previousEnd: 0,
@@ -441,9 +435,8 @@ function nameBefore(text: string, pronoun: number): {text: string; at: number} |
   return undefined;
 }
 
-/** Learns from narration who is named in it, and the genders its pronouns give them. */
+/** Learns from narration who is named in it (their genders come from the whole text). */
 function readNarration(talk: Talk, narration: string): void {
-  const names: Array<{name: string; at: number; end: number}> = [];
   for (const match of narration.matchAll(NAMED)) {
     // (Most capitalised words open sentences and are no names: answered before anything else.)
     if (NOT_NAMES.has(match[0])) continue;
@@ -453,24 +446,6 @@ function readNarration(talk: Talk, narration: string): void {
     if (!opening) talk.known.add(bareName(name));
     else if (!isKnown(talk, name)) continue;
     mention(talk, name);
-    // (Only a subject takes the pronouns after it: "at Mill Cove she …" is not the river.)
-    if (!afterPreposition(narration, match.index)) {
-      names.push({name, at: match.index, end: match.index + match[0].length});
-    }
-  }
-  if (names.length === 0) return;
-  // A pronoun after a name in its sentence, with no other name between, is that name's.
-  let index = 0;
-  let last: (typeof names)[number] | undefined;
-  for (const match of narration.matchAll(PRONOUN_WORD)) {
-    while (index < names.length && names[index]!.at < match.index) last = names[index++]!;
-    if (!last || titleGender(last.name) || match.index - last.at > PRONOUN_REACH) continue;
-    if (/[.!?\n]/.test(narration.slice(last.end, match.index))) continue;
-    const bare = bareName(last.name);
-    const counts = talk.genders.get(bare) ?? {m: 0, f: 0};
-    if (MALE_PRONOUN.test(match[0])) counts.m++;
-    else if (FEMALE_PRONOUN.test(match[0])) counts.f++;
-    talk.genders.set(bare, counts);
   }
 }
 
@@ -506,7 +481,7 @@ function mention(talk: Talk, name: string): void {
 function genderOf(talk: Talk, name: string): Gender | undefined {
   const titled = titleGender(name);
   if (titled) return titled;
-  const counts = talk.cast.get(bareName(name)) ?? talk.genders.get(bareName(name));
+  const counts = talk.cast.get(bareName(name));
   if (!counts) return undefined;
   if (counts.m >= 1.5 * counts.f + 1) return 'm';
   if (counts.f >= 1.5 * counts.m + 1) return 'f';
@@ -793,7 +768,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const lastParagraph = paragraphAt(talk.paragraphs, quotation.end - 1);
   const paragraph = talk.paragraphs[first]?.start ?? 0;
   const paragraphEnd = talk.paragraphs[lastParagraph]?.end ?? text.length;
-  // Narration since the quotation before: who it names, and the genders it gives them.
+  // Narration since the quotation before: who it names.
   if (talk.readTo < quotation.start) {
     readNarration(
       talk,
@@ -887,9 +862,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   }
   // (Narration before its first quotation and no tag: someone acts, then speaks, or the text
   // quotes something read or written; either way, the alternation is not carried through it.)
-  if (!sameParagraph && !tagged && text.slice(paragraph, quotation.start).trim() !== '') {
-    turn.narrated = true;
-  }
+  if (narrated && !tagged) turn.narrated = true;
   turn.words = turn.words ? `${turn.words}\n${words}` : words;
   turn.quotations.push(quotation);
   if (speaker && speaker !== NARRATOR) {
@@ -971,7 +944,7 @@ const TURN_REACH = 8;
  * speaker of the nearest turn of the same parity in their run of adjacent paragraphs, either
  * way (two people talk in alternate paragraphs), when nothing between breaks the alternation.
  */
-function settle(text: string, talk: Talk): void {
+function settle(talk: Talk): void {
   if (talk.all.every((turn) => turn.speaker)) return;
   const run = runOf(talk);
   const turns = run.turns;
@@ -1092,11 +1065,11 @@ function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): st
     }
     return undefined;
   };
+  // (Three people or more speaking about it: the turns do not simply alternate.)
+  if (speakersAround(run, k) > 2) return undefined;
   const hint = run.hint(k);
   const back = from(-1);
   const ahead = from(1);
-  // (Three people or more speaking about it: the turns do not simply alternate.)
-  if (speakersAround(run, k) > 2) return undefined;
   const candidate =
     hint ??
     (back && (!ahead || samePerson(back, ahead))
@@ -1164,7 +1137,7 @@ function warmUpSteps(): Array<() => void> {
     twice(NAMED, 'when Mr. Hale came in'),
     twice(WHO, 'and she told Mr. Hale'),
     twice(CALLED, 'Well, my dear Tom, go.'),
-    twice(PRONOUN_WORD, 'and he said'),
+    twice(CAST_PRONOUN, 'and he said'),
     twice(LEADING_TITLE, 'Mr. Hale'),
     twice(TITLE_WORD, 'Mr.'),
     twice(PRONOUN_ONLY, 'she'),
