@@ -130,12 +130,20 @@ const NAMED = new RegExp(String.raw`(?<![\p{L}])${NAME}(?![\p{L}])`, 'gu');
 const WHO = new RegExp(String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?![\p{L}])`, 'gu');
 /** WHO, where it is asked to be found (at lastIndex). */
 const WHO_HERE = new RegExp(WHO.source, 'uy');
-const PREPOSITION =
-  /(?:^|\s)(?:to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind)\s+$/i;
+const PREPOSITIONS =
+  'to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind';
+const PREPOSITION = new RegExp(`(?:^|\\s)(?:${PREPOSITIONS})\\s+$`, 'i');
+const OPENING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS})\\s`, 'i');
 
-/** Whether the word before `at` in `text` is a preposition ("to Nora": not who speaks). */
+/**
+ * Whether the word before `at` in `text` is a preposition ("to Nora": not who speaks), or
+ * the words at `at` open with one ("To Rosings he went": a capital starts the sentence).
+ */
 function afterPreposition(text: string, at: number): boolean {
-  return PREPOSITION.test(text.slice(Math.max(0, at - 12), at));
+  return (
+    PREPOSITION.test(text.slice(Math.max(0, at - 12), at)) ||
+    OPENING_PREPOSITION.test(text.slice(at, at + 12))
+  );
 }
 
 /** Capitalised words that begin sentences and are never names. */
@@ -594,8 +602,7 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   const before = talk.paragraphs[scene.paragraph - 1];
   const narration = before && scene.text.slice(before.start, before.end);
   if (narration && !/[“”"«»„]/.test(narration)) {
-    const ended = narration.replace(/[\s.!?:;,—–-]+$/u, '');
-    const sentence = ended.slice(sentenceStart(ended));
+    const sentence = lastSentence(narration);
     for (const match of sentence.matchAll(WHO)) {
       if (afterPreposition(sentence, match.index)) continue;
       const name = match[1] && cleanName(match[1]);
@@ -687,8 +694,7 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
 function actorBefore(scene: Scene, before: string): Tagged {
   // (Only a quotation that opens a sentence: "Ada's “steroid diplomacy”" is no one's speech.)
   if (!/[.!?:—–-]['’”"]?\s*$/u.test(before)) return undefined;
-  const ended = before.replace(/[\s.!?:;,—–-]+$/u, '');
-  const sentence = ended.slice(sentenceStart(ended));
+  const sentence = lastSentence(before);
   for (const match of sentence.matchAll(WHO)) {
     if (afterPreposition(sentence, match.index)) continue;
     const name = match[1] && cleanName(match[1]);
@@ -696,6 +702,12 @@ function actorBefore(scene: Scene, before: string): Tagged {
     return tagOf(scene, match[1], match[2]);
   }
   return undefined;
+}
+
+/** The last sentence of a stretch of narration, without the marks that end it. */
+function lastSentence(narration: string): string {
+  const ended = narration.replace(/[\s.!?:;,—–-]+$/u, '');
+  return ended.slice(sentenceStart(ended));
 }
 
 const TITLE_WORD = new RegExp(`^(?:${TITLE})$`, 'u');

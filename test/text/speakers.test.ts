@@ -281,6 +281,9 @@ describe('a conversation read whole', () => {
   it('takes “she said” to be who acts in the narration just before, known to be a woman', () => {
     const opening = 'Tom met Ann Lowe at the gate, and she was cold.';
     expect(named(opening, 'Ann looked away.', '“It is late,” she said.')).toEqual(['Ann/pronoun']);
+    // (Not a place after a preposition opening the sentence: “To Kent she wrote”.)
+    const kent = 'Tom met Kent at the gate, and she was cold.';
+    expect(named(kent, 'To Kent she wrote at once.', '“It is late,” she said.')).toEqual(['-']);
     // (Of no known gender, or a word opening sentences only, “Dropping her gaze, she…”.)
     expect(named('Ann looked away.', '“It is late,” she said.')).toEqual(['-']);
     expect(
