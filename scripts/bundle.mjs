@@ -126,14 +126,25 @@ const lazyFiles = {
     );
     build.onLoad({filter: /.*/, namespace: 'lazy-file'}, (args) => {
       const {file, names} = LAZY_FILES[args.path];
-      const load = `let loaded;\nconst module = () => (loaded ??= require(${JSON.stringify(`./${file}`)}));`;
+      const id = lazyFileIds.get(file);
+      if (!id) throw new Error(`${file} must be bundled before what requires it`);
+      // Compiled with V8's code cache (source/system/code-cache.ts), for this build of it.
+      const load = [
+        `import {requireCompiled} from ${JSON.stringify(CODE_CACHE)};`,
+        'let loaded;',
+        `const module = () => (loaded ??= requireCompiled(require, ${JSON.stringify(`./${file}`)}, ${JSON.stringify(id)}));`,
+      ].join('\n');
       const exports = names
         .map((name) => `export function ${name}(...args) { return module().${name}(...args); }`)
         .join('\n');
-      return {contents: `${load}\n${exports}`, loader: 'js'};
+      return {contents: `${load}\n${exports}`, loader: 'js', resolveDir: root};
     });
   },
 };
+const CODE_CACHE = path.join(root, 'source/system/code-cache.ts');
+/** Each lazy file's build (a hash of what was written), by file name, as they are bundled. */
+const lazyFileIds = new Map();
+const buildIdOf = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** How the files required beside the CLI at run time are bundled: CommonJS for Node 20. */
 const besideTheCli = {
@@ -290,6 +301,37 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
   ],
 ]);
 
+// Reader View asks of every div, section and heading whether it holds no text, by taking
+// its whole text and trimming it: a page's outer divs hold all of it, so a large page is
+// copied over and over (a tenth of a long article's reading). The walk stops at the first
+// character that is not whitespace (JavaScript's \s is exactly what trim() removes).
+const textFoundWithoutCopies = patch(
+  'text-found-without-copies',
+  /@mozilla[\\/]readability[\\/]Readability\.js$/,
+  [
+    ['      !node.textContent.trim().length &&\n', '      !hasTextWithin(node) &&\n'],
+    [
+      'function Readability(doc, options) {',
+      `function hasTextWithin(node) {
+  let child = node.firstChild;
+  while (child) {
+    const type = child.nodeType;
+    if ((type === 3 || type === 4) && /\\S/.test(child.data)) return true;
+    if (type === 1 && child.firstChild) {
+      child = child.firstChild;
+      continue;
+    }
+    while (child !== node && !child.nextSibling) child = child.parentNode;
+    if (child === node) return false;
+    child = child.nextSibling;
+  }
+  return false;
+}
+function Readability(doc, options) {`,
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -303,11 +345,13 @@ async function bundleLazyFiles() {
         whitespaceWithoutCopies,
         toMdastInPlace,
         listenersWhenAdded,
+        textFoundWithoutCopies,
         lazyFiles,
       ],
       entryPoints: [entry],
       outfile: path.join(root, 'dist', file),
     });
+    lazyFileIds.set(file, buildIdOf(await readFile(path.join(root, 'dist', file))));
   }
 }
 
@@ -392,6 +436,8 @@ const shared = {
 };
 
 export async function bundle({bench = false} = {}) {
+  // (First: the CLI and the page worker name each lazy file's build.)
+  await bundleLazyFiles();
   const result = await build({
     ...shared,
     plugins: [builtinsRequired, ...shared.plugins],
@@ -418,10 +464,9 @@ export async function bundle({bench = false} = {}) {
   }
   const app = SCRIPT_START + output.text + SCRIPT_END;
   await mkdir(path.join(root, 'dist'), {recursive: true});
-  await bundleLazyFiles();
   await bundlePageWorker();
   await writeFile(path.join(root, 'dist/app.js'), app);
-  const buildId = createHash('sha256').update(app).digest('hex').slice(0, 16);
+  const buildId = buildIdOf(app);
   await build({
     ...shared,
     plugins: [],

@@ -94,6 +94,7 @@ export async function pageReadEarly(
   delete (globalThis as WithPageReading)[HANDED_OVER]; // taken once
   reading.worker.ref();
   const result = await reading.result;
-  void reading.worker.terminate();
+  // (The thread ends by itself once it has kept its code cache; it never holds up an exit.)
+  reading.worker.unref();
   return result;
 }

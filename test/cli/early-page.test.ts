@@ -1,7 +1,7 @@
 // The web page named on the command line, read in a worker thread the launcher starts before
 // the reader is compiled (source/cli/early-page.ts), and handed to the reader that opens it.
 import {describe, expect, it} from 'vitest';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {namedPage, pageReadEarly, startPageReading} from '../../source/cli/early-page.js';
@@ -81,5 +81,27 @@ describe('the page read early, handed to the reader', () => {
     expect(
       await pageReadEarly([path.join(tmpdir(), 'no-such-page.html')], undefined),
     ).toBeUndefined();
+  });
+
+  it('has kept the code cache of web.cjs when the page is handed over, for the next page read', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'bs-early-cache-'));
+    const before = process.env['XDG_CACHE_HOME'];
+    process.env['XDG_CACHE_HOME'] = cache; // (a thread takes the environment it starts with)
+    try {
+      const file = pageFile();
+      startPageReading([file], WORKER);
+      expect((await pageReadEarly([file], undefined))?.kind).toBe('article');
+    } finally {
+      if (before === undefined) delete process.env['XDG_CACHE_HOME'];
+      else process.env['XDG_CACHE_HOME'] = before;
+    }
+    const folder = path.join(cache, 'broadsheet');
+    const kept = () =>
+      existsSync(folder) &&
+      readdirSync(folder).some(
+        (name) => name.startsWith('code-web-cjs-') && name.endsWith('.cache'),
+      );
+    // (Kept before the page is handed over: --print exits as soon as it has it.)
+    expect(kept()).toBe(true);
   });
 });
