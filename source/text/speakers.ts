@@ -530,9 +530,11 @@ function namesIn(talk: Talk, narration: string): string[] {
  * before it; someone named before it in the paragraph (of several, the one known to be of
  * its gender); whom a paragraph of narration just before has saying something ("Lavrov said
  * Russia is ready"); the one the paragraph just before called by name; of the two who spoke
- * last, the one of that gender when the other is not (unless a third spoke lately); the one
- * person who has spoken, when no one else of that gender is named (an article quoting one
- * person); who acts in the paragraph of narration just before, known to be of its gender.
+ * last, the one of that gender when the other is not (unless a third spoke lately); of all
+ * who have spoken in the conversation, the only one of that gender (unless another of it is
+ * among the last people named); the one person who
+ * has spoken, when no one else of that gender is named (an article quoting one person); who
+ * acts in the paragraph of narration just before, known to be of its gender.
  * A name of no known gender counts as either where it is the paragraph's own. Otherwise
  * nobody for now: the conversation's turns may tell once it is read (see settle). (The last
  * person of that gender named anywhere was right less than half the time.)
@@ -585,10 +587,17 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     .slice(-4)
     .map((turn) => turn.speaker)
     .filter((speaker): speaker is string => speaker !== undefined);
-  const crowd =
-    lately.filter((one, index) => lately.findIndex((other) => samePerson(one, other)) === index)
-      .length > 2;
+  const crowd = distinctPeople(lately).length > 2;
   if (pair.length === 2 && ofGender.length === 1 && !crowd) return ofGender[0];
+  // Of all who have spoken in the conversation, the only one of its gender, when no one else
+  // of it is among the last people named (the narration since the quotation before included).
+  const only = onlyOfGender(talk, gender);
+  if (
+    only &&
+    !talk.mentions.slice(-RIVALS_NAMED).some((name) => matches(name) && !samePerson(name, only))
+  ) {
+    return only;
+  }
   // One person has spoken so far and no one else of the gender is named ("…,” Lavrov said.
   // … “…,” he said): them.
   const spoken = talk.turns.filter((turn) => turn.speaker !== undefined);
@@ -611,6 +620,31 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** How many of the people named last may not be of a pronoun's gender for its one speaker. */
+const RIVALS_NAMED = 8;
+
+/** The one person of `gender` who has spoken in the conversation, if just one has. */
+function onlyOfGender(talk: Talk, gender: Gender): string | undefined {
+  let only: string | undefined;
+  const seen = new Set<string>();
+  for (const {speaker} of talk.all) {
+    // (Each name is looked at once: a long conversation repeats a few names.)
+    if (speaker === undefined || speaker === NARRATOR || seen.has(speaker)) continue;
+    seen.add(speaker);
+    if (genderOf(talk, speaker) !== gender) continue;
+    if (only === undefined) only = speaker;
+    else if (!samePerson(only, speaker)) return undefined;
+  }
+  return only;
+}
+
+/** `people` without a second name for the same person, in order. */
+function distinctPeople(people: string[]): string[] {
+  return people.filter(
+    (one, index) => people.findIndex((other) => samePerson(one, other)) === index,
+  );
 }
 
 const FEMALE_NOUN =

@@ -312,6 +312,28 @@ describe('a conversation read whole', () => {
     ]);
   });
 
+  it('takes “she said” to be the one woman who has spoken, when no other is named lately', () => {
+    const story = (...between: string[]) =>
+      named(
+        'That night Ann Lowe came in, and she sat down by the fire.',
+        '“Cold,” said Ann.',
+        '“It is,” said Mr. Pike.',
+        '“And the road?” asked Mr. Pike.',
+        ...between,
+        'He looked at the window for a long while, and then at the door.',
+        '“Closed,” she said.',
+      );
+    expect(story()).toEqual(['Ann/named', 'Mr. Pike/named', 'Mr. Pike/named', 'Ann/pronoun']);
+    // (Not when another woman is named lately, since the quotation before or earlier.)
+    expect(story('The door opened, and Ivy Hart came in, and she stood by it.').at(-1)).toBe('-');
+    const ivy = 'The door opened, and Ivy Hart came in, and she stood by it.';
+    const ann = 'That night Ann Lowe came in, and she sat down by the fire.';
+    const conversation = ['“Cold,” said Ann.', '“It is,” said Mr. Pike.', '“Far?” asked Mr. Pike.'];
+    expect(named(ann, ivy, ...conversation, '“Closed,” she said.').at(-1)).toBe('-');
+    // (Nor when she is not known to be a woman.)
+    expect(named(...conversation, '“Closed,” she said.').at(-1)).toBe('-');
+  });
+
   it('takes “she said” from the turn two ahead only when she is known to be a woman', () => {
     const far = 'The hills were quiet all that year. '.repeat(60);
     const story = (who: string, called: string) =>
