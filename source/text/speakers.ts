@@ -988,7 +988,8 @@ const TURN_REACH = 8;
  * Once a conversation is read whole: its paragraphs of speech that no rule named, and those
  * tagged "he said" or "said her sister" that naming in order could not resolve, take the
  * speaker of the nearest turn of the same parity in their run of adjacent paragraphs, either
- * way (two people talk in alternate paragraphs), when nothing between breaks the alternation.
+ * way (two people talk in alternate paragraphs), when nothing between breaks the alternation;
+ * a "he said" left over is the one man who speaks in the conversation, if no other is named.
  */
 function settle(talk: Talk): void {
   if (talk.all.every((turn) => turn.speaker)) return;
@@ -1017,6 +1018,15 @@ function settle(talk: Talk): void {
         assign(turn, candidate, turn.described ? 'turn' : 'pronoun');
       }
     });
+  }
+  // "She said" still unresolved: the one woman who speaks in the whole conversation (before
+  // it or after), when no other is among the people it names.
+  for (const turn of talk.all) {
+    if (turn.speaker || !turn.pronoun || turn.described) continue;
+    const only = onlyOfGender(talk, turn.pronoun);
+    const rival = (name: string) =>
+      genderOf(talk, name) === turn.pronoun && !samePerson(name, only!);
+    if (only && !talk.mentions.some(rival)) assign(turn, only, 'pronoun');
   }
   run.known = turns.map((turn) => turn.speaker);
   turns.forEach((turn, k) => {

@@ -334,6 +334,23 @@ describe('a conversation read whole', () => {
     expect(named(...conversation, '“Closed,” she said.').at(-1)).toBe('-');
   });
 
+  it('gives a “she said” left over to the one woman of the whole conversation, named later', () => {
+    const story = (...more: string[]) =>
+      named(
+        'That night Ann Lowe came in, and she sat down by the fire.',
+        'The wind rose over the hill, and the shutters knocked.',
+        '“Cold,” she said.',
+        'The fire crackled for a long while, and the kettle sang.',
+        '“It is,” said Mr. Pike.',
+        ...more,
+        '“Very,” said Ann.',
+      );
+    expect(story()).toEqual(['Ann/pronoun', 'Mr. Pike/named', 'Ann/named']);
+    // (Not when the conversation names another woman.)
+    const ivy = 'The door opened, and Ivy Hart came in, and she stood by it.';
+    expect(story(ivy)[0]).toBe('-');
+  });
+
   it('takes “she said” from the turn two ahead only when she is known to be a woman', () => {
     const far = 'The hills were quiet all that year. '.repeat(60);
     const story = (who: string, called: string) =>
