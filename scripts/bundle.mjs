@@ -3,8 +3,9 @@
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
+import {existsSync} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
-import {builtinModules} from 'node:module';
+import {builtinModules, createRequire} from 'node:module';
 import {createHash} from 'node:crypto';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -197,6 +198,23 @@ const withoutStyleSheets = {
   },
 };
 
+// linkedom takes only htmlparser2's Parser, but htmlparser2's index also loads, for backward
+// compatibility, its DOM handler, DomUtils, dom-serializer and a second copy of the entity
+// tables (built when web.cjs loads). linkedom is given the Parser's own module.
+const htmlparser2ParserOnly = {
+  name: 'htmlparser2-parser-only',
+  setup(build) {
+    build.onResolve({filter: /^htmlparser2$/}, (args) => {
+      if (!args.importer.includes(`${path.sep}linkedom${path.sep}`)) return undefined;
+      const index = createRequire(args.importer).resolve('htmlparser2');
+      const parser = path.join(path.dirname(index), '..', 'esm', 'Parser.js');
+      if (!existsSync(parser))
+        throw new Error('htmlparser2 changed: revisit htmlparser2ParserOnly');
+      return {path: parser};
+    });
+  },
+};
+
 // linkedom's parser sets each class attribute twice: as the attribute, then through
 // className, which builds the element's token list and writes the attribute again (a tenth
 // of a page's parse). The token list is built from the attribute when first asked for.
@@ -346,6 +364,7 @@ async function bundleLazyFiles() {
         toMdastInPlace,
         listenersWhenAdded,
         textFoundWithoutCopies,
+        htmlparser2ParserOnly,
         lazyFiles,
       ],
       entryPoints: [entry],

@@ -312,10 +312,14 @@ describe('a conversation read whole', () => {
     ]);
   });
 
+  /** Narration that says Ann is a woman, and another who comes in. */
+  const ann = 'That night Ann Lowe came in, and she sat down by the fire.';
+  const ivy = 'The door opened, and Ivy Hart came in, and she stood by it.';
+
   it('takes “she said” to be the one woman who has spoken, when no other is named lately', () => {
     const story = (...between: string[]) =>
       named(
-        'That night Ann Lowe came in, and she sat down by the fire.',
+        ann,
         '“Cold,” said Ann.',
         '“It is,” said Mr. Pike.',
         '“And the road?” asked Mr. Pike.',
@@ -325,9 +329,7 @@ describe('a conversation read whole', () => {
       );
     expect(story()).toEqual(['Ann/named', 'Mr. Pike/named', 'Mr. Pike/named', 'Ann/pronoun']);
     // (Not when another woman is named lately, since the quotation before or earlier.)
-    expect(story('The door opened, and Ivy Hart came in, and she stood by it.').at(-1)).toBe('-');
-    const ivy = 'The door opened, and Ivy Hart came in, and she stood by it.';
-    const ann = 'That night Ann Lowe came in, and she sat down by the fire.';
+    expect(story(ivy).at(-1)).toBe('-');
     const conversation = ['“Cold,” said Ann.', '“It is,” said Mr. Pike.', '“Far?” asked Mr. Pike.'];
     expect(named(ann, ivy, ...conversation, '“Closed,” she said.').at(-1)).toBe('-');
     // (Nor when she is not known to be a woman.)
@@ -337,7 +339,7 @@ describe('a conversation read whole', () => {
   it('gives a “she said” left over to the one woman of the whole conversation, named later', () => {
     const story = (...more: string[]) =>
       named(
-        'That night Ann Lowe came in, and she sat down by the fire.',
+        ann,
         'The wind rose over the hill, and the shutters knocked.',
         '“Cold,” she said.',
         'The fire crackled for a long while, and the kettle sang.',
@@ -347,7 +349,6 @@ describe('a conversation read whole', () => {
       );
     expect(story()).toEqual(['Ann/pronoun', 'Mr. Pike/named', 'Ann/named']);
     // (Not when the conversation names another woman.)
-    const ivy = 'The door opened, and Ivy Hart came in, and she stood by it.';
     expect(story(ivy)[0]).toBe('-');
   });
 
