@@ -334,6 +334,24 @@ describe('a conversation read whole', () => {
     expect(named(ann, ivy, ...conversation, '“Closed,” she said.').at(-1)).toBe('-');
     // (Nor when she is not known to be a woman.)
     expect(named(...conversation, '“Closed,” she said.').at(-1)).toBe('-');
+    // (Nor when two women have spoken; one woman by two names is one.)
+    const two = ['“Cold,” said Ann.', '“Warm,” said Ivy.', '“Far?” asked Mr. Pike.'];
+    expect(named(ann, ivy, ...two, '“Closed,” she said.').at(-1)).toBe('-');
+    // (Even when the other woman spoke before the last eight people named.)
+    const crowd =
+      'Then Mr. Abel, Mr. Bond, Mr. Cole, Mr. Dunn, Mr. Eyre, Mr. Fox, Mr. Gray, Mr. Hale and Mr. Innes came in.';
+    expect(
+      named(ann, ivy, ...two.slice(0, 2), crowd, ...conversation.slice(1), '“No,” she said.').at(
+        -1,
+      ),
+    ).toBe('-');
+    // (A woman named only before the last eight named is no rival.)
+    expect(named(ann, ivy, crowd, ...conversation, '“No,” she said.').at(-1)).toBe('Ann/pronoun');
+    const once = [...conversation.slice(0, 1), '“Warm,” said Ann Lowe.', ...conversation.slice(1)];
+    expect(named(ann, ...once, '“Closed,” she said.').at(-1)).toBe('Ann/pronoun');
+    // (Named in order: a woman who speaks only later does not change it.)
+    const later = named(ann, ...conversation, '“Closed,” she said.', ivy, '“Open,” said Ivy.');
+    expect(later.slice(-2)).toEqual(['Ann/pronoun', 'Ivy/named']);
   });
 
   it('gives a “she said” left over to the one woman of the whole conversation, named later', () => {
