@@ -27,16 +27,22 @@ export function findHits(text: string, query: string): Hit[] {
   return hits;
 }
 
-/** How many of `items` (in order of where they start) start at or before `offset`. */
-export function startingUpTo(items: ReadonlyArray<{start: number}>, offset: number): number {
+/** How many of `items` (in order of where they start) start before `offset`. */
+function startingBefore(items: ReadonlyArray<{start: number}>, offset: number): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (items[middle]!.start <= offset) low = middle + 1;
+    if (items[middle]!.start < offset) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/** How many of `items` (in order of where they start) start at or before `offset`. */
+export function startingUpTo(items: ReadonlyArray<{start: number}>, offset: number): number {
+  // (Offsets are whole numbers.)
+  return startingBefore(items, offset + 1);
 }
 
 /** The first hit (or any range ordered by start) at or after `offset`, or undefined. */
@@ -44,12 +50,6 @@ export function hitAtOrAfter(
   hits: ReadonlyArray<{start: number}>,
   offset: number,
 ): number | undefined {
-  let low = 0;
-  let high = hits.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (hits[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low < hits.length ? low : undefined;
+  const index = startingBefore(hits, offset);
+  return index < hits.length ? index : undefined;
 }
