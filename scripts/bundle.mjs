@@ -319,15 +319,42 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
   ],
 ]);
 
-// Reader View asks of every div, section and heading whether it holds no text, by taking
-// its whole text and trimming it: a page's outer divs hold all of it, so a large page is
-// copied over and over (a tenth of a long article's reading). The walk stops at the first
-// character that is not whitespace (JavaScript's \s is exactly what trim() removes).
-const textFoundWithoutCopies = patch(
-  'text-found-without-copies',
+// Four patches of Reader View, each doing the same work without copies or throws:
+// - It asks of every div, section and heading whether it holds no text, by taking its whole
+//   text and trimming it: a page's outer divs hold all of it, so a large page is copied over
+//   and over (a tenth of a long article's reading). The walk stops at the first character
+//   that is not whitespace (JavaScript's \s is exactly what trim() removes).
+// - Before its first try it keeps the whole page as HTML, to start again from if the try
+//   finds too little text (few pages): a serialisation of the page, 59 ms of a 1 MB page's
+//   reading. Given `pageAfresh` (the page parsed again, as it was given), it prepares that
+//   page as it prepared the first (the same three steps) when it needs to start again.
+// - It resolves each link and image against the document's base address; linkedom's is
+//   null, against which every address throws (new URL(x, null) is invalid whatever x is) and
+//   is left as it was: thousands of exceptions on a large page. A null base returns at once.
+// - Its log of what it grabbed serialises the article even when nothing is logged (its other
+//   such logs ask `this._debug` first; this one does now).
+const readerViewWithoutCopies = patch(
+  'reader-view-without-copies',
   /@mozilla[\\/]readability[\\/]Readability\.js$/,
   [
     ['      !node.textContent.trim().length &&\n', '      !hasTextWithin(node) &&\n'],
+    [
+      '    var pageCacheHtml = page.innerHTML;\n',
+      '    var pageCacheHtml = this._pageAfresh ? null : page.innerHTML;\n',
+    ],
+    [
+      '        page.innerHTML = pageCacheHtml;\n',
+      '        page.innerHTML = pageCacheHtml ?? preparedAfresh(this);\n',
+    ],
+    ['  this._serializer =\n', '  this._pageAfresh = options.pageAfresh;\n  this._serializer =\n'],
+    [
+      '    this.log("Grabbed: " + articleContent.innerHTML);\n',
+      '    if (this._debug) this.log("Grabbed: " + articleContent.innerHTML);\n',
+    ],
+    [
+      '    function toAbsoluteURI(uri) {\n',
+      '    function toAbsoluteURI(uri) {\n      if (baseURI == null) return uri;\n',
+    ],
     [
       'function Readability(doc, options) {',
       `function hasTextWithin(node) {
@@ -345,7 +372,57 @@ const textFoundWithoutCopies = patch(
   }
   return false;
 }
+function preparedAfresh(reader) {
+  const doc = reader._pageAfresh();
+  const again = new Readability(doc);
+  again._unwrapNoscriptImages(doc);
+  again._removeScripts(doc);
+  again._prepDocument();
+  return doc.body ? doc.body.innerHTML : '';
+}
 function Readability(doc, options) {`,
+    ],
+  ],
+);
+
+// unist-util-visit-parents names its visitor after each node it visits (a defineProperty and
+// a string per node, for stack traces): most of a tree walk's time on a large page. Unnamed.
+const visitorsUnnamed = patch(
+  'visitors-unnamed',
+  /unist-util-visit-parents[\\/]lib[\\/]index\.js$/,
+  [
+    [
+      "    if (typeof value.type === 'string') {\n      const name =",
+      '    if (false) {\n      const name =',
+    ],
+  ],
+);
+
+// linkedom answers every querySelectorAll by compiling the selector anew with css-select
+// (Reader View asks hundreds of times, of lists of tag names: "h1,h2", "p", "img,picture,…"),
+// then testing each element through css-select's adapter. A list of tag names alone is
+// matched from a set, by the adapter's own getName and css-select's rule for the names (made
+// lower case unless the document is XML); any other selector is compiled as before.
+const tagListsWithoutCompiling = patch(
+  'tag-lists-without-compiling',
+  /linkedom[\\/]esm[\\/]shared[\\/]matches\.js$/,
+  [
+    [
+      'export const prepareMatch = (element, selectors) => CSSselect.compile(',
+      `const TAG_LIST = /^\\s*[a-zA-Z][\\w-]*(?:\\s*,\\s*[a-zA-Z][\\w-]*)*\\s*$/;
+const tagLists = new Map();
+const matchTags = (element, selectors) => {
+  if (!TAG_LIST.test(selectors)) return undefined;
+  const xml = !ignoreCase(element);
+  const key = (xml ? 'x' : 'h') + selectors;
+  let names = tagLists.get(key);
+  if (!names) {
+    names = new Set(selectors.split(',').map((name) => (xml ? name.trim() : name.trim().toLowerCase())));
+    tagLists.set(key, names);
+  }
+  return (candidate) => names.has(getName(candidate));
+};
+export const prepareMatch = (element, selectors) => matchTags(element, selectors) ?? CSSselect.compile(`,
     ],
   ],
 );
@@ -363,8 +440,10 @@ async function bundleLazyFiles() {
         whitespaceWithoutCopies,
         toMdastInPlace,
         listenersWhenAdded,
-        textFoundWithoutCopies,
+        readerViewWithoutCopies,
         htmlparser2ParserOnly,
+        visitorsUnnamed,
+        tagListsWithoutCompiling,
         lazyFiles,
       ],
       entryPoints: [entry],

@@ -23,6 +23,14 @@ export type PageMetadata = {
 /** A web page read as an article, with what the page says of itself and its Markdown tree. */
 export type WebArticle = {article: Article; metadata: PageMetadata; tree: Root};
 
+/**
+ * Reader View's options, with one the built bundle's Reader View reads (scripts/bundle.mjs):
+ * the page parsed again, for a retry, instead of a copy of its HTML kept before every first try.
+ */
+type ReaderViewOptions = ConstructorParameters<typeof Readability<Element>>[1] & {
+  pageAfresh?: () => PageDocument;
+};
+
 /** Elements whose content is never text to read, and never fetched or run. */
 const NOT_TEXT =
   'script, style, noscript, template, iframe, frame, frameset, object, embed, svg, math, canvas, audio, video, head, link, meta, button, select, input, textarea, form, [hidden], [aria-hidden="true"]';
@@ -50,9 +58,16 @@ export function parseHtml(
   // Readability changes the document it reads: what it did not find is read from a fresh one.
   let read: ReturnType<Readability<Element>['parse']> = null;
   try {
-    read = new Readability<Element>(document as unknown as Document, {
+    const options: ReaderViewOptions = {
       serializer: (element) => element as Element,
-    }).parse();
+      // To start again from, when its first try finds too little (see scripts/bundle.mjs).
+      pageAfresh: () => {
+        const again = documentOf(html);
+        flattenDeep(again.documentElement);
+        return again;
+      },
+    };
+    read = new Readability<Element>(document as unknown as Document, options).parse();
   } catch {
     // A page Reader View trips over is read whole, as one it finds nothing in.
   }
@@ -181,6 +196,10 @@ const WEB_LINK = /^\s*(https?|mailto):/i;
 function target(url: string, base: string | undefined): string {
   if (NOT_A_TARGET.test(url)) return '';
   if (url.startsWith('#')) return url;
+  // Without a base only an address with a scheme resolves; the rest would throw (thousands of
+  // exceptions on a large page). No scheme when a / ? or # comes before the first colon.
+  const colon = url.indexOf(':');
+  if (base === undefined && (colon < 0 || /[/?#]/.test(url.slice(0, colon)))) return safeLine(url);
   try {
     return safeLine(new URL(url, base).href);
   } catch {

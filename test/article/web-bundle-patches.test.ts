@@ -1,0 +1,70 @@
+// The built web.cjs carries bundle-time patches of Reader View, linkedom and the unist
+// walkers (scripts/bundle.mjs). They must read exactly what the unpatched source reads; these
+// pages are made to go through each patched path (the corpus test compares whole suites).
+import {describe, expect, it} from 'vitest';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {parseHtml, parseXml} from '../../source/article/html.js';
+import {projectRoot} from '../e2e/terminal.js';
+
+const built = createRequire(import.meta.url)(path.join(projectRoot, 'dist/web.cjs')) as {
+  parseHtml: typeof parseHtml;
+  parseXml: typeof parseXml;
+};
+
+describe('the built web.cjs reads as the source does', () => {
+  it('a page whose first try finds too little: started again from the page as it was given', () => {
+    const page = `<!doctype html><html><head><title>A short note on tides</title><style>p{color:red}</style></head><body>
+<div class="sidebar"><p>The harbour master keeps a log of every tide, and the log is read aloud each evening.<br><br>Nobody listens to it.</p>
+<noscript><p>Switch on scripts to see the chart.</p></noscript>
+<p>The keeper's chart: <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><noscript><img src="chart.png" alt="The tide chart"></noscript></p>
+${'<div>'.repeat(130)}<p>Written by the keeper</p><p>of the light.</p>${'</div>'.repeat(130)}
+<p><font>Low water</font> at six, high water at noon, <a href="/tides/Table:2">the table</a> and <a href="chart.html">the chart</a>.</p><script>var x = "<p>not text</p>";</script></div>
+<div class="comments"><p>Short, <script>var ignored = "${'one, '.repeat(60)}";</script>and clipped.</p></div>
+</body></html>`;
+    const read = built.parseHtml(page, {fallbackTitle: 'x'});
+    expect(read.article).toEqual(parseHtml(page, {fallbackTitle: 'x'}).article);
+    // What the page holds, read whole on the last try (not a vacuous match of two blanks).
+    expect(read.article.text).toContain('[image: The tide chart]');
+    expect(read.article.text).toContain('Nobody listens to it.');
+    expect(read.article.text).not.toContain('one, one');
+  });
+
+  it('links without the page’s address: as the page gives them, whatever colons they hold', () => {
+    const page = `<html><head><title>Links</title></head><body><article>${'<p>A paragraph of ordinary words, long enough to count as the article, with commas, and more.</p>'.repeat(6)}
+<p>See <a href="/wiki/File:Tide.png">the file</a>, <a href="notes.html?a=b:c">the notes</a>, <a href="#top">the top</a>, <a href="mailto:keeper@example.test">the keeper</a>, <a href="HTTPS://Example.TEST/a/../x">the site</a> and <a href=" ht tp:odd">an odd one</a>.</p></article></body></html>`;
+    const read = built.parseHtml(page);
+    expect(read.article).toEqual(parseHtml(page).article);
+    expect(read.article.text).toContain('/wiki/File:Tide.png');
+    expect(read.article.text).toContain('notes.html?a=b:c');
+    expect(read.article.text).toContain('https://example.test/x');
+    const fromItsAddress = built.parseHtml(page, {url: 'http://host.test/dir/page.html'});
+    expect(fromItsAddress.article).toEqual(
+      parseHtml(page, {url: 'http://host.test/dir/page.html'}).article,
+    );
+    expect(fromItsAddress.article.text).toContain('http://host.test/wiki/File:Tide.png');
+    expect(fromItsAddress.article.text).toContain('http://host.test/dir/notes.html?a=b:c');
+  });
+
+  it('lists of tag names in an XML document: matched as written, case and all', () => {
+    const xml =
+      '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
+    const ids = (document: ReturnType<typeof parseXml>, selector: string) =>
+      [...document.documentElement!.querySelectorAll(selector)].map((element) =>
+        element.getAttribute('id'),
+      );
+    for (const selector of [
+      'Item',
+      'item',
+      'item,Item',
+      ' other , Item ',
+      'other item',
+      'item.odd',
+    ]) {
+      expect(ids(built.parseXml(xml), selector), selector).toEqual(ids(parseXml(xml), selector));
+    }
+    expect(ids(built.parseXml(xml), 'Item')).toEqual(['a']);
+    expect(ids(built.parseXml(xml), 'item,Item')).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(built.parseXml(xml), 'item.odd')).toEqual(['d']);
+  });
+});
