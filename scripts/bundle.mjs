@@ -427,6 +427,52 @@ export const prepareMatch = (element, selectors) => matchTags(element, selectors
   ],
 );
 
+// htmlparser2's tokenizer reads text and attribute values a character at a time through its
+// state switch when it decodes entities (it skips ahead only when it does not): a page's
+// indentation and long attribute values are most of its bytes. It skips ahead to the next
+// character that ends the state or starts an entity (< or &; the quote or &) and goes on
+// from there as the loop would have on reaching it.
+const tokenizerSkipsAhead = patch(
+  'tokenizer-skips-ahead',
+  /htmlparser2[\\/]dist[\\/]esm[\\/]Tokenizer\.js$/,
+  [
+    [
+      '    stateText(c) {\n',
+      `    fastForwardToAny(stops) {
+        stops.lastIndex = this.index - this.offset + 1;
+        if (stops.test(this.buffer)) {
+            this.index = stops.lastIndex - 1 + this.offset;
+            return true;
+        }
+        this.index = this.buffer.length + this.offset - 1;
+        return false;
+    }
+    stateText(c) {
+        if (this.decodeEntities && c !== CharCodes.Lt && c !== CharCodes.Amp) {
+            if (!this.fastForwardToAny(TEXT_STOPS)) return;
+            c = this.buffer.charCodeAt(this.index - this.offset);
+        }
+`,
+    ],
+    [
+      '    handleInAttributeValue(c, quote) {\n',
+      `    handleInAttributeValue(c, quote) {
+        if (this.decodeEntities && c !== quote && c !== CharCodes.Amp) {
+            if (!this.fastForwardToAny(quote === CharCodes.DoubleQuote ? DOUBLE_QUOTED_STOPS : SINGLE_QUOTED_STOPS)) return;
+            c = this.buffer.charCodeAt(this.index - this.offset);
+        }
+`,
+    ],
+    [
+      'export default class Tokenizer {',
+      `const TEXT_STOPS = /[<&]/g;
+const DOUBLE_QUOTED_STOPS = /["&]/g;
+const SINGLE_QUOTED_STOPS = /['&]/g;
+export default class Tokenizer {`,
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -444,6 +490,7 @@ async function bundleLazyFiles() {
         htmlparser2ParserOnly,
         visitorsUnnamed,
         tagListsWithoutCompiling,
+        tokenizerSkipsAhead,
         lazyFiles,
       ],
       entryPoints: [entry],

@@ -46,6 +46,27 @@ ${'<div>'.repeat(130)}<p>Written by the keeper</p><p>of the light.</p>${'</div>'
     expect(fromItsAddress.article.text).toContain('http://host.test/dir/notes.html?a=b:c');
   });
 
+  it('text and attribute values with entities, quotes of both kinds and a page that ends in text', () => {
+    const words =
+      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
+    const page = `<html><head><title>Fish &amp; chips &lt;daily&gt;</title></head><body><article>${words.repeat(5)}
+<p>Salt &amp; vinegar &copy 2026, caf&eacute; &#x27;open&#39; &notanentity; 5 &lt; 6 &gt; 4 &</p>
+<p><a href="https://example.test/?a=1&amp;b=2&copy=3">double</a>, <a href='https://example.test/say "hi"&amp;x'>single</a>, <a href=https://example.test/bare&amp;y>bare</a>.</p>
+<p><img alt="Fish &amp; &quot;chips&quot;" src="x.png"> <img alt='It&#39;s "here"' src="y.png"></p>
+</article></body></html>
+trailing words &amp; no tag after them`;
+    const read = built.parseHtml(page);
+    expect(read.article).toEqual(parseHtml(page).article);
+    expect(read.metadata).toEqual(parseHtml(page).metadata);
+    expect(read.article.text).toContain(
+      "Salt & vinegar © 2026, café 'open' ¬anentity; 5 < 6 > 4 &",
+    );
+    expect(read.article.text).toContain('https://example.test/?a=1&b=2&copy=3');
+    expect(read.article.text).toContain('https://example.test/say%20%22hi%22&x');
+    expect(read.article.text).toContain('[image: Fish & "chips"]');
+    expect(read.article.text).toContain('[image: It\'s "here"]');
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
