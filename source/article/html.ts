@@ -125,19 +125,32 @@ const MAX_DEPTH = 128;
  * tree conversions would overflow the stack ten thousand down). Walks without recursion.
  */
 function flattenDeep(root: ParentOf): void {
-  const stack: Array<[ParentOf, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [element, depth] = stack.pop()!;
+  // From element to element (a list of children is made anew on each ask in linkedom).
+  let element = root.firstElementChild;
+  let depth = 1;
+  while (element) {
     if (depth >= MAX_DEPTH) {
-      const text = element.textContent ?? '';
-      element.textContent = text;
+      element.textContent = element.textContent ?? '';
+    } else if (element.firstElementChild) {
+      element = element.firstElementChild;
+      depth += 1;
       continue;
     }
-    for (const child of element.children) stack.push([child, depth + 1]);
+    while (element !== root && !element.nextElementSibling) {
+      element = element.parentElement!;
+      depth -= 1;
+    }
+    if (element === root) return;
+    element = element.nextElementSibling;
   }
 }
 
-type ParentOf = {children: Iterable<ParentOf>; textContent: string | null};
+type ParentOf = {
+  firstElementChild: ParentOf | null;
+  nextElementSibling: ParentOf | null;
+  parentElement: ParentOf | null;
+  textContent: string | null;
+};
 
 /** The byline a page's metadata gives: author · site · date, as far as known. */
 export function bylineOf(metadata: PageMetadata): string | undefined {

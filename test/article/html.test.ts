@@ -148,6 +148,19 @@ describe('a web page read as an article', () => {
     }
   });
 
+  it('keeps the elements of the first 128 levels and makes each element below its text alone', () => {
+    // The html element is level 0 and body 1: the innermost of k divs is at level k + 1.
+    const page = (depth: number) =>
+      `<html><head><title>Deep</title></head><body>${['<div>'.repeat(depth), '<p>The first paragraph of the bottom, with words enough to be read as a paragraph.</p><p>The second paragraph of the bottom, with words enough to be read as one too.</p>', '</div>'.repeat(depth)].join('')}<p>After the deep part, a paragraph of its own with words enough to count as one.</p>${'<section>'.repeat(depth)}<p>A second deep part, which holds a paragraph with words enough to be read as one.</p><p>Its last words, which make a paragraph of their own, long enough to be kept.</p>${'</section>'.repeat(depth)}</body></html>`;
+    const kept = shown(page(126)).article.text;
+    expect(kept).toMatch(/as a paragraph\.\n\n+The second paragraph/);
+    expect(kept).toMatch(/read as one\.\n\n+Its last words/);
+    const flattened = shown(page(127)).article.text;
+    expect(flattened).toContain('as a paragraph.The second paragraph');
+    expect(flattened).toContain('read as one.Its last words');
+    expect(flattened).toMatch(/as one too\.\n\n+After the deep part/);
+  });
+
   it('is titled by the page, else by its file name', () => {
     expect(shown('<p>Nothing but a line.</p>', {fallbackTitle: 'saved.html'}).article.title).toBe(
       'saved.html',
