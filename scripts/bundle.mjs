@@ -503,6 +503,27 @@ export default class Tokenizer {`,
   ],
 );
 
+// linkedom answers `className` by making the element's DOMTokenList (a Set, kept on the
+// element) and joining its tokens: Reader View asks it of every element of a page, most of
+// which never need the list. The same value (each token once, joined by single spaces) is
+// read from the class attribute; a list already made is read as before.
+const classNameWithoutLists = patch(
+  'class-name-without-lists',
+  /linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
+  [
+    [
+      '  get className() { return this.classList.value; }',
+      `  get className() {
+    const list = this[CLASS_LIST];
+    if (list) return list.value;
+    const value = this.getAttributeNode('class')?.value ?? '';
+    if (!/\\s/.test(value)) return value;
+    return [...new Set(value.split(/\\s+/).filter(Boolean))].join(' ');
+  }`,
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -521,6 +542,7 @@ async function bundleLazyFiles() {
         visitorsUnnamed,
         tagListsWithoutCompiling,
         tokenizerSkipsAhead,
+        classNameWithoutLists,
         lazyFiles,
       ],
       entryPoints: [entry],

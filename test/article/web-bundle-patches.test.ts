@@ -67,6 +67,20 @@ trailing words &amp; no tag after them`;
     expect(read.article.text).toContain('[image: It\'s "here"]');
   });
 
+  it('class names as the DOM gives them: each once, joined by single spaces', () => {
+    const words =
+      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
+    // "hid" alone is a class Reader View weighs against; written twice with a tab between,
+    // it is still "hid" to the DOM, and the aside goes.
+    const page = `<html><head><title>Classes</title></head><body><article class="story  story">${words.repeat(6)}
+<div class="hid\thid"><p>An aside that Reader View weighs against.</p><p>Its second line.</p></div>
+<div class="note"><p>An aside it keeps, with words, commas, and more words.</p><p>Its second line too.</p></div></article></body></html>`;
+    const read = built.parseHtml(page);
+    expect(read.article).toEqual(parseHtml(page).article);
+    expect(read.article.text).not.toContain('An aside that Reader View weighs against.');
+    expect(read.article.text).toContain('An aside it keeps');
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
