@@ -13,6 +13,7 @@ import {addPages} from './cli/add.js';
 import {urlTarget} from './cli/url-target.js';
 import {looksLikeUrl} from './net/fetch-page.js';
 import {pageReadEarly} from './cli/early-page.js';
+import {loadWholeArticleFile} from './article/file.js';
 import {loadConfig, shortPath} from './config/config-file.js';
 import {printConfig, settingsInForce} from './cli/config.js';
 import {setWordsPerMinute} from './text/reading-time.js';
@@ -77,7 +78,11 @@ async function main(): Promise<void> {
     ? await urlTarget(url, interactive ? keyboard : undefined)
     : piped
       ? pipedTarget(format)
-      : resolveTarget(input, format, await pageReadEarly(input, format));
+      : resolveTarget(
+          input,
+          format,
+          await pageReadEarly(input, format, (file) => loadWholeArticleFile(file, 'html')),
+        );
   if (!keyboard || print) {
     keyboard?.stop();
     printPlain(target, {

@@ -74,8 +74,10 @@ export function appEnv(
         return {kind: 'refused', message: `Cannot open ${entry.fileName}: ${result.reason}`};
       let {article, rest} = result;
       let {anchor, message, marks} = places.resume(article, entry.path);
-      if (rest && anchor > article.text.length / 2) {
-        // A place deep in a long file: read the whole of it before showing it.
+      // A place deep in a long file: read the whole of it before showing it. (A web page's
+      // start cannot tell its place by length: any place saved for it, the whole first.)
+      const placed = article.partial?.rough && places.statusOf(entry.path).kind !== 'unread';
+      if (rest && (anchor > article.text.length / 2 || placed)) {
         article = rest.finish();
         rest = undefined;
         ({anchor, message, marks} = places.resume(article, entry.path));

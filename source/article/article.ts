@@ -23,9 +23,10 @@ export type Article = {
   /**
    * Set on the start of a long file, parsed on its own and shown while the rest loads: its
    * text is a prefix of the whole article's (same blocks, same offsets). `length` is the
-   * whole text's length as estimated from the file's size.
+   * whole text's length as estimated from the file's size; `rough` when it is a guess too
+   * rough to find a place saved by its length (a web page's start: its notes are not counted).
    */
-  partial?: {length: number};
+  partial?: {length: number; rough?: true};
   /**
    * Emphasis, strong and code in a Markdown article, and `_italics_` in a plain text (their
    * underscores hidden): ranges of `text`, ordered by start.

@@ -2,7 +2,7 @@ import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadResult} from './article.js';
 import {formatOfFile, unreadDocument} from './formats.js';
-import {MAX_ARTICLE_BYTES, openArticleBytes} from './load.js';
+import {MAX_ARTICLE_BYTES, openArticleBytes, type LoadOptions} from './load.js';
 import {safeLine} from './sanitize.js';
 import {collectGarbage} from '../system/memory.js';
 
@@ -21,7 +21,11 @@ export function errorReason(error: unknown): string {
  * Reads and parses an article; every failure is a refusal that says why. A long file comes
  * back as its start, with `rest` to read the whole of it in slices.
  */
-export function loadArticleFile(file: string, format = formatOfFile(file)): LoadResult {
+export function loadArticleFile(
+  file: string,
+  format = formatOfFile(file),
+  {onStart}: Pick<LoadOptions, 'onStart'> = {},
+): LoadResult {
   const notRead = format === undefined ? unreadDocument(file) : undefined;
   if (notRead) return {kind: 'refused', reason: notRead};
   try {
@@ -37,6 +41,7 @@ export function loadArticleFile(file: string, format = formatOfFile(file)): Load
       release: collectGarbage,
       format: format ?? 'text',
       ownBytes: true,
+      onStart,
     });
   } catch (error) {
     return {kind: 'refused', reason: errorReason(error)};

@@ -44,11 +44,16 @@ const NOT_A_TARGET = /^\s*(javascript|data|vbscript|blob|file):/i;
  * uses, so headings, emphasis, lists, quotes, code, tables and links as notes come out alike.
  * Nothing in the page runs and nothing is fetched: linkedom only parses. A page Readability
  * cannot read gives its whole body's text and a notice. `url` is where the page came from,
- * for its relative links.
+ * for its relative links. `onStart`, when the article is long, is given its start first
+ * (`articleStart`), before the whole is made.
  */
 export function parseHtml(
   html: string,
-  {fallbackTitle = 'Untitled', url}: {fallbackTitle?: string; url?: string} = {},
+  {
+    fallbackTitle = 'Untitled',
+    url,
+    onStart,
+  }: {fallbackTitle?: string; url?: string; onStart?: (start: Article) => void} = {},
 ): WebArticle {
   const document = documentOf(html);
   flattenDeep(document.documentElement);
@@ -88,15 +93,93 @@ export function parseHtml(
     language: clean(read?.lang),
     url: canonical,
   };
+  const titles = {title: metadata.title, meta: bylineOf(metadata), fallbackTitle};
+  if (onStart && read?.content) {
+    const start = articleStart(read.content, base, titles, read.length ?? 0);
+    if (start) {
+      if (metadata.language) start.language = metadata.language;
+      onStart(start);
+    }
+  }
   const tree = treeOf(content, base);
-  const article = articleFromTree(tree, {
-    title: metadata.title,
-    meta: bylineOf(metadata),
-    fallbackTitle,
-  });
+  const article = articleFromTree(tree, titles);
   if (notice) article.notice = notice;
   if (metadata.language) article.language = metadata.language;
   return {article, metadata, tree};
+}
+
+/** How much of a long article's text its start holds (a few screens of the largest terminal). */
+export const START_CHARACTERS = 12_000;
+
+/**
+ * The start of a long article read on its own, so that it can be shown while the rest is
+ * made (the Markdown trees take a fifth of a large page's reading): the first elements of
+ * `content` (under the elements that only wrap it) holding START_CHARACTERS of its text,
+ * made into an article as the whole is, its text a prefix of the whole's, without the notes
+ * that close the whole. `length` is the whole's text (Reader View's count), which the start
+ * says it is part of. Nothing for an article shorter than three starts.
+ */
+function articleStart(
+  content: Element,
+  base: string | undefined,
+  titles: {title?: string; meta?: string; fallbackTitle: string},
+  length: number,
+): Article | undefined {
+  if (length < 3 * START_CHARACTERS) return undefined;
+  const wrappers: PageElement[] = [];
+  let container = content as unknown as PageElement;
+  while (container.children.length === 1 && !hasOwnText(container)) {
+    wrappers.push(container);
+    container = container.firstElementChild!;
+  }
+  const kept: PageNode[] = [];
+  let taken = 0;
+  for (let child = container.firstChild; child && taken < START_CHARACTERS;) {
+    kept.push(child);
+    taken += child.textContent?.length ?? 0;
+    child = child.nextSibling;
+  }
+  if (kept.length === container.childNodes.length || taken === 0) return undefined;
+  let copy = container.cloneNode(false) as PageElement;
+  for (const child of kept) copy.append(child.cloneNode(true));
+  for (const wrapper of wrappers.reverse()) {
+    const outer = wrapper.cloneNode(false) as PageElement;
+    outer.append(copy);
+    copy = outer;
+  }
+  const tree = treeOf(copy as unknown as Element, base);
+  const start = articleFromTree(tree, {...titles, final: false});
+  if (!start.blocks.some((block) => block.kind !== 'title' && block.kind !== 'meta')) {
+    return undefined;
+  }
+  start.partial = {
+    rough: true,
+    length: Math.max(start.text.length, Math.round((start.text.length * length) / taken)),
+  };
+  return start;
+}
+
+/** What articleStart reads of linkedom's nodes. */
+type PageNode = {
+  nodeType: number;
+  textContent: string | null;
+  firstChild: PageNode | null;
+  nextSibling: PageNode | null;
+  cloneNode(deep: boolean): PageNode;
+};
+type PageElement = PageNode & {
+  children: {length: number};
+  childNodes: {length: number};
+  firstElementChild: PageElement | null;
+  append(...nodes: PageNode[]): void;
+};
+
+/** Whether an element holds text of its own (not only in the elements inside it). */
+function hasOwnText(element: PageElement): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && /\S/.test(child.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 /**

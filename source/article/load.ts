@@ -30,6 +30,8 @@ export type LoadOptions = {
   /** For a web page: the charset its server declared, and where it came from. */
   charset?: string;
   url?: string;
+  /** For a long web page: given the article's start first, before the whole is made. */
+  onStart?: (start: Article) => void;
   /**
    * The bytes are the load's own (read for it, used by no one after): it may join the
    * paragraph lines in them rather than in a second copy of the text.
@@ -41,7 +43,7 @@ export type LoadOptions = {
 export function articleFromBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {format = 'text', ownBytes = false, charset, url}: LoadOptions = {},
+  {format = 'text', ownBytes = false, charset, url, onStart}: LoadOptions = {},
 ): LoadResult {
   const refused = refusal(bytes, format);
   if (refused) return refused;
@@ -55,7 +57,7 @@ export function articleFromBytes(
   let article: Article;
   if (format === 'markdown') article = parseMarkdown(sanitize(decode(bytes).text), fallbackTitle);
   else if (format === 'html') {
-    article = parseHtml(decodeWebPage(bytes, charset), {fallbackTitle, url}).article;
+    article = parseHtml(decodeWebPage(bytes, charset), {fallbackTitle, url, onStart}).article;
   } else article = drain(loadSteps({bytes}, fallbackTitle, ownBytes));
   // (A page with a title and nothing under it has nothing to read either: its title may be
   // only its file name.)
@@ -75,7 +77,7 @@ export function articleFromBytes(
 export function openArticleBytes(
   bytes: Uint8Array,
   fallbackTitle: string,
-  {release, format = 'text', ownBytes = false, charset, url}: LoadHooks & LoadOptions = {},
+  {release, format = 'text', ownBytes = false, charset, url, onStart}: LoadHooks & LoadOptions = {},
 ): LoadResult {
   const refused = refusal(bytes, format);
   if (refused) return refused;
@@ -83,7 +85,9 @@ export function openArticleBytes(
   if (format === 'epub') return openBook(bytes, fallbackTitle);
   // Markdown and web pages are parsed whole: their blocks (a list, a fenced code block, the
   // page's article) may span any cut.
-  if (format !== 'text') return articleFromBytes(bytes, fallbackTitle, {format, charset, url});
+  if (format !== 'text') {
+    return articleFromBytes(bytes, fallbackTitle, {format, charset, url, onStart});
+  }
   // (A Project Gutenberg text: the book between its header and its licence.)
   bytes = gutenbergBook(bytes, {inPlace: ownBytes})?.bytes ?? bytes;
   const cut = bytes.length > 2 * PREVIEW_BYTES ? previewCut(bytes) : 0;

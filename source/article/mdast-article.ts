@@ -18,7 +18,14 @@ export function articleFromTree(
     title: given,
     meta,
     fallbackTitle = 'Untitled',
-  }: {title?: string; meta?: string; fallbackTitle?: string},
+    final = true,
+  }: {
+    title?: string;
+    meta?: string;
+    fallbackTitle?: string;
+    /** False for the start of an article whose rest is read after: no notes at its end yet. */
+    final?: boolean;
+  },
 ): Article {
   // The title: the one given, else a first-level heading that opens the article.
   const first = tree.children[0];
@@ -35,7 +42,7 @@ export function articleFromTree(
   }
   const writer = new TreeWriter(titleFromFirstLine(title ?? '', fallbackTitle).title, meta);
   writer.add(skipFirst ? {...tree, children: tree.children.slice(1)} : tree);
-  return writer.article(true);
+  return writer.article(final);
 }
 
 /** Sentinels a tree's text may carry to learn where a place (a book's anchor) is written. */

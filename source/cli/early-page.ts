@@ -1,9 +1,10 @@
-import {Worker} from 'node:worker_threads';
+import {MessageChannel, Worker, type MessagePort} from 'node:worker_threads';
 import {statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {formatOfFile, type Format} from '../article/formats.js';
 import type {LoadResult} from '../article/article.js';
+import {isPageStart, restFromThread, WHOLE_FAILED, type PageStart} from './page-start.js';
 
 // Reading a web page (a DOM, Reader View, the Markdown trees) takes as long as starting the
 // whole reader. The launcher (dist/cli.js) starts reading the page named on the command line
@@ -42,7 +43,14 @@ export function namedPage(argv: readonly string[]): string | undefined {
   return page ? word : undefined;
 }
 
-type PageReading = {file: string; result: Promise<LoadResult | undefined>; worker: Worker};
+type PageReading = {
+  file: string;
+  result: Promise<LoadResult | PageStart | undefined>;
+  worker: Worker;
+  /** Where a long page's whole comes after its start, and the flag that says it has. */
+  whole: MessagePort;
+  posted: Int32Array;
+};
 
 const HANDED_OVER = Symbol.for('broadsheet.pageReading');
 type WithPageReading = {[HANDED_OVER]?: PageReading};
@@ -57,16 +65,28 @@ export function startPageReading(argv: readonly string[], script: string): void 
   try {
     if (!statSync(named).isFile()) return;
     const file = path.resolve(named);
-    const worker = new Worker(script, {workerData: {file}, stdout: true, stderr: true});
+    const {port1: whole, port2} = new MessageChannel();
+    const posted = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(script, {
+      workerData: {file, whole: port2, posted},
+      transferList: [port2],
+      stdout: true,
+      stderr: true,
+    });
     // Until the reader asks for the page, the thread never keeps the process alive.
     worker.unref();
-    const result = new Promise<LoadResult | undefined>((resolve) => {
-      worker.once('message', (message: LoadResult) => resolve(message));
+    whole.unref();
+    const result = new Promise<LoadResult | PageStart | undefined>((resolve) => {
+      worker.once('message', (message: LoadResult | PageStart) => resolve(message));
       // A thread that fails is no loss: the reader reads the page itself.
       worker.once('error', () => resolve(undefined));
-      worker.once('exit', () => resolve(undefined));
+      worker.once('exit', () => {
+        resolve(undefined);
+        // (Gone before it posted the whole of a page whose start it gave: the reader reads it.)
+        Atomics.compareExchange(posted, 0, 0, WHOLE_FAILED);
+      });
     });
-    (globalThis as WithPageReading)[HANDED_OVER] = {file, result, worker};
+    (globalThis as WithPageReading)[HANDED_OVER] = {file, result, worker, whole, posted};
   } catch {
     // Not a file to read: the reader says why when it opens it.
   }
@@ -80,10 +100,13 @@ export function pageWorkerBeside(launcherUrl: string): string {
 /**
  * The article of the one file in `input`, read as a web page by the thread the launcher
  * started, when that is the page it read; otherwise undefined: the caller reads the file.
+ * A long page comes as its start with `rest`, the whole the thread goes on making (read by
+ * `readItself` if the thread cannot give it).
  */
 export async function pageReadEarly(
   input: readonly string[],
   format: Format | undefined,
+  readItself: (file: string) => LoadResult,
 ): Promise<LoadResult | undefined> {
   const reading = (globalThis as WithPageReading)[HANDED_OVER];
   const [file] = input;
@@ -96,5 +119,11 @@ export async function pageReadEarly(
   const result = await reading.result;
   // (The thread ends by itself once it has kept its code cache; it never holds up an exit.)
   reading.worker.unref();
-  return result;
+  if (!isPageStart(result)) return result;
+  const {file: page, whole, posted} = reading;
+  return {
+    kind: 'article',
+    article: result.article,
+    rest: restFromThread(whole, posted, result.article, () => readItself(page)),
+  };
 }

@@ -1,11 +1,39 @@
 // The worker thread early-page.ts starts: reads one web page and posts back its LoadResult.
+// A long page's start goes first (on the thread's own channel, as a PageStart), the whole
+// after it on the port it was given, with a flag the reader may wait on (see early-page.ts).
 import {parentPort, workerData} from 'node:worker_threads';
+import type {MessagePort} from 'node:worker_threads';
 import {loadArticleFile} from '../article/file.js';
 import {keepCodeCaches} from '../system/code-cache.js';
+import {WHOLE_FAILED, WHOLE_POSTED, type PageStart} from './page-start.js';
 
-const {file} = workerData as {file: string};
-const result = loadArticleFile(file, 'html');
+const {file, whole, posted} = workerData as {
+  file: string;
+  whole?: MessagePort;
+  posted?: Int32Array;
+};
+let started = false;
+const result = loadArticleFile(file, 'html', {
+  onStart:
+    whole && posted
+      ? (article) => {
+          started = true;
+          parentPort!.postMessage({kind: 'article', article, more: true} satisfies PageStart);
+        }
+      : undefined,
+});
 // Before the page is handed over (once, when there was no cache): the reader may exit as
 // soon as it has the page (--print), and the next page read skips compiling what this one did.
 keepCodeCaches();
-parentPort!.postMessage(result);
+if (started) {
+  try {
+    whole!.postMessage(result);
+    Atomics.store(posted!, 0, WHOLE_POSTED);
+  } catch {
+    Atomics.store(posted!, 0, WHOLE_FAILED);
+  }
+  Atomics.notify(posted!, 0);
+  whole!.close();
+} else {
+  parentPort!.postMessage(result);
+}

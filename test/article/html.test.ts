@@ -1,9 +1,10 @@
 // Web pages read as articles: Reader View's extraction, then the Markdown path's blocks.
 import {describe, expect, it} from 'vitest';
-import {bylineOf, parseHtml} from '../../source/article/html.js';
+import {bylineOf, parseHtml, START_CHARACTERS} from '../../source/article/html.js';
 import {charsetOf, declaredCharset, decodeWebPage} from '../../source/article/decode.js';
 import {articleFromBytes} from '../../source/article/load.js';
 import {sniffFormat} from '../../source/article/formats.js';
+import type {Article} from '../../source/article/article.js';
 import {plainText} from '../../source/text/layout.js';
 import {findQuotations} from '../../source/text/quotes.js';
 
@@ -438,5 +439,61 @@ describe('a page’s odd corners', () => {
     expect(sniffFormat(`${'plain words '.repeat(400)}\n\n# not a heading this far in`)).toBe(
       'text',
     );
+  });
+});
+
+describe('the start of a long page, read before the whole', () => {
+  const paragraph = (index: number) =>
+    `<p>Paragraph ${index}: ${'the estuary silts a little every year, and the channel moves with it; '.repeat(16)}<a href="https://survey.example/${index}">chart ${index}</a>.</p>`;
+  const page = (count: number, wrap = (body: string) => body) =>
+    `<html lang="en-GB"><head><title>The Estuary Survey</title></head><body><article>${wrap(Array.from({length: count}, (_, index) => paragraph(index)).join('\n'))}</article></body></html>`;
+  const startOf = (html: string) => {
+    let start: Article | undefined;
+    let calls = 0;
+    const whole = parseHtml(html, {
+      url: 'https://survey.example/page',
+      onStart: (given) => {
+        start = given;
+        calls++;
+      },
+    }).article;
+    return {start, whole, calls};
+  };
+
+  it('is the first paragraphs holding START_CHARACTERS of text: a prefix of the whole, its blocks the same, without the notes', () => {
+    const {start, whole, calls} = startOf(page(60));
+    expect(calls).toBe(1);
+    if (!start) throw new Error('no start');
+    expect(whole.text.startsWith(start.text)).toBe(true);
+    expect(whole.blocks.slice(0, start.blocks.length)).toEqual(start.blocks);
+    expect(start.text.length).toBeGreaterThanOrEqual(START_CHARACTERS);
+    expect(start.text.length).toBeLessThan(START_CHARACTERS + 2000);
+    expect(start.text).not.toContain('Notes');
+    expect(start.links?.length).toBe(start.text.match(/chart \d+\[\d+\]/g)?.length);
+    expect(start.language).toBe('en-GB');
+    expect(start.title).toBe(whole.title);
+    // Its length is the whole's as Reader View counts it, a rough guess of the text's.
+    expect(start.partial?.rough).toBe(true);
+    expect(start.partial!.length).toBeGreaterThan(whole.text.length * 0.5);
+    expect(start.partial!.length).toBeLessThan(whole.text.length * 1.5);
+  });
+
+  it('is found under the elements that only wrap the article', () => {
+    const {start, whole} = startOf(
+      page(60, (body) => `<div class="outer"><div class="inner">${body}</div></div>`),
+    );
+    if (!start) throw new Error('no start');
+    expect(whole.text.startsWith(start.text)).toBe(true);
+    expect(start.text.length).toBeLessThan(whole.text.length / 3);
+  });
+
+  it('is not made for an article shorter than three starts, nor for a page shown whole', () => {
+    expect(startOf(page(20)).calls).toBe(0);
+    // Nothing Reader View calls an article (a long footer): the whole body is shown, read at once.
+    const footer = `<html><head><title>Contact</title></head><body><footer>${'Write to the desk any day of the week. '.repeat(1500)}</footer></body></html>`;
+    const {whole, calls} = startOf(footer);
+    expect(whole.notice).toBe('Reader View found no article here: the whole page is shown');
+    expect(whole.text.length).toBeGreaterThan(3 * START_CHARACTERS);
+    expect(calls).toBe(0);
   });
 });

@@ -5,13 +5,16 @@ import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {namedPage, pageReadEarly, startPageReading} from '../../source/cli/early-page.js';
-import {loadArticleFile} from '../../source/article/file.js';
+import {loadArticleFile, loadWholeArticleFile} from '../../source/article/file.js';
 import {projectRoot} from '../e2e/terminal.js';
 
 // Built by `npm run build` (npm test builds before it runs the tests).
 const WORKER = path.join(projectRoot, 'dist/page-worker.cjs');
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Tides of the Estuary - Coast News</title></head><body><article>${'<p>The tide came in at noon, and “it will come again,” said the harbour master, who had seen a thousand of them.</p>'.repeat(12)}</article></body></html>`;
+
+/** The reader reading a page itself, when the thread cannot give it. */
+const itself = (file: string) => loadWholeArticleFile(file, 'html');
 
 function pageFile(name = 'tides.html', content = PAGE): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bs-early-')), name);
@@ -50,36 +53,39 @@ describe('the page read early, handed to the reader', () => {
   it('is the article the reader would have read itself', async () => {
     const file = pageFile();
     startPageReading([file], WORKER);
-    const early = await pageReadEarly([file], undefined);
+    const early = await pageReadEarly([file], undefined, itself);
     expect(early?.kind).toBe('article');
     expect(early).toEqual(loadArticleFile(file, 'html'));
     // Taken once: asked again, the reader reads the file itself.
-    expect(await pageReadEarly([file], undefined)).toBeUndefined();
+    expect(await pageReadEarly([file], undefined, itself)).toBeUndefined();
   });
 
   it('says why a page is refused, as the reader would', async () => {
     const file = pageFile('empty.html', '');
     startPageReading(['--print', file], WORKER);
-    expect(await pageReadEarly([file], undefined)).toEqual({kind: 'refused', reason: 'empty'});
+    expect(await pageReadEarly([file], undefined, itself)).toEqual({
+      kind: 'refused',
+      reason: 'empty',
+    });
   });
 
   it('is not handed over for another file, another format or several paths', async () => {
     const file = pageFile();
     const other = pageFile();
     startPageReading([file], WORKER);
-    expect(await pageReadEarly([other], undefined)).toBeUndefined();
-    expect(await pageReadEarly([file], 'text')).toBeUndefined();
-    expect(await pageReadEarly([file, other], undefined)).toBeUndefined();
-    expect(await pageReadEarly([file], 'html')).toEqual(loadArticleFile(file, 'html'));
+    expect(await pageReadEarly([other], undefined, itself)).toBeUndefined();
+    expect(await pageReadEarly([file], 'text', itself)).toBeUndefined();
+    expect(await pageReadEarly([file, other], undefined, itself)).toBeUndefined();
+    expect(await pageReadEarly([file], 'html', itself)).toEqual(loadArticleFile(file, 'html'));
   });
 
   it('is nothing when the thread cannot run: the reader reads the page itself', async () => {
     const file = pageFile();
     startPageReading([file], path.join(tmpdir(), 'no-such-worker.cjs'));
-    expect(await pageReadEarly([file], undefined)).toBeUndefined();
+    expect(await pageReadEarly([file], undefined, itself)).toBeUndefined();
     startPageReading([path.join(tmpdir(), 'no-such-page.html')], WORKER);
     expect(
-      await pageReadEarly([path.join(tmpdir(), 'no-such-page.html')], undefined),
+      await pageReadEarly([path.join(tmpdir(), 'no-such-page.html')], undefined, itself),
     ).toBeUndefined();
   });
 
@@ -90,7 +96,7 @@ describe('the page read early, handed to the reader', () => {
     try {
       const file = pageFile();
       startPageReading([file], WORKER);
-      expect((await pageReadEarly([file], undefined))?.kind).toBe('article');
+      expect((await pageReadEarly([file], undefined, itself))?.kind).toBe('article');
     } finally {
       if (before === undefined) delete process.env['XDG_CACHE_HOME'];
       else process.env['XDG_CACHE_HOME'] = before;
@@ -103,5 +109,89 @@ describe('the page read early, handed to the reader', () => {
       );
     // (Kept before the page is handed over: --print exits as soon as it has it.)
     expect(kept()).toBe(true);
+  });
+});
+
+describe('a long page read early: its start first, the whole after it', () => {
+  // Forty paragraphs of some 1,200 characters, each with a link (the whole ends in notes).
+  const paragraph = (index: number) =>
+    `<p>Paragraph ${index} of the survey. ${'The estuary silts a little every year, and the channel moves with it; '.repeat(16)}See <a href="https://survey.example/${index}">the chart</a>.</p>`;
+  const LONG = `<!doctype html><html><head><title>The Estuary Survey</title></head><body><article><div class="body">${Array.from({length: 40}, (_, index) => paragraph(index)).join('\n')}</div></article></body></html>`;
+
+  it('gives the start at once, a prefix of the whole, and the whole when the thread has made it', async () => {
+    const file = pageFile('survey.html', LONG);
+    const whole = loadArticleFile(file, 'html');
+    startPageReading([file], WORKER);
+    const early = await pageReadEarly([file], undefined, itself);
+    if (early?.kind !== 'article' || whole.kind !== 'article') throw new Error('not read');
+    const start = early.article;
+    expect(start.partial?.rough).toBe(true);
+    expect(start.text.length).toBeLessThan(whole.article.text.length / 2);
+    expect(start.text.length).toBeGreaterThan(0);
+    expect(whole.article.text.startsWith(start.text)).toBe(true);
+    expect(whole.article.blocks.slice(0, start.blocks.length)).toEqual(start.blocks);
+    expect(start.text).not.toContain('Notes'); // the notes close the whole only
+    expect(early.rest?.finish()).toEqual(whole.article);
+    // Taken once, and the same after.
+    expect(early.rest?.finish()).toEqual(whole.article);
+  });
+
+  it('gives the whole to steps that wait a little at a time, never one that waits long', async () => {
+    // (Long enough that the thread is still making the whole when the steps begin.)
+    const file = pageFile(
+      'survey.html',
+      LONG.replace(
+        '</div>',
+        `${Array.from({length: 300}, (_, index) => paragraph(index + 40)).join('\n')}</div>`,
+      ),
+    );
+    const whole = loadArticleFile(file, 'html');
+    startPageReading([file], WORKER);
+    const early = await pageReadEarly([file], undefined, itself);
+    if (early?.kind !== 'article' || !early.rest) throw new Error('no start');
+    let taken;
+    let steps = 0;
+    const began = performance.now();
+    while (!taken) {
+      const until = performance.now() + 5;
+      const before = performance.now();
+      taken = early.rest.step(() => performance.now() < until);
+      // (A step sleeps 4 ms at the most past its slice.)
+      expect(performance.now() - before).toBeLessThan(60);
+      steps++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(steps).toBeGreaterThan(1);
+    // Each step sleeps through its slice rather than spin through it (a step a few ms).
+    expect(steps).toBeLessThan((performance.now() - began) / 2 + 10);
+    expect(taken).toEqual(whole.kind === 'article' ? whole.article : undefined);
+  });
+
+  it('reads the page itself when the thread goes after giving the start', async () => {
+    const file = pageFile('survey.html', LONG);
+    // A thread that posts a start and ends.
+    const script = path.join(mkdtempSync(path.join(tmpdir(), 'bs-early-worker-')), 'gone.cjs');
+    writeFileSync(
+      script,
+      `const {parentPort} = require('node:worker_threads');
+parentPort.postMessage({kind: 'article', more: true, article: {title: 'The Estuary Survey', text: 'The Estuary Survey', blocks: [{kind: 'title', start: 0, end: 18, words: 3}], words: 3, partial: {length: 60000, rough: true}}});`,
+    );
+    startPageReading([file], script);
+    const early = await pageReadEarly([file], undefined, itself);
+    if (early?.kind !== 'article' || !early.rest) throw new Error('no start');
+    let taken;
+    for (let tries = 0; !taken && tries < 500; tries++) {
+      taken = early.rest.step(() => false);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const whole = loadArticleFile(file, 'html');
+    expect(taken).toEqual(whole.kind === 'article' ? whole.article : undefined);
+  });
+
+  it('is read whole, no start, when the page is short', async () => {
+    const file = pageFile();
+    startPageReading([file], WORKER);
+    const early = await pageReadEarly([file], undefined, itself);
+    expect(early?.kind === 'article' && early.rest).toBeFalsy();
   });
 });

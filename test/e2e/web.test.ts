@@ -134,6 +134,56 @@ describe('web pages in a real terminal', () => {
     });
   }
 
+  // A long page opens at its start while the thread makes the whole (cli/page-start.ts):
+  // keys that need the whole (G, /) wait for it, none lost; the whole is what they reach.
+  for (const way of ['typed a key at a time', 'sent in one write'] as const) {
+    it(`opens a long page at its start, and G and a search reach into the whole (${way})`, async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'bs-page-'));
+      const file = path.join(folder, 'long.html');
+      const long = STORY.replace(
+        '<p>The minutes of the meeting are online.</p>',
+        `${Array.from({length: 400}, (_, index) => paragraph(index + 30)).join('')}<p>The minutes of the meeting are at <a href="https://news.example/minutes">the board's page</a>.</p>`,
+      );
+      writeFileSync(file, long);
+      const session = await start(home(), [file]);
+      // G, then a search for the last paragraph's number, then n: the whole article's.
+      const script = 'G/Paragraph 429\r';
+      if (way === 'sent in one write') session.write(script);
+      else {
+        for (const key of splitKeys(script)) {
+          session.write(key);
+          await sleep(20);
+        }
+      }
+      await session.waitFor(/Paragraph 429: the harbour board/);
+      const [, page, pages] = /page (\d+)\/(\d+)/.exec(session.text()) ?? [];
+      expect(Number(pages)).toBeGreaterThan(50);
+      expect(Number(page)).toBeGreaterThan(Number(pages) - 5);
+      session.write('G');
+      await session.waitFor(/\[1\] https:\/\/news\.example\/minutes/);
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+    });
+  }
+
+  it('prints a long page whole, notes and all', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bs-page-'));
+    const file = path.join(folder, 'long.html');
+    writeFileSync(
+      file,
+      STORY.replace(
+        '<p>The minutes of the meeting are online.</p>',
+        `${Array.from({length: 400}, (_, index) => paragraph(index + 30)).join('')}<p>The minutes are at <a href="https://news.example/minutes">the board's page</a>.</p>`,
+      ),
+    );
+    const session = await start(home(), ['--print', file]);
+    const {exitCode} = await session.exited;
+    expect(exitCode).toBe(0);
+    const printed = session.text();
+    expect(printed).toContain('Paragraph 429: the harbour board');
+    expect(printed).toContain('[1] https://news.example/minutes');
+  });
+
   it('opens a page by its address, with its quotations', async () => {
     const session = await start(home(), [`${base}/story`]);
     await session.waitFor(/page 1\/\d+/);
