@@ -319,7 +319,7 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
   ],
 ]);
 
-// Five patches of Reader View, each doing the same work without copies or throws:
+// Six patches of Reader View, each doing the same work without copies or throws:
 // - It asks of every div, section and heading whether it holds no text, by taking its whole
 //   text and trimming it: a page's outer divs hold all of it, so a large page is copied over
 //   and over (a tenth of a long article's reading). The walk stops at the first character
@@ -335,6 +335,9 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
 //   times over and that of every list, heading and paragraph inside it for each of its
 //   ancestors in turn. Within one such weighing pass an element's text is taken once, and
 //   taken again after any element is removed (the only change the pass makes).
+// - It asks every element of the page whether its style hides it: linkedom makes a style
+//   declaration (a Map behind a Proxy) for each element asked. An element without a style
+//   attribute has no style to hide it (linkedom's is made from that attribute alone).
 // - Its log of what it grabbed serialises the article even when nothing is logged (its other
 //   such logs ask `this._debug` first; this one does now).
 const readerViewWithoutCopies = patch(
@@ -376,6 +379,10 @@ const readerViewWithoutCopies = patch(
     [
       '        if (!filterFn || filterFn.call(this, node, i, nodeList)) {\n          parentNode.removeChild(node);',
       '        if (!filterFn || filterFn.call(this, node, i, nodeList)) {\n          if (this._innerTexts) this._innerTexts = new Map();\n          parentNode.removeChild(node);',
+    ],
+    [
+      '      (!node.style || node.style.display != "none") &&\n      (!node.style || node.style.visibility != "hidden") &&\n',
+      '      (!node.hasAttribute("style") ||\n        !node.style ||\n        (node.style.display != "none" && node.style.visibility != "hidden")) &&\n',
     ],
     [
       '    this.log("Grabbed: " + articleContent.innerHTML);\n',

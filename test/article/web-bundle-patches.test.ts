@@ -81,6 +81,19 @@ trailing words &amp; no tag after them`;
     expect(read.article.text).toContain('An aside it keeps');
   });
 
+  it('elements hidden by their style, and only by their style', () => {
+    const words =
+      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
+    const page = `<html><head><title>Styles</title></head><body><article>${words.repeat(6)}
+<p style="display: none">Words hidden from view.</p><p style="visibility:hidden">Words kept invisible.</p>
+<p style="color: red">Words in red, and shown, with words, commas, and more words.</p></article></body></html>`;
+    const read = built.parseHtml(page);
+    expect(read.article).toEqual(parseHtml(page).article);
+    expect(read.article.text).not.toContain('Words hidden from view.');
+    expect(read.article.text).not.toContain('Words kept invisible.');
+    expect(read.article.text).toContain('Words in red, and shown');
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
