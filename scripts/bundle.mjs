@@ -319,7 +319,7 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
   ],
 ]);
 
-// Six patches of Reader View, each doing the same work without copies or throws:
+// Seven patches of Reader View, each doing the same work without copies or throws:
 // - It asks of every div, section and heading whether it holds no text, by taking its whole
 //   text and trimming it: a page's outer divs hold all of it, so a large page is copied over
 //   and over (a tenth of a long article's reading). The walk stops at the first character
@@ -338,6 +338,10 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
 // - It asks every element of the page whether its style hides it: linkedom makes a style
 //   declaration (a Map behind a Proxy) for each element asked. An element without a style
 //   attribute has no style to hide it (linkedom's is made from that attribute alone).
+// - It removes ten kinds of element from the article (objects, footers, asides, buttons…)
+//   one kind at a time, each by a walk over the whole article: one walk finds them all, and
+//   each kind is removed in turn as before (one inside an element already removed is
+//   removed from it again, which changes nothing of the article).
 // - Its log of what it grabbed serialises the article even when nothing is logged (its other
 //   such logs ask `this._debug` first; this one does now).
 const readerViewWithoutCopies = patch(
@@ -385,6 +389,18 @@ const readerViewWithoutCopies = patch(
       '      (!node.hasAttribute("style") ||\n        !node.style ||\n        (node.style.display != "none" && node.style.visibility != "hidden")) &&\n',
     ],
     [
+      '    this._clean(articleContent, "object");\n',
+      '    this._cleanLists = elementsByTag(\n      this._getAllNodesWithTag(articleContent, CLEANED_TAGS)\n    );\n    this._clean(articleContent, "object");\n',
+    ],
+    [
+      '    this._clean(articleContent, "button");\n',
+      '    this._clean(articleContent, "button");\n    this._cleanLists = null;\n',
+    ],
+    [
+      '    this._removeNodes(this._getAllNodesWithTag(e, [tag]), function (element) {\n      // Allow youtube',
+      '    const listed = this._cleanLists ? this._cleanLists.get(tag) ?? [] : this._getAllNodesWithTag(e, [tag]);\n    this._removeNodes(listed, function (element) {\n      // Allow youtube',
+    ],
+    [
       '    this.log("Grabbed: " + articleContent.innerHTML);\n',
       '    if (this._debug) this.log("Grabbed: " + articleContent.innerHTML);\n',
     ],
@@ -408,6 +424,17 @@ const readerViewWithoutCopies = patch(
     child = child.nextSibling;
   }
   return false;
+}
+const CLEANED_TAGS = ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button"];
+function elementsByTag(elements) {
+  const lists = new Map();
+  for (const element of elements) {
+    const tag = element.localName.toLowerCase();
+    let list = lists.get(tag);
+    if (!list) lists.set(tag, (list = []));
+    list.push(element);
+  }
+  return lists;
 }
 function preparedAfresh(reader) {
   const doc = reader._pageAfresh();

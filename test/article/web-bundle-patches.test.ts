@@ -94,6 +94,23 @@ trailing words &amp; no tag after them`;
     expect(read.article.text).toContain('Words in red, and shown');
   });
 
+  it('asides, footers, buttons and frames removed from the article, a video kept', () => {
+    const words =
+      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
+    const page = `<html><head><title>Removed</title></head><body><article><div>${words.repeat(6)}
+<aside><p>An aside about something else entirely, with words, commas, and more.</p></aside>
+<div class="share-tools">Share this <button>Tweet it</button> <input value="link"></div>
+<p>Watch: <iframe src="https://www.youtube.com/embed/abc"></iframe> <iframe src="https://ads.example/frame"></iframe> <object data="x.swf"><embed src="x.swf"></object></p>
+<footer><p>A footer inside the article, which goes.</p></footer>
+<p>The last words of the article, with words, commas, and more.</p></div></article></body></html>`;
+    const read = built.parseHtml(page);
+    expect(read.article).toEqual(parseHtml(page).article);
+    expect(read.article.text).not.toContain('An aside about something else');
+    expect(read.article.text).not.toContain('A footer inside the article');
+    expect(read.article.text).not.toContain('Tweet it');
+    expect(read.article.text).toContain('The last words of the article');
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
