@@ -60,6 +60,18 @@ async function start(env: Record<string, string>, args: string[] = []) {
   return session;
 }
 
+/** Keys typed as a person types them, one at a time, or arriving in one write (a paste). */
+async function type(session: Session, script: string, way: string) {
+  if (way === 'sent in one write') {
+    session.write(script);
+    return;
+  }
+  for (const key of splitKeys(script)) {
+    session.write(key);
+    await sleep(20);
+  }
+}
+
 describe('web pages in a real terminal', () => {
   for (const way of ['typed a key at a time', 'sent in one write'] as const) {
     it(`adds a page with a and a pasted address, reads it, and resumes it (${way})`, async () => {
@@ -119,13 +131,7 @@ describe('web pages in a real terminal', () => {
       const session = await start(home(), [file]);
       // ] three times: the third of its 30 quotations, however the keys come (none lost).
       const script = ']]]';
-      if (way === 'sent in one write') session.write(script);
-      else {
-        for (const key of splitKeys(script)) {
-          session.write(key);
-          await sleep(20);
-        }
-      }
+      await type(session, script, way);
       await session.waitFor(/quotation 3\/30 · Elin Castell/);
       expect(session.text()).toContain('The Harbour Board Votes Again on the Pier');
       expect(session.text()).toMatch(/page 1\/\d+/);
@@ -148,13 +154,7 @@ describe('web pages in a real terminal', () => {
       const session = await start(home(), [file]);
       // G, then a search for the last paragraph's number, then n: the whole article's.
       const script = 'G/Paragraph 429\r';
-      if (way === 'sent in one write') session.write(script);
-      else {
-        for (const key of splitKeys(script)) {
-          session.write(key);
-          await sleep(20);
-        }
-      }
+      await type(session, script, way);
       await session.waitFor(/Paragraph 429: the harbour board/);
       const [, page, pages] = /page (\d+)\/(\d+)/.exec(session.text()) ?? [];
       expect(Number(pages)).toBeGreaterThan(50);
