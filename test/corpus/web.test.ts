@@ -1,7 +1,11 @@
 // Mozilla Readability's own test pages: the title, the byline and the text Broadsheet reads
 // from each saved page against what Readability's authors expect.
 import {describe, expect, it} from 'vitest';
-import {scorePage, webPages, type PageScore} from './web-suite.js';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {parseHtml} from '../../source/article/html.js';
+import type {Article} from '../../source/article/article.js';
+import {scorePage, WEB_SUITE, webPages, type PageScore} from './web-suite.js';
 
 /** Pages below the text bound, each with the reason. */
 const KNOWN: Record<string, string> = {
@@ -46,5 +50,25 @@ describe.skipIf(webPages().length === 0)('the web pages of Readability’s test 
       if (score.name in KNOWN) continue;
       expect(score.f1, score.name).toBeGreaterThanOrEqual(0.85);
     }
+  });
+});
+
+describe.skipIf(webPages().length === 0)('the start of each long page of the suite', () => {
+  it('is a prefix of the whole, block for block, wherever one is made', () => {
+    let made = 0;
+    for (const name of webPages()) {
+      const html = readFileSync(path.join(WEB_SUITE, name, 'source.html'), 'utf8');
+      let start: Article | undefined;
+      const {article} = parseHtml(html, {
+        url: 'http://fakehost/test/page.html',
+        onStart: (given) => (start = given),
+      });
+      if (!start) continue;
+      made++;
+      expect(article.text.startsWith(start.text), name).toBe(true);
+      expect(article.blocks.slice(0, start.blocks.length), name).toEqual(start.blocks);
+    }
+    console.log(`starts made: ${made}`);
+    expect(made).toBeGreaterThan(5);
   });
 });
