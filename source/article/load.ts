@@ -83,7 +83,8 @@ export function openArticleBytes(
   if (refused) return refused;
   // A book opens at its first documents, the rest read after.
   if (format === 'epub') return openBook(bytes, fallbackTitle);
-  // Markdown and web pages are parsed whole: their blocks (a list, a fenced code block, the
+  // Markdown and web pages are parsed whole (a long page's start may be given first, to
+  // `onStart`, see html.ts): their blocks (a list, a fenced code block, the
   // page's article) may span any cut.
   if (format !== 'text') {
     return articleFromBytes(bytes, fallbackTitle, {format, charset, url, onStart});
