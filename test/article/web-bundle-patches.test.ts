@@ -113,6 +113,24 @@ trailing words &amp; no tag after them`;
     expect(read.article.text).toContain('The last words of the article');
   });
 
+  it('divs and forms weighed by their paragraphs, pictures, list items and inputs', () => {
+    const words =
+      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
+    const page = `<html><head><title>Weighed</title></head><body><article><div>${words.repeat(6)}
+<div><p>A gallery caption</p>${'<img src="a.png" alt="one">'.repeat(5)}</div>
+<div><p>A list's lead</p>${'<li>an item</li>'.repeat(102)}</div>
+<form><p>A form's first line</p><p>Its second</p><input name="a"><input name="b"></form>
+<div><p>A figure's caption</p><p>Its note</p><img src="d.png" alt="kept picture"></div>
+<p>The last words of the article, with words, commas, and more.</p></div></article></body></html>`;
+    const read = readAlike(page);
+    // Five pictures to two paragraphs (the pictures' run made one); 102 items outside a list.
+    expect(read.article.text).not.toContain('A gallery caption');
+    expect(read.article.text).not.toContain("A list's lead");
+    // A form weighed before its inputs go: two inputs to its three paragraphs.
+    expect(read.article.text).not.toContain("A form's first line");
+    expect(read.article.text).toContain('[image: kept picture]');
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
