@@ -59,12 +59,11 @@ export class QuotationScanner {
   private stack: Open[] = [];
   private skip = -1; // the repeated opening mark of a continued paragraph
   /**
-   * Where the last search for a mark ended: there is no mark from `markSearchedFrom` up to
-   * `markAhead`. The search runs past a paragraph's end to the next mark; a paragraph
-   * that ends before it has none, and is not searched again (on a page of few quotation
-   * marks every paragraph's search ran on to the same far mark: quadratic).
+   * The first mark after the last paragraph searched (paragraphs are read in order). The
+   * search runs past a paragraph's end to it; a paragraph that ends before it has none, and
+   * is not searched (on a page of few quotation marks every paragraph's search ran on to the
+   * same far mark: quadratic).
    */
-  private markSearchedFrom = 0;
   private markAhead = -1;
   private sorted?: Quotation[];
 
@@ -151,7 +150,7 @@ export class QuotationScanner {
     const block = blocks[blockIndex]!;
     // Articles mix styles (a French quotation in a German text): decide per paragraph.
     this.style = guillemetStyle(text, block.start, block.end) ?? this.style;
-    const marked = !(this.markSearchedFrom <= block.start && this.markAhead >= block.end);
+    const marked = this.markAhead < block.end;
     MARK_PATTERN.lastIndex = block.start;
     let match: RegExpExecArray | null = null;
     for (
@@ -174,11 +173,8 @@ export class QuotationScanner {
         this.stack = this.stack.slice(0, depth);
       }
     }
-    if (marked) {
-      // Every mark before the paragraph's end has been seen: the next is `match`.
-      this.markSearchedFrom = block.end;
-      this.markAhead = match ? match.index : Infinity;
-    }
+    // Every mark before the paragraph's end has been seen: the next is `match`.
+    if (marked) this.markAhead = match ? match.index : Infinity;
     if (this.stack.length === 0) return;
     // A quotation goes on when the next paragraph opens with the same mark as its outermost.
     const next = blocks[blockIndex + 1];
