@@ -319,7 +319,7 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
   ],
 ]);
 
-// Seven patches of Reader View, each doing the same work without copies or throws:
+// Eight patches of Reader View, each doing the same work without copies or throws:
 // - It asks of every div, section and heading whether it holds no text, by taking its whole
 //   text and trimming it: a page's outer divs hold all of it, so a large page is copied over
 //   and over (a tenth of a long article's reading). The walk stops at the first character
@@ -342,6 +342,10 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
 //   one kind at a time, each by a walk over the whole article: one walk finds them all, and
 //   each kind is removed in turn as before (one inside an element already removed is
 //   removed from it again, which changes nothing of the article).
+// - It scales each candidate's score by the share of its text in links, taking for each
+//   candidate the text of every link inside it: the outer candidates of a large page hold
+//   all its links, each weighed once per candidate. Each link is weighed once, its length
+//   added to every candidate holding it, in the same order (so to the same sums).
 // - Its log of what it grabbed serialises the article even when nothing is logged (its other
 //   such logs ask `this._debug` first; this one does now).
 const readerViewWithoutCopies = patch(
@@ -401,6 +405,14 @@ const readerViewWithoutCopies = patch(
       '    const listed = this._cleanLists ? this._cleanLists.get(tag) ?? [] : this._getAllNodesWithTag(e, [tag]);\n    this._removeNodes(listed, function (element) {\n      // Allow youtube',
     ],
     [
+      '          (1 - this._getLinkDensity(candidate));\n',
+      '          (1 - candidateLinkDensity(this, candidate, linkLengths));\n',
+    ],
+    [
+      '      var topCandidates = [];\n      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
+      '      var topCandidates = [];\n      var linkLengths = linkLengthsWithin(this, candidates);\n      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
+    ],
+    [
       '    this.log("Grabbed: " + articleContent.innerHTML);\n',
       '    if (this._debug) this.log("Grabbed: " + articleContent.innerHTML);\n',
     ],
@@ -435,6 +447,40 @@ function elementsByTag(elements) {
     list.push(element);
   }
   return lists;
+}
+// The links' text lengths (weighed as _getLinkDensity weighs them) summed for each candidate
+// holding them, in one pass over each tree's links in document order: the sums of
+// _getLinkDensity, added in its order.
+function linkLengthsWithin(reader, candidates) {
+  const sums = new Map();
+  const roots = new Set();
+  for (const candidate of candidates) {
+    sums.set(candidate, 0);
+    let root = candidate;
+    while (root.parentNode) root = root.parentNode;
+    roots.add(root);
+  }
+  for (const root of roots) {
+    reader._forEachNode(root.getElementsByTagName("a"), function (linkNode) {
+      const holders = [];
+      for (let ancestor = linkNode.parentNode; ancestor; ancestor = ancestor.parentNode) {
+        if (sums.has(ancestor)) holders.push(ancestor);
+      }
+      if (holders.length === 0) return;
+      var href = linkNode.getAttribute("href");
+      var coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+      const length = this._getInnerText(linkNode).length * coefficient;
+      for (const holder of holders) sums.set(holder, sums.get(holder) + length);
+    });
+  }
+  return sums;
+}
+function candidateLinkDensity(reader, candidate, linkLengths) {
+  var textLength = reader._getInnerText(candidate).length;
+  if (textLength === 0) {
+    return 0;
+  }
+  return linkLengths.get(candidate) / textLength;
 }
 function preparedAfresh(reader) {
   const doc = reader._pageAfresh();

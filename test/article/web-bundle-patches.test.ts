@@ -131,6 +131,23 @@ trailing words &amp; no tag after them`;
     expect(read.article.text).toContain('[image: kept picture]');
   });
 
+  it('candidates weighed by the share of their text in links, a link to a place in the page at 0.3', () => {
+    const story =
+      '<p>Plain words of the story, and more plain words, enough of them to make a paragraph.</p>';
+    const linked = (href: string) =>
+      `<p><a href="${href}">Words in a link that run on, with commas, and more commas, to make a long link text</a>, and two words.</p>`;
+    const page = (href: string) =>
+      `<html><head><title>Links weighed</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<div><div class="one">${linked(href).repeat(9)}</div></div><div><div class="two">${story.repeat(6)}</div></div></body></html>`;
+    // Links elsewhere: nine paragraphs that are mostly links weigh less than six of story.
+    const elsewhere = readAlike(page('/elsewhere'));
+    expect(elsewhere.article.text).toContain('Plain words of the story');
+    expect(elsewhere.article.text).not.toContain('Words in a link');
+    // Links to the page's own notes count at 0.3 of their length: the nine are kept.
+    const withinThePage = readAlike(page('#note'));
+    expect(withinThePage.article.text).toContain('Words in a link');
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';
