@@ -52,6 +52,25 @@ const fastStringWidth = {
   },
 };
 
+// string-width builds, when it loads, a grapheme segmenter and a pattern of every emoji
+// sequence: ~15 ms and ~13 ms (the first segmenter of a process loads its Unicode data; the
+// pattern is built anew in each thread). Text of one-cell and two-cell characters never
+// reaches string-width (fast-string-width.ts): both are made on its first call instead.
+const stringWidthMadeWhenCalled = patch(
+  'string-width-made-when-called',
+  /node_modules[\\/]string-width[\\/]index\.js$/,
+  [
+    [
+      'const segmenter = new Intl.Segmenter();\n',
+      'let madeSegmenter;\nconst segmenter = {segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text)};\n',
+    ],
+    [
+      'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\n',
+      'let madeRgiEmojiRegex;\nconst rgiEmojiRegex = {test: (text) => (madeRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text)};\n',
+    ],
+  ],
+);
+
 // The YAML parser is needed only for front matter the list's fast path cannot read. It is
 // bundled apart, kept in the CLI as a string, and evaluated on its first call: start-up
 // neither parses nor runs it. (A string is scanned far faster than the same code is parsed.)
@@ -167,7 +186,7 @@ async function bundlePageWorker() {
   const result = await build({
     ...besideTheCli,
     metafile: true,
-    plugins: [fastStringWidth, lazyModules, lazyFiles],
+    plugins: [fastStringWidth, stringWidthMadeWhenCalled, lazyModules, lazyFiles],
     entryPoints: [path.join(root, 'source/cli/page-worker.ts')],
     outfile: path.join(root, 'dist/page-worker.cjs'),
   });
@@ -406,11 +425,11 @@ const readerViewWithoutCopies = patch(
     ],
     [
       '          (1 - this._getLinkDensity(candidate));\n',
-      '          (1 - candidateLinkDensity(this, candidate, linkLengths));\n',
+      '          (1 - candidateLinkDensity(candidate, weighed));\n',
     ],
     [
       '      var topCandidates = [];\n      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
-      '      var topCandidates = [];\n      var linkLengths = linkLengthsWithin(this, candidates);\n      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
+      '      var topCandidates = [];\n      var weighed = weighedCandidates(this, candidates);\n      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
     ],
     [
       '    this.log("Grabbed: " + articleContent.innerHTML);\n',
@@ -448,39 +467,102 @@ function elementsByTag(elements) {
   }
   return lists;
 }
-// The links' text lengths (weighed as _getLinkDensity weighs them) summed for each candidate
-// holding them, in one pass over each tree's links in document order: the sums of
-// _getLinkDensity, added in its order.
-function linkLengthsWithin(reader, candidates) {
-  const sums = new Map();
+// Each candidate's link density as _getLinkDensity finds it, for all candidates in one pass
+// over each tree: the links' text lengths summed for every candidate holding them, in
+// document order (the same sums, added in its order), and each candidate's text length read
+// from its tree's text (see textLengthsWithin).
+function weighedCandidates(reader, candidates) {
+  const links = new Map();
   const roots = new Set();
   for (const candidate of candidates) {
-    sums.set(candidate, 0);
+    links.set(candidate, 0);
     let root = candidate;
     while (root.parentNode) root = root.parentNode;
     roots.add(root);
   }
+  const texts = new Map();
   for (const root of roots) {
+    textLengthsWithin(root, links, texts);
     reader._forEachNode(root.getElementsByTagName("a"), function (linkNode) {
       const holders = [];
       for (let ancestor = linkNode.parentNode; ancestor; ancestor = ancestor.parentNode) {
-        if (sums.has(ancestor)) holders.push(ancestor);
+        if (links.has(ancestor)) holders.push(ancestor);
       }
       if (holders.length === 0) return;
       var href = linkNode.getAttribute("href");
       var coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
       const length = this._getInnerText(linkNode).length * coefficient;
-      for (const holder of holders) sums.set(holder, sums.get(holder) + length);
+      for (const holder of holders) links.set(holder, links.get(holder) + length);
     });
   }
-  return sums;
+  return {links, texts};
 }
-function candidateLinkDensity(reader, candidate, linkLengths) {
-  var textLength = reader._getInnerText(candidate).length;
+function candidateLinkDensity(candidate, weighed) {
+  var textLength = weighed.texts.get(candidate);
   if (textLength === 0) {
     return 0;
   }
-  return linkLengths.get(candidate) / textLength;
+  return weighed.links.get(candidate) / textLength;
+}
+// JavaScript's \\s, which trim() removes and the normalising /\\s{2,}/ matches.
+function isSpace(code) {
+  return code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code >= 160 &&
+        (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+          code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f ||
+          code === 0x3000 || code === 0xfeff);
+}
+// The length of _getInnerText(element) for each element of \`wanted\` under \`root\` (its text
+// trimmed, each run of two or more spaces made one), without taking their texts: an outer
+// candidate's text is the page's, and a large page has several such. Each element's text is
+// a stretch of its tree's text (text and CDATA nodes in document order, as textContent
+// reads them); a run of spaces inside the trimmed stretch shortens it by all but one.
+function textLengthsWithin(root, wanted, lengths) {
+  const chunks = [];
+  const spans = new Map();
+  let offset = 0;
+  // From each child of the root (a document's doctype is no sibling of its root element).
+  for (const top of root.childNodes) {
+    let node = top;
+    while (node) {
+      const type = node.nodeType;
+      if (type === 3 || type === 4) {
+        const data = node.textContent;
+        chunks.push(data);
+        offset += data.length;
+      } else if (type === 1) {
+        if (wanted.has(node)) spans.set(node, [offset, offset]);
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
+      }
+      while (node !== top && !node.nextSibling) {
+        node = node.parentNode;
+        const span = spans.get(node);
+        if (span) span[1] = offset;
+      }
+      if (node === top) break;
+      node = node.nextSibling;
+    }
+  }
+  const text = chunks.join("");
+  // Repeated spaces before each position: how much the normalising shortens any stretch.
+  const repeated = new Int32Array(text.length + 1);
+  let previousSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    repeated[i + 1] = repeated[i] + (space && previousSpace ? 1 : 0);
+    previousSpace = space;
+  }
+  for (const [element, [start, end]] of spans) {
+    let first = start;
+    while (first < end && isSpace(text.charCodeAt(first))) first++;
+    let last = end;
+    while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
+    lengths.set(element, first === last ? 0 : last - first - (repeated[last] - repeated[first + 1]));
+  }
 }
 function preparedAfresh(reader) {
   const doc = reader._pageAfresh();
@@ -611,6 +693,7 @@ async function bundleLazyFiles() {
       ...besideTheCli,
       plugins: [
         fastStringWidth,
+        stringWidthMadeWhenCalled,
         withoutStyleSheets,
         classesOnceWhileParsing,
         elementTestsConvertedOnce,
@@ -697,6 +780,7 @@ const shared = {
     yogaWithoutFetch,
     resizeRedrawnByTheApp,
     fastStringWidth,
+    stringWidthMadeWhenCalled,
     lazyModules,
     lazyFiles,
     meowLazyDependencies,

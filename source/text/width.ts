@@ -31,7 +31,9 @@ export function cellWidth(text: string): number {
   return simpleWidth(text) ?? stringWidth(text);
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made on first use: a process's first segmenter loads its Unicode data (~15 ms), which a
+// thread that never splits text (the page reader's) should not pay for.
+let graphemes: Intl.Segmenter | undefined;
 /** Code units segmented at a time: Node 20's segmenter takes quadratic time on long strings. */
 const WINDOW = 256;
 
@@ -52,6 +54,7 @@ export function* graphemesIn(
     // Never cut a surrogate pair: a half character would end the cluster before it.
     const last = text.charCodeAt(end - 1);
     if (end < to && last >= 0xd800 && last <= 0xdbff) end++;
+    graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
     const segments = [...graphemes.segment(text.slice(start, end))];
     if (end < to && segments.length === 1) {
       size *= 2; // one cluster longer than the window (a pile of combining marks)
