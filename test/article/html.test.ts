@@ -300,6 +300,13 @@ describe('what a page says of itself', () => {
     expect(note(page('<base href="/docs/">'), 'https://a.example/p/q')).toBe(
       'https://a.example/docs/x.html',
     );
+    // The first <base> that has an href.
+    expect(
+      note(
+        page('<base target="_top"><BASE href="/first/"><base href="/second/">'),
+        'https://a.example/p/q',
+      ),
+    ).toBe('https://a.example/first/x.html');
     expect(note(page(''), 'https://a.example/p/q')).toBe('https://a.example/p/x.html');
     expect(note(page(''))).toBe('x.html');
     expect(note(page('<base href="http://[bad">'), 'https://a.example/p/q')).toBe(
