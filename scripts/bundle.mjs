@@ -691,6 +691,30 @@ const classNameWithoutLists = patch(
   ],
 );
 
+// linkedom answers every element's tagName, and tests every element in getElementsByTagName,
+// by upper-casing its local name anew (a string made per element per ask: Reader View asks
+// of every element several times). Each name's upper case is made once (for the first
+// thousand names: a hostile page could have a million).
+const tagNamesUpperCasedOnce = patch(
+  'tag-names-upper-cased-once',
+  /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
+  [
+    [
+      'export const localCase = ({localName, ownerDocument}) => {\n  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;\n};',
+      `const upperCased = new Map();
+export const localCase = ({localName, ownerDocument}) => {
+  if (!ownerDocument[MIME].ignoreCase) return localName;
+  let upper = upperCased.get(localName);
+  if (upper === undefined) {
+    upper = localName.toUpperCase();
+    if (upperCased.size < 1000) upperCased.set(localName, upper);
+  }
+  return upper;
+};`,
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -711,6 +735,7 @@ async function bundleLazyFiles() {
         tagListsWithoutCompiling,
         tokenizerSkipsAhead,
         classNameWithoutLists,
+        tagNamesUpperCasedOnce,
         lazyFiles,
       ],
       entryPoints: [entry],
