@@ -222,6 +222,22 @@ const withoutStyleSheets = {
   },
 };
 
+// linkedom gives <canvas> elements the `canvas` package when one can be required from where
+// web.cjs lies (a native module, loaded with the page), else a shim with no drawing: nothing
+// here draws, and looking for the package costs a failed module search on every load. The
+// shim is bundled in its place.
+const canvasShimOnly = {
+  name: 'canvas-shim-only',
+  setup(build) {
+    build.onResolve({filter: /^canvas$/}, (args) => {
+      if (!args.importer.includes(`${path.sep}linkedom${path.sep}`)) return undefined;
+      const shim = path.join(path.dirname(args.importer), 'canvas-shim.cjs');
+      if (!existsSync(shim)) throw new Error('linkedom changed: revisit canvasShimOnly');
+      return {path: shim};
+    });
+  },
+};
+
 // linkedom takes only htmlparser2's Parser, but htmlparser2's index also loads, for backward
 // compatibility, its DOM handler, DomUtils, dom-serializer and a second copy of the entity
 // tables (built when web.cjs loads). linkedom is given the Parser's own module.
@@ -731,6 +747,7 @@ async function bundleLazyFiles() {
         listenersWhenAdded,
         readerViewWithoutCopies,
         htmlparser2ParserOnly,
+        canvasShimOnly,
         visitorsUnnamed,
         tagListsWithoutCompiling,
         tokenizerSkipsAhead,
