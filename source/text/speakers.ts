@@ -258,6 +258,8 @@ type Talk = {
   mentions: string[];
   /** The genders the whole text gives its people (see castOf). */
   cast: Map<string, {m: number; f: number}>;
+  /** The fuller names the whole text gives its family names (see castOf, shownName). */
+  families: Families;
   /** Narration read up to here. */
   readTo: number;
   /** The first-person narrator, once the text names them. */
@@ -326,6 +328,7 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     all: [],
     mentions: [],
     cast: castOf(text, paragraphs),
+    families: families.get(paragraphs)!,
     // (The narration "since" the first quotation's predecessor: whatever is before it.)
     previousEnd: 0,
     readTo: start,
@@ -341,6 +344,14 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
 }
 
 const casts = new WeakMap<Paragraphs, Map<string, {m: number; f: number}>>();
+
+/**
+ * For each word that ends a name of two words or more ("Mr. Bounderby", "Ralph Denham"), the
+ * names it ends and how often each is seen; and the names shown for it, once worked out.
+ */
+type Families = {names: Map<string, Map<string, number>>; shown: Map<string, string>};
+const families = new WeakMap<Paragraphs, Families>();
+
 /** A pronoun in small letters (one opening a sentence is never after a name in it). */
 const CAST_PRONOUN = /\b(?:he|his|himself|she|herself)\b/g;
 /** What ends the stretch from a name to a pronoun of its: a sentence, a line, a quotation. */
@@ -357,6 +368,7 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
   if (cast) return cast;
   cast = new Map();
   casts.set(paragraphs, cast);
+  families.set(paragraphs, {names: familiesOf(text), shown: new Map()});
   // Names opening a sentence wait: "Dropping her head, she…" may be any word. They count
   // once the same word is seen before a pronoun inside a sentence somewhere.
   const inside = new Set<string>();
@@ -388,6 +400,50 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
   }
   for (const {bare, first, male} of opening) if (inside.has(first)) count(bare, male);
   return cast;
+}
+
+/**
+ * A capitalised word (a title's full stop after it) and, on the same line, another: in the
+ * Latin, Greek and Cyrillic alphabets, written out (a pattern of Unicode properties runs
+ * through a long book's 3 MB eight times slower). A match is checked to start with capitals.
+ */
+const CAPITAL_LETTER = 'A-Z\\u00c0-\\u00de\\u0100-\\u017f\\u0391-\\u03a9\\u0400-\\u042f';
+const ANY_LETTER = "A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff'’-";
+const WORD_PAIR = new RegExp(
+  `[${CAPITAL_LETTER}][${ANY_LETTER}]*\\.?[ \\t]+[${CAPITAL_LETTER}]`,
+  'g',
+);
+
+/**
+ * The names of two words in a text ("Mr. Bounderby", "Ralph Denham"), under their second
+ * word, with how often each is seen: a title or a capitalised word, then a capitalised word,
+ * on one line.
+ */
+function familiesOf(text: string): Map<string, Map<string, number>> {
+  const names = new Map<string, Map<string, number>>();
+  WORD_PAIR.lastIndex = 0;
+  for (let match = WORD_PAIR.exec(text); match; match = WORD_PAIR.exec(text)) {
+    const second = WORD_PAIR.lastIndex - 1;
+    // (The second word is read again as the next name's first: "Mr. James Harthouse".)
+    WORD_PAIR.lastIndex = second;
+    // (A word's start only, not "McCoy"'s C; capitals only, not the pattern's ā or ×.)
+    if (match.index > 0 && isNameCharacter(text, match.index - 1)) continue;
+    if (!isCapital(text, match.index) || !isCapital(text, second)) continue;
+    let first = match[0].slice(0, match[0].search(/[ \t]/));
+    // (A full stop after a title only: "…said Ralph. Denham came" is two sentences.)
+    if (first.endsWith('.')) {
+      if (!TITLE_WORD.test(first)) continue;
+    } else if (first.endsWith('-')) continue;
+    if (NOT_NAMES.has(first) && !titleGender(first)) continue;
+    let end = second + 1;
+    while (end < text.length && isNameCharacter(text, end)) end++;
+    const family = text.slice(second, end).replace(/['’]s$/, '');
+    const forms = names.get(family) ?? new Map<string, number>();
+    first = `${first} ${family}`;
+    forms.set(first, (forms.get(first) ?? 0) + 1);
+    names.set(family, forms);
+  }
+  return names;
 }
 
 const LETTER = /\p{L}/u;
@@ -484,6 +540,48 @@ function mention(talk: Talk, name: string): void {
   if (at !== -1) talk.mentions.splice(at, 1);
   talk.mentions.push(name);
   if (talk.mentions.length > MENTIONS) talk.mentions.shift();
+}
+
+/**
+ * The name a speaker is shown by: a family name that several people of the text share (Mr.
+ * and Mrs. Bounderby; Ralph, Joan and Mrs. Denham) with the first name or the title that
+ * tells which one is meant — the only one of the speaker's gender the text gives, the more
+ * often seen of the two when it gives one of each; any other name as found. Worked out once
+ * per name and text.
+ */
+function shownName(talk: Talk, speaker: string): string {
+  if (/\s/.test(speaker)) return speaker;
+  const {names, shown} = talk.families;
+  let name = shown.get(speaker);
+  if (name !== undefined) return name;
+  name = speaker;
+  // (A fuller name seen once may be a sentence's first word before the family name.)
+  const fuller = [...(names.get(speaker) ?? [])].filter(([, seen]) => seen >= 2);
+  const first = (full: string) => full.split(' ')[0]!;
+  const titled = fuller.filter(([full]) => TITLE_WORD.test(first(full)));
+  const given = fuller.filter(([full]) => !TITLE_WORD.test(first(full)));
+  const genderOfName = (full: string) => titleGender(full) ?? genderOf(talk, first(full));
+  const genders = new Set(fuller.map(([full]) => genderOfName(full)));
+  // (A family name: someone has it after a first name. Not "Mr. Charles", a first name.)
+  const shared = given.length > 1 || (given.length > 0 && genders.has('m') && genders.has('f'));
+  const gender = genderOf(talk, speaker);
+  if (gender && shared) {
+    // (A first name of no known gender may be of the speaker's: Thaddeus and Bartholomew
+    // Sholto, brothers, with only one of them known to be a man.)
+    const givenOfGender = given.filter(([full]) => (genderOfName(full) ?? gender) === gender);
+    const titledOfGender = titled.filter(([full]) => titleGender(full) === gender);
+    const one = (forms: Array<[string, number]>) => (forms.length === 1 ? forms[0] : undefined);
+    const known = one(givenOfGender);
+    const byFirstName = known && genderOfName(known[0]) === gender ? known : undefined;
+    const byTitle = givenOfGender.length > 1 ? undefined : one(titledOfGender);
+    const [pick] = [byFirstName, byTitle]
+      .filter((form): form is [string, number] => form !== undefined)
+      .sort((a, b) => b[1] - a[1]);
+    if (pick) name = pick[0];
+  }
+  if (shown.size > 5000) shown.clear();
+  shown.set(speaker, name);
+  return name;
 }
 
 function genderOf(talk: Talk, name: string): Gender | undefined {
@@ -912,7 +1010,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   turn.words = turn.words ? `${turn.words}\n${words}` : words;
   turn.quotations.push(quotation);
   if (speaker && speaker !== NARRATOR) {
-    quotation.speaker = speaker;
+    quotation.speaker = shownName(talk, speaker);
     quotation.speakerBy = way;
     mention(talk, speaker);
   } else if (speaker === NARRATOR) {
@@ -939,7 +1037,7 @@ function learnNarrator(talk: Talk): void {
     if (turn.speaker !== NARRATOR) continue;
     turn.speaker = name;
     for (const quotation of turn.quotations) {
-      quotation.speaker = name;
+      quotation.speaker = shownName(talk, name);
       quotation.speakerBy = 'narrator';
     }
   }
@@ -1003,7 +1101,7 @@ function settle(talk: Talk): void {
       if (quotation.speaker) continue;
       if (named === NARRATOR) quotation.speakerBy = 'narrator';
       else {
-        quotation.speaker = named;
+        quotation.speaker = shownName(talk, named);
         quotation.speakerBy = way;
       }
     }

@@ -514,6 +514,49 @@ describe('genders, from the whole text', () => {
   });
 });
 
+describe('a family name several people share', () => {
+  // “Is it far?” said Orme: which Orme, when the text has Mr., Mrs. and Kit Orme?
+  const shown = (...narration: string[]) => named(...narration, '“Is it far?” said Orme.')[0];
+  const he = 'At dusk Orme came to the farm, and he was cold.';
+  const mister = 'Mr. Orme sat by the fire.';
+  const missus = 'Mrs. Orme sat by the window.';
+  const kit = 'At noon Kit Orme came in, and she was tired.';
+  const dale = 'At last Dale Orme walked in, and he smiled.';
+  const five = (sentence: string) => Array<string>(5).fill(sentence);
+
+  it('is shown with the title of the speaker’s gender, the only one the text gives', () => {
+    expect(shown(...five(he), mister, mister, missus, missus, kit, kit)).toBe('Mr. Orme/named');
+  });
+
+  it('is shown with the first name of the speaker’s gender, when seen more than the title', () => {
+    expect(shown(...five(he), mister, mister, missus, missus, kit, dale, dale, dale)).toBe(
+      'Dale Orme/named',
+    );
+  });
+
+  it('is shown as found when one person has it, or two of the gender, or none by a first name', () => {
+    // Only men: Mr. Orme and Dale Orme may be one.
+    expect(shown(...five(he), mister, mister, dale, dale)).toBe('Orme/named');
+    // Two men by their first names: Dale and Kit (and Mr. Orme may be either).
+    const kitHe = 'At noon Kit Orme came in, and he was tired.';
+    expect(shown(...five(he), mister, mister, missus, missus, dale, dale, kitHe, kitHe)).toBe(
+      'Orme/named',
+    );
+    // Dale, a man, and Jude, who may be one: either.
+    const jude = 'At noon Jude Orme came in.';
+    expect(shown(...five(he), missus, missus, dale, dale, dale, jude, jude)).toBe('Orme/named');
+    // Mr. and Mrs. Orme, but no one is called Orme after a first name: a first name itself.
+    expect(shown(...five(he), mister, mister, missus, missus)).toBe('Orme/named');
+    // Nor after a word seen once, a sentence that ends, or a word in small letters.
+    const titled = [...five(he), mister, mister, missus, missus];
+    expect(shown(...titled, 'Ask Orme to come.')).toBe('Orme/named');
+    expect(shown(...titled, 'It was Dale. Orme came in.', 'It was Dale. Orme came in.')).toBe(
+      'Orme/named',
+    );
+    expect(shown(...titled, 'The ōda Orme sang.', 'The ōda Orme sang.')).toBe('Orme/named');
+  });
+});
+
 describe('names of one person', () => {
   it('are the same when one’s words are among the other’s and titles agree', () => {
     expect(samePerson('Ward', 'Mr. Ward')).toBe(true);
