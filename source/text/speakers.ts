@@ -750,6 +750,39 @@ const FEMALE_NOUN =
 const MALE_NOUN =
   /\b(?:father|brother|husband|uncle|son|nephew|boy|man|gentleman|lord|king|prince|duke|count|grandfather|host|fellow|lad|papa|master)\b[^\p{L}]*$/u;
 
+/**
+ * The speech verbs in the past tense, for tags that describe their speaker ("the absurd
+ * answer" is no one answering; "cries severed the air", no one crying).
+ */
+const SAID = VERBS.split('|')
+  .filter(
+    (verb) => verb.endsWith('ed') || /^(?:said|told|began|went on|broke in|put in)$/.test(verb),
+  )
+  .join('|');
+/** A tag that describes its speaker by "the" and one word: "said the policeman," */
+const ROLE_AFTER = new RegExp(
+  String.raw`${LEAD_IN}(?:${SAID})${ADVERB}?\s+the\s+(\p{Ll}[\p{Ll}-]*)(?![\p{L}-])(?=\s*[,.;:!?—–]|\s*--|\s*$)`,
+  'u',
+);
+/** "the cook cried", "the keeper eagerly said" (a speech verb: "the consideration checked"). */
+const ROLE_BEFORE = new RegExp(
+  String.raw`${LEAD_IN}the\s+(\p{Ll}[\p{Ll}-]*)(?![\p{L}-])${ADVERB}?\s+(?:${SAID})(?![\p{L}])`,
+  'u',
+);
+/**
+ * Words for people that say nothing of which one: sex, age, kin, company, place in a row, and
+ * the doctor every story has (a role, but so often a named person's that it tells no one).
+ */
+const PEOPLE = new Set(
+  (
+    'man woman male female girl boy lady gentleman child baby young old elder younger little ' +
+    'new other first second third last latter former person people fellow lad lass maid ' +
+    'youth stranger voice mother father husband wife son daughter sister brother aunt uncle ' +
+    'cousin niece nephew grandmother grandfather friend companion visitor guest host ' +
+    'hostess master mistress servant doctor same one two three others'
+  ).split(' '),
+);
+
 /** The gender a description's last word gives ("her mother", "the old man"), if any. */
 function genderOfDescription(description: string): Gender | undefined {
   if (FEMALE_NOUN.test(description)) return 'f';
@@ -788,7 +821,10 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     if (!match) continue;
     const tag = tagOf(scene, match[1] ?? match[3], match[2]);
     if (tag) return tag;
-    // "said her sister", "said the doctor": someone naming cannot name (descriptions, tried
+    // "said the policeman": a person the text calls by what they do, as a reader knows them.
+    const role = ROLE_AFTER.exec(after)?.[1] ?? ROLE_BEFORE.exec(after)?.[1];
+    if (role && !PEOPLE.has(role)) return {speaker: `the ${role}`, way: 'named'};
+    // "said her sister", "said the old man": someone naming cannot name (descriptions, tried
     // as names, were wrong three times in four against the novels' annotations); a woman or
     // a man, though, the turns may tell who (see settle).
     scene.describedAs = genderOfDescription(match[0]);
@@ -863,8 +899,9 @@ function formsOf(person: string): string[] {
   if (!known) {
     const bare = bareName(person);
     const words = bare.split(' ');
+    // (Names only: "the policeman" is not called "the", nor "policeman", in what is said.)
     known = [...new Set([person, bare, words.at(-1)!, words[0]!])].filter(
-      (form) => form.length >= 2 && !NOT_NAMES.has(form),
+      (form) => form.length >= 2 && !NOT_NAMES.has(form) && isCapital(form, 0),
     );
     if (forms.size > 5000) forms.clear();
     forms.set(person, known);

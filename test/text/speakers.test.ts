@@ -20,6 +20,40 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“Come in,” inquired poor Tom.')).toEqual(['Tom/named']);
   });
 
+  it('takes a person the tag calls by what they do: “said the policeman”', () => {
+    expect(named('“Move along,” said the policeman, stepping into the yard.')).toEqual([
+      'the policeman/named',
+    ]);
+    expect(named('“Dinner,” the cook announced.')).toEqual(['the cook/named']);
+    expect(named('“Dinner,” the cook gravely said.')).toEqual(['the cook/named']);
+    // Carried by the turns as a name is.
+    expect(
+      named('“Who is there?” said the keeper.', '“A friend,” said Tess.', '“Prove it.”'),
+    ).toEqual(['the keeper/named', 'Tess/named', 'the keeper/turn']);
+    // (Whose “the” is no name a quotation calls them by.)
+    expect(named('“Stop!” said the keeper.', '“Why?” said Tess.', '“Oh, the—”')).toEqual([
+      'the keeper/named',
+      'Tess/named',
+      'the keeper/turn',
+    ]);
+  });
+
+  it('takes no description that says nothing of who, nor words that are no one', () => {
+    for (const tag of [
+      'said the girl',
+      'said the old man',
+      'said the anaemic cabman',
+      'said the hump-backed man',
+      'said the doctor',
+      'said the stranger',
+      'the consideration checked him',
+      'the absurd answer came',
+    ]) {
+      expect(named(`“Dinner,” ${tag}.`), tag).toEqual(['-']);
+    }
+    expect(named('Petulant cries of “Auntie!” severed the air.')).toEqual(['-']);
+  });
+
   it('takes any past tense right after the quotation as the tag', () => {
     expect(named('“Don’t tell me,” pouted Ada.')).toEqual(['Ada/named']);
     expect(named('“Cold?” Mrs. Lowe considered.')).toEqual(['Mrs. Lowe/named']);
