@@ -633,7 +633,10 @@ const matchTags = (element, selectors) => {
     names = new Set(selectors.split(',').map((name) => (xml ? name.trim() : name.trim().toLowerCase())));
     tagLists.set(key, names);
   }
-  return (candidate) => names.has(getName(candidate));
+  // (css-select's getName, with the document's case rule read once: its elements share it.)
+  return xml
+    ? (candidate) => names.has(candidate.localName)
+    : (candidate) => names.has(candidate.localName.toLowerCase());
 };
 export const prepareMatch = (element, selectors) => matchTags(element, selectors) ?? CSSselect.compile(`,
     ],
