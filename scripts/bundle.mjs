@@ -569,20 +569,37 @@ function textLengthsWithin(root, wanted, lengths) {
     }
   }
   const text = chunks.join("");
-  // Repeated spaces before each position: how much the normalising shortens any stretch.
-  const repeated = new Int32Array(text.length + 1);
-  let previousSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    repeated[i + 1] = repeated[i] + (space && previousSpace ? 1 : 0);
-    previousSpace = space;
+  // The runs of two or more spaces (as the normalising pattern finds them), and how much
+  // all runs before each shorten the text: a stretch that starts and ends with no space
+  // holds whole every run starting inside it.
+  const runStarts = [];
+  const shortenedBefore = [0];
+  const runs = /\\s{2,}/g;
+  for (let run = runs.exec(text); run; run = runs.exec(text)) {
+    runStarts.push(run.index);
+    shortenedBefore.push(shortenedBefore[shortenedBefore.length - 1] + run[0].length - 1);
   }
+  const runsBefore = (at) => {
+    let low = 0;
+    let high = runStarts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (runStarts[middle] < at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   for (const [element, [start, end]] of spans) {
     let first = start;
     while (first < end && isSpace(text.charCodeAt(first))) first++;
     let last = end;
     while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
-    lengths.set(element, first === last ? 0 : last - first - (repeated[last] - repeated[first + 1]));
+    if (first === last) {
+      lengths.set(element, 0);
+      continue;
+    }
+    const shortened = shortenedBefore[runsBefore(last)] - shortenedBefore[runsBefore(first + 1)];
+    lengths.set(element, last - first - shortened);
   }
 }
 function preparedAfresh(reader) {

@@ -146,6 +146,15 @@ trailing words &amp; no tag after them`;
     // Links to the page's own notes count at 0.3 of their length: the nine are kept.
     const withinThePage = readAlike(page('#note'));
     expect(withinThePage.article.text).toContain('Words in a link');
+    // A candidate's text as Reader View measures it: each run of spaces counts as one (more,
+    // and the spaced paragraphs' links weigh too much; less, too little).
+    const spaced = Array.from({length: 30}, (_, k) => `word${k % 10}`).join('  \n  ');
+    const plain =
+      '<p>Plain words of the other story, and more plain words, enough of them to make a paragraph of it.</p>';
+    const spacedPage = (linked: number, plains: number, linkWords: number) =>
+      `<html><head><title>Spaces</title></head><body><div><div class="one">${`<p><a href="/x">${'linked words '.repeat(linkWords).trim()}</a>,   ${spaced}, more.</p>`.repeat(linked)}</div></div><div><div class="two">${plain.repeat(plains)}</div></div></body></html>`;
+    expect(readAlike(spacedPage(4, 4, 12)).article.text).toContain('linked words');
+    expect(readAlike(spacedPage(3, 3, 8)).article.text).not.toContain('linked words');
   });
 
   it('lists of tag names in an XML document: matched as written, case and all', () => {
