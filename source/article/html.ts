@@ -57,7 +57,7 @@ export function parseHtml(
 ): WebArticle {
   const document = documentOf(html);
   flattenDeep(document.documentElement);
-  const base = baseUrl(document, url);
+  const base = BASE_TAG.test(html) ? baseUrl(document, url) : url;
   const canonical = canonicalUrl(document, base) ?? url;
   const pageTitle = clean(document.querySelector('title')?.textContent);
   // Readability changes the document it reads: what it did not find is read from a fresh one.
@@ -302,6 +302,9 @@ function target(url: string, base: string | undefined): string {
     return safeLine(url);
   }
 }
+
+/** A <base> tag: a page without one (most) is not searched for its element. */
+const BASE_TAG = /<base[\s/>]/i;
 
 /** The address relative links are read against: the page's <base>, else its own. */
 function baseUrl(document: PageDocument, url: string | undefined) {

@@ -307,6 +307,13 @@ describe('what a page says of itself', () => {
         'https://a.example/p/q',
       ),
     ).toBe('https://a.example/first/x.html');
+    // Written in capitals, or with a slash for a space.
+    expect(note(page('<BASE href="/caps/">'), 'https://a.example/p/q')).toBe(
+      'https://a.example/caps/x.html',
+    );
+    expect(note(page('<base/href="/slash/">'), 'https://a.example/p/q')).toBe(
+      'https://a.example/slash/x.html',
+    );
     expect(note(page(''), 'https://a.example/p/q')).toBe('https://a.example/p/x.html');
     expect(note(page(''))).toBe('x.html');
     expect(note(page('<base href="http://[bad">'), 'https://a.example/p/q')).toBe(
