@@ -85,7 +85,10 @@ const CAPITAL_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{L}]+)*`;
 // (An initial is never I: "said I. The next day…" names no one.)
 const INITIAL = String.raw`(?:(?!I\.)[\p{Lu}]\.\s*)`;
 // (Its words are on one line: a name never runs from a heading into the paragraph after it.)
-const NAME = String.raw`(?:(?:${TITLE})[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}(?:[^\S\n]+(?:(?:de|van|von|der|da|al|bin|le|la)[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}){0,2}`;
+// (A title's abbreviation starts a name of its own: "When Mr. Knightley came" names Mr.
+// Knightley, not "When Mr" and "Knightley".)
+const ABBREVIATED_TITLE = String.raw`(?:Mr|Mrs|Ms|Mme|Mlle|Dr|St|Prof|Gen|Col|Capt|Lt|Sgt|Rev|Sen|Rep|Gov)\.`;
+const NAME = String.raw`(?:(?:${TITLE})[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}(?:[^\S\n]+(?:(?:de|van|von|der|da|al|bin|le|la)[^\S\n]+)?(?!${ABBREVIATED_TITLE})${INITIAL}*${CAPITAL_WORD}){0,2}`;
 const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
 /** "her sister", "the old man", "the kindly Mrs. Ada Lowe": a person described (a name in it). */
 // (A name after the describing words is taken first: "the gallant Mr. Elton" is Mr. Elton.)

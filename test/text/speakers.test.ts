@@ -72,6 +72,11 @@ describe('a speaker named beside the quotation', () => {
     ]);
   });
 
+  it('keeps the title of a name after a sentence’s first word', () => {
+    expect(named('As Mrs. Lowe observed, “It is late.”')).toEqual(['Mrs. Lowe/named']);
+    expect(named('Then Dr. Pike said: “It is late.”')).toEqual(['Dr. Pike/named']);
+  });
+
   it('drops a word in capitals opening the name (a chapter’s first words)', () => {
     expect(named('WHEN Nora came in, the fire was lit.', '“Cold,” said Nora.')).toEqual([
       'Nora/named',
