@@ -194,7 +194,52 @@ function documentOf(html: string): PageDocument {
       ? `<html>${html}</html>`
       : `<html><body>${html}</body></html>`;
   const {document} = parseHTML(whole);
-  return document.documentElement ? document : parseHTML('<html><body></body></html>').document;
+  if (!document.documentElement) return parseHTML('<html><body></body></html>').document;
+  if (CAPITAL_ATTRIBUTE.test(html)) {
+    attributesInSmallLetters(document.documentElement as unknown as AttributedElement);
+  }
+  return document;
+}
+
+type AttributedElement = {
+  getAttributeNames(): string[];
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  firstElementChild: AttributedElement | null;
+  nextElementSibling: AttributedElement | null;
+  parentElement: AttributedElement | null;
+};
+
+/** What may be an attribute named in capitals (<A HREF=…>): a page to look through. */
+const CAPITAL_ATTRIBUTE = /\s[A-Z][\w-]*\s*=/;
+
+/**
+ * An HTML parser reads attribute names in any case as small letters (<DIV CLASS=…> has a
+ * class, <A HREF=…> an href); linkedom keeps them as written, and Reader View, asking for
+ * them in small letters, would not weigh a sidebar by its CLASS. Each is given in small
+ * letters too, the first of a name written twice winning, as in a browser.
+ */
+function attributesInSmallLetters(root: AttributedElement): void {
+  let element: AttributedElement | null = root;
+  while (element) {
+    const names = element.getAttributeNames();
+    if (names.some((name) => name !== name.toLowerCase())) {
+      const kept = new Map<string, string>();
+      for (const name of names) {
+        const small = name.toLowerCase();
+        if (!kept.has(small)) kept.set(small, element.getAttribute(name) ?? '');
+      }
+      for (const [name, value] of kept) {
+        if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+      }
+    }
+    let next: AttributedElement | null = element.firstElementChild;
+    while (!next && element && element !== root) {
+      next = element.nextElementSibling;
+      if (!next) element = element.parentElement;
+    }
+    element = next;
+  }
 }
 
 type PageDocument = ReturnType<typeof parseHTML>['document'];

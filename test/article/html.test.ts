@@ -292,6 +292,20 @@ describe('what a page says of itself', () => {
     expect(at('')).toBeUndefined();
   });
 
+  it('reads attributes named in capitals as a browser does: <A HREF>, <DIV CLASS>', () => {
+    const page = `<html><body><article>${paragraphs(2)}<blockquote>${paragraphs(1)}</blockquote><p>See <A HREF="https://a.example/first" href="https://a.example/second">this</A> and <IMG SRC="p.png" ALT="A picture">.</p></article></body></html>`;
+    const {text} = shown(page);
+    // (The first of a name written twice, in whatever case.)
+    expect(text).toContain('See this[1] and [image: A picture].');
+    expect(text).toContain('[1] https://a.example/first');
+    expect(text).not.toContain('second');
+    // Reader View weighs a sidebar by its class (spaces around = or not).
+    for (const equals of ['=', ' = ']) {
+      const sidebar = `<html><body><article>${paragraphs(4)}<div CLASS${equals}"sidebar"><p>Sidebar words, not the story, with a comma, and another, long enough to be read.</p></div>${paragraphs(3)}</article></body></html>`;
+      expect(shown(sidebar).text, equals).not.toContain('Sidebar words');
+    }
+  });
+
   it('reads relative links against the page’s <base>, and leaves them be with no address', () => {
     const page = (head: string) =>
       `<html><head>${head}</head><body><article>${paragraphs(3)}<p>See <a href="x.html">this</a>.</p></article></body></html>`;
