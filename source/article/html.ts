@@ -210,8 +210,12 @@ type AttributedElement = {
   parentElement: AttributedElement | null;
 };
 
-/** What may be an attribute named in capitals (<A HREF=…>): a page to look through. */
-const CAPITAL_ATTRIBUTE = /\s[A-Z][\w-]*\s*=/;
+/**
+ * A tag with an attribute named in capitals (<A HREF=…>, after any in small letters): a page
+ * to look through. (Not a script's `var X = …`, which most pages have.)
+ */
+const CAPITAL_ATTRIBUTE =
+  /<[a-zA-Z][\w-]*(?:\s+[a-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s+[A-Z][\w-]*\s*=/;
 
 /**
  * An HTML parser reads attribute names in any case as small letters (<DIV CLASS=…> has a

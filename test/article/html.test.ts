@@ -299,9 +299,9 @@ describe('what a page says of itself', () => {
     expect(text).toContain('See this[1] and [image: A picture].');
     expect(text).toContain('[1] https://a.example/first');
     expect(text).not.toContain('second');
-    // Reader View weighs a sidebar by its class (spaces around = or not).
+    // Reader View weighs a sidebar by its class (after other attributes, spaces around = or not).
     for (const equals of ['=', ' = ']) {
-      const sidebar = `<html><body><article>${paragraphs(4)}<div CLASS${equals}"sidebar"><p>Sidebar words, not the story, with a comma, and another, long enough to be read.</p></div>${paragraphs(3)}</article></body></html>`;
+      const sidebar = `<html><body><article>${paragraphs(4)}<div id="box" data-v=1 CLASS${equals}"sidebar"><p>Sidebar words, not the story, with a comma, and another, long enough to be read.</p></div>${paragraphs(3)}</article></body></html>`;
       expect(shown(sidebar).text, equals).not.toContain('Sidebar words');
     }
   });
