@@ -525,15 +525,6 @@ function candidateLinkDensity(candidate, weighed) {
   }
   return weighed.links.get(candidate) / textLength;
 }
-// JavaScript's \\s, which trim() removes and the normalising /\\s{2,}/ matches.
-function isSpace(code) {
-  return code <= 32
-    ? code === 32 || (code >= 9 && code <= 13)
-    : code >= 160 &&
-        (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-          code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f ||
-          code === 0x3000 || code === 0xfeff);
-}
 // The length of _getInnerText(element) for each element of \`wanted\` under \`root\` (its text
 // trimmed, each run of two or more spaces made one), without taking their texts: an outer
 // candidate's text is the page's, and a large page has several such. Each element's text is
@@ -591,9 +582,10 @@ function textLengthsWithin(root, wanted, lengths) {
   };
   for (const [element, [start, end]] of spans) {
     let first = start;
-    while (first < end && isSpace(text.charCodeAt(first))) first++;
+    // (JavaScript's \\s is what trim() removes.)
+    while (first < end && /\\s/.test(text[first])) first++;
     let last = end;
-    while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
+    while (last > first && /\\s/.test(text[last - 1])) last--;
     if (first === last) {
       lengths.set(element, 0);
       continue;

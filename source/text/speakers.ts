@@ -85,13 +85,13 @@ const CAPITAL_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{L}]+)*`;
 // (An initial is never I: "said I. The next day…" names no one.)
 const INITIAL = String.raw`(?:(?!I\.)[\p{Lu}]\.\s*)`;
 // (Its words are on one line: a name never runs from a heading into the paragraph after it.)
-// (A title's abbreviation starts a name of its own: "When Mr. Knightley came" names Mr.
-// Knightley, not "When Mr" and "Knightley".)
+// (A title's abbreviation starts a name of its own: "When Mr. Hale came" names Mr. Hale,
+// not "When Mr" and "Hale".)
 const ABBREVIATED_TITLE = String.raw`(?:Mr|Mrs|Ms|Mme|Mlle|Dr|St|Prof|Gen|Col|Capt|Lt|Sgt|Rev|Sen|Rep|Gov)\.`;
 const NAME = String.raw`(?:(?:${TITLE})[^\S\n]+)?${INITIAL}*${CAPITAL_WORD}(?:[^\S\n]+(?:(?:de|van|von|der|da|al|bin|le|la)[^\S\n]+)?(?!${ABBREVIATED_TITLE})${INITIAL}*${CAPITAL_WORD}){0,2}`;
 const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
 /** "her sister", "the old man", "the kindly Mrs. Ada Lowe": a person described (a name in it). */
-// (A name after the describing words is taken first: "the gallant Mr. Elton" is Mr. Elton.)
+// (A name after the describing words is taken first: "the gallant Mr. Hale" is Mr. Hale.)
 const DESCRIBED = String.raw`(?:the|his|her|their|my|our|your|a|an)\s+(?:(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in|as)\s)[\p{Ll}-]+\s+){0,3}(${NAME})|(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)`;
 /** "poor Tom", "little Jack": a name after a word that describes it (not "to Jack"). */
 const DESCRIBING_WORD = String.raw`(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in)\s)\p{Ll}+\s+)?`;
@@ -261,7 +261,7 @@ type Talk = {
   mentions: string[];
   /** The genders the whole text gives its people (see castOf). */
   cast: Map<string, {m: number; f: number}>;
-  /** The fuller names the whole text gives its family names (see castOf, shownName). */
+  /** The fuller names the whole text gives its family names (see familiesFor, shownName). */
   families: Families;
   /** Narration read up to here. */
   readTo: number;
@@ -331,7 +331,7 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     all: [],
     mentions: [],
     cast: castOf(text, paragraphs),
-    families: families.get(paragraphs)!,
+    families: familiesFor(text, paragraphs),
     // (The narration "since" the first quotation's predecessor: whatever is before it.)
     previousEnd: 0,
     readTo: start,
@@ -349,11 +349,21 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
 const casts = new WeakMap<Paragraphs, Map<string, {m: number; f: number}>>();
 
 /**
- * For each word that ends a name of two words or more ("Mr. Bounderby", "Ralph Denham"), the
- * names it ends and how often each is seen; and the names shown for it, once worked out.
+ * For each word that ends a name of two words ("Mr. Orme", "Dale Orme"), the names it ends
+ * and how often each is seen; and the names shown for it, once worked out.
  */
 type Families = {names: Map<string, Map<string, number>>; shown: Map<string, string>};
 const families = new WeakMap<Paragraphs, Families>();
+
+/** A text's Families, read once per text (as its genders are). */
+function familiesFor(text: string, paragraphs: Paragraphs): Families {
+  let known = families.get(paragraphs);
+  if (!known) {
+    known = {names: familiesOf(text), shown: new Map()};
+    families.set(paragraphs, known);
+  }
+  return known;
+}
 
 /** A pronoun in small letters (one opening a sentence is never after a name in it). */
 const CAST_PRONOUN = /\b(?:he|his|himself|she|herself)\b/g;
@@ -371,7 +381,6 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
   if (cast) return cast;
   cast = new Map();
   casts.set(paragraphs, cast);
-  families.set(paragraphs, {names: familiesOf(text), shown: new Map()});
   // Names opening a sentence wait: "Dropping her head, she…" may be any word. They count
   // once the same word is seen before a pronoun inside a sentence somewhere.
   const inside = new Set<string>();
@@ -418,7 +427,7 @@ const WORD_PAIR = new RegExp(
 );
 
 /**
- * The names of two words in a text ("Mr. Bounderby", "Ralph Denham"), under their second
+ * The names of two words in a text ("Mr. Orme", "Dale Orme"), under their second
  * word, with how often each is seen: a title or a capitalised word, then a capitalised word,
  * on one line.
  */
@@ -427,13 +436,13 @@ function familiesOf(text: string): Map<string, Map<string, number>> {
   WORD_PAIR.lastIndex = 0;
   for (let match = WORD_PAIR.exec(text); match; match = WORD_PAIR.exec(text)) {
     const second = WORD_PAIR.lastIndex - 1;
-    // (The second word is read again as the next name's first: "Mr. James Harthouse".)
+    // (The second word is read again as the next name's first: "Mr. Dale Orme".)
     WORD_PAIR.lastIndex = second;
     // (A word's start only, not "McCoy"'s C; capitals only, not the pattern's ā or ×.)
     if (match.index > 0 && isNameCharacter(text, match.index - 1)) continue;
     if (!isCapital(text, match.index) || !isCapital(text, second)) continue;
     let first = match[0].slice(0, match[0].search(/[ \t]/));
-    // (A full stop after a title only: "…said Ralph. Denham came" is two sentences.)
+    // (A full stop after a title only: "…said Dale. Orme came" is two sentences.)
     if (first.endsWith('.')) {
       if (!TITLE_WORD.test(first)) continue;
     } else if (first.endsWith('-')) continue;
@@ -547,7 +556,7 @@ function mention(talk: Talk, name: string): void {
 
 /**
  * The name a speaker is shown by: a family name that several people of the text share (Mr.
- * and Mrs. Bounderby; Ralph, Joan and Mrs. Denham) with the first name or the title that
+ * and Mrs. Orme; Dale, Kit and Mrs. Orme) with the first name or the title that
  * tells which one is meant — the only one of the speaker's gender the text gives, the more
  * often seen of the two when it gives one of each; any other name as found. Worked out once
  * per name and text.
@@ -569,8 +578,8 @@ function shownName(talk: Talk, speaker: string): string {
   const shared = given.length > 1 || (given.length > 0 && genders.has('m') && genders.has('f'));
   const gender = genderOf(talk, speaker);
   if (gender && shared) {
-    // (A first name of no known gender may be of the speaker's: Thaddeus and Bartholomew
-    // Sholto, brothers, with only one of them known to be a man.)
+    // (A first name of no known gender may be of the speaker's: two brothers, Dale and Jude
+    // Orme, with only Dale known to be a man.)
     const givenOfGender = given.filter(([full]) => (genderOfName(full) ?? gender) === gender);
     const titledOfGender = titled.filter(([full]) => titleGender(full) === gender);
     const one = (forms: Array<[string, number]>) => (forms.length === 1 ? forms[0] : undefined);

@@ -12,6 +12,9 @@ const built = createRequire(import.meta.url)(path.join(projectRoot, 'dist/web.cj
   parseXml: typeof parseXml;
 };
 
+/** A paragraph of ordinary words, repeated to make an article's body. */
+const words = '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
+
 /** The page as the built web.cjs reads it, checked to be what the source reads. */
 function readAlike(page: string) {
   const read = built.parseHtml(page);
@@ -53,8 +56,6 @@ ${'<div>'.repeat(130)}<p>Written by the keeper</p><p>of the light.</p>${'</div>'
   });
 
   it('text and attribute values with entities, quotes of both kinds and a page that ends in text', () => {
-    const words =
-      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
     const page = `<html><head><title>Fish &amp; chips &lt;daily&gt;</title></head><body><article>${words.repeat(5)}
 <p>Salt &amp; vinegar &copy 2026, caf&eacute; &#x27;open&#39; &notanentity; 5 &lt; 6 &gt; 4 &</p>
 <p><a href="https://example.test/?a=1&amp;b=2&copy=3">double</a>, <a href='https://example.test/say "hi"&amp;x'>single</a>, <a href=https://example.test/bare&amp;y>bare</a>.</p>
@@ -73,8 +74,6 @@ trailing words &amp; no tag after them`;
   });
 
   it('class names as the DOM gives them: each once, joined by single spaces', () => {
-    const words =
-      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
     // "hid" alone is a class Reader View weighs against; written twice with a tab between,
     // it is still "hid" to the DOM, and the aside goes.
     const page = `<html><head><title>Classes</title></head><body><article class="story  story">${words.repeat(6)}
@@ -86,8 +85,6 @@ trailing words &amp; no tag after them`;
   });
 
   it('elements hidden by their style, and only by their style', () => {
-    const words =
-      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
     const page = `<html><head><title>Styles</title></head><body><article>${words.repeat(6)}
 <p style="display: none">Words hidden from view.</p><p style="visibility:hidden">Words kept invisible.</p>
 <p style="color: red">Words in red, and shown, with words, commas, and more words.</p></article></body></html>`;
@@ -98,8 +95,6 @@ trailing words &amp; no tag after them`;
   });
 
   it('asides, footers, buttons and frames removed from the article, a video kept', () => {
-    const words =
-      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
     const page = `<html><head><title>Removed</title></head><body><article><div>${words.repeat(6)}
 <aside><p>An aside about something else entirely, with words, commas, and more.</p></aside>
 <div class="share-tools">Share this <button>Tweet it</button> <input value="link"></div>
@@ -114,8 +109,6 @@ trailing words &amp; no tag after them`;
   });
 
   it('divs and forms weighed by their paragraphs, pictures, list items and inputs', () => {
-    const words =
-      '<p>Plain words, and more plain words, enough of them to make an article body.</p>';
     const page = `<html><head><title>Weighed</title></head><body><article><div>${words.repeat(6)}
 <div><p>A gallery caption</p>${'<img src="a.png" alt="one">'.repeat(5)}</div>
 <div><p>A list's lead</p>${'<li>an item</li>'.repeat(102)}</div>
