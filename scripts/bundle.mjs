@@ -258,6 +258,10 @@ const htmlparser2ParserOnly = {
 // linkedom's parser sets each class attribute twice: as the attribute, then through
 // className, which builds the element's token list and writes the attribute again (a tenth
 // of a page's parse). The token list is built from the attribute when first asked for.
+// Also: how deep the parser's elements nested, kept on the document (each opening tag makes
+// one element and goes into it, each closing tag comes out of one): a page whose elements
+// all lie above html.ts's MAX_DEPTH is not walked for deeper ones.
+const DEEPEST_PARSED = 'broadsheet.deepestParsed';
 const classesOnceWhileParsing = {
   name: 'classes-once-while-parsing',
   setup(build) {
@@ -266,9 +270,26 @@ const classesOnceWhileParsing = {
       async (args) => {
         const source = await readFile(args.path, 'utf8');
         const twice = "if (attribute.name === 'class')\n    element.className = value;";
-        if (!source.includes(twice))
+        const depthKept = [
+          [
+            '  const content = new Parser({\n',
+            '  let depth = 0;\n  let deepest = 0;\n  const content = new Parser({\n',
+          ],
+          [
+            '    onopentag(name, attributes) {\n',
+            '    onopentag(name, attributes) {\n      if (++depth > deepest) deepest = depth;\n',
+          ],
+          ['    onclosetag() {\n', '    onclosetag() {\n      depth--;\n'],
+          [
+            '  content.end();\n',
+            `  content.end();\n  document[Symbol.for('${DEEPEST_PARSED}')] = deepest;\n`,
+          ],
+        ];
+        if (!source.includes(twice) || depthKept.some(([from]) => !source.includes(from)))
           throw new Error('linkedom changed: revisit classesOnceWhileParsing');
-        return {contents: source.replace(twice, ''), loader: 'js'};
+        let contents = source.replace(twice, '');
+        for (const [from, to] of depthKept) contents = contents.replace(from, to);
+        return {contents, loader: 'js'};
       },
     );
   },
@@ -374,7 +395,7 @@ const resizeRedrawnByTheApp = patch('resize-redrawn-by-the-app', /ink[\\/]build[
 // - Weighing each div, list and table for removal, it takes the element's whole text six
 //   times over and that of every list, heading and paragraph inside it for each of its
 //   ancestors in turn. Within one such weighing pass an element's text is taken once, and
-//   taken again after any element is removed (the only change the pass makes).
+//   taken again when an element inside it is removed (the only change the pass makes).
 // - It asks every element of the page whether its style hides it: linkedom makes a style
 //   declaration (a Map behind a Proxy) for each element asked. An element without a style
 //   attribute has no style to hide it (linkedom's is made from that attribute alone).
@@ -426,7 +447,7 @@ const readerViewWithoutCopies = patch(
     ],
     [
       '        if (!filterFn || filterFn.call(this, node, i, nodeList)) {\n          parentNode.removeChild(node);',
-      '        if (!filterFn || filterFn.call(this, node, i, nodeList)) {\n          if (this._innerTexts) this._innerTexts = new Map();\n          parentNode.removeChild(node);',
+      '        if (!filterFn || filterFn.call(this, node, i, nodeList)) {\n          if (this._innerTexts) forgetTextsAbove(this._innerTexts, node);\n          parentNode.removeChild(node);',
     ],
     [
       '      (!node.style || node.style.display != "none") &&\n      (!node.style || node.style.visibility != "hidden") &&\n',
@@ -594,6 +615,11 @@ function textLengthsWithin(root, wanted, lengths) {
     lengths.set(element, last - first - shortened);
   }
 }
+// An element's text changes when one inside it is removed: its ancestors' texts are taken
+// again, the rest stay as they were.
+function forgetTextsAbove(texts, node) {
+  for (let above = node.parentNode; above; above = above.parentNode) texts.delete(above);
+}
 function preparedAfresh(reader) {
   const doc = reader._pageAfresh();
   const again = new Readability(doc);
@@ -624,7 +650,8 @@ const visitorsUnnamed = patch(
 // (Reader View asks hundreds of times, of lists of tag names: "h1,h2", "p", "img,picture,…"),
 // then testing each element through css-select's adapter. A list of tag names alone is
 // matched from a set, by the adapter's own getName and css-select's rule for the names (made
-// lower case unless the document is XML); any other selector is compiled as before.
+// lower case unless the document is XML, each element's name lowered once per name, not per
+// element); any other selector is compiled as before.
 const tagListsWithoutCompiling = patch(
   'tag-lists-without-compiling',
   /linkedom[\\/]esm[\\/]shared[\\/]matches\.js$/,
@@ -643,9 +670,18 @@ const matchTags = (element, selectors) => {
     tagLists.set(key, names);
   }
   // (css-select's getName, with the document's case rule read once: its elements share it.)
-  return xml
-    ? (candidate) => names.has(candidate.localName)
-    : (candidate) => names.has(candidate.localName.toLowerCase());
+  return xml ? (candidate) => names.has(candidate.localName) : (candidate) => names.has(lowerCase(candidate.localName));
+};
+// Each name's lower case made once (for the first thousand names: a hostile page could have a
+// million).
+const lowerCased = new Map();
+const lowerCase = (name) => {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCased.size < 1000) lowerCased.set(name, lower);
+  }
+  return lower;
 };
 export const prepareMatch = (element, selectors) => matchTags(element, selectors) ?? CSSselect.compile(`,
     ],
@@ -701,7 +737,8 @@ export default class Tokenizer {`,
 // linkedom answers `className` by making the element's DOMTokenList (a Set, kept on the
 // element) and joining its tokens: Reader View asks it of every element of a page, most of
 // which never need the list. The same value (each token once, joined by single spaces) is
-// read from the class attribute; a list already made is read as before.
+// read from the class attribute (each value made into tokens once); a list already made is
+// read as before.
 const classNameWithoutLists = patch(
   'class-name-without-lists',
   /linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
@@ -713,8 +750,20 @@ const classNameWithoutLists = patch(
     if (list) return list.value;
     const value = this.getAttributeNode('class')?.value ?? '';
     if (!/\\s/.test(value)) return value;
-    return [...new Set(value.split(/\\s+/).filter(Boolean))].join(' ');
+    let tokens = classTokens.get(value);
+    if (tokens === undefined) {
+      tokens = [...new Set(value.split(/\\s+/).filter(Boolean))].join(' ');
+      if (classTokens.size < 1000) classTokens.set(value, tokens);
+    }
+    return tokens;
   }`,
+    ],
+    [
+      'export class Element extends ParentNode {',
+      `// (Each class attribute's value made into tokens once: a page's elements share a few
+// hundred; the first thousand are kept.)
+const classTokens = new Map();
+export class Element extends ParentNode {`,
     ],
   ],
 );
@@ -743,6 +792,31 @@ export const localCase = ({localName, ownerDocument}) => {
   ],
 );
 
+// entities (htmlparser2's) decodes its tables of named characters from base64 when it loads,
+// by atob (written in JavaScript in Node 20) and a loop over the characters: several
+// milliseconds of every page read. Buffer decodes base64 natively; the table's 16-bit words
+// are written low byte first, as a little-endian machine reads them (a loop elsewhere).
+export const entityTablesDecodedNatively = patch(
+  'entity-tables-decoded-natively',
+  /entities[\\/]dist[\\/]esm[\\/]internal[\\/]decode-shared\.js$/,
+  [
+    [
+      'export function decodeBase64(input) {\n',
+      `const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export function decodeBase64(input) {
+    const bytes = Buffer.from(input, "base64");
+    const even = bytes.length & ~1;
+    if (LITTLE_ENDIAN) return new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + even));
+    const words = new Uint16Array(even / 2);
+    for (let index = 0; index < even; index += 2) words[index / 2] = bytes[index] | (bytes[index + 1] << 8);
+    return words;
+}
+function decodeBase64ByAtob(input) {
+`,
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -765,6 +839,7 @@ async function bundleLazyFiles() {
         tokenizerSkipsAhead,
         classNameWithoutLists,
         tagNamesUpperCasedOnce,
+        entityTablesDecodedNatively,
         lazyFiles,
       ],
       entryPoints: [entry],

@@ -56,7 +56,7 @@ export function parseHtml(
   }: {fallbackTitle?: string; url?: string; onStart?: (start: Article) => void} = {},
 ): WebArticle {
   const document = documentOf(html);
-  flattenDeep(document.documentElement);
+  flattenDeep(document);
   const base = BASE_TAG.test(html) ? baseUrl(document, url) : url;
   const canonical = canonicalUrl(document, base) ?? url;
   const pageTitle = clean(document.querySelector('title')?.textContent);
@@ -68,7 +68,7 @@ export function parseHtml(
       // To start again from, when its first try finds too little (see scripts/bundle.mjs).
       pageAfresh: () => {
         const again = documentOf(html);
-        flattenDeep(again.documentElement);
+        flattenDeep(again);
         return again;
       },
     };
@@ -80,7 +80,7 @@ export function parseHtml(
   let notice: string | undefined;
   if (!content) {
     const whole = documentOf(html);
-    flattenDeep(whole.documentElement);
+    flattenDeep(whole);
     for (const element of whole.querySelectorAll(NOT_TEXT)) element.remove();
     content = (whole.body ?? whole.documentElement) as unknown as Element;
     notice = 'Reader View found no article here: the whole page is shown';
@@ -250,13 +250,19 @@ type PageDocument = ReturnType<typeof parseHTML>['document'];
 
 /** How deep elements may nest; real pages stay far above it. */
 const MAX_DEPTH = 128;
+const DEEPEST_PARSED = Symbol.for('broadsheet.deepestParsed');
 
 /**
  * Keeps a hostile page from tying the reader up: an element nested deeper than MAX_DEPTH
  * keeps only its text (Reader View's scoring takes seconds a thousand levels down, and the
  * tree conversions would overflow the stack ten thousand down). Walks without recursion.
  */
-function flattenDeep(root: ParentOf): void {
+function flattenDeep(document: PageDocument): void {
+  // The bundle's linkedom says how deep its parser nested elements (scripts/bundle.mjs): a
+  // page whose elements all lie above the limit need not be walked.
+  const deepest = (document as unknown as Record<symbol, number | undefined>)[DEEPEST_PARSED];
+  if (deepest !== undefined && deepest < MAX_DEPTH) return;
+  const root = document.documentElement as unknown as ParentOf;
   // From element to element (a list of children is made anew on each ask in linkedom).
   let element = root.firstElementChild;
   let depth = 1;
@@ -452,7 +458,7 @@ export function bookChapter(xhtml: string, places: readonly string[] = []): Book
     VOID.test(name) ? tag : `<${name}${rest}></${name}>`,
   );
   const document = documentOf(source);
-  flattenDeep(document.documentElement);
+  flattenDeep(document);
   const body = (document.body ?? document.documentElement) as unknown as Element & ParentOf;
   for (const element of document.querySelectorAll(BOOK_NOT_TEXT)) element.remove();
   for (const element of document.querySelectorAll(READ_INSIDE)) {

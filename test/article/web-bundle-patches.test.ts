@@ -150,6 +150,36 @@ trailing words &amp; no tag after them`;
     expect(readAlike(spacedPage(3, 3, 8)).article.text).not.toContain('linked words');
   });
 
+  it('pages nested just above and just below the depth limit, however their tags close', () => {
+    // The built parser counts how deep it went; a page that stays above the limit is not
+    // walked for deeper elements. Void elements, unclosed list items and paragraphs, stray
+    // and implied closing tags and an SVG go in and out of elements without changing it.
+    const paragraph = (what: string) =>
+      `<p>The ${what} of the bottom, with words enough to be read as a paragraph of its own.</p>`;
+    const page = (depth: number) =>
+      `<html><head><title>Deep</title></head><body>${'<div>'.repeat(depth - 4)}<br><img src="a.png" alt="An image"></span></b><ul><li>One<li>Two</ul></p><svg><g><path d="M0"/></g></svg><section><blockquote><p>Held<p>${paragraph('first paragraph')}${paragraph('second paragraph')}</blockquote></section>${'</div>'.repeat(depth - 4)}${words.repeat(4)}</body></html>`;
+    for (const depth of [125, 126, 127, 128, 129, 130, 131, 140]) {
+      const {text} = readAlike(page(depth)).article;
+      expect(text).toContain('bottom, with words enough to be read as a paragraph of its own.');
+    }
+    // (The blockquote lies at level depth - 1 below the root: at 128 and below, it keeps its
+    // paragraphs; at 129, it is its text alone.)
+    expect(readAlike(page(128)).article.text).toMatch(/its own\.\n\n+The second paragraph/);
+    expect(readAlike(page(129)).article.text).toContain('its own.The second paragraph');
+  });
+
+  it('elements Reader View makes itself (named in capitals) found by lists of tag names', () => {
+    // Unclosed paragraphs and links: Reader View makes paragraphs of its own (createElement
+    // of "P", a name linkedom keeps in capitals), which a list of tag names matches in any
+    // case in an HTML document. Matched as written, the first paragraph would win.
+    const page = [
+      "<p> (By which the keeper means, ``a chart that can be read.'' No, a chart drawn on the back of a ticket does not count. Nor does a chart kept in the harbour office: if he were going to walk there, why in the world would he keep a chart at all? Would not a chart in the lamp room be the <i>whole",
+      'chart</a> now. He will probably look at it some evening, but the trouble with <i><a href="keeper.html">him</a></i> moving the chart from the office to the lamp room is that it would probably start another <a href="https://news.example/letters">',
+      '<p> By the way, the suggestion to move the lighthouse in order to read a single chart might sound absurd at first. And that is because <a href="move.html">it is</a>. But the harbour has heard so many suggestions for so long that it no longer even surprises anyone when every',
+    ].join('\n');
+    expect(readAlike(page).article.text).toMatch(/^Untitled\n+By the way, the suggestion/);
+  });
+
   it('lists of tag names in an XML document: matched as written, case and all', () => {
     const xml =
       '<package><Item id="a"/><item id="b"/><other><item id="c"/><item id="d" class="odd"/></other></package>';

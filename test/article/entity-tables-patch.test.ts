@@ -1,0 +1,58 @@
+// The bundles carry htmlparser2's entities with its tables of named characters decoded by
+// Buffer (scripts/bundle.mjs) instead of atob and a loop. Built here both ways, the tables
+// must be the same, word for word, and decode the same text.
+import {describe, expect, it} from 'vitest';
+import {build} from 'esbuild';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+// @ts-expect-error: the bundler script is plain JavaScript, without types
+import {entityTablesDecodedNatively} from '../../scripts/bundle.mjs';
+import {projectRoot} from '../e2e/terminal.js';
+
+type Entities = {
+  htmlDecodeTree: Uint16Array;
+  xmlDecodeTree: Uint16Array;
+  decodeHTML: (text: string) => string;
+};
+
+async function bundledEntities(plugins: unknown[]): Promise<Entities> {
+  const result = await build({
+    stdin: {
+      contents: "export {htmlDecodeTree, xmlDecodeTree, decodeHTML} from 'entities/decode';",
+      // htmlparser2's own copy of entities, the one the bundles read pages with.
+      resolveDir: path.join(projectRoot, 'node_modules/htmlparser2'),
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+    plugins: plugins as never,
+  });
+  const folder = mkdtempSync(path.join(tmpdir(), 'entities-'));
+  try {
+    const file = path.join(folder, 'entities.cjs');
+    writeFileSync(file, result.outputFiles[0]!.text);
+    return createRequire(import.meta.url)(file) as Entities;
+  } finally {
+    rmSync(folder, {recursive: true, force: true});
+  }
+}
+
+describe('the tables of named characters as bundled', () => {
+  it('are the library’s own, word for word, and decode text as it does', async () => {
+    const patched = await bundledEntities([entityTablesDecodedNatively]);
+    const library = await bundledEntities([]);
+    for (const table of ['htmlDecodeTree', 'xmlDecodeTree'] as const) {
+      expect(patched[table]).toBeInstanceOf(Uint16Array);
+      expect(patched[table].length).toBeGreaterThan(table === 'htmlDecodeTree' ? 10_000 : 10);
+      expect([...patched[table]]).toEqual([...library[table]]);
+    }
+    const text =
+      'caf&eacute; &amp; &lt;&gt; &copy 2026 &NotNestedGreaterGreater; &notin; &notanentity; &#x27;';
+    expect(patched.decodeHTML(text)).toBe(library.decodeHTML(text));
+    expect(patched.decodeHTML(text)).toContain('café & <> © 2026');
+  });
+});
