@@ -552,35 +552,8 @@ function candidateLinkDensity(candidate, weighed) {
 // a stretch of its tree's text (text and CDATA nodes in document order, as textContent
 // reads them); a run of spaces inside the trimmed stretch shortens it by all but one.
 function textLengthsWithin(root, wanted, lengths) {
-  const chunks = [];
-  const spans = new Map();
-  let offset = 0;
-  // From each child of the root (a document's doctype is no sibling of its root element).
-  for (const top of root.childNodes) {
-    let node = top;
-    while (node) {
-      const type = node.nodeType;
-      if (type === 3 || type === 4) {
-        const data = node.textContent;
-        chunks.push(data);
-        offset += data.length;
-      } else if (type === 1) {
-        if (wanted.has(node)) spans.set(node, [offset, offset]);
-        if (node.firstChild) {
-          node = node.firstChild;
-          continue;
-        }
-      }
-      while (node !== top && !node.nextSibling) {
-        node = node.parentNode;
-        const span = spans.get(node);
-        if (span) span[1] = offset;
-      }
-      if (node === top) break;
-      node = node.nextSibling;
-    }
-  }
-  const text = chunks.join("");
+  // (linkedom's own walk over its nodes, added by textStretchesWalked below.)
+  const {text, spans} = root.textStretches(wanted);
   // The runs of two or more spaces (as the normalising pattern finds them), and how much
   // all runs before each shorten the text: a stretch that starts and ends with no space
   // holds whole every run starting inside it.
@@ -817,6 +790,44 @@ function decodeBase64ByAtob(input) {
   ],
 );
 
+// Reader View's candidates are weighed by their text lengths (weighedCandidates above): the
+// text under a node and where each wanted element starts and ends in it, read by a walk over
+// linkedom's list of nodes (each element's end is a node of that list) rather than from child
+// to sibling through getters, each of which steps over attributes anew.
+const textStretchesWalked = patch(
+  'text-stretches-walked',
+  /linkedom[\\/]esm[\\/]mixin[\\/]parent-node\.js$/,
+  [
+    [
+      '  get childNodes() {\n',
+      `  textStretches(wanted) {
+    const chunks = [];
+    const spans = new Map();
+    let offset = 0;
+    let {[NEXT]: next, [END]: end} = this;
+    while (next !== end) {
+      const nodeType = next.nodeType;
+      if (nodeType === TEXT_NODE || nodeType === CDATA_SECTION_NODE) {
+        const data = next.textContent;
+        chunks.push(data);
+        offset += data.length;
+      } else if (nodeType === ELEMENT_NODE) {
+        if (wanted.has(next)) spans.set(next, [offset, offset]);
+      } else if (nodeType === NODE_END) {
+        const span = spans.get(next[START]);
+        if (span) span[1] = offset;
+      }
+      next = next[NEXT];
+    }
+    return {text: chunks.join(''), spans};
+  }
+
+  get childNodes() {
+`,
+    ],
+  ],
+);
+
 /** Each lazily required module, bundled on its own as CommonJS into dist/. */
 async function bundleLazyFiles() {
   for (const [entry, {file}] of Object.entries(LAZY_FILES)) {
@@ -840,6 +851,7 @@ async function bundleLazyFiles() {
         classNameWithoutLists,
         tagNamesUpperCasedOnce,
         entityTablesDecodedNatively,
+        textStretchesWalked,
         lazyFiles,
       ],
       entryPoints: [entry],
