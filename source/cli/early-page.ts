@@ -4,7 +4,14 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {formatOfFile, type Format} from '../article/formats.js';
 import type {LoadResult} from '../article/article.js';
-import {isPageStart, restFromThread, WHOLE_FAILED, type PageStart} from './page-start.js';
+import {
+  isPageStart,
+  pageFlags,
+  restFromThread,
+  WHOLE,
+  WHOLE_FAILED,
+  type PageStart,
+} from './page-start.js';
 
 // Reading a web page (a DOM, Reader View, the Markdown trees) takes as long as starting the
 // whole reader. The launcher (dist/cli.js) starts reading the page named on the command line
@@ -59,16 +66,20 @@ type WithPageReading = {[HANDED_OVER]?: PageReading};
  * Starts reading the page `argv` names in `script` (dist/page-worker.cjs), if it names one.
  * Called by the launcher; run from source (the tests' components), nothing starts it.
  */
-export function startPageReading(argv: readonly string[], script: string): void {
+export function startPageReading(
+  argv: readonly string[],
+  script: string,
+  {startShowingMs}: {startShowingMs?: number} = {},
+): void {
   const named = namedPage(argv);
   if (named === undefined) return;
   try {
     if (!statSync(named).isFile()) return;
     const file = path.resolve(named);
     const {port1: whole, port2} = new MessageChannel();
-    const posted = new Int32Array(new SharedArrayBuffer(4));
+    const posted = pageFlags();
     const worker = new Worker(script, {
-      workerData: {file, whole: port2, posted},
+      workerData: {file, whole: port2, posted, startShowingMs},
       transferList: [port2],
       stdout: true,
       stderr: true,
@@ -83,7 +94,7 @@ export function startPageReading(argv: readonly string[], script: string): void 
       worker.once('exit', () => {
         resolve(undefined);
         // (Gone before it posted the whole of a page whose start it gave: the reader reads it.)
-        Atomics.compareExchange(posted, 0, 0, WHOLE_FAILED);
+        Atomics.compareExchange(posted, WHOLE, 0, WHOLE_FAILED);
       });
     });
     (globalThis as WithPageReading)[HANDED_OVER] = {file, result, worker, whole, posted};

@@ -8,9 +8,32 @@ import type {Article, ArticleLoad, LoadResult} from '../article/article.js';
 /** The page thread's first message for a long page: its start, the whole to follow. */
 export type PageStart = {kind: 'article'; article: Article; more: true};
 
-/** The flag's values: nothing yet, the whole posted, or no whole coming from the thread. */
+/**
+ * The flags the reader and the thread share: the whole's (nothing yet, posted, or none
+ * coming), and whether the reader has shown the start and gone on to wait for the rest.
+ */
+export const WHOLE = 0;
 export const WHOLE_POSTED = 1;
 export const WHOLE_FAILED = 2;
+export const START_SHOWN = 1;
+/** The flags' shared array. */
+export function pageFlags(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/**
+ * How long the thread, having given the start, waits for the reader to show it before it
+ * makes the whole: the two would share the machine's cores (two, often) with the thread's
+ * own collector, and the start would be shown later for it.
+ */
+export const START_SHOWING_MS = 250;
+
+/** Tells the thread the reader has shown the start (or needs the whole now): it may go on. */
+function startShown(flags: Int32Array): void {
+  if (Atomics.load(flags, START_SHOWN) !== 0) return;
+  Atomics.store(flags, START_SHOWN, 1);
+  Atomics.notify(flags, START_SHOWN);
+}
 
 /** How long a reader that needs the whole waits for the thread before reading the page itself. */
 const LONGEST_WAIT_MS = 30_000;
@@ -40,7 +63,7 @@ export function restFromThread(
   };
   const take = (): Article | undefined => {
     if (whole) return whole;
-    const state = Atomics.load(posted, 0);
+    const state = Atomics.load(posted, WHOLE);
     if (state === WHOLE_POSTED) {
       whole = wholeOf(receiveMessageOnPort(port)?.message as LoadResult | undefined);
     } else if (state === WHOLE_FAILED) {
@@ -51,16 +74,19 @@ export function restFromThread(
   };
   return {
     step(keepGoing) {
+      // (Stepped when the reader has drawn the start and has time: the thread may go on.)
+      startShown(posted);
       // The thread is making it: sleep a little at a time (keys are read between steps).
-      while (!take() && keepGoing()) Atomics.wait(posted, 0, 0, 4);
+      while (!take() && keepGoing()) Atomics.wait(posted, WHOLE, 0, 4);
       return whole;
     },
     finish() {
+      startShown(posted);
       const until = Date.now() + LONGEST_WAIT_MS;
       while (!take()) {
         // (A thread that died cannot say so while this waits: after a while, it is given up.)
-        if (Date.now() > until) Atomics.store(posted, 0, WHOLE_FAILED);
-        else Atomics.wait(posted, 0, 0, 100);
+        if (Date.now() > until) Atomics.store(posted, WHOLE, WHOLE_FAILED);
+        else Atomics.wait(posted, WHOLE, 0, 100);
       }
       return whole!;
     },

@@ -5,12 +5,25 @@ import {parentPort, workerData} from 'node:worker_threads';
 import type {MessagePort} from 'node:worker_threads';
 import {loadArticleFile} from '../article/file.js';
 import {keepCodeCaches} from '../system/code-cache.js';
-import {WHOLE_FAILED, WHOLE_POSTED, type PageStart} from './page-start.js';
+import {
+  START_SHOWING_MS,
+  START_SHOWN,
+  WHOLE,
+  WHOLE_FAILED,
+  WHOLE_POSTED,
+  type PageStart,
+} from './page-start.js';
 
-const {file, whole, posted} = workerData as {
+const {
+  file,
+  whole,
+  posted,
+  startShowingMs = START_SHOWING_MS,
+} = workerData as {
   file: string;
   whole?: MessagePort;
   posted?: Int32Array;
+  startShowingMs?: number;
 };
 let started = false;
 const result = loadArticleFile(file, 'html', {
@@ -19,6 +32,8 @@ const result = loadArticleFile(file, 'html', {
       ? (article) => {
           started = true;
           parentPort!.postMessage({kind: 'article', article, more: true} satisfies PageStart);
+          // The reader shows the start first: the whole waits until it has (or a while).
+          Atomics.wait(posted, START_SHOWN, 0, startShowingMs);
         }
       : undefined,
 });
@@ -28,11 +43,11 @@ keepCodeCaches();
 if (started) {
   try {
     whole!.postMessage(result);
-    Atomics.store(posted!, 0, WHOLE_POSTED);
+    Atomics.store(posted!, WHOLE, WHOLE_POSTED);
   } catch {
-    Atomics.store(posted!, 0, WHOLE_FAILED);
+    Atomics.store(posted!, WHOLE, WHOLE_FAILED);
   }
-  Atomics.notify(posted!, 0);
+  Atomics.notify(posted!, WHOLE);
   whole!.close();
 } else {
   parentPort!.postMessage(result);

@@ -167,6 +167,46 @@ describe('a long page read early: its start first, the whole after it', () => {
     expect(taken).toEqual(whole.kind === 'article' ? whole.article : undefined);
   });
 
+  /** The flags the launcher shares with the thread, before the reader takes the page. */
+  const flagsOfReading = () =>
+    (globalThis as Record<symbol, {posted: Int32Array} | undefined>)[
+      Symbol.for('broadsheet.pageReading')
+    ]!.posted;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('makes the whole only once the reader has shown the start: finish, or a step', async () => {
+    const whole = loadArticleFile(pageFile('survey.html', LONG), 'html');
+    for (const take of ['finish', 'step'] as const) {
+      const file = pageFile('survey.html', LONG);
+      // (The thread would wait a minute for a reader that never shows the start.)
+      startPageReading([file], WORKER, {startShowingMs: 60_000});
+      const flags = flagsOfReading();
+      const early = await pageReadEarly([file], undefined, itself);
+      if (early?.kind !== 'article' || !early.rest) throw new Error('no start');
+      // Time enough to make the whole many times over: it is not made while the start is drawn.
+      await pause(1000);
+      expect(Atomics.load(flags, 0), take).toBe(0);
+      let taken = take === 'finish' ? early.rest.finish() : undefined;
+      for (let tries = 0; !taken && tries < 1000; tries++) {
+        taken = early.rest.step(() => false);
+        await pause(5);
+      }
+      expect(taken, take).toEqual(whole.kind === 'article' ? whole.article : undefined);
+    }
+  });
+
+  it('makes the whole after a while when the reader never shows the start', async () => {
+    const file = pageFile('survey.html', LONG);
+    startPageReading([file], WORKER);
+    const flags = flagsOfReading();
+    const early = await pageReadEarly([file], undefined, itself);
+    if (early?.kind !== 'article' || !early.rest) throw new Error('no start');
+    for (let waited = 0; Atomics.load(flags, 0) === 0 && waited < 10_000; waited += 50) {
+      await pause(50);
+    }
+    expect(Atomics.load(flags, 0)).toBe(1);
+  });
+
   it('reads the page itself when the thread goes after giving the start', async () => {
     const file = pageFile('survey.html', LONG);
     // A thread that posts a start and ends.
