@@ -851,16 +851,24 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
   const verb = VERB_AT_END.exec(clause);
   if (!verb) return undefined;
   // (An aside between commas just before the verb describes the subject: "Eric Reeves, one
-  // of the leading American voices on Sudan, said": not American.)
-  const lead = clause
-    .slice(0, verb.index)
-    .replace(/,[^,]{1,80},\s*$/, (aside) => ' '.repeat(aside.length));
+  // of the leading American voices on Sudan, said": not American. Unless the subject is in
+  // it: "When they came in, Ada taking out the letter, said".)
+  const whole = clause.slice(0, verb.index);
+  const lead = whole.replace(/,[^,]{1,80},\s*$/, (aside) => ' '.repeat(aside.length));
+  const found = subjectOf(scene, clause, lead);
+  if (lead === whole || found?.speaker) return found;
+  return subjectOf(scene, clause, whole) ?? found;
+}
+
+/** Who speaks in a clause leading into a quotation: the last subject in `lead`, its start. */
+function subjectOf(scene: Scene, clause: string, lead: string): Tagged {
   let found: Tagged;
   for (const match of lead.matchAll(WHO)) {
-    if (afterPreposition(lead, match.index)) continue;
-    const name = match[1] && cleanName(match[1]);
     // ("Line 0 says": a capitalised word far from the verb must be known as a name.)
     const adjacent = SAYS.test(clause.slice(match.index + match[0].length));
+    // ("than Ada exclaimed": a word that may be a preposition, but the verb is hers.)
+    if (!adjacent && afterPreposition(lead, match.index)) continue;
+    const name = match[1] && cleanName(match[1]);
     if (name && !isKnown(scene.talk, name) && !adjacent) continue;
     found = tagOf(scene, match[1], match[2]) ?? found;
   }

@@ -70,6 +70,20 @@ describe('a speaker named beside the quotation', () => {
     expect(named('At last, with some hesitation, Tess said-- “I am sure.”')).toEqual([
       'Tess/named',
     ]);
+    // A word that may be a preposition, right before the one who speaks.
+    expect(
+      named('No sooner was she out of sight, than Owen exclaimed,', '“What a fine day it is.”'),
+    ).toEqual(['Owen/named']);
+    // (Not the one after a preposition who does not speak: "to Tess".)
+    expect(named('The picture pleased Nora. Nora, turning to Tess, said, “It is pretty.”')).toEqual(
+      ['Nora/named'],
+    );
+  });
+
+  it('finds the subject in the words between commas when none is before them', () => {
+    expect(
+      named('When they reached the room, Nora taking out the letter, said,', '“This is from Kit.”'),
+    ).toEqual(['Nora/named']);
   });
 
   it('keeps the title of a name after a sentence’s first word', () => {
