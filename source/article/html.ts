@@ -258,10 +258,8 @@ const DEEPEST_PARSED = Symbol.for('broadsheet.deepestParsed');
  * tree conversions would overflow the stack ten thousand down). Walks without recursion.
  */
 function flattenDeep(document: PageDocument): void {
-  // The bundle's linkedom says how deep its parser nested elements (scripts/bundle.mjs): a
-  // page whose elements all lie above the limit need not be walked.
   const deepest = (document as unknown as Record<symbol, number | undefined>)[DEEPEST_PARSED];
-  if (deepest !== undefined && deepest < MAX_DEPTH) return;
+  if (!mayNestTooDeep(deepest)) return;
   const root = document.documentElement as unknown as ParentOf;
   // From element to element (a list of children is made anew on each ask in linkedom).
   let element = root.firstElementChild;
@@ -281,6 +279,14 @@ function flattenDeep(document: PageDocument): void {
     if (element === root) return;
     element = element.nextElementSibling;
   }
+}
+
+/**
+ * Whether a page may hold elements below MAX_DEPTH, given how deep the bundle's linkedom says
+ * its parser nested them (scripts/bundle.mjs; unknown from source): if not, it is not walked.
+ */
+export function mayNestTooDeep(deepestParsed: number | undefined): boolean {
+  return deepestParsed === undefined || deepestParsed >= MAX_DEPTH;
 }
 
 type ParentOf = {

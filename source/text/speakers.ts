@@ -864,8 +864,11 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
 function subjectOf(scene: Scene, clause: string, lead: string): Tagged {
   let found: Tagged;
   for (const match of lead.matchAll(WHO)) {
-    // ("Line 0 says": a capitalised word far from the verb must be known as a name.)
-    const adjacent = SAYS.test(clause.slice(match.index + match[0].length));
+    // ("Line 0 says": a capitalised word far from the verb, an aside apart, must be known as
+    // a name.)
+    const adjacent = SAYS.test(
+      lead.slice(match.index + match[0].length) + clause.slice(lead.length),
+    );
     // ("than Ada exclaimed": a word that may be a preposition, but the verb is hers.)
     if (!adjacent && afterPreposition(lead, match.index)) continue;
     const name = match[1] && cleanName(match[1]);

@@ -1,6 +1,6 @@
 // Web pages read as articles: Reader View's extraction, then the Markdown path's blocks.
 import {describe, expect, it} from 'vitest';
-import {bylineOf, parseHtml, START_CHARACTERS} from '../../source/article/html.js';
+import {bylineOf, mayNestTooDeep, parseHtml, START_CHARACTERS} from '../../source/article/html.js';
 import {charsetOf, declaredCharset, decodeWebPage} from '../../source/article/decode.js';
 import {articleFromBytes} from '../../source/article/load.js';
 import {sniffFormat} from '../../source/article/formats.js';
@@ -160,6 +160,14 @@ describe('a web page read as an article', () => {
     expect(flattened).toContain('as a paragraph.The second paragraph');
     expect(flattened).toContain('read as one.Its last words');
     expect(flattened).toMatch(/as one too\.\n\n+After the deep part/);
+  });
+
+  it('walks a page for elements too deep unless its parser says they all lie above the limit', () => {
+    expect(mayNestTooDeep(undefined)).toBe(true); // (read from source: not known)
+    expect(mayNestTooDeep(0)).toBe(false);
+    expect(mayNestTooDeep(127)).toBe(false);
+    expect(mayNestTooDeep(128)).toBe(true);
+    expect(mayNestTooDeep(20_000)).toBe(true);
   });
 
   it('is titled by the page, else by its file name', () => {

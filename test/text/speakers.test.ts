@@ -104,6 +104,10 @@ describe('a speaker named beside the quotation', () => {
         'We asked Ian Reed. Ian Reed, one of the leading American voices on it, said he was “appalled”.',
       ),
     ).toEqual(['Ian Reed/named']);
+    // (A name seen nowhere else counts right before its verb: the aside keeps its place.)
+    expect(named('Kit Orme, a keeper of the light, said, “The lamp is lit.”')).toEqual([
+      'Kit Orme/named',
+    ]);
   });
 
   it('names nobody for a description, and lets no other rule guess then', () => {
