@@ -11,8 +11,10 @@ export function readerContents(state: ReaderState): ContentsEntry[] {
  * The chapter being read, or -1 before the first: the first whose heading is on screen, else
  * the one the screen's top is in.
  */
-export function currentEntry(state: ReaderState): number {
-  const contents = readerContents(state);
+export function currentEntry(
+  state: ReaderState,
+  contents: ContentsEntry[] = readerContents(state),
+): number {
   const top = screenTop(state);
   const here = entryAt(contents, top);
   const next = contents[here + 1];
@@ -24,7 +26,10 @@ export function currentEntry(state: ReaderState): number {
 
 /** Where the text on screen ends. */
 function screenEnd(state: ReaderState): number {
-  return visibleLines(state).at(-1)?.end ?? screenTop(state);
+  // (A page's text ends where the next page's begins, but for the spaces between: no chapter
+  // starts among them. No lines are built for it, at every frame's status line.)
+  const next = state.aligned ? state.pages.startOffset[state.page + 1] : undefined;
+  return next ?? visibleLines(state).at(-1)?.end ?? screenTop(state);
 }
 
 /** Opens the contents panel on the chapter being read. */
@@ -93,5 +98,5 @@ function onScreen(state: ReaderState, offset: number): boolean {
 export function chapterTitle(state: ReaderState): string | undefined {
   const contents = readerContents(state);
   if (contents.length === 0) return undefined;
-  return contents[currentEntry(state)]?.title;
+  return contents[currentEntry(state, contents)]?.title;
 }

@@ -51,14 +51,17 @@ export function statusText(state: ReaderState, extra = '', width = Infinity): st
   const {message, page, progress, chapter} = statusParts(state);
   const place = page + progress + extra;
   const full = message ? `${message} · ${place}` : place;
+  // (Each measured once: a status line is made for every frame.)
+  const fullWidth = cellWidth(full);
   // The chapter's name last, where there is room for it (cut short, at least 12 cells).
   if (chapter) {
-    const room = width - cellWidth(full) - 3;
-    if (room >= Math.min(12, cellWidth(chapter))) {
-      return `${full} · ${truncateToWidth(chapter, room)}`;
+    const room = width - fullWidth - 3;
+    const chapterWidth = cellWidth(chapter);
+    if (room >= Math.min(12, chapterWidth)) {
+      return `${full} · ${chapterWidth <= room ? chapter : truncateToWidth(chapter, room)}`;
     }
   }
-  if (cellWidth(full) <= width) return full;
+  if (fullWidth <= width) return full;
   if (!message) return truncateToWidth(place, width);
   const room = width - cellWidth(` · ${page}`);
   const [head = message] = message.split(/ · |: /u);

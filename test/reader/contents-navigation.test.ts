@@ -135,6 +135,46 @@ describe('the chapter being read', () => {
     expect(statusText(page, '', 100)).toMatch(/· CHAPTER II$/);
   });
 
+  it('is the same on every page as the lines on screen say, a heading just past it not counted', () => {
+    const headings = ['I', 'II', 'III', 'IV', 'V'].map((n) => ({
+      title: `CHAPTER ${n}`,
+      offset: offsetOf(`CHAPTER ${n}`),
+    }));
+    let checked = 0;
+    // (Screens of several heights: on some, a page ends right before a heading.)
+    for (let rows = 12; rows <= 30; rows++) {
+      let state = openReader(book, 60, rows);
+      state.pages.advance(Infinity);
+      state = readerReducer(state, {type: 'layoutComplete'});
+      for (let page = 0; page < state.pages.count; page++) {
+        const here = {...state, page};
+        const lines = here.pages.linesOf(page);
+        const [top, end] = [lines[0]!.start, lines.at(-1)!.end];
+        const shown = headings.find((heading) => heading.offset >= top && heading.offset < end);
+        const within = headings.filter((heading) => heading.offset <= top).at(-1);
+        const expected = shown ?? within;
+        expect(statusText(here, '', 100), `page ${page}`).toMatch(
+          expected ? new RegExp(`· ${expected.title}$`) : /left$/,
+        );
+        // (A page whose next page opens with a heading: its own chapter still.)
+        if (headings.some((heading) => heading.offset === here.pages.startOffset[page + 1])) {
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('is cut short to fit, at the end of the status line', () => {
+    const long = parseText(
+      `A Long Book\n\nCHAPTER I. IN WHICH THE KEEPER OF THE HARBOUR LIGHT WRITES A VERY LONG LETTER\n\n${chapterText(1)}`,
+    );
+    const state = openReader(long, 60, 20);
+    const line = statusText(state, '', 60);
+    expect(line).toMatch(/· CHAPTER I\. IN WHICH.*…$/);
+    expect(line.length).toBe(60);
+  });
+
   it('goes back with { to the start of the first chapter from inside it', () => {
     let state = openReader(book, 60, 20);
     state = readerReducer(state, {type: 'nextPage'});
