@@ -11,8 +11,13 @@ import {findQuotations} from '../source/text/quotes.js';
 
 const [bookPath, articlePath] = process.argv.slice(2) as [string, string];
 
+/**
+ * The article of a file's bytes, which it may rearrange as the reader does the bytes it read
+ * (a Project Gutenberg text's book is moved over its header in place, not copied): each
+ * caller gives bytes of its own, copied before its clock starts.
+ */
 function parse(bytes: Uint8Array): Article {
-  const result = articleFromBytes(bytes, 'bench');
+  const result = articleFromBytes(bytes, 'bench', {ownBytes: true});
   if (result.kind !== 'article') throw new Error(result.reason);
   return result.article;
 }
@@ -72,14 +77,18 @@ function pageTurns(book: Article, small: Article): {book: number; small: number}
 const bookBytes = readFileSync(bookPath);
 const articleBytes = readFileSync(articlePath);
 
+const own = () => Uint8Array.from(bookBytes);
+
+let bytes = own();
 let started = performance.now();
-const book = parse(bookBytes);
+const book = parse(bytes);
 let state = openReader(book, 80, 24);
 frame(state);
 const firstPage = performance.now() - started;
 
+bytes = own();
 started = performance.now();
-const fresh = parse(bookBytes);
+const fresh = parse(bytes);
 const counted = openReader(fresh, 80, 24);
 counted.pages.advance(Infinity);
 const fullCount = performance.now() - started;
@@ -108,7 +117,7 @@ for (let run = 0; run < 5; run++) {
 const quotes = median(quoteTimes);
 const quotesScanOnly = median(scanTimes);
 
-const turns = pageTurns(book, parse(articleBytes));
+const turns = pageTurns(book, parse(Uint8Array.from(articleBytes)));
 const turnBook = turns.book;
 const turnSmall = turns.small;
 

@@ -118,6 +118,7 @@ export type AppEvent =
   | {type: 'resize'; columns: number; rows: number}
   /** The reader's page count was finished in the background. */
   | {type: 'layoutComplete'}
+  | {type: 'contentsFound'}
   /** The whole of a long file has been read in the background. */
   | {type: 'loaded'; article: Article}
   /** A word for the reader's status line (keys are held while a file is read). */
@@ -501,6 +502,8 @@ export function appReducer(state: AppState, event: AppEvent, env: AppEnv): AppSt
     }
     case 'layoutComplete':
       return withReader(state, {type: 'layoutComplete'});
+    case 'contentsFound':
+      return withReader(state, {type: 'contentsFound'});
     case 'loaded':
       return loaded(state, event.article);
     case 'notice':

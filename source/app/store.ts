@@ -14,6 +14,7 @@ import {isAtEnd} from '../reader/reader-reducer.js';
 import type {Article, LoadResult} from '../article/article.js';
 import type {ThemeName} from '../ui/theme.js';
 import {nameMoreSpeakers} from '../text/quotes.js';
+import {contentsIfQuick, contentsOf} from '../text/contents.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {WARM_QUERIES, type SortKey} from '../library/view.js';
 
@@ -544,6 +545,18 @@ export class AppStore {
         if (waiting()) return this.scheduleLayout();
         const before = this.state;
         this.release();
+        this.changed(before);
+      });
+      return;
+    }
+    const shown = this.state.reading?.reader.article;
+    if (shown && contentsIfQuick(shown) === undefined) {
+      // A long book's chapters, for the status line: found once its first page is up.
+      this.layoutTimer = setImmediate(() => {
+        this.layoutTimer = undefined;
+        contentsOf(shown);
+        const before = this.state;
+        if (this.state.reading?.reader.article === shown) this.apply({type: 'contentsFound'});
         this.changed(before);
       });
       return;

@@ -1,5 +1,5 @@
 import type {ContentsEntry} from '../article/article.js';
-import {contentsOf, entryAt} from '../text/contents.js';
+import {contentsIfQuick, contentsOf, entryAt} from '../text/contents.js';
 import {movePanelWithin, place, screenTop, visibleLines, type ReaderState} from './reader-state.js';
 
 /** The article's contents, as the panel and `}` `{` go through them. */
@@ -94,9 +94,13 @@ function onScreen(state: ReaderState, offset: number): boolean {
   return pages.covers(offset) && pages.pageOf(offset) === state.page;
 }
 
-/** The title of the chapter being read, for the status line; undefined before the first. */
+/**
+ * The title of the chapter being read, for the status line; undefined before the first, and
+ * while a long text's chapters are being found (the reader finds them once its first page is
+ * up: see app/store.ts).
+ */
 export function chapterTitle(state: ReaderState): string | undefined {
-  const contents = readerContents(state);
-  if (contents.length === 0) return undefined;
+  const contents = contentsIfQuick(state.article);
+  if (!contents || contents.length === 0) return undefined;
   return contents[currentEntry(state, contents)]?.title;
 }

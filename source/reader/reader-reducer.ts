@@ -37,6 +37,8 @@ export type ReaderAction =
   | {type: 'fullMeasure'}
   /** The page count was finished in the background: show it. */
   | {type: 'layoutComplete'}
+  /** The article's contents found (a long one's, after its first page): its chapter shows. */
+  | {type: 'contentsFound'}
   | {type: 'nextQuote'}
   | {type: 'previousQuote'}
   | {type: 'openQuotes'}
@@ -67,7 +69,12 @@ export type ReaderAction =
   | {type: 'notify'; message: string | undefined};
 
 /** What is not a key, and leaves the mark of where a reopened article was left. */
-const LEAVE_RESUMED_MARK = new Set<ReaderAction['type']>(['layoutComplete', 'resize', 'notify']);
+const LEAVE_RESUMED_MARK = new Set<ReaderAction['type']>([
+  'layoutComplete',
+  'contentsFound',
+  'resize',
+  'notify',
+]);
 
 /** Keys that jump: '' comes back to where the last of them started. */
 const JUMPS = new Set<ReaderAction['type']>([
@@ -229,7 +236,8 @@ function reduce(current: ReaderState, action: ReaderAction): ReaderState {
   const state = settle(current);
   if (action.type === 'layoutComplete' && state !== current) return state;
   const count = takeCount(state);
-  // Every command but a digit uses up the count (digits and layoutComplete use `state`).
+  // Every command but a digit uses up the count (digits, layoutComplete and contentsFound
+  // use `state`).
   const fresh: ReaderState =
     state.count === '' && state.message === undefined && state.quotationAt === undefined
       ? state
@@ -283,6 +291,7 @@ function reduce(current: ReaderState, action: ReaderAction): ReaderState {
         state.cap === Infinity ? (state.defaultCap ?? DEFAULT_MEASURE) : Infinity,
       );
     case 'layoutComplete':
+    case 'contentsFound':
       return {...state};
     case 'nextQuote':
       return stepQuote(fresh, 1);

@@ -51,6 +51,21 @@ export function contentsOf(article: Article): ContentsEntry[] {
 
 const known = new WeakMap<Article, ContentsEntry[]>();
 
+/** Texts this long have their contents found at once; a longer one's, a moment after. */
+const FOUND_AT_ONCE = 200_000;
+
+/**
+ * The contents when found already, or quick to find (a book's own, or a text's that is not
+ * long); undefined while a long text's chapters are not yet looked for (a few tens of ms for
+ * a long novel: its first page is shown first, then its contents are found).
+ */
+export function contentsIfQuick(article: Article): ContentsEntry[] | undefined {
+  const found = known.get(article);
+  if (found) return found;
+  const quick = (article.contents?.length ?? 0) > 0 || article.text.length <= FOUND_AT_ONCE;
+  return quick ? contentsOf(article) : undefined;
+}
+
 function findContents(article: Article): ContentsEntry[] {
   if (article.contents && article.contents.length > 0) return article.contents;
   const headings = article.blocks.filter((block) => block.kind === 'heading');

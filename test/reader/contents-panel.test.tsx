@@ -38,6 +38,8 @@ describe('the contents panel', () => {
     await waitFor((shown) => shown.includes('page 1/'));
     stdin.write('t');
     await waitFor((shown) => shown.includes('contents · 1/3 · Enter go · Esc close'));
+    // (Each chapter's page as the layout gets to it.)
+    await waitFor((shown) => /p\.\d+ +CHAPTER III/.test(shown));
     const rows = frame()
       .split('\n')
       .filter((line) => /p\.\d+ +CHAPTER/.test(line));

@@ -10,6 +10,7 @@ import {REACH_BLOCKS, visibleLines} from '../../source/reader/reader-state.js';
 import {readerContents} from '../../source/reader/contents-navigation.js';
 import {messageOf, statusText} from '../../source/reader/status.js';
 import {layout} from '../../source/text/layout.js';
+import {contentsIfQuick} from '../../source/text/contents.js';
 import {
   articleQuotationsWithSpeakers,
   QuotationScanner,
@@ -227,6 +228,30 @@ describe('keys while a long file is still being read', () => {
     });
     expect(slices.length).toBeGreaterThan(5);
     expect(slices.every((laid) => laid === article)).toBe(true);
+    app.close();
+  });
+
+  it('shows the first page before the book’s contents are found, then finds them by itself', async () => {
+    // (Finding a long novel's chapters takes tens of ms: not before its first page.)
+    const first = openReader(book(), 80, 24);
+    expect(contentsIfQuick(first.article)).toBeUndefined();
+    expect(statusText(first, '', 200)).toMatch(/left$/);
+    const app = store();
+    app.feed('\r');
+    await vi.waitFor(() => expect(app.getState().reading?.loading).toBeUndefined(), {
+      timeout: 5000,
+    });
+    let drawn = 0;
+    app.subscribe(() => drawn++);
+    await vi.waitFor(
+      () => expect(contentsIfQuick(app.getState().reading!.reader.article)).toBeDefined(),
+      {timeout: 5000},
+    );
+    await vi.waitFor(() => expect(drawn).toBeGreaterThan(0));
+    // Its front matter is in no chapter; at the first, the status line names it.
+    expect(statusText(app.getState().reading!.reader, '', 200)).toMatch(/left$/);
+    app.feed('}');
+    expect(statusText(app.getState().reading!.reader, '', 200)).toMatch(/· BOOK ONE: 1805$/);
     app.close();
   });
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
 import {parseMarkdown} from '../../source/article/markdown.js';
-import {chapterHeadings, contentsOf, entryAt} from '../../source/text/contents.js';
+import {chapterHeadings, contentsIfQuick, contentsOf, entryAt} from '../../source/text/contents.js';
 
 const prose = (words: string) =>
   `The ${words} walked down to the harbour where the boats were tied for the night and waited.`;
@@ -144,6 +144,23 @@ describe('the contents of any article', () => {
     expect(contentsOf(article)).toBe(article.contents);
     const text = parseText('Book\n\nCHAPTER I\n\n' + prose('keeper'));
     expect(contentsOf(text)).toBe(contentsOf(text));
+  });
+
+  it('are found at once for a text up to 200,000 characters or a book with its own, later for a longer one', () => {
+    const chapter = (n: number) => `CHAPTER ${n}\n\n${`${prose('keeper')}\n\n`.repeat(20)}`;
+    const text = (chapters: number) =>
+      parseText(`Book\n\n${Array.from({length: chapters}, (_, n) => chapter(n + 1)).join('')}`);
+    const short = text(100);
+    expect(short.text.length).toBeLessThanOrEqual(200_000);
+    expect(contentsIfQuick(short)).toHaveLength(100);
+    const long = text(120);
+    expect(long.text.length).toBeGreaterThan(200_000);
+    expect(contentsIfQuick(long)).toBeUndefined();
+    expect(contentsOf(long)).toHaveLength(120);
+    expect(contentsIfQuick(long)).toBe(contentsOf(long));
+    const book = text(120);
+    book.contents = [{title: 'The real first', offset: 6, depth: 0}];
+    expect(contentsIfQuick(book)).toBe(book.contents);
   });
 
   it('tells which entry an offset is in', () => {
