@@ -83,12 +83,12 @@ export function gutenbergBook(
   }
   const prefix = lines.reduce((sum, part) => sum + part.length, 0);
   const length = prefix + bodyEnd - bodyStart;
-  // Bytes the caller owns are rearranged where they are (the title lines are shorter than
-  // the header they come from): a book of 30 MB is not copied.
+  // Bytes the caller owns are rearranged where they are: the title lines (shorter than the
+  // header they come from) are written over the header's end, just before the book, which
+  // stays where it is (a book of 30 MB is neither copied nor moved).
   inPlace &&= prefix <= bodyStart;
-  const whole = inPlace ? bytes.subarray(0, length) : new Uint8Array(length);
-  if (inPlace) bytes.copyWithin(prefix, bodyStart, bodyEnd);
-  else whole.set(bytes.subarray(bodyStart, bodyEnd), prefix);
+  const whole = inPlace ? bytes.subarray(bodyStart - prefix, bodyEnd) : new Uint8Array(length);
+  if (!inPlace) whole.set(bytes.subarray(bodyStart, bodyEnd), prefix);
   let at = 0;
   for (const part of lines) {
     whole.set(part, at);
