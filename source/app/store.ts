@@ -13,7 +13,7 @@ import {libraryJobs, pendingInView} from './library-jobs.js';
 import {isAtEnd} from '../reader/reader-reducer.js';
 import type {Article, LoadResult} from '../article/article.js';
 import type {ThemeName} from '../ui/theme.js';
-import {nameMoreSpeakers} from '../text/quotes.js';
+import {nameMoreSpeakers, readForSpeakerNaming} from '../text/quotes.js';
 import {contentsIfQuick, contentsOf} from '../text/contents.js';
 import type {Library, LibraryEntry} from '../library/library.js';
 import {WARM_QUERIES, type SortKey} from '../library/view.js';
@@ -538,9 +538,11 @@ export class AppStore {
       this.layoutTimer = setImmediate(() => {
         this.layoutTimer = undefined;
         const until = performance.now() + LOAD_SLICE_MS;
-        while (waiting() && performance.now() < until) {
-          if (quotes.complete) nameMoreSpeakers(article, QUOTE_BLOCKS);
-          else quotes.scanBlocks(QUOTE_BLOCKS);
+        const inSlice = () => performance.now() < until;
+        while (waiting() && inSlice()) {
+          if (!quotes.complete) quotes.scanBlocks(QUOTE_BLOCKS);
+          // (The text's people read first, a stretch at a time: tens of ms in a long book.)
+          else if (readForSpeakerNaming(article, inSlice)) nameMoreSpeakers(article, QUOTE_BLOCKS);
         }
         if (waiting()) return this.scheduleLayout();
         const before = this.state;

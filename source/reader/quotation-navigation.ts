@@ -1,6 +1,7 @@
 import {
   nameSpeakerOf,
   speakersPending,
+  speakersReady,
   speakerWork,
   type Quotation,
   type QuotationScanner,
@@ -112,7 +113,8 @@ export function quotationsFar(state: ReaderState, command: {type: string}): bool
       if (!quotes.complete) return quotes.blocksTo(top) > QUOTE_REACH_BLOCKS;
       const before = quotes.top.findLastIndex((quotation) => quotation.start < top);
       const work = Math.max(speakerWork(article, before), speakerWork(article, before + 1));
-      return work > SPEAKER_REACH;
+      // (Any naming waits for the text's people to be read, a stretch at a time.)
+      return work > SPEAKER_REACH || (work > 0 && !speakersReady(article));
     }
     case 'openQuotes':
       return far(state, screenTop(state));
@@ -126,9 +128,9 @@ export function quotationsFar(state: ReaderState, command: {type: string}): bool
 
 /** Whether the quotations up to `offset`, and their speakers named in order, are far off. */
 function far(state: ReaderState, offset: number): boolean {
-  return state.quotes.complete
-    ? speakersPending(state.article, offset) > SPEAKER_REACH
-    : state.quotes.blocksTo(offset) > QUOTE_REACH_BLOCKS;
+  if (!state.quotes.complete) return state.quotes.blocksTo(offset) > QUOTE_REACH_BLOCKS;
+  const pending = speakersPending(state.article, offset);
+  return pending > SPEAKER_REACH || (pending > 0 && !speakersReady(state.article));
 }
 
 /** Where `quotation` stands among the outermost ones (found by place: it may be from the

@@ -4,6 +4,8 @@ import {
   attributeSpeakers,
   attributeThrough,
   namingStart,
+  readForSpeakers,
+  readForSpeakersDone,
   type NamingProgress,
   type SpeakerWay,
 } from './speakers.js';
@@ -333,6 +335,23 @@ export function nameMoreSpeakers(article: Article, count: number): boolean {
     quotations[Math.min(quotations.length, next + count) - 1]?.start ?? Infinity,
   );
   return (attributed.get(scanner)?.next ?? 0) >= quotations.length;
+}
+
+/** Texts this long are read for their people at once when a speaker is asked for. */
+const READ_AT_ONCE = 200_000;
+
+/**
+ * Whether naming the article's speakers can begin at once: it has read what it needs of the
+ * whole text (the genders and names of its people: tens of ms for a long book, see
+ * readForSpeakers), or the text is short enough to read now.
+ */
+export function speakersReady(article: Article): boolean {
+  return article.text.length <= READ_AT_ONCE || readForSpeakersDone(article.text, article.blocks);
+}
+
+/** Reads the whole text for naming speakers while `keepGoing()` says so; whether done. */
+export function readForSpeakerNaming(article: Article, keepGoing: () => boolean): boolean {
+  return readForSpeakers(article.text, article.blocks, keepGoing).done;
 }
 
 /** Every quotation of the article with its speaker named. */

@@ -359,10 +359,83 @@ const families = new WeakMap<Paragraphs, Families>();
 function familiesFor(text: string, paragraphs: Paragraphs): Families {
   let known = families.get(paragraphs);
   if (!known) {
-    known = {names: familiesOf(text), shown: new Map()};
+    known = {names: readForSpeakers(text, paragraphs).names, shown: new Map()};
     families.set(paragraphs, known);
   }
   return known;
+}
+
+/**
+ * What naming speakers reads once from a whole text: its genders (castOf) and its names of two
+ * words (readPairs), read a stretch at a time so that a reader can do it between keys.
+ */
+type TextReading = {
+  cast: Map<string, {m: number; f: number}>;
+  /** First words of names seen inside a sentence, and names opening one (see castOf). */
+  inside: Set<string>;
+  opening: Array<{bare: string; first: string; male: boolean}>;
+  names: Map<string, Map<string, number>>;
+  /** Where each search has got to in the text. */
+  castAt: number;
+  pairsAt: number;
+};
+const readings = new WeakMap<Paragraphs, TextReading>();
+/** How much text is read between asks whether to go on. */
+const READING_STRETCH = 65_536;
+
+/**
+ * Reads on through the text for naming its speakers while `keepGoing()` says so (to its end
+ * by default); whether it has read it all.
+ */
+export function readForSpeakers(
+  text: string,
+  paragraphs: Paragraphs,
+  keepGoing: () => boolean = () => true,
+  stretch = READING_STRETCH,
+): TextReading & {done: boolean} {
+  let reading = readings.get(paragraphs);
+  if (!reading) {
+    reading = {
+      cast: new Map(),
+      inside: new Set(),
+      opening: [],
+      names: new Map(),
+      castAt: 0,
+      pairsAt: 0,
+    };
+    readings.set(paragraphs, reading);
+  }
+  while (reading.castAt < text.length || reading.pairsAt < text.length) {
+    if (reading.castAt < text.length) {
+      reading.castAt = readCast(text, reading, reading.castAt + stretch);
+      // (Names that open sentences count once the whole text is read: see castOf.)
+      if (reading.castAt >= text.length) {
+        for (const {bare, first, male} of reading.opening) {
+          if (reading.inside.has(first)) countGender(reading.cast, bare, male);
+        }
+      }
+    } else {
+      reading.pairsAt = readPairs(text, reading.names, reading.pairsAt, reading.pairsAt + stretch);
+    }
+    if (!keepGoing()) break;
+  }
+  return {...reading, done: reading.castAt >= text.length && reading.pairsAt >= text.length};
+}
+
+/** Whether readForSpeakers has read the whole text. */
+export function readForSpeakersDone(text: string, paragraphs: Paragraphs): boolean {
+  const reading = readings.get(paragraphs);
+  return reading !== undefined && reading.castAt >= text.length && reading.pairsAt >= text.length;
+}
+
+function countGender(cast: TextReading['cast'], bare: string, male: boolean): void {
+  // (Under each word of the name too: "Ada Lowe" tells of "Ada".)
+  for (const key of new Set([bare, ...bare.split(' ')])) {
+    const counts = cast.get(key) ?? {m: 0, f: 0};
+    if (male) counts.m++;
+    else counts.f++;
+    cast.set(key, counts);
+  }
 }
 
 /** A pronoun in small letters (one opening a sentence is never after a name in it). */
@@ -379,23 +452,20 @@ const CAST_BREAKS = new Set([...'.!?\n“”"'].map((char) => char.charCodeAt(0)
 function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f: number}> {
   let cast = casts.get(paragraphs);
   if (cast) return cast;
-  cast = new Map();
+  cast = readForSpeakers(text, paragraphs).cast;
   casts.set(paragraphs, cast);
-  // Names opening a sentence wait: "Dropping her head, she…" may be any word. They count
-  // once the same word is seen before a pronoun inside a sentence somewhere.
-  const inside = new Set<string>();
-  const opening: Array<{bare: string; first: string; male: boolean}> = [];
-  const count = (bare: string, male: boolean) => {
-    // (Under each word of the name too: "Ada Lowe" tells of "Ada".)
-    for (const key of new Set([bare, ...bare.split(' ')])) {
-      const counts = cast.get(key) ?? {m: 0, f: 0};
-      if (male) counts.m++;
-      else counts.f++;
-      cast.set(key, counts);
-    }
-  };
-  CAST_PRONOUN.lastIndex = 0;
+  return cast;
+}
+
+/**
+ * castOf's reading of the text from where it got to, to about `to` (the pronouns before it):
+ * where it stopped. Names opening a sentence wait: "Dropping her head, she…" may be any word.
+ * They count once the same word is seen before a pronoun inside a sentence somewhere.
+ */
+function readCast(text: string, reading: TextReading, to: number): number {
+  CAST_PRONOUN.lastIndex = reading.castAt;
   for (let match = CAST_PRONOUN.exec(text); match; match = CAST_PRONOUN.exec(text)) {
+    if (match.index >= to) return match.index;
     const name = nameBefore(text, match.index);
     if (!name || NOT_NAMES.has(name.text) || afterPreposition(text, name.at)) continue;
     const cleaned = cleanName(name.text);
@@ -404,14 +474,13 @@ function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f
     const male = match[0].startsWith('h') && match[0] !== 'herself';
     const first = name.text.split(' ')[0]!;
     if (opensSentence(text, name.at)) {
-      opening.push({bare, first, male});
+      reading.opening.push({bare, first, male});
       continue;
     }
-    inside.add(first);
-    count(bare, male);
+    reading.inside.add(first);
+    countGender(reading.cast, bare, male);
   }
-  for (const {bare, first, male} of opening) if (inside.has(first)) count(bare, male);
-  return cast;
+  return text.length;
 }
 
 /**
@@ -431,10 +500,15 @@ const WORD_PAIR = new RegExp(
  * word, with how often each is seen: a title or a capitalised word, then a capitalised word,
  * on one line.
  */
-function familiesOf(text: string): Map<string, Map<string, number>> {
-  const names = new Map<string, Map<string, number>>();
-  WORD_PAIR.lastIndex = 0;
+function readPairs(
+  text: string,
+  names: Map<string, Map<string, number>>,
+  from: number,
+  to: number,
+): number {
+  WORD_PAIR.lastIndex = from;
   for (let match = WORD_PAIR.exec(text); match; match = WORD_PAIR.exec(text)) {
+    if (match.index >= to) return match.index;
     const second = WORD_PAIR.lastIndex - 1;
     // (The second word is read again as the next name's first: "Mr. Dale Orme".)
     WORD_PAIR.lastIndex = second;
@@ -455,7 +529,7 @@ function familiesOf(text: string): Map<string, Map<string, number>> {
     forms.set(first, (forms.get(first) ?? 0) + 1);
     names.set(family, forms);
   }
-  return names;
+  return text.length;
 }
 
 const LETTER = /\p{L}/u;

@@ -4,7 +4,12 @@ import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/article/parse-text.js';
 import {openReader, type ReaderState} from '../../source/reader/reader-reducer.js';
 import {QUOTE_REACH_BLOCKS, quotationsFar} from '../../source/reader/quotation-navigation.js';
-import {articleQuotationsWithSpeakers, quotationScanner} from '../../source/text/quotes.js';
+import {
+  articleQuotationsWithSpeakers,
+  quotationScanner,
+  readForSpeakerNaming,
+  speakersReady,
+} from '../../source/text/quotes.js';
 
 /** The reader with the top of its screen at `offset` (scrolled there, not aligned to a page). */
 const at = (reader: ReaderState, offset: number): ReaderState => ({
@@ -72,5 +77,25 @@ describe('how far a quotation key reaches at once', () => {
     expect(far(after(count - 1), 'previousQuote')).toBe(false);
     expect(far(after(count - 1), 'openQuotes')).toBe(false);
     expect(far(after(count - 1), 'panelChoose')).toBe(false);
+  });
+
+  it('waits in a long text until its people are read, a stretch at a time, then names at once', () => {
+    // Over 200,000 characters: reading them for genders and names takes a while.
+    const prose = 'The harbour lay quiet under the grey sky while the boats rocked. '.repeat(12);
+    const article = parseText(
+      ['Title', '“Come in,” said Orme.', ...Array.from({length: 300}, () => prose)].join('\n\n'),
+    );
+    expect(article.text.length).toBeGreaterThan(200_000);
+    quotationScanner(article).scanThrough(Infinity);
+    const reader = openReader(article, 80, 24);
+    expect(speakersReady(article)).toBe(false);
+    expect(far(reader, 'nextQuote')).toBe(true);
+    expect(far(reader, 'openQuotes')).toBe(true);
+    // A stretch a step: the first step does not read it all.
+    expect(readForSpeakerNaming(article, () => false)).toBe(false);
+    while (!readForSpeakerNaming(article, () => false));
+    expect(speakersReady(article)).toBe(true);
+    expect(far(reader, 'nextQuote')).toBe(false);
+    expect(far(reader, 'openQuotes')).toBe(false);
   });
 });

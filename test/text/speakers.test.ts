@@ -4,7 +4,8 @@ import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {parseText} from '../../source/article/parse-text.js';
 import {findQuotations, marginSpeakers} from '../../source/text/quotes.js';
-import {samePerson} from '../../source/text/speakers.js';
+import {readForSpeakers, samePerson} from '../../source/text/speakers.js';
+import {readFileSync} from 'node:fs';
 
 /** Each outermost quotation's speaker and how it was found, as `speaker/way`. */
 const named = (...paragraphs: string[]) =>
@@ -657,5 +658,26 @@ describe('naming speakers', () => {
       ),
       {numRuns: 300},
     );
+  });
+});
+
+describe('reading a text for its people, a stretch at a time', () => {
+  it('finds the same genders and names as reading it at once', () => {
+    const text = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt', 'utf8');
+    const at = (article: ReturnType<typeof parseText>) => {
+      const {cast, names} = readForSpeakers(article.text, article.blocks);
+      return {cast: [...cast], names: [...names].map(([family, forms]) => [family, [...forms]])};
+    };
+    const whole = parseText(text);
+    readForSpeakers(whole.text, whole.blocks, () => true, Infinity);
+    const inStretches = parseText(text);
+    let steps = 0;
+    // (Stretches of 9,999 characters: they end anywhere, in the middle of a name or a word.)
+    while (!readForSpeakers(inStretches.text, inStretches.blocks, () => false, 9999).done) {
+      steps++;
+    }
+    expect(steps).toBeGreaterThan(300);
+    expect(at(inStretches)).toEqual(at(whole));
+    expect(at(whole).cast.length).toBeGreaterThan(100);
   });
 });
