@@ -2,14 +2,11 @@
 // Buffer (scripts/bundle.mjs) instead of atob and a loop. Built here both ways, the tables
 // must be the same, word for word, and decode the same text.
 import {describe, expect, it} from 'vitest';
-import {build} from 'esbuild';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: the bundler script is plain JavaScript, without types
 import {entityTablesDecodedNatively} from '../../scripts/bundle.mjs';
 import {projectRoot} from '../e2e/terminal.js';
+import {bundledModule} from '../fixtures/bundled-module.js';
 
 type Entities = {
   htmlDecodeTree: Uint16Array;
@@ -17,28 +14,13 @@ type Entities = {
   decodeHTML: (text: string) => string;
 };
 
-async function bundledEntities(plugins: unknown[]): Promise<Entities> {
-  const result = await build({
-    stdin: {
-      contents: "export {htmlDecodeTree, xmlDecodeTree, decodeHTML} from 'entities/decode';",
-      // htmlparser2's own copy of entities, the one the bundles read pages with.
-      resolveDir: path.join(projectRoot, 'node_modules/htmlparser2'),
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'silent',
-    plugins: plugins as never,
-  });
-  const folder = mkdtempSync(path.join(tmpdir(), 'entities-'));
-  try {
-    const file = path.join(folder, 'entities.cjs');
-    writeFileSync(file, result.outputFiles[0]!.text);
-    return createRequire(import.meta.url)(file) as Entities;
-  } finally {
-    rmSync(folder, {recursive: true, force: true});
-  }
+function bundledEntities(plugins: unknown[]): Promise<Entities> {
+  return bundledModule<Entities>(
+    "export {htmlDecodeTree, xmlDecodeTree, decodeHTML} from 'entities/decode';",
+    // htmlparser2's own copy of entities, the one the bundles read pages with.
+    path.join(projectRoot, 'node_modules/htmlparser2'),
+    plugins,
+  );
 }
 
 describe('the tables of named characters as bundled', () => {

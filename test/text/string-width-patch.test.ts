@@ -2,35 +2,20 @@
 // made on first use, the pattern tried only on clusters that could be emoji). Built here both
 // ways, it must measure every string as the library itself does.
 import {describe, expect, it} from 'vitest';
-import {build} from 'esbuild';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 // @ts-expect-error: the bundler script is plain JavaScript, without types
 import {stringWidthMadeWhenCalled} from '../../scripts/bundle.mjs';
 import {projectRoot} from '../e2e/terminal.js';
+import {bundledModule} from '../fixtures/bundled-module.js';
 
 type StringWidth = (text: string, options?: {ambiguousIsNarrow?: boolean}) => number;
 
 async function bundledStringWidth(plugins: unknown[]): Promise<StringWidth> {
-  const result = await build({
-    stdin: {contents: "export {default} from 'string-width';", resolveDir: projectRoot},
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'silent',
-    plugins: plugins as never,
-  });
-  const folder = mkdtempSync(path.join(tmpdir(), 'string-width-'));
-  try {
-    const file = path.join(folder, 'string-width.cjs');
-    writeFileSync(file, result.outputFiles[0]!.text);
-    return (createRequire(import.meta.url)(file) as {default: StringWidth}).default;
-  } finally {
-    rmSync(folder, {recursive: true, force: true});
-  }
+  const bundled = await bundledModule<{default: StringWidth}>(
+    "export {default} from 'string-width';",
+    projectRoot,
+    plugins,
+  );
+  return bundled.default;
 }
 
 describe('string-width as bundled', () => {
