@@ -629,6 +629,7 @@ const tagListsWithoutCompiling = patch(
   'tag-lists-without-compiling',
   /linkedom[\\/]esm[\\/]shared[\\/]matches\.js$/,
   [
+    ["import {ignoreCase} from './utils.js';", "import {ignoreCase, lowerCase} from './utils.js';"],
     [
       'export const prepareMatch = (element, selectors) => CSSselect.compile(',
       `const TAG_LIST = /^\\s*[a-zA-Z][\\w-]*(?:\\s*,\\s*[a-zA-Z][\\w-]*)*\\s*$/;
@@ -643,18 +644,8 @@ const matchTags = (element, selectors) => {
     tagLists.set(key, names);
   }
   // (css-select's getName, with the document's case rule read once: its elements share it.)
+  // (Each name's lower case made once: lowerCase, added to utils.js by tagNamesUpperCasedOnce.)
   return xml ? (candidate) => names.has(candidate.localName) : (candidate) => names.has(lowerCase(candidate.localName));
-};
-// Each name's lower case made once (for the first thousand names: a hostile page could have a
-// million).
-const lowerCased = new Map();
-const lowerCase = (name) => {
-  let lower = lowerCased.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (lowerCased.size < 1000) lowerCased.set(name, lower);
-  }
-  return lower;
 };
 export const prepareMatch = (element, selectors) => matchTags(element, selectors) ?? CSSselect.compile(`,
     ],
@@ -744,23 +735,29 @@ export class Element extends ParentNode {`,
 // linkedom answers every element's tagName, and tests every element in getElementsByTagName,
 // by upper-casing its local name anew (a string made per element per ask: Reader View asks
 // of every element several times). Each name's upper case is made once (for the first
-// thousand names: a hostile page could have a million).
+// thousand names: a hostile page could have a million), and its lower case too, for the
+// lists of tag names (tagListsWithoutCompiling).
 const tagNamesUpperCasedOnce = patch(
   'tag-names-upper-cased-once',
   /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
   [
     [
       'export const localCase = ({localName, ownerDocument}) => {\n  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;\n};',
-      `const upperCased = new Map();
-export const localCase = ({localName, ownerDocument}) => {
-  if (!ownerDocument[MIME].ignoreCase) return localName;
-  let upper = upperCased.get(localName);
-  if (upper === undefined) {
-    upper = localName.toUpperCase();
-    if (upperCased.size < 1000) upperCased.set(localName, upper);
-  }
-  return upper;
-};`,
+      `const casedOnce = (change) => {
+  const cased = new Map();
+  return (name) => {
+    let changed = cased.get(name);
+    if (changed === undefined) {
+      changed = change(name);
+      if (cased.size < 1000) cased.set(name, changed);
+    }
+    return changed;
+  };
+};
+const upperCase = casedOnce((name) => name.toUpperCase());
+export const lowerCase = casedOnce((name) => name.toLowerCase());
+export const localCase = ({localName, ownerDocument}) =>
+  ownerDocument[MIME].ignoreCase ? upperCase(localName) : localName;`,
     ],
   ],
 );

@@ -346,35 +346,26 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
   return talk;
 }
 
-const casts = new WeakMap<Paragraphs, Map<string, {m: number; f: number}>>();
-
 /**
  * For each word that ends a name of two words ("Mr. Orme", "Dale Orme"), the names it ends
  * and how often each is seen; and the names shown for it, once worked out.
  */
 type Families = {names: Map<string, Map<string, number>>; shown: Map<string, string>};
-const families = new WeakMap<Paragraphs, Families>();
 
 /** A text's Families, read once per text (as its genders are). */
 function familiesFor(text: string, paragraphs: Paragraphs): Families {
-  let known = families.get(paragraphs);
-  if (!known) {
-    known = {names: readForSpeakers(text, paragraphs).names, shown: new Map()};
-    families.set(paragraphs, known);
-  }
-  return known;
+  return readForSpeakers(text, paragraphs);
 }
 
 /**
  * What naming speakers reads once from a whole text: its genders (castOf) and its names of two
  * words (readPairs), read a stretch at a time so that a reader can do it between keys.
  */
-type TextReading = {
+type TextReading = Families & {
   cast: Map<string, {m: number; f: number}>;
   /** First words of names seen inside a sentence, and names opening one (see castOf). */
   inside: Set<string>;
   opening: Array<{bare: string; first: string; male: boolean}>;
-  names: Map<string, Map<string, number>>;
   /** Where each search has got to in the text. */
   castAt: number;
   pairsAt: number;
@@ -400,6 +391,7 @@ export function readForSpeakers(
       inside: new Set(),
       opening: [],
       names: new Map(),
+      shown: new Map(),
       castAt: 0,
       pairsAt: 0,
     };
@@ -419,13 +411,17 @@ export function readForSpeakers(
     }
     if (!keepGoing()) break;
   }
-  return {...reading, done: reading.castAt >= text.length && reading.pairsAt >= text.length};
+  return {...reading, done: readThrough(text, reading)};
 }
 
 /** Whether readForSpeakers has read the whole text. */
 export function readForSpeakersDone(text: string, paragraphs: Paragraphs): boolean {
   const reading = readings.get(paragraphs);
-  return reading !== undefined && reading.castAt >= text.length && reading.pairsAt >= text.length;
+  return reading !== undefined && readThrough(text, reading);
+}
+
+function readThrough(text: string, reading: TextReading): boolean {
+  return reading.castAt >= text.length && reading.pairsAt >= text.length;
 }
 
 function countGender(cast: TextReading['cast'], bare: string, male: boolean): void {
@@ -450,11 +446,7 @@ const CAST_BREAKS = new Set([...'.!?\n“”"'].map((char) => char.charCodeAt(0)
  * pronoun back to the capitalised word before it: a book has fewer pronouns than words.)
  */
 function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f: number}> {
-  let cast = casts.get(paragraphs);
-  if (cast) return cast;
-  cast = readForSpeakers(text, paragraphs).cast;
-  casts.set(paragraphs, cast);
-  return cast;
+  return readForSpeakers(text, paragraphs).cast;
 }
 
 /**
