@@ -190,6 +190,18 @@ export function roleOf(
   }
   // Only “ ” ‘ " ' are left, marks that open or close by their neighbours. (Between two
   // letters, don't or a"b, one can neither open nor close: it is none below.)
+  // A broken-off speech whose dash was lost or spaced ("I was standing at a bookstall "
+  // Mr. Brownlow began.): a double mark between spaces, while one is open, closes it.
+  if (
+    (mark === '"' || mark === '”') &&
+    before !== undefined &&
+    isSpace(before) &&
+    isSpace(after) &&
+    stack.at(-1) !== undefined &&
+    closes(stack.at(-1)!.mark, mark)
+  ) {
+    return 'close';
+  }
   if (canClose && openMatch) {
     // 12" pipe, 6'5": a mark after a digit is a prime when a later mark can close instead.
     if (

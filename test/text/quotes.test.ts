@@ -279,6 +279,17 @@ describe('every family of marks, and the context that decides a mark', () => {
     expect(texts('"I saw a mongrel. "I don\'t know," he said.')).toEqual([
       '"I saw a mongrel. "I don\'t know,"',
     ]);
+    // A broken-off speech whose dash was lost: the mark between spaces closes it, and the
+    // next paragraph's speech is its own.
+    expect(
+      texts('"I was standing at a bookstall " Mr. Brown began.\n\n"Hold your tongue," said he.'),
+    ).toEqual(['"I was standing at a bookstall "', '"Hold your tongue,"']);
+    expect(texts('“Why, if he didn’t mind ” observed Tom, “we could go.”')).toEqual([
+      '“Why, if he didn’t mind ”',
+      '“we could go.”',
+    ]);
+    // (With nothing open, a mark between spaces is no quotation's.)
+    expect(texts('He wrote 5 " and 6 " on the board.')).toEqual([]);
     // “ inside „…: the German closing mark, not a new quotation.
     expect(texts('Er sagte „Das ist “gut“, sagte er.')).toEqual(['„Das ist “gut“']);
   });
