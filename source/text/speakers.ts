@@ -892,8 +892,16 @@ function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefin
   };
 }
 
-/** The speaker the text beside a quotation names: after it first, then before it. */
+/**
+ * The speaker the text beside a quotation names: a clause leading into it ("Tom turned and
+ * said, “…”"), else after it, else any clause before it.
+ */
 function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'described' {
+  // (What follows a quotation so introduced is narration or the next one's tag: "Tom said,
+  // “…” while Ada edged away"; "Tom said, “…” she answered, “…”".)
+  // (Set off by its mark: "Petulant cries of “Auntie!” severed the air" is no one's tag.)
+  const leading = leadingClause(scene, before);
+  if (leading?.speaker && /[,:—–-]\s*$/u.test(before)) return leading;
   for (const pattern of [VERB_THEN_WHO, WHO_THEN_VERB]) {
     const match = pattern.exec(after);
     if (!match) continue;
@@ -910,9 +918,15 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
   }
   const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
   if (according) return tagOf(scene, according[1], undefined);
-  // Before: the clause that leads into the quotation, ending in a speech verb and a comma,
-  // colon or dash; its speaker is the last name or pronoun before the verb that is not an
-  // object ("Nora turned to Tom and said, …": Nora).
+  return leading;
+}
+
+/**
+ * The clause that leads into a quotation, ending in a speech verb and a comma, colon or dash;
+ * its speaker is the last name or pronoun before the verb that is not an object ("Nora
+ * turned to Tom and said, …": Nora).
+ */
+function leadingClause(scene: Scene, before: string): Tagged {
   const clause = before.slice(sentenceStart(before));
   const verb = VERB_AT_END.exec(clause);
   if (!verb) return undefined;

@@ -81,6 +81,17 @@ describe('a speaker named beside the quotation', () => {
     );
   });
 
+  it('takes the clause that leads into it before what follows it', () => {
+    // What follows is narration, or the next quotation's tag.
+    expect(named('Dale said, “I was coming,” while Nora edged away.')).toEqual(['Dale/named']);
+    expect(named('And when Mr. Pike said, “Take it,” she answered, “Thank you.”')).toEqual([
+      'Mr. Pike/named',
+      '-',
+    ]);
+    // (A clause set off by no mark leads into nothing.)
+    expect(named('Tom looked up. Owen cries of “Help!” severed the air.')).toEqual(['-']);
+  });
+
   it('finds the subject in the words between commas when none is before them', () => {
     expect(
       named('When they reached the room, Nora taking out the letter, said,', '“This is from Kit.”'),
