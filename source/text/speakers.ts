@@ -127,6 +127,11 @@ const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u'
 const WHOSE = new RegExp(String.raw`${LEAD_IN}(?:was|came)\s+(${NAME})(?<=['’]s)\s`, 'u');
 /** Before a quotation, its clause: who … speech verb …, then the quotation. */
 const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:—–-]*\s*$`, 'u');
+/** A sentence that ends as someone starts to speak: "Mr. Pike began again." */
+const SPEAKS_AT_END = new RegExp(
+  String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?:\s+(?:\p{Ll}+ly|then|again|herself|himself|at last|at length))*\s+(?:said|asked|answered|replied|added|continued|began|went on|spoke|resumed|inquired|enquired|exclaimed|cried|observed|remarked|returned|rejoined|retorted|whispered|muttered|murmured|interposed|interrupted|persisted|pursued|repeated|demanded|explained|ventured|protested|declared|announced|suggested|urged|pleaded|broke in|put in)(?:\s+(?:\p{Ll}+ly|again|at once|at last|at length|first))*(?:,[^.!?;:]{0,60})?\.\s*$`,
+  'u',
+);
 /** Names in a stretch of narration. */
 const NAMED = new RegExp(String.raw`(?<![\p{L}])${NAME}(?![\p{L}])`, 'gu');
 /** Names and pronouns that can be the subject of a verb, in order, in a stretch of text. */
@@ -975,6 +980,24 @@ function actorBefore(scene: Scene, before: string): Tagged {
   return undefined;
 }
 
+/** A name that opens a sentence ("And Mr. Hale, too, …"): its subject. */
+const OPENING_NAME = new RegExp(
+  String.raw`^(?:(?:And|But|Then|So|Now)\s+)?(${NAME})(?![\p{L}])`,
+  'u',
+);
+
+/**
+ * The subject of a sentence that opens with a known name and names no one else ("Ada made no
+ * answer, and Mrs. Lowe plunged on:" is not Ada's).
+ */
+function subjectOfSentence(scene: Scene, sentence: string): Tagged {
+  const opening = OPENING_NAME.exec(sentence.trimStart());
+  const cleaned = cleanName(opening?.[1]);
+  if (!opening || !cleaned || !isKnown(scene.talk, cleaned)) return undefined;
+  const rest = sentence.trimStart().slice(opening[0].length);
+  return namesIn(scene.talk, rest).length === 0 ? tagOf(scene, opening[1], undefined) : undefined;
+}
+
 /** The last sentence of a stretch of narration, without the marks that end it. */
 function lastSentence(narration: string): string {
   const ended = narration.replace(/[\s.!?:;,—–-]+$/u, '');
@@ -1099,6 +1122,19 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     const lastQuote = Math.max(tail.lastIndexOf('”'), tail.lastIndexOf('"'), tail.lastIndexOf('»'));
     tagged = taggedSpeaker(scene, '', tail.slice(lastQuote + 1));
     if (tagged === 'described') tagged = undefined;
+    // ("Mr. Hale addressed her gravely: / “…”": whoever a sentence ending in a colon is about.)
+    if (!tagged && lastQuote === -1 && /:\s*$/u.test(tail)) {
+      tagged = subjectOfSentence(scene, lastSentence(tail));
+    }
+  } else if (!tagged && opening && previous) {
+    // ("Mr. Pike began again. / “…”": a paragraph of narration that ends as someone speaks.)
+    // (Of narration alone: "“…?” he asked. / “…”" is an answer.)
+    const tail = text.slice(Math.max(previous.start, previous.end - 200), previous.end);
+    const sentence = tail.slice(sentenceStart(tail));
+    const speaking = SPEAKS_AT_END.exec(sentence);
+    if (speaking && !/[“”"«»„]/u.test(text.slice(previous.start, previous.end))) {
+      tagged = tagOf(scene, speaking[1], undefined);
+    }
   }
   let speaker: string | undefined;
   let way: SpeakerWay | undefined;

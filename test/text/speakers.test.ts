@@ -302,6 +302,26 @@ describe('a conversation read whole', () => {
     expect(
       named('Clara came in. A pause followed, and then Clara began again:', '“It is late.”'),
     ).toEqual(['Clara/named']);
+    // A colon after any verb: whom the sentence is about, when it opens with them alone.
+    expect(named('Lucy went quiet. Mr. Eager addressed her gravely:', '“Be calm.”')).toEqual([
+      'Mr. Eager/named',
+    ]);
+    expect(named('And Miss Bly, too, essayed the joke:', '“Let us go.”')).toEqual([
+      'Miss Bly/named',
+    ]);
+    expect(
+      named('Tom saw Nora. Nora made no answer, and Mrs. Lowe plunged on at once:', '“Well?”'),
+    ).toEqual(['-']);
+  });
+
+  it('takes a paragraph of narration that ends as someone begins to speak', () => {
+    expect(named('The others went out, and Mr. Pike began.', '“It is late.”')).toEqual([
+      'Mr. Pike/named',
+    ]);
+    expect(named('Ada herself answered, lifting her head.', '“No.”')).toEqual(['Ada/named']);
+    // Not an answer to a question the paragraph asks, nor something said of before.
+    expect(named('“Well?” Mr. Pike asked.', '“No.”')).toEqual(['Mr. Pike/named', '-']);
+    expect(named('Ada said nothing to Mr. Pike.', '“No.”')).toEqual(['-']);
   });
 
   it('knows a gender from anywhere in the text, not only near the conversation', () => {
