@@ -1052,6 +1052,11 @@ function vocativeOf(name: string): RegExp {
   return vocative;
 }
 
+/** Whether a quotation calls someone by a name of theirs ("Not at all, Nora."). */
+function callsByName(words: string, person: string): boolean {
+  return formsOf(person).some((form) => words.includes(form) && vocativeOf(form).test(words));
+}
+
 /** Names a conversation's people addressed in a quotation ("Not at all, Nora."). */
 function addressedIn(talk: Talk, words: string): string[] {
   const people = [...new Set([...talk.mentions, ...talk.turns.map((turn) => turn.speaker)])];
@@ -1310,6 +1315,70 @@ function settle(talk: Talk): void {
     const candidate = carried(run, k, () => opens);
     if (candidate) assign(turn, candidate, 'turn');
   });
+  resumed(talk, run, assign);
+}
+
+/** How much narration may part a run of turns from the speech it carries on. */
+const RESUMED_WITHIN = 300;
+
+/**
+ * A conversation taken up again after a few words of narration, in which the turns name only
+ * one of the two who alternate ("“…?” / He looked away. / “…,” said Tom. / “…” / “…”"):
+ * the other is the last one to have spoken to them just before, of the gender any "she said"
+ * among their turns gives, and called by name by none of them.
+ */
+function resumed(
+  talk: Talk,
+  run: Run,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const {turns, linked} = run;
+  for (let from = 0, to = 0; from < turns.length; from = to + 1) {
+    to = from;
+    while (to + 1 < turns.length && linked[to + 1]) to++;
+    if (from === 0) continue;
+    for (const [known, unknown] of [
+      [from, from + 1],
+      [from + 1, from],
+    ] as const) {
+      // (Each side's turns are every other one of the run: A B A B …)
+      const one = onlySpeaker(turns, known, to);
+      if (!one || one === NARRATOR || onlySpeaker(turns, unknown, to) !== undefined) continue;
+      // (Turns end in order: only the last few can be near enough.)
+      let other: string | undefined;
+      const reach = turns[from]!.paragraph - RESUMED_WITHIN;
+      for (let k = from - 1; k >= 0 && turns[k]!.end >= reach && !other; k--) {
+        const {speaker} = turns[k]!;
+        if (speaker !== undefined && !samePerson(speaker, one)) other = speaker;
+      }
+      if (!other || other === NARRATOR) continue;
+      const gender = genderOf(talk, other);
+      let fits = true;
+      for (let k = unknown; k <= to && fits; k += 2) {
+        const {pronoun, words} = turns[k]!;
+        // (Of the gender any "she said" among their turns gives, called by name by none.)
+        fits = (!pronoun || pronoun === gender) && !callsByName(words, other);
+      }
+      for (let k = known; k <= to && fits; k += 2) fits = !callsByName(turns[k]!.words, one);
+      if (!fits) continue;
+      for (let k = unknown; k <= to; k += 2) assign(turns[k]!, other, 'turn');
+    }
+  }
+}
+
+/**
+ * The one person who speaks in turns[first], turns[first + 2] … up to turns[last]: undefined
+ * when none does, '' when two or more do.
+ */
+function onlySpeaker(turns: Turn[], first: number, last: number): string | undefined {
+  let one: string | undefined;
+  for (let k = first; k <= last; k += 2) {
+    const {speaker} = turns[k]!;
+    if (speaker === undefined) continue;
+    if (one === undefined) one = speaker;
+    else if (!samePerson(one, speaker)) return '';
+  }
+  return one;
 }
 
 /** What settling a conversation knows of each turn. */

@@ -293,6 +293,41 @@ describe('a conversation read whole', () => {
     ).toEqual(['Mr. Ward/named', 'Clara/named', '-']);
   });
 
+  it('gives the turns a conversation taken up again does not name to the one who spoke before', () => {
+    const talk = (pause: string, answer = '“I cannot.”') =>
+      named(
+        '“It is cold,” said Ada.',
+        '“Will you come out?” asked Tom.',
+        pause,
+        answer,
+        '“Why not?” said Tom.',
+        '“Because it is late.”',
+      );
+    expect(talk('The fire was low.')).toEqual([
+      'Ada/named',
+      'Tom/named',
+      'Ada/turn',
+      'Tom/named',
+      'Ada/turn',
+    ]);
+    // Not after a longer pause: a scene may have changed.
+    expect(talk('The fire was low. '.repeat(18))).toEqual([
+      'Ada/named',
+      'Tom/named',
+      '-',
+      'Tom/named',
+      '-',
+    ]);
+    // Nor to someone the turns call by name.
+    expect(talk('The fire was low.', '“I cannot, Ada.”')).toEqual([
+      'Ada/named',
+      'Tom/named',
+      '-',
+      'Tom/named',
+      '-',
+    ]);
+  });
+
   it('takes the one who acts in the sentence before, but not for words quoted inside one', () => {
     expect(named('Tom saw Clara come in. Clara looked up. “Is it late?”')).toEqual(['Clara/named']);
     expect(named('Tom saw Clara come in. Clara’s “diplomacy” failed.')).toEqual(['-']);
