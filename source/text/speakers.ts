@@ -1287,36 +1287,48 @@ function settle(talk: Talk): void {
       }
     }
   };
-  for (let round = 0; round < 2; round++) {
+  let named = true;
+  const carry = (turn: Turn, speaker: string, way: SpeakerWay) => {
+    assign(turn, speaker, way);
+    named = true;
+  };
+  // (Round after round while one names anyone: a turn named late carries to those before.)
+  for (let round = 0; round < SETTLE_ROUNDS && named; round++) {
+    named = false;
+    for (let pass = round === 0 ? 0 : 1; pass < 2; pass++) {
+      run.known = turns.map((turn) => turn.speaker);
+      turns.forEach((turn, k) => {
+        if (turn.speaker || !turn.pronoun) return;
+        // (A speaker only ahead, when the pronoun is known to be theirs.)
+        const candidate = carried(run, k, (name) => genderOf(talk, name) === turn.pronoun);
+        if (candidate && (genderOf(talk, candidate) ?? turn.pronoun) === turn.pronoun) {
+          carry(turn, candidate, turn.described ? 'turn' : 'pronoun');
+        }
+      });
+    }
+    // "She said" still unresolved: the one woman who speaks in the whole conversation (before
+    // it or after), when no other is among the people it names.
+    for (const turn of round === 0 ? talk.all : []) {
+      if (turn.speaker || !turn.pronoun || turn.described) continue;
+      const only = onlyOfGender(talk, turn.pronoun);
+      const rival = (name: string) =>
+        genderOf(talk, name) === turn.pronoun && !samePerson(name, only!);
+      if (only && !talk.mentions.some(rival)) carry(turn, only, 'pronoun');
+    }
     run.known = turns.map((turn) => turn.speaker);
     turns.forEach((turn, k) => {
-      if (turn.speaker || !turn.pronoun) return;
-      // (A speaker only ahead, when the pronoun is known to be theirs.)
-      const candidate = carried(run, k, (name) => genderOf(talk, name) === turn.pronoun);
-      if (candidate && (genderOf(talk, candidate) ?? turn.pronoun) === turn.pronoun) {
-        assign(turn, candidate, turn.described ? 'turn' : 'pronoun');
-      }
+      if (turn.speaker || turn.pronoun || turn.described || turn.narrated) return;
+      // (A speaker only ahead, at the start of a run: tags often come a turn or two in.)
+      const opens = !run.linked[k] || !run.linked[k - 1];
+      const candidate = carried(run, k, () => opens);
+      if (candidate) carry(turn, candidate, 'turn');
     });
+    resumed(talk, run, carry);
   }
-  // "She said" still unresolved: the one woman who speaks in the whole conversation (before
-  // it or after), when no other is among the people it names.
-  for (const turn of talk.all) {
-    if (turn.speaker || !turn.pronoun || turn.described) continue;
-    const only = onlyOfGender(talk, turn.pronoun);
-    const rival = (name: string) =>
-      genderOf(talk, name) === turn.pronoun && !samePerson(name, only!);
-    if (only && !talk.mentions.some(rival)) assign(turn, only, 'pronoun');
-  }
-  run.known = turns.map((turn) => turn.speaker);
-  turns.forEach((turn, k) => {
-    if (turn.speaker || turn.pronoun || turn.described || turn.narrated) return;
-    // (A speaker only ahead, at the start of a run: tags often come a turn or two in.)
-    const opens = !run.linked[k] || !run.linked[k - 1];
-    const candidate = carried(run, k, () => opens);
-    if (candidate) assign(turn, candidate, 'turn');
-  });
-  resumed(talk, run, assign);
 }
+
+/** How many times settling goes over a conversation, at most. */
+const SETTLE_ROUNDS = 3;
 
 /** How much narration may part a run of turns from the speech it carries on. */
 const RESUMED_WITHIN = 300;

@@ -510,13 +510,27 @@ describe('a conversation read whole', () => {
   });
 
   it('carries a speaker from ahead only near the start of a run', () => {
+    // (The first turn from the last; then, a round later, the third from the first.)
     expect(named('“One.”', '“Two.”', '“Three.”', '“Four.”', '“Five,” said Ivy.')).toEqual([
       'Ivy/turn',
       '-',
-      '-',
+      'Ivy/turn',
       '-',
       'Ivy/named',
     ]);
+    // Not into the middle of a run whose ends disagree.
+    expect(
+      named(
+        '“One,” said Tom.',
+        '“Two,” said Ann.',
+        'The clock struck.',
+        '“Three,” said Tom.',
+        '“Four.”',
+        '“Five.”',
+        '“Six.”',
+        '“Seven,” said Ivy.',
+      ),
+    ).toEqual(['Tom/named', 'Ann/named', 'Tom/named', '-', '-', '-', 'Ivy/named']);
   });
 
   it('never carries a speaker to a turn next to one of theirs', () => {
