@@ -694,12 +694,22 @@ type Scene = {
   describedAs?: Gender;
 };
 
+const AFTER_THE = /(?:^|[^\p{L}])the\s+$/iu;
+
+/** "the Great North Road", "the Forest": a place or a thing, unless a title ("the Colonel"). */
+function afterThe(text: string, at: number, name: string): boolean {
+  return (
+    AFTER_THE.test(text.slice(Math.max(0, at - 5), at)) && !TITLE_WORD.test(name.split(' ')[0]!)
+  );
+}
+
 /** The people a stretch of narration names, in order. */
 function namesIn(talk: Talk, narration: string): string[] {
   const names: string[] = [];
   for (const match of narration.matchAll(WHO)) {
     const name = match[1] && cleanName(match[1]);
     if (!name || afterPreposition(narration, match.index)) continue;
+    if (afterThe(narration, match.index, name)) continue;
     const speaking = SAYS.test(narration.slice(match.index + match[0].length));
     if (isKnown(talk, name) || speaking) names.push(name);
   }

@@ -154,6 +154,9 @@ describe('pronouns, where a reader can be sure', () => {
 
   it('takes a person of its gender named in the paragraph before it', () => {
     expect(named('Mr. Marsh came in. “It is late,” he said.')).toEqual(['Mr. Marsh/pronoun']);
+    // (Not a place or a thing called "the …", but a title so called.)
+    expect(named('They turned into the Great North Road. “It is late,” he said.')).toEqual(['-']);
+    expect(named('In came the Colonel. “It is late,” he said.')).toEqual(['Colonel/pronoun']);
   });
 
   it('takes the one of two speakers who is of its gender', () => {
