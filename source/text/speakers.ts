@@ -797,16 +797,36 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     spoken.every((turn) => samePerson(turn.speaker!, name)) &&
     talk.mentions.every((other) => !maybe(other) || samePerson(other, name));
   if (first && maybe(first.speaker) && alone(first.speaker)) return first.speaker;
-  // "Ada looked away. / “…,” she said": who acts in the paragraph of narration just before,
-  // when known to be of its gender.
+  // "Ada looked away. She was tired. / “…,” she said": who the paragraph of narration just
+  // before is about, known to be of its gender: the subject of its last sentence, or of one
+  // before it through sentences whose subject is "she" (or another's pronoun).
   const before = talk.paragraphs[scene.paragraph - 1];
   const narration = before && scene.text.slice(before.start, before.end);
-  if (narration && !/[“”"«»„]/.test(narration)) {
-    const sentence = lastSentence(narration);
+  if (narration && !/[“”"«»„]/.test(narration)) return topicOf(talk, narration, gender);
+  return undefined;
+}
+
+/** How many sentences back a paragraph of narration is read for whom it is about. */
+const TOPIC_SENTENCES = 8;
+
+/**
+ * Whom a paragraph of narration is about, of a gender: going back a sentence at a time, the
+ * first subject that is a name, when it is one of that gender (a subject named otherwise is
+ * someone else: nobody).
+ */
+function topicOf(talk: Talk, narration: string, gender: Gender): string | undefined {
+  let rest = narration;
+  for (let sentences = 0; sentences < TOPIC_SENTENCES; sentences++) {
+    rest = rest.replace(/[\s.!?:;,—–-]+$/u, '');
+    if (rest === '') return undefined;
+    const start = sentenceStart(rest);
+    const sentence = rest.slice(start);
+    rest = rest.slice(0, start);
     for (const match of sentence.matchAll(WHO)) {
       if (afterPreposition(sentence, match.index)) continue;
+      // (Its subject: the first name or pronoun not after a preposition.)
       const name = match[1] && cleanName(match[1]);
-      if (name && matches(name)) return name;
+      if (name) return genderOf(talk, name) === gender ? name : undefined;
       break;
     }
   }

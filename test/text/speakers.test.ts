@@ -421,6 +421,14 @@ describe('a conversation read whole', () => {
         '“No,” she said.',
       ),
     ).toEqual(['-']);
+    // Back through sentences whose subject is hers ("she", or no one), to her name.
+    expect(
+      named(opening, 'Ann looked away. She was tired, and the fire was low.', '“No,” she said.'),
+    ).toEqual(['Ann/pronoun']);
+    // Not past a sentence about someone else.
+    expect(named(opening, 'Ann looked away. Tom was tired. She wept.', '“No,” she said.')).toEqual([
+      '-',
+    ]);
   });
 
   it('leaves “he said” to the turns when a third person spoke lately', () => {
