@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {parseText} from '../../source/article/parse-text.js';
 import {findQuotations, marginSpeakers} from '../../source/text/quotes.js';
-import {readForSpeakers, samePerson} from '../../source/text/speakers.js';
+import {NAMED, namesOf, readForSpeakers, samePerson} from '../../source/text/speakers.js';
 import {readFileSync} from 'node:fs';
 
 /** Each outermost quotation's speaker and how it was found, as `speaker/way`. */
@@ -748,6 +748,46 @@ describe('naming speakers', () => {
         },
       ),
       {numRuns: 300},
+    );
+  });
+});
+
+describe('finding names in narration', () => {
+  it('finds what the name pattern finds, trying it only where a capital opens a word', () => {
+    const pieces = [
+      'Mr. Hale',
+      'hale',
+      'Hale',
+      'J. R. Ward',
+      'de la Cruz',
+      'Émile',
+      'éclair',
+      'Ωmega',
+      'Жанна',
+      '𐐔𐐯𐑅',
+      'x𝐀',
+      'McDonald’s',
+      'O’Brien',
+      'Anne-Marie',
+      'THE',
+      'I',
+      'Dr.',
+      ' ',
+      '. ',
+      ', ',
+      '\n',
+      '“',
+      '-',
+      '3',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 16}), (chosen) => {
+        const text = chosen.join('');
+        const found = (matches: Iterable<RegExpExecArray>) =>
+          [...matches].map((match) => `${match.index}:${match[0]}`);
+        expect(found(namesOf(text))).toEqual(found(text.matchAll(NAMED)));
+      }),
+      {numRuns: 500},
     );
   });
 });
