@@ -184,6 +184,10 @@ const NOT_NAMES = new Set(
     'Everybody Perhaps Still Yet After Before While Though Although Because Since Until Upon ' +
     'For From To With Without Of Or Nor Let Poor Dear Good Very Only Just Even Again Once ' +
     'Whatever Whoever However Indeed Presently Suddenly Then Thus Hence Meanwhile Besides ' +
+    'Afterwards Afterward Sometimes Later Soon Next Often Instead Otherwise Therefore Also ' +
+    'Anyhow Anyway Certainly Surely Really Almost Already Always Never Sometime Somehow ' +
+    'Finally Immediately Instantly Slowly Quickly Gradually Evidently Apparently Probably ' +
+    'Ladyship Lordship Majesty Highness Excellency Honour Worship Reverence ' +
     'Chapter Volume Book Part God Heaven Lord Sir Madam Madame Miss Mrs Mr Mister ' +
     'January February March April June July August September October November December ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter'

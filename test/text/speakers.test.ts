@@ -131,6 +131,8 @@ describe('a speaker named beside the quotation', () => {
     expect(named('Line 4 says “quote number 4” and goes on.')).toEqual(['-']);
     expect(named('They met in January. January came and said “snow”.')).toEqual(['-']);
     expect(named('“Yes,” said I. The next day it rained.')).toEqual(['-']);
+    // (A way of calling someone titled is not their name.)
+    expect(named('“It is late,” said her Ladyship.')).toEqual(['-']);
   });
 });
 
