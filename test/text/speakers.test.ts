@@ -323,6 +323,17 @@ describe('a conversation read whole', () => {
       'Tom/named',
       '-',
     ]);
+    // Nor to a man when a turn says "she".
+    expect(
+      named(
+        '“It is cold,” said Mr. Hale.',
+        '“Will you come out?” asked Tom.',
+        'The fire was low.',
+        '“I cannot,” she answered.',
+        '“Why not?” said Tom.',
+        '“Because it is late.”',
+      ),
+    ).toEqual(['Mr. Hale/named', 'Tom/named', '-', 'Tom/named', '-']);
     // Nor to someone the turns call by name.
     expect(talk('The fire was low.', '“I cannot, Ada.”')).toEqual([
       'Ada/named',
