@@ -1180,7 +1180,9 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   ) {
     const tail = text.slice(Math.max(previous.start, previous.end - 200), previous.end);
     const lastQuote = Math.max(tail.lastIndexOf('”'), tail.lastIndexOf('"'), tail.lastIndexOf('»'));
-    tagged = taggedSpeaker(scene, '', tail.slice(lastQuote + 1));
+    // (A "she" in it is whom that paragraph names: it is the lead-in.)
+    const leadIn = tail.slice(lastQuote + 1);
+    tagged = taggedSpeaker({...scene, lead: leadIn}, '', leadIn);
     if (tagged === 'described') tagged = undefined;
     // ("Mr. Hale addressed her gravely: / “…”": whoever a sentence ending in a colon is about.)
     if (!tagged && lastQuote === -1 && /:\s*$/u.test(tail)) {

@@ -353,6 +353,10 @@ describe('a conversation read whole', () => {
     expect(
       named('Clara came in. A pause followed, and then Clara began again:', '“It is late.”'),
     ).toEqual(['Clara/named']);
+    // ("He" in it is whom that paragraph names.)
+    expect(
+      named('“Well,” said Ann. Mr. Knightley came in, and at once did he say,', '“How is Jane?”'),
+    ).toEqual(['Ann/named', 'Mr. Knightley/pronoun']);
     // A colon after any verb: whom the sentence is about, when it opens with them alone.
     expect(named('Lucy went quiet. Mr. Eager addressed her gravely:', '“Be calm.”')).toEqual([
       'Mr. Eager/named',
