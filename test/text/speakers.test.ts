@@ -90,6 +90,7 @@ describe('a speaker named beside the quotation', () => {
     ]);
     // (A clause set off by no mark leads into nothing.)
     expect(named('Tom looked up. Owen cries of “Help!” severed the air.')).toEqual(['-']);
+    expect(named('Tom looked up, and Owen cries of “Help!” severed the air.')).toEqual(['-']);
   });
 
   it('finds the subject in the words between commas when none is before them', () => {
@@ -342,6 +343,30 @@ describe('a conversation read whole', () => {
       'Tom/named',
       '-',
     ]);
+    // (By any name of theirs; a name said of them is no call.)
+    const lowe = (answer: string) =>
+      named(
+        '“It is cold,” said Ada Lowe.',
+        '“Will you come out?” asked Tom.',
+        'The fire was low.',
+        answer,
+        '“Why not?” said Tom.',
+        '“Because it is late.”',
+      );
+    expect(lowe('“I cannot, Ada.”')).toEqual([
+      'Ada Lowe/named',
+      'Tom/named',
+      '-',
+      'Tom/named',
+      '-',
+    ]);
+    expect(lowe('“I cannot; Ada Lowe never does.”')).toEqual([
+      'Ada Lowe/named',
+      'Tom/named',
+      'Ada Lowe/turn',
+      'Tom/named',
+      'Ada Lowe/turn',
+    ]);
   });
 
   it('takes the one who acts in the sentence before, but not for words quoted inside one', () => {
@@ -367,6 +392,8 @@ describe('a conversation read whole', () => {
     expect(
       named('Tom saw Nora. Nora made no answer, and Mrs. Lowe plunged on at once:', '“Well?”'),
     ).toEqual(['-']);
+    // (Nor a word that opens sentences and is no one's name.)
+    expect(named('Tom came in. Something stirred in the room:', '“Who is there?”')).toEqual(['-']);
   });
 
   it('takes a paragraph of narration that ends as someone begins to speak', () => {
@@ -377,6 +404,8 @@ describe('a conversation read whole', () => {
     // Not an answer to a question the paragraph asks, nor something said of before.
     expect(named('“Well?” Mr. Pike asked.', '“No.”')).toEqual(['Mr. Pike/named', '-']);
     expect(named('Ada said nothing to Mr. Pike.', '“No.”')).toEqual(['-']);
+    // (The quotation's own tag first.)
+    expect(named('Mr. Pike began.', '“It is late,” said Ada.')).toEqual(['Ada/named']);
   });
 
   it('knows a gender from anywhere in the text, not only near the conversation', () => {
