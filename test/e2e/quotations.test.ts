@@ -193,5 +193,39 @@ describe('speakers in the margin, in a real terminal', () => {
       again.write('q');
       expect((await again.exited).exitCode).toBe(0);
     });
+
+    it(`names the turns of a conversation taken up after a pause (${way})`, async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'bs-talk-'));
+      const file = path.join(folder, 'fire.txt');
+      writeFileSync(
+        file,
+        [
+          'By the Fire',
+          '“It is cold,” said Ada.',
+          '“Will you come out?” asked Tom.',
+          'The fire was low.',
+          '“I cannot.”',
+          '“Why not?” said Tom.',
+          '“Because it is late.”',
+        ].join('\n\n'),
+      );
+      const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
+      const session = await runCli({args: [file], columns: 80, rows: 24, env});
+      sessions.push(session);
+      await session.waitFor(/page 1\/1/);
+      // S shows them (and ] steps through the quotations meanwhile).
+      if (way === 'sent in one write') session.write('S]]]]');
+      else {
+        for (const key of 'S]]]]') {
+          session.write(key);
+          await pause();
+        }
+      }
+      await session.waitFor('Ada “I cannot.”');
+      expect(session.text()).toContain('Ada “Because it is late.”');
+      expect(session.text()).not.toContain('Tom “Why not?”');
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+    });
   }
 });
