@@ -160,23 +160,32 @@ describe('speakers in the margin, in a real terminal', () => {
     '“If you like.”',
   ].join('\n\n');
 
+  type Way = 'typed a key at a time' | 'sent in one write';
+  /** The reader on a file of `text`, with a state of its own, at its first page. */
+  const open = async (text: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bs-talk-')), 'talk.txt');
+    writeFileSync(file, text);
+    const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
+    const session = await runCli({args: [file], columns: 80, rows: 24, env});
+    sessions.push(session);
+    await session.waitFor(/page 1\/1/);
+    return {session, file, env};
+  };
+  const send = async (session: Awaited<ReturnType<typeof runCli>>, keys: string, way: Way) => {
+    if (way === 'sent in one write') session.write(keys);
+    else {
+      for (const key of keys) {
+        session.write(key);
+        await pause();
+      }
+    }
+  };
+
   for (const way of ['typed a key at a time', 'sent in one write'] as const) {
     it(`shows them with S, hides them with S, and remembers the choice (${way})`, async () => {
-      const folder = mkdtempSync(path.join(tmpdir(), 'bs-talk-'));
-      const file = path.join(folder, 'walk.txt');
-      writeFileSync(file, TALK);
-      const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
-      const first = await runCli({args: [file], columns: 80, rows: 24, env});
-      sessions.push(first);
-      await first.waitFor(/page 1\/1/);
+      const {session: first, file, env} = await open(TALK);
       // S on, S off, S on: shown, however the keys come.
-      if (way === 'sent in one write') first.write('SSS');
-      else {
-        for (const key of 'SSS') {
-          first.write(key);
-          await pause();
-        }
-      }
+      await send(first, 'SSS', way);
       await first.waitFor('Mr. Ward “May I walk with you?”');
       expect(first.text()).toContain('Clara “If you like.”');
       const [row, column] = first.find('Mr. Ward “May')!;
@@ -195,10 +204,7 @@ describe('speakers in the margin, in a real terminal', () => {
     });
 
     it(`names the turns of a conversation taken up after a pause (${way})`, async () => {
-      const folder = mkdtempSync(path.join(tmpdir(), 'bs-talk-'));
-      const file = path.join(folder, 'fire.txt');
-      writeFileSync(
-        file,
+      const {session} = await open(
         [
           'By the Fire',
           '“It is cold,” said Ada.',
@@ -209,18 +215,8 @@ describe('speakers in the margin, in a real terminal', () => {
           '“Because it is late.”',
         ].join('\n\n'),
       );
-      const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
-      const session = await runCli({args: [file], columns: 80, rows: 24, env});
-      sessions.push(session);
-      await session.waitFor(/page 1\/1/);
       // S shows them (and ] steps through the quotations meanwhile).
-      if (way === 'sent in one write') session.write('S]]]]');
-      else {
-        for (const key of 'S]]]]') {
-          session.write(key);
-          await pause();
-        }
-      }
+      await send(session, 'S]]]]', way);
       await session.waitFor('Ada “I cannot.”');
       expect(session.text()).toContain('Ada “Because it is late.”');
       expect(session.text()).not.toContain('Tom “Why not?”');
