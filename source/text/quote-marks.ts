@@ -192,13 +192,14 @@ export function roleOf(
   // letters, don't or a"b, one can neither open nor close: it is none below.)
   // A broken-off speech whose dash was lost or spaced ("I was standing at a bookstall "
   // Mr. Brownlow began.): a double mark between spaces, while one is open, closes it.
+  const innermost = stack.at(-1);
   if (
     (mark === '"' || mark === '”') &&
     before !== undefined &&
     isSpace(before) &&
     isSpace(after) &&
-    stack.at(-1) !== undefined &&
-    closes(stack.at(-1)!.mark, mark)
+    innermost !== undefined &&
+    closes(innermost.mark, mark)
   ) {
     return 'close';
   }

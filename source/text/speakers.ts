@@ -127,9 +127,12 @@ const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u'
 const WHOSE = new RegExp(String.raw`${LEAD_IN}(?:was|came)\s+(${NAME})(?<=['’]s)\s`, 'u');
 /** Before a quotation, its clause: who … speech verb …, then the quotation. */
 const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:—–-]*\s*$`, 'u');
-/** A sentence that ends as someone starts to speak: "Mr. Pike began again." */
+/**
+ * A sentence that ends as someone named starts to speak: "Mr. Pike began again." (Verbs that
+ * open speech only: "Tom thought of it." or "Ada wrote." leads into nothing.)
+ */
 const SPEAKS_AT_END = new RegExp(
-  String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?:\s+(?:\p{Ll}+ly|then|again|herself|himself|at last|at length))*\s+(?:said|asked|answered|replied|added|continued|began|went on|spoke|resumed|inquired|enquired|exclaimed|cried|observed|remarked|returned|rejoined|retorted|whispered|muttered|murmured|interposed|interrupted|persisted|pursued|repeated|demanded|explained|ventured|protested|declared|announced|suggested|urged|pleaded|broke in|put in)(?:\s+(?:\p{Ll}+ly|again|at once|at last|at length|first))*(?:,[^.!?;:]{0,60})?\.\s*$`,
+  String.raw`(?<![\p{L}])(${NAME})(?:\s+(?:\p{Ll}+ly|then|again|herself|himself|at last|at length))*\s+(?:said|asked|answered|replied|added|continued|began|went on|spoke|resumed|inquired|enquired|exclaimed|cried|observed|remarked|returned|rejoined|retorted|whispered|muttered|murmured|interposed|interrupted|persisted|pursued|repeated|demanded|explained|ventured|protested|declared|announced|suggested|urged|pleaded|broke in|put in)(?:\s+(?:\p{Ll}+ly|again|at once|at last|at length|first))*(?:,[^.!?;:]{0,60})?\.\s*$`,
   'u',
 );
 /** Names in a stretch of narration. */
@@ -827,8 +830,13 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   // before it through sentences whose subject is "she" (or another's pronoun).
   const before = talk.paragraphs[scene.paragraph - 1];
   const narration = before && scene.text.slice(before.start, before.end);
-  if (narration && !/[“”"«»„]/.test(narration)) return topicOf(talk, narration, gender);
+  if (narration && !holdsQuotation(narration)) return topicOf(talk, narration, gender);
   return undefined;
+}
+
+/** Whether a stretch of text has a quotation mark in it (narration alone has none). */
+function holdsQuotation(text: string): boolean {
+  return /[“”"«»„]/u.test(text);
 }
 
 /** How many sentences back a paragraph of narration is read for whom it is about. */
@@ -960,8 +968,9 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
   // (What follows a quotation so introduced is narration or the next one's tag: "Tom said,
   // “…” while Ada edged away"; "Tom said, “…” she answered, “…”".)
   // (Set off by its mark: "Petulant cries of “Auntie!” severed the air" is no one's tag.)
-  const leading = leadingClause(scene, before);
-  if (leading?.speaker && /[,:—–-]\s*$/u.test(before)) return leading;
+  const setOff = /[,:—–-]\s*$/u.test(before);
+  const leading = setOff ? leadingClause(scene, before) : undefined;
+  if (leading?.speaker) return leading;
   for (const pattern of [VERB_THEN_WHO, WHO_THEN_VERB]) {
     const match = pattern.exec(after);
     if (!match) continue;
@@ -978,7 +987,7 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
   }
   const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
   if (according) return tagOf(scene, according[1], undefined);
-  return leading;
+  return setOff ? leading : leadingClause(scene, before);
 }
 
 /**
@@ -1115,18 +1124,9 @@ function callsByName(words: string, person: string): boolean {
 /** Names a conversation's people addressed in a quotation ("Not at all, Nora."). */
 function addressedIn(talk: Talk, words: string): string[] {
   const people = [...new Set([...talk.mentions, ...talk.turns.map((turn) => turn.speaker)])];
-  const addressed: string[] = [];
-  for (const person of people) {
-    if (!person) continue;
-    for (const form of formsOf(person)) {
-      if (!words.includes(form)) continue;
-      if (vocativeOf(form).test(words)) {
-        addressed.push(person);
-        break;
-      }
-    }
-  }
-  return addressed;
+  return people.filter(
+    (person): person is string => person !== undefined && callsByName(words, person),
+  );
 }
 
 /** Names one outermost quotation's speaker and records its turn in the conversation. */
@@ -1172,13 +1172,8 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   // ("…, and Ada began again:" ending the paragraph before: its lead-in.)
   const opening = !sameParagraph && !narrated;
   const previous = talk.paragraphs[first - 1];
-  if (
-    !tagged &&
-    opening &&
-    previous &&
-    /[:,—–-]\s*$/u.test(text.slice(previous.end - 3, previous.end))
-  ) {
-    const tail = text.slice(Math.max(previous.start, previous.end - 200), previous.end);
+  const tail = previous && text.slice(Math.max(previous.start, previous.end - 200), previous.end);
+  if (!tagged && opening && previous && tail && /[:,—–-]\s*$/u.test(tail)) {
     const lastQuote = Math.max(tail.lastIndexOf('”'), tail.lastIndexOf('"'), tail.lastIndexOf('»'));
     // (A "she" in it is whom that paragraph names: it is the lead-in.)
     const leadIn = tail.slice(lastQuote + 1);
@@ -1188,13 +1183,11 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     if (!tagged && lastQuote === -1 && /:\s*$/u.test(tail)) {
       tagged = subjectOfSentence(scene, lastSentence(tail));
     }
-  } else if (!tagged && opening && previous) {
+  } else if (!tagged && opening && previous && tail) {
     // ("Mr. Pike began again. / “…”": a paragraph of narration that ends as someone speaks.)
     // (Of narration alone: "“…?” he asked. / “…”" is an answer.)
-    const tail = text.slice(Math.max(previous.start, previous.end - 200), previous.end);
-    const sentence = tail.slice(sentenceStart(tail));
-    const speaking = SPEAKS_AT_END.exec(sentence);
-    if (speaking && !/[“”"«»„]/u.test(text.slice(previous.start, previous.end))) {
+    const speaking = SPEAKS_AT_END.exec(tail.slice(sentenceStart(tail)));
+    if (speaking && !holdsQuotation(text.slice(previous.start, previous.end))) {
       tagged = tagOf(scene, speaking[1], undefined);
     }
   }
@@ -1365,8 +1358,8 @@ function settle(talk: Talk): void {
     }
     // "She said" still unresolved: the one woman who speaks in the whole conversation (before
     // it or after), when no other is among the people it names.
-    for (const turn of round === 0 ? talk.all : []) {
-      if (turn.speaker || !turn.pronoun || turn.described) continue;
+    for (const turn of talk.all) {
+      if (round > 0 || turn.speaker || !turn.pronoun || turn.described) continue;
       const only = onlyOfGender(talk, turn.pronoun);
       const rival = (name: string) =>
         genderOf(talk, name) === turn.pronoun && !samePerson(name, only!);

@@ -300,73 +300,37 @@ describe('a conversation read whole', () => {
   });
 
   it('gives the turns a conversation taken up again does not name to the one who spoke before', () => {
-    const talk = (pause: string, answer = '“I cannot.”') =>
+    const talk = ({first = 'Ada', pause = 'The fire was low.', answer = '“I cannot.”'}) =>
       named(
-        '“It is cold,” said Ada.',
+        `“It is cold,” said ${first}.`,
         '“Will you come out?” asked Tom.',
         pause,
         answer,
         '“Why not?” said Tom.',
         '“Because it is late.”',
       );
-    expect(talk('The fire was low.')).toEqual([
-      'Ada/named',
+    const taken = (who: string) => [
+      `${who}/named`,
       'Tom/named',
-      'Ada/turn',
+      `${who}/turn`,
       'Tom/named',
-      'Ada/turn',
-    ]);
+      `${who}/turn`,
+    ];
+    const left = (who: string) => [`${who}/named`, 'Tom/named', '-', 'Tom/named', '-'];
+    expect(talk({})).toEqual(taken('Ada'));
     // Not after a longer pause: a scene may have changed.
-    expect(talk('The fire was low. '.repeat(18))).toEqual([
-      'Ada/named',
-      'Tom/named',
-      '-',
-      'Tom/named',
-      '-',
-    ]);
+    expect(talk({pause: 'The fire was low. '.repeat(18)})).toEqual(left('Ada'));
     // Nor to a man when a turn says "she".
-    expect(
-      named(
-        '“It is cold,” said Mr. Hale.',
-        '“Will you come out?” asked Tom.',
-        'The fire was low.',
-        '“I cannot,” she answered.',
-        '“Why not?” said Tom.',
-        '“Because it is late.”',
-      ),
-    ).toEqual(['Mr. Hale/named', 'Tom/named', '-', 'Tom/named', '-']);
-    // Nor to someone the turns call by name.
-    expect(talk('The fire was low.', '“I cannot, Ada.”')).toEqual([
-      'Ada/named',
-      'Tom/named',
-      '-',
-      'Tom/named',
-      '-',
-    ]);
-    // (By any name of theirs; a name said of them is no call.)
-    const lowe = (answer: string) =>
-      named(
-        '“It is cold,” said Ada Lowe.',
-        '“Will you come out?” asked Tom.',
-        'The fire was low.',
-        answer,
-        '“Why not?” said Tom.',
-        '“Because it is late.”',
-      );
-    expect(lowe('“I cannot, Ada.”')).toEqual([
-      'Ada Lowe/named',
-      'Tom/named',
-      '-',
-      'Tom/named',
-      '-',
-    ]);
-    expect(lowe('“I cannot; Ada Lowe never does.”')).toEqual([
-      'Ada Lowe/named',
-      'Tom/named',
-      'Ada Lowe/turn',
-      'Tom/named',
-      'Ada Lowe/turn',
-    ]);
+    expect(talk({first: 'Mr. Hale', answer: '“I cannot,” she answered.'})).toEqual(
+      left('Mr. Hale'),
+    );
+    // Nor to someone the turns call by name, by any name of theirs; a name said of them is no
+    // call.
+    expect(talk({answer: '“I cannot, Ada.”'})).toEqual(left('Ada'));
+    expect(talk({first: 'Ada Lowe', answer: '“I cannot, Ada.”'})).toEqual(left('Ada Lowe'));
+    expect(talk({first: 'Ada Lowe', answer: '“I cannot; Ada Lowe never does.”'})).toEqual(
+      taken('Ada Lowe'),
+    );
   });
 
   it('takes the one who acts in the sentence before, but not for words quoted inside one', () => {
