@@ -121,7 +121,8 @@ const CALLED = new RegExp(
 );
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'u');
 /** A speech verb next ("Putin said so"), for a name that opens a sentence. */
-const SAYS = new RegExp(String.raw`^${ADVERB}?\s+(?:${VERBS})\b`, 'u');
+// (Past a link's note, as a web page's text has them: "Ian Reed[5] said".)
+const SAYS = new RegExp(String.raw`^(?:\[\d+\])?${ADVERB}?\s+(?:${VERBS})\b`, 'u');
 const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u');
 /** "…,” was Ada's answer; "…,” came Ada's voice. */
 const WHOSE = new RegExp(String.raw`${LEAD_IN}(?:was|came)\s+(${NAME})(?<=['’]s)\s`, 'u');

@@ -121,6 +121,10 @@ describe('a speaker named beside the quotation', () => {
     expect(named('Kit Orme, a keeper of the light, said, “The lamp is lit.”')).toEqual([
       'Kit Orme/named',
     ]);
+    // (Nor does a link's note after the name, as a web page's text has.)
+    expect(
+      named('Ian Reed[5], one of the leading American voices on it, said he was “appalled”.'),
+    ).toEqual(['Ian Reed/named']);
   });
 
   it('names nobody for a description, and lets no other rule guess then', () => {
