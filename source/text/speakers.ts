@@ -164,7 +164,7 @@ const WHO = new RegExp(String.raw`(?<![\p{L}])(?:(${NAME})|(${PRONOUN}))(?![\p{L
 /** WHO, where it is asked to be found (at lastIndex). */
 const WHO_HERE = new RegExp(WHO.source, 'uy');
 const PREPOSITIONS =
-  'to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind';
+  'to|with|at|for|of|from|by|on|upon|towards|toward|about|after|before|than|like|into|onto|over|under|near|beside|behind|in|through|across|around|within|among|between|beyond|against|along';
 const PREPOSITION = new RegExp(`(?:^|\\s)(?:${PREPOSITIONS})\\s+$`, 'i');
 const OPENING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS})\\s`, 'i');
 
@@ -950,6 +950,9 @@ function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefin
   // ("said I": the capitalised pronoun is taken for a name first.)
   if (name !== undefined && PRONOUN_ONLY.test(name.trim()))
     return tagOf(scene, undefined, name.trim());
+  // ("…” She paused.": a pronoun that opens a sentence is no name.)
+  if (name !== undefined && /^(?:He|She)$/.test(name.trim()))
+    return tagOf(scene, undefined, name.trim().toLowerCase());
   const cleaned = cleanName(name);
   if (cleaned) return {speaker: cleaned, way: 'named'};
   if (!pronoun) return undefined;
@@ -1312,7 +1315,7 @@ function turnTaking(
 }
 
 /** How many turns apart the turn may carry a speaker (the same parity: A B A B …). */
-const TURN_REACH = 8;
+const TURN_REACH = 12;
 
 /**
  * Once a conversation is read whole: its paragraphs of speech that no rule named, and those

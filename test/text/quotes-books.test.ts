@@ -166,8 +166,9 @@ describe('quotations in whole texts', () => {
     expect(
       quotations.filter((q) => q.level === 2).map((q) => article.text.slice(q.start, q.end)),
     ).toEqual(["'it's a money pit,'", "'Come down on Thursday,'"]);
-    // Each named as a reader would: by a name beside it, by a pronoun after a name, or as the
-    // rest of a paragraph whose speaker is named; and nobody where a reader cannot tell.
+    // Each named as a reader would: by a name beside it, by a pronoun after a name (one that
+    // opens a sentence too), or as the rest of a paragraph whose speaker is named; and nobody
+    // where a reader cannot tell.
     expect(quotations.filter((q) => q.level === 1).map((q) => q.speaker)).toEqual([
       'Dana Whitfield',
       'Dana Whitfield',
@@ -179,7 +180,7 @@ describe('quotations in whole texts', () => {
       'Walt Gibbons',
       undefined, // “…,” she said of someone named only as “a café owner”
       undefined,
-      undefined, // a word quoted in narration
+      'Priya Nand', // her words within her sentence: "She told members the building was “…”"
       'Whitfield',
       'Whitfield',
       undefined, // the chair, named nowhere

@@ -187,6 +187,25 @@ describe('pronouns, where a reader can be sure', () => {
     ).toEqual(['Maud/named', 'Walt/named', 'Maud/pronoun']);
   });
 
+  it('reads “He” or “She” opening the sentence after a quotation as the pronoun it is', () => {
+    // (Both women: whose turn it is tells which.)
+    expect(
+      named(
+        '“Is it late?” said Mrs. Crane.',
+        '“Not yet,” said Ivy.',
+        '“Because you think—” She paused.',
+        '“I think nothing.”',
+      ),
+    ).toEqual(['Mrs. Crane/named', 'Ivy/named', 'Mrs. Crane/pronoun', 'Ivy/turn']);
+    expect(named('“Come in,” said Mr. Ward.', '“It is late.” She rose to go.')).toEqual([
+      'Mr. Ward/named',
+      '-',
+    ]);
+    expect(named('Mr. Marsh came in with Ivy.', '“It is late.” He nodded.')).toEqual([
+      'Mr. Marsh/pronoun',
+    ]);
+  });
+
   it('names nobody when both could be meant, or neither is known', () => {
     expect(
       named(
@@ -422,9 +441,13 @@ describe('a conversation read whole', () => {
   it('takes “she said” to be who acts in the narration just before, known to be a woman', () => {
     const opening = 'Tom met Ann Lowe at the gate, and she was cold.';
     expect(named(opening, 'Ann looked away.', '“It is late,” she said.')).toEqual(['Ann/pronoun']);
-    // (Not a place after a preposition opening the sentence: “To Kent she wrote”.)
+    // (Not a place after a preposition opening the sentence: “To Kent she wrote”, nor after
+    // one within it: “On the last day in Kent she wrote”.)
     const kent = 'Tom met Kent at the gate, and she was cold.';
     expect(named(kent, 'To Kent she wrote at once.', '“It is late,” she said.')).toEqual(['-']);
+    expect(
+      named(kent, 'On the last day of the year in Kent she wrote.', '“It is late,” she said.'),
+    ).toEqual(['-']);
     // (Of no known gender, or a word opening sentences only, “Dropping her gaze, she…”.)
     expect(named('Ann looked away.', '“It is late,” she said.')).toEqual(['-']);
     expect(
@@ -532,6 +555,17 @@ describe('a conversation read whole', () => {
     expect(story('Robin Orme', 'Robin')).toEqual(['Robin/pronoun', 'Dale/named', 'Robin/named']);
     // (Nothing says Lee is a woman: the she of the farm is Robin.)
     expect(story('Robin Orme', 'Lee')).toEqual(['-', 'Dale/named', 'Lee/named']);
+  });
+
+  it('carries a speaker as far as twelve turns, the first tag a dozen paragraphs in', () => {
+    const untagged = [...'abcdefghijkl'].map((letter) => letter.toUpperCase());
+    const turns = named(
+      ...untagged.map((word) => `“${word}.”`),
+      '“M,” said Mr. Ward.',
+      '“N,” said Clara.',
+    );
+    expect(turns.slice(0, 2)).toEqual(['Mr. Ward/turn', 'Clara/turn']);
+    expect(turns.filter((turn) => turn === '-')).toEqual([]);
   });
 
   it('carries a speaker from ahead only near the start of a run', () => {
