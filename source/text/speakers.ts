@@ -831,8 +831,51 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   // before it through sentences whose subject is "she" (or another's pronoun).
   const before = talk.paragraphs[scene.paragraph - 1];
   const narration = before && scene.text.slice(before.start, before.end);
-  if (narration && !holdsQuotation(narration)) return topicOf(talk, narration, gender);
+  if (narration && !holdsQuotation(narration)) {
+    const topic = topicOf(talk, narration, gender);
+    if (topic) return topic;
+  }
+  // "He looked at her. She hardly knew what to say. … / “…,” she said": a pronoun no name
+  // near it answers is, as often as not, the one the story follows, if they are in the scene
+  // (named in it lately) and no one else of the gender was among the last few named.
+  const followed = followedOf(talk);
+  if (
+    followed &&
+    genderOf(talk, followed) === gender &&
+    talk.mentions.some((name) => samePerson(name, followed)) &&
+    !talk.mentions
+      .slice(-RIVALS_OF_FOLLOWED)
+      .some((name) => matches(name) && !samePerson(name, followed))
+  ) {
+    return followed;
+  }
   return undefined;
+}
+
+/** How many of the people named last may not be of a pronoun's gender for the one followed. */
+const RIVALS_OF_FOLLOWED = 3;
+
+const followedByCast = new WeakMap<TextReading['cast'], string | undefined>();
+
+/** How often the text must have he or she after the one it follows (a story's, not a page's). */
+const FOLLOWED_AT_LEAST = 20;
+
+/**
+ * The one the story follows: of a known gender, the person the text has he or she after
+ * most often (read once per text, from its whole reading).
+ */
+function followedOf(talk: Talk): string | undefined {
+  if (followedByCast.has(talk.cast)) return followedByCast.get(talk.cast);
+  let most = 0;
+  let person: string | undefined;
+  for (const [name, {m, f}] of talk.cast) {
+    if (m + f >= FOLLOWED_AT_LEAST && m + f > most && genderOf(talk, name)) {
+      person = name;
+      most = m + f;
+    }
+  }
+  followedByCast.set(talk.cast, person);
+  return person;
 }
 
 /** Whether a stretch of text has a quotation mark in it (narration alone has none). */

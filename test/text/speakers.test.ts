@@ -488,6 +488,32 @@ describe('a conversation read whole', () => {
   const ann = 'That night Ann Lowe came in, and she sat down by the fire.';
   const ivy = 'The door opened, and Ivy Hart came in, and she stood by it.';
 
+  it('takes a “she said” nothing near answers to be the one the story follows, in the scene', () => {
+    // (Ada is whom the text has "she" after most, twenty times or more: the one it follows.)
+    const storyOf = (times: number) => [
+      Array.from({length: times}, () => 'At noon Ada woke, and she ate.').join(' '),
+      'Tom came by, and he knocked.',
+      'Nothing more happened that week. '.repeat(15),
+    ];
+    const story = storyOf(20);
+    const scene = 'Ada and Tom sat by the fire.';
+    const pause = 'He looked at her. She hardly knew what to say.';
+    const said = '“It is late,” she said.';
+    expect(named(...story, scene, pause, said)).toEqual(['Ada/pronoun']);
+    // Not a person the text has "she" after fewer times: a page's, not a story's.
+    expect(named(...storyOf(19), scene, pause, said)).toEqual(['-']);
+    // Not when another woman was among the last three people named…
+    const visit = 'Ada sat by the fire, and Mrs. Lowe came in with Tom and Ned.';
+    expect(named(...story, visit, pause, said)).toEqual(['-']);
+    // …only before them.
+    const earlier = 'Mrs. Lowe left, and Ada sat by the fire with Tom and Ned.';
+    expect(named(...story, earlier, pause, said)).toEqual(['Ada/pronoun']);
+    // Nor when the scene does not name her.
+    expect(named(...story, 'Tom sat by the fire.', pause, said)).toEqual(['-']);
+    // Nor for a pronoun of the other gender.
+    expect(named(...story, scene, pause, '“It is late,” he said.')).toEqual(['-']);
+  });
+
   it('takes “she said” to be the one woman who has spoken, when no other is named lately', () => {
     const story = (...between: string[]) =>
       named(
