@@ -862,17 +862,23 @@ const FOLLOWED_AT_LEAST = 20;
 
 /**
  * The one the story follows: of a known gender, the person the text has he or she after
- * most often (read once per text, from its whole reading).
+ * most often, twenty times or more (read once per text, from its whole reading).
  */
 function followedOf(talk: Talk): string | undefined {
   if (followedByCast.has(talk.cast)) return followedByCast.get(talk.cast);
   let most = 0;
   let person: string | undefined;
   for (const [name, {m, f}] of talk.cast) {
-    if (m + f >= FOLLOWED_AT_LEAST && m + f > most && genderOf(talk, name)) {
-      person = name;
-      most = m + f;
-    }
+    if (m + f < FOLLOWED_AT_LEAST || m + f <= most || !genderOf(talk, name)) continue;
+    // (Not a family name a man and a woman share: Mr. and Mrs. Pontellier.)
+    const genders = new Set(
+      [...(talk.families.names.get(name) ?? [])]
+        .filter(([, seen]) => seen >= 2)
+        .map(([full]) => titleGender(full) ?? genderOf(talk, full.split(' ')[0]!)),
+    );
+    if (genders.has('m') && genders.has('f')) continue;
+    person = name;
+    most = m + f;
   }
   followedByCast.set(talk.cast, person);
   return person;

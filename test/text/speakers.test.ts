@@ -514,6 +514,20 @@ describe('a conversation read whole', () => {
     expect(named(...story, scene, pause, '“It is late,” he said.')).toEqual(['-']);
   });
 
+  it('follows no family name that a man and a woman of the text share', () => {
+    const lowe = Array.from({length: 25}, () => 'At noon Lowe woke, and he ate.').join(' ');
+    const filler = 'Nothing more happened that week. '.repeat(15);
+    const pause = 'She looked at him. He hardly knew what to say.';
+    const said = '“It is late,” he said.';
+    expect(named(lowe, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
+      'Lowe/pronoun',
+    ]);
+    const couple = 'Mr. Lowe and Mrs. Lowe came. Mr. Lowe and Mrs. Lowe went.';
+    expect(named(lowe, couple, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
+      '-',
+    ]);
+  });
+
   it('takes “she said” to be the one woman who has spoken, when no other is named lately', () => {
     const story = (...between: string[]) =>
       named(
