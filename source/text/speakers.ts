@@ -371,6 +371,7 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     readTo: start,
     known: new Set(),
   };
+  talk.narrator = narratorOf(text, paragraphs);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   // (Quoted words are not narration: blank them, keeping offsets.)
   readNarration(
@@ -378,6 +379,54 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     before.replace(/[“"«„][^“”"«»„]*[”"»]/g, (quoted) => ' '.repeat(quoted.length)),
   );
   return talk;
+}
+
+/** A first-person tag after a quotation: “…,” I said; “…,” said I. */
+const FIRST_PERSON_TAG =
+  /[”"»]\s*(?:(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added)\s+I|I\s+(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added))\b/g;
+/** A quotation in a paragraph. */
+const QUOTED = /[“"]([^“”"]*)[”"]/g;
+/** How many times the one narrating must be called by the same name, at least. */
+const NARRATOR_CALLED = 3;
+const narrators = new WeakMap<Paragraphs, string | undefined>();
+
+/**
+ * The name of a text's first-person narrator: the name that the paragraphs either side of
+ * those the narrator speaks in ("…,” said I) most often call someone by, three times or more
+ * and at least half the times they call anyone (read once per text).
+ */
+function narratorOf(text: string, paragraphs: Paragraphs): string | undefined {
+  if (narrators.has(paragraphs)) return narrators.get(paragraphs);
+  const spoken = new Set<number>();
+  FIRST_PERSON_TAG.lastIndex = 0;
+  for (const match of text.matchAll(FIRST_PERSON_TAG)) {
+    spoken.add(paragraphAt(paragraphs, match.index));
+  }
+  const called: Array<[string, number]> = [];
+  let all = 0;
+  const heard = new Set<number>();
+  for (const k of spoken) {
+    for (const near of [k - 1, k + 1]) {
+      const paragraph = paragraphs[near];
+      // (Each answer once, and not the narrator's own words.)
+      if (!paragraph || spoken.has(near) || heard.has(near)) continue;
+      heard.add(near);
+      for (const quoted of text.slice(paragraph.start, paragraph.end).matchAll(QUOTED)) {
+        for (const match of quoted[1]!.matchAll(CALLED)) {
+          const name = cleanName(match[1]);
+          if (!name) continue;
+          all++;
+          const same = called.find(([other]) => samePerson(other, name));
+          if (same) same[1]++;
+          else called.push([name, 1]);
+        }
+      }
+    }
+  }
+  const [most] = called.sort((a, b) => b[1] - a[1]);
+  const narrator = most && most[1] >= NARRATOR_CALLED && 2 * most[1] >= all ? most[0] : undefined;
+  narrators.set(paragraphs, narrator);
+  return narrator;
 }
 
 /**

@@ -698,6 +698,32 @@ describe('the narrator', () => {
   it('is nobody until then', () => {
     expect(named('“It is a long way,” said I.')).toEqual(['-']);
   });
+
+  it('is named in every conversation once the text calls them by one name three times', () => {
+    // (Conversations apart: each starts knowing nothing of the one before.)
+    const apart = 'The road went on and on. '.repeat(70);
+    const answered = (name: string) => [
+      '“Shall we go?” said I.',
+      `“Yes, ${name},” said Rudd.`,
+      apart,
+    ];
+    const alone = '“It is late,” I said.';
+    expect(named(...answered('Ned'), ...answered('Ned'), ...answered('Ned'), alone).at(-1)).toBe(
+      'Ned/narrator',
+    );
+    // (Not twice, nor a name called less than half the times anyone is.)
+    expect(named(...answered('Ned'), ...answered('Ned'), alone).at(-1)).toBe('-');
+    const others = [...answered('Ada'), ...answered('Tom'), ...answered('Kit'), ...answered('Bo')];
+    expect(
+      named(...answered('Ned'), ...answered('Ned'), ...answered('Ned'), ...others, alone).at(-1),
+    ).toBe('-');
+    // (Nor names the narrator calls others by: “…, Rudd,” said I.)
+    const asking = ['“Shall we go, Rudd?” said I.', '“Now, Rudd!” I cried.', apart];
+    expect(named(...asking, ...asking, ...asking, alone).at(-1)).toBe('-');
+    // (An answer between two of the narrator's paragraphs counts once.)
+    const between = ['“Go?” said I.', '“Yes, Ned.”', '“Now?” said I.', apart];
+    expect(named(...between, ...between, alone).at(-1)).toBe('-');
+  });
 });
 
 describe('speakers in the margin (S)', () => {
