@@ -1049,8 +1049,7 @@ function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefin
   if (name !== undefined && PRONOUN_ONLY.test(name.trim()))
     return tagOf(scene, undefined, name.trim());
   // ("…” She paused.": a pronoun that opens a sentence is no name.)
-  if (name !== undefined && /^(?:He|She)$/.test(name.trim()))
-    return tagOf(scene, undefined, name.trim().toLowerCase());
+  if (name !== undefined && /^(?:He|She)$/.test(name)) return tagOf(scene, undefined, name);
   const cleaned = cleanName(name);
   if (cleaned) return {speaker: cleaned, way: 'named'};
   if (!pronoun) return undefined;

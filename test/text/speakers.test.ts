@@ -204,6 +204,11 @@ describe('pronouns, where a reader can be sure', () => {
     expect(named('Mr. Marsh came in with Ivy.', '“It is late.” He nodded.')).toEqual([
       'Mr. Marsh/pronoun',
     ]);
+    // (Names that begin or end so are names.)
+    expect(named('“Come in,” said Helen.', '“Come in,” said Ashe.')).toEqual([
+      'Helen/named',
+      'Ashe/named',
+    ]);
   });
 
   it('names nobody when both could be meant, or neither is known', () => {
@@ -514,6 +519,21 @@ describe('a conversation read whole', () => {
     expect(named(...story, scene, pause, '“It is late,” he said.')).toEqual(['-']);
   });
 
+  it('follows the one the text has he or she after most, the first of two as often', () => {
+    const times = (count: number, sentence: string) =>
+      Array.from({length: count}, () => sentence).join(' ');
+    const ada = times(25, 'At noon Ada woke, and she ate.');
+    const tom = (count: number) => times(count, 'At noon Tom woke, and he ate.');
+    const filler = 'Nothing more happened that week. '.repeat(15);
+    const scene = 'Ada and Tom sat by the fire.';
+    const pause = 'He looked at her. She hardly knew what to say.';
+    const said = '“It is late,” she said.';
+    expect(named(ada, tom(20), filler, scene, pause, said)).toEqual(['Ada/pronoun']);
+    expect(
+      named(times(20, 'At noon Ada woke, and she ate.'), tom(20), filler, scene, pause, said),
+    ).toEqual(['Ada/pronoun']);
+  });
+
   it('follows no family name that a man and a woman of the text share', () => {
     const lowe = Array.from({length: 25}, () => 'At noon Lowe woke, and he ate.').join(' ');
     const filler = 'Nothing more happened that week. '.repeat(15);
@@ -526,6 +546,21 @@ describe('a conversation read whole', () => {
     expect(named(lowe, couple, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
       '-',
     ]);
+    // (Nor a pair of names seen once; but a family name men alone have is a name to follow.)
+    const once = 'Mr. Lowe and Mrs. Lowe came.';
+    expect(named(lowe, once, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
+      'Lowe/pronoun',
+    ]);
+    const men = 'Mr. Lowe and Tom Lowe came. Mr. Lowe and Tom Lowe went.';
+    expect(named(lowe, men, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
+      'Lowe/pronoun',
+    ]);
+    // (First names tell a man and a woman as titles do.)
+    const ann = 'At noon Ann woke, and she ate. At dusk Tom slept, and he dreamt.';
+    const siblings = 'Ann Lowe and Tom Lowe came. Ann Lowe and Tom Lowe went.';
+    expect(
+      named(lowe, ann, siblings, filler, 'Ada and Lowe sat by the fire.', pause, said),
+    ).toEqual(['-']);
   });
 
   it('takes “she said” to be the one woman who has spoken, when no other is named lately', () => {
@@ -723,6 +758,15 @@ describe('the narrator', () => {
     // (An answer between two of the narrator's paragraphs counts once.)
     const between = ['“Go?” said I.', '“Yes, Ned.”', '“Now?” said I.', apart];
     expect(named(...between, ...between, alone).at(-1)).toBe('-');
+    // (Answered before or after; the name called most, not first; half the calls will do;
+    // words that are no names are no calls.)
+    const before = ['“Are you ready, Ned?” said Rudd.', '“I am,” said I.', apart];
+    const ned = [...answered('Ned'), ...before, ...answered('Ned')];
+    expect(named(...answered('Ada'), ...ned, alone).at(-1)).toBe('Ned/narrator');
+    const three = [...answered('Ada'), ...answered('Tom'), ...answered('Kit')];
+    expect(named(...ned, ...three, alone).at(-1)).toBe('Ned/narrator');
+    const sir = answered('Sir');
+    expect(named(...ned, ...sir, ...sir, ...sir, ...sir, alone).at(-1)).toBe('Ned/narrator');
   });
 });
 
