@@ -223,5 +223,26 @@ describe('speakers in the margin, in a real terminal', () => {
       session.write('q');
       expect((await session.exited).exitCode).toBe(0);
     });
+
+    it(`names a first-person narrator by what the others call them, pages on (${way})`, async () => {
+      const apart = 'The road went on and on. '.repeat(70);
+      const answered = ['“Shall we go?” said I.', '“Yes, Ned,” said Rudd.', apart];
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'bs-talk-')), 'walk.txt');
+      writeFileSync(
+        file,
+        ['On the Road', ...answered, ...answered, ...answered, '“It is late,” I said.'].join(
+          '\n\n',
+        ),
+      );
+      const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
+      const session = await runCli({args: [file], columns: 80, rows: 24, env});
+      sessions.push(session);
+      await session.waitFor(/page 1\/\d/);
+      // S shows them, G goes to the last page: its own conversation never calls the narrator.
+      await send(session, 'SG', way);
+      await session.waitFor('Ned “It is late,” I said.');
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+    });
   }
 });
