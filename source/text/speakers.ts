@@ -822,6 +822,11 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   const named = namesIn(talk, scene.lead);
   // (Of several named, only one known to be of its gender.)
   const here = named.filter(named.length === 1 ? maybe : matches);
+  // (Of two of its gender, a sentence's subject before an object: "Sikes turned to where Noah
+  // slept. “Well!” he said.")
+  const subject =
+    here.length > 1 ? subjectsOf(scene.lead).find((name) => here.includes(name)) : undefined;
+  if (subject) return subject;
   if (here.length > 0) return here.at(-1);
   // "Lavrov said Russia is ready. … “…,” he said": who the narration since said something.
   // (Opening a paragraph of narration, as news reports: in a novel's narration, it was
@@ -936,6 +941,26 @@ function followedOf(talk: Talk): string | undefined {
 /** Whether a stretch of text has a quotation mark in it (narration alone has none). */
 function holdsQuotation(text: string): boolean {
   return /[“”"«»„]/u.test(text);
+}
+
+/** The names that are the subjects of a stretch of text's sentences, the last sentence's first. */
+function subjectsOf(text: string): string[] {
+  const subjects: string[] = [];
+  let rest = text;
+  for (let sentences = 0; sentences < TOPIC_SENTENCES; sentences++) {
+    rest = rest.replace(/[\s.!?:;,—–-]+$/u, '');
+    if (rest === '') break;
+    const start = sentenceStart(rest);
+    const sentence = rest.slice(start);
+    rest = rest.slice(0, start);
+    for (const match of sentence.matchAll(WHO)) {
+      if (afterPreposition(sentence, match.index)) continue;
+      const name = match[1] && cleanName(match[1]);
+      if (name) subjects.push(name);
+      break;
+    }
+  }
+  return subjects;
 }
 
 /** How many sentences back a paragraph of narration is read for whom it is about. */

@@ -166,6 +166,19 @@ describe('pronouns, where a reader can be sure', () => {
     expect(named('In came the Colonel. “It is late,” he said.')).toEqual(['Colonel/pronoun']);
   });
 
+  it('takes, of two of its gender named before it in the paragraph, a sentence’s subject', () => {
+    expect(named('Mr. Pike turned to where Mr. Noah slept. “Well!” he said.')).toEqual([
+      'Mr. Pike/pronoun',
+    ]);
+    // (The later of two subjects; the last named when neither is one.)
+    expect(named('Mr. Noah slept. Mr. Pike turned to him. “Well!” he said.')).toEqual([
+      'Mr. Pike/pronoun',
+    ]);
+    expect(named('Mrs. Ada saw Mr. Noah and Mr. Pike. “Well!” he said.')).toEqual([
+      'Mr. Pike/pronoun',
+    ]);
+  });
+
   it('takes the one of two speakers who is of its gender', () => {
     expect(
       named(
