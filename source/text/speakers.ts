@@ -957,6 +957,7 @@ function subjectsOf(text: string): string[] {
       if (afterPreposition(sentence, match.index)) continue;
       const name = match[1] && cleanName(match[1]);
       if (name) subjects.push(name);
+      else if (OPENERS.has(match[0])) continue;
       break;
     }
   }
@@ -984,11 +985,27 @@ function topicOf(talk: Talk, narration: string, gender: Gender): string | undefi
       // (Its subject: the first name or pronoun not after a preposition.)
       const name = match[1] && cleanName(match[1]);
       if (name) return genderOf(talk, name) === gender ? name : undefined;
+      if (OPENERS.has(match[0])) continue;
       break;
     }
   }
   return undefined;
 }
+
+/**
+ * Words that open a sentence before its subject, which the name pattern takes apart from a
+ * title after them ("But Mr. Emerson was…"): passed over for the subject. (Not "When" or
+ * "If": the subject after them is a clause's, not the sentence's.)
+ */
+const OPENERS = new Set(
+  (
+    'And But Then So Yet Now Still Thus Hence Indeed Presently Suddenly Meanwhile Afterwards ' +
+    'Afterward Soon Again Only Even Perhaps Instead Finally Later Next Also Often Sometimes ' +
+    'Besides Immediately Instantly Slowly Quickly Gradually Evidently Apparently Probably ' +
+    'Certainly Surely Really Almost Already Always Never Nor Or Oh Ah Well Yes No Poor Dear ' +
+    'Good Very Just Once Therefore Otherwise Anyhow Anyway Somehow Here There'
+  ).split(' '),
+);
 
 /** How many of the people named last may not be of a pronoun's gender for its one speaker. */
 const RIVALS_NAMED = 8;
@@ -1165,6 +1182,7 @@ function actorBefore(scene: Scene, before: string): Tagged {
     if (afterPreposition(sentence, match.index)) continue;
     const name = match[1] && cleanName(match[1]);
     if (name && !isKnown(scene.talk, name)) continue;
+    if (!name && OPENERS.has(match[0])) continue;
     return tagOf(scene, match[1], match[2]);
   }
   return undefined;

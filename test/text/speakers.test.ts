@@ -170,6 +170,9 @@ describe('pronouns, where a reader can be sure', () => {
     expect(named('Mr. Pike turned to where Mr. Noah slept. “Well!” he said.')).toEqual([
       'Mr. Pike/pronoun',
     ]);
+    expect(named('So Mr. Pike turned to where Mr. Noah slept. “Well!” he said.')).toEqual([
+      'Mr. Pike/pronoun',
+    ]);
     // (The later of two subjects; the last named when neither is one.)
     expect(named('Mr. Noah slept. Mr. Pike turned to him. “Well!” he said.')).toEqual([
       'Mr. Pike/pronoun',
@@ -379,6 +382,11 @@ describe('a conversation read whole', () => {
     expect(named('Tom saw Clara come in. Clara’s “diplomacy” failed.')).toEqual(['-']);
   });
 
+  it('takes the one who acts after a word opening the sentence, before a title', () => {
+    expect(named('But Mr. Marsh looked up. “It is late.”')).toEqual(['Mr. Marsh/named']);
+    expect(named('Then, Mr. Marsh and Tom Ward came. “It is late.”')).toEqual(['Mr. Marsh/named']);
+  });
+
   it('takes the lead-in that ends the paragraph before', () => {
     expect(
       named('Clara came in. A pause followed, and then Clara began again:', '“It is late.”'),
@@ -480,6 +488,12 @@ describe('a conversation read whole', () => {
     expect(
       named(opening, 'Ann looked away. She was tired, and the fire was low.', '“No,” she said.'),
     ).toEqual(['Ann/pronoun']);
+    // (Past a word opening the sentence before a title: "But Mrs. Lowe…", not "When Mrs. Lowe…".)
+    const lowe = 'Tom met Mrs. Lowe at the gate.';
+    expect(named(lowe, 'But Mrs. Lowe was tired.', '“No,” she said.')).toEqual([
+      'Mrs. Lowe/pronoun',
+    ]);
+    expect(named(lowe, 'When Mrs. Lowe was tired, it rained.', '“No,” she said.')).toEqual(['-']);
     // Not past a sentence about someone else.
     expect(named(opening, 'Ann looked away. Tom was tired. She wept.', '“No,” she said.')).toEqual([
       '-',
