@@ -611,6 +611,7 @@ const LETTER = /\p{L}/u;
 const CAPITAL = /\p{Lu}/u;
 
 function isLetter(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return LETTER.test(text[index]!);
@@ -1260,6 +1261,16 @@ function vocativeOf(name: string): RegExp {
   return vocative;
 }
 
+/** Whether a quotation says a name of someone's anywhere ("Make Lucy one of us"). */
+function saysName(words: string, person: string): boolean {
+  return formsOf(person).some((form) => {
+    for (let at = words.indexOf(form); at !== -1; at = words.indexOf(form, at + 1)) {
+      if (!isLetter(words, at - 1) && !isLetter(words, at + form.length)) return true;
+    }
+    return false;
+  });
+}
+
 /** Whether a quotation calls someone by a name of theirs ("Not at all, Nora."). */
 function callsByName(words: string, person: string): boolean {
   return formsOf(person).some((form) => words.includes(form) && vocativeOf(form).test(words));
@@ -1348,6 +1359,11 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     ({speaker, way} = turnTaking(talk, first, words));
   }
   if (speaker === NARRATOR && talk.narrator) speaker = talk.narrator;
+  // ("Make Lucy one of us," she said: not Lucy. Left to the turns, as an unresolved "she".)
+  if (way === 'pronoun' && speaker && speaker !== NARRATOR && saysName(words, speaker)) {
+    speaker = undefined;
+    way = undefined;
+  }
   const turn: Turn = sameParagraph
     ? last
     : {

@@ -227,6 +227,15 @@ describe('pronouns, where a reader can be sure', () => {
     ]);
   });
 
+  it('takes nobody for “she” whom the quotation itself names', () => {
+    const ann = ['Tom met Ann Lowe at the gate, and she was cold.', 'Ann looked away.'];
+    expect(named(...ann, '“Make Ann one of us,” she said.')).toEqual(['-']);
+    expect(named(...ann, '“Ann,” she said.')).toEqual(['-']);
+    expect(named(...ann, '“Make Tom one of us,” she said.')).toEqual(['Ann/pronoun']);
+    expect(named(...ann, '“Make Annie one of us,” she said.')).toEqual(['Ann/pronoun']);
+    expect(named(...ann, '“Make McAnn one of us,” she said.')).toEqual(['Ann/pronoun']);
+  });
+
   it('names nobody when both could be meant, or neither is known', () => {
     expect(
       named(
