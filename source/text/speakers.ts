@@ -1648,7 +1648,8 @@ function speakersAround(run: Run, k: number): number {
   for (const step of [-1, 1]) {
     for (let j = k + step, d = 1; d <= 4; j += step, d++) {
       if (j < 0 || j >= run.turns.length || !run.linked[step < 0 ? j + 1 : j]) break;
-      const speaker = run.known[j] ?? run.hint(j);
+      // (Those who speak: someone only called by name may not be there.)
+      const speaker = run.known[j];
       if (speaker && !people.some((person) => samePerson(person, speaker))) people.push(speaker);
     }
   }

@@ -322,6 +322,28 @@ describe('a conversation read whole', () => {
     ).toEqual(['Mr. Marsh/named', 'Mr. Crane/named', 'Mr. Marsh/pronoun']);
   });
 
+  it('counts who speaks about the turn, not who is only called by name', () => {
+    expect(
+      named(
+        'Ned sat on the lawn by Minnie.',
+        '“It is fine,” cried Ned, joining them. “Minnie, do not listen to her.”',
+        '“It does not bounce.”',
+        '“It bounces enough.”',
+        '“No, it does not.”',
+        '“Well, it bounces.”',
+        '“Hush,” said Mrs. Lowe.',
+      ),
+    ).toEqual([
+      'Ned/named',
+      'Ned/named',
+      'Minnie/turn',
+      'Ned/turn',
+      '-',
+      'Ned/turn',
+      'Mrs. Lowe/named',
+    ]);
+  });
+
   it('carries no one when three people speak about the turn', () => {
     expect(
       named(
