@@ -303,6 +303,8 @@ type Talk = {
   narrator?: string;
   /** Names seen inside a sentence (a capitalised word opening one may be any word). */
   known: Set<string>;
+  /** Whom the text's people call papa, mother… (see kinOf). */
+  kin: Map<string, string>;
 };
 
 /** How far naming speakers in order has got: the next quotation, and the one before it. */
@@ -370,8 +372,10 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     previousEnd: 0,
     readTo: start,
     known: new Set(),
+    kin: new Map(),
   };
   talk.narrator = narratorOf(text, paragraphs);
+  talk.kin = kinOf(text, paragraphs);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   // (Quoted words are not narration: blank them, keeping offsets.)
   readNarration(
@@ -381,13 +385,33 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
   return talk;
 }
 
+/**
+ * Of names and how often each was found, the one found most, when it was found three times
+ * or more and at least half of `all` the times (all the names' by default).
+ */
+function majority(
+  found: Array<[string, number]>,
+  all = found.reduce((sum, [, count]) => sum + count, 0),
+): string | undefined {
+  const [most] = found.sort((a, b) => b[1] - a[1]);
+  return most && most[1] >= CALLED_AT_LEAST && 2 * most[1] >= all ? most[0] : undefined;
+}
+
+/** Counts a name found once more, as the same person's as any name like it. */
+function countName(found: Array<[string, number]>, name: string): void {
+  const same = found.find(([other]) => samePerson(other, name));
+  if (same) same[1]++;
+  else found.push([name, 1]);
+}
+
+/** How many times the text must call someone by the same name for it to be theirs. */
+const CALLED_AT_LEAST = 3;
+
 /** A first-person tag after a quotation: “…,” I said; “…,” said I. */
 const FIRST_PERSON_TAG =
   /[”"»]\s*(?:(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added)\s+I|I\s+(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added))\b/g;
 /** A quotation in a paragraph. */
 const QUOTED = /[“"]([^“”"]*)[”"]/g;
-/** How many times the one narrating must be called by the same name, at least. */
-const NARRATOR_CALLED = 3;
 const narrators = new WeakMap<Paragraphs, string | undefined>();
 
 /**
@@ -416,15 +440,12 @@ function narratorOf(text: string, paragraphs: Paragraphs): string | undefined {
           const name = cleanName(match[1]);
           if (!name) continue;
           all++;
-          const same = called.find(([other]) => samePerson(other, name));
-          if (same) same[1]++;
-          else called.push([name, 1]);
+          countName(called, name);
         }
       }
     }
   }
-  const [most] = called.sort((a, b) => b[1] - a[1]);
-  const narrator = most && most[1] >= NARRATOR_CALLED && 2 * most[1] >= all ? most[0] : undefined;
+  const narrator = majority(called, all);
   narrators.set(paragraphs, narrator);
   return narrator;
 }
@@ -1279,9 +1300,63 @@ function callsByName(words: string, person: string): boolean {
 /** Names a conversation's people addressed in a quotation ("Not at all, Nora."). */
 function addressedIn(talk: Talk, words: string): string[] {
   const people = [...new Set([...talk.mentions, ...talk.turns.map((turn) => turn.speaker)])];
-  return people.filter(
+  const found = people.filter(
     (person): person is string => person !== undefined && callsByName(words, person),
   );
+  if (talk.kin.size > 0) {
+    for (const match of words.matchAll(KIN)) {
+      const person = talk.kin.get(match[1]!.toLowerCase());
+      if (person && !found.some((other) => samePerson(other, person))) found.push(person);
+    }
+  }
+  return found;
+}
+
+/** "Yes, papa." "Dear mother, …": a relation called. */
+const KIN =
+  /(?:^[“"‘']|[,;]\s+|dear(?:est)?\s+)(papa|mamma|mama|father|mother|uncle|aunt|grandpapa|grandmamma)(?=\s*[,.!?;—–-])/giu;
+const kins = new WeakMap<Paragraphs, Map<string, string>>();
+
+/**
+ * Whom a text's people call papa, mother, uncle…: the one the tags of the paragraphs either
+ * side of the calls name most (see majority), not the caller (read once per text).
+ */
+function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
+  let known = kins.get(paragraphs);
+  if (known) return known;
+  const votes = new Map<string, Array<[string, number]>>();
+  // (Who the tag after a paragraph's first quotation names.)
+  const taggedIn = (k: number): string | undefined => {
+    const paragraph = paragraphs[k];
+    if (!paragraph) return undefined;
+    const body = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 2000));
+    const open = body.search(/[“"]/);
+    const close = open === -1 ? -1 : body.slice(open + 1).search(/[”"]/);
+    if (close === -1) return undefined;
+    const after = body.slice(open + close + 2, open + close + 122);
+    const match = VERB_THEN_WHO.exec(after) ?? WHO_THEN_VERB.exec(after);
+    return cleanName(match?.[1] ?? match?.[3]);
+  };
+  KIN.lastIndex = 0;
+  for (const match of text.matchAll(KIN)) {
+    const k = paragraphAt(paragraphs, match.index);
+    const own = taggedIn(k);
+    const kin = match[1]!.toLowerCase();
+    for (const near of [k - 1, k + 1]) {
+      const name = taggedIn(near);
+      if (!name || (own && samePerson(own, name))) continue;
+      const list = votes.get(kin) ?? [];
+      countName(list, name);
+      votes.set(kin, list);
+    }
+  }
+  known = new Map();
+  for (const [kin, list] of votes) {
+    const person = majority(list);
+    if (person) known.set(kin, person);
+  }
+  kins.set(paragraphs, known);
+  return known;
 }
 
 /** Names one outermost quotation's speaker and records its turn in the conversation. */

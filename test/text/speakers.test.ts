@@ -762,6 +762,33 @@ describe('a conversation read whole', () => {
   });
 });
 
+describe('relations called by what they are (papa, mother, uncle…)', () => {
+  const apart = 'The road went on and on. '.repeat(70);
+  const visit = (call: string) => [
+    `“Is it late${call}?” said Ada.`,
+    '“It is,” said Mr. Ward.',
+    apart,
+  ];
+  const night = ['“Good night, papa.”', '“Good night, my dear.”'];
+
+  it('are whom the tags beside the call name three times or more', () => {
+    expect(named(...visit(', papa'), ...visit(', papa'), ...visit(', papa'), ...night).at(-1)).toBe(
+      'Mr. Ward/turn',
+    );
+    expect(named(...visit(', papa'), ...visit(', papa'), ...night).at(-1)).toBe('-');
+  });
+
+  it('are called only as one calls someone', () => {
+    const told = visit(' for my papa');
+    expect(named(...told, ...told, ...told, ...night).at(-1)).toBe('-');
+    // (Nor by the one who called: “…, papa?” said Ada. / “…?” said Ada.)
+    const again = ['“Is it late, papa?” said Ada.', '“Is it?” said Ada.', apart];
+    expect(named(...again, ...again, ...again, ...night).at(-1)).toBe('-');
+    const dear = visit(', dear papa');
+    expect(named(...dear, ...dear, ...dear, ...night).at(-1)).toBe('Mr. Ward/turn');
+  });
+});
+
 describe('the narrator', () => {
   it('is named once someone answering them calls them by name', () => {
     expect(
