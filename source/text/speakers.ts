@@ -1739,6 +1739,10 @@ function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): st
   const fits = (name: string) => {
     if (addressed(k).some((person) => samePerson(person, name))) return false;
     for (const step of [-1, 1]) {
+      // (Past the turn it is carried from, the alternation may have shifted: that side's turns
+      // up to it were checked as it was found.)
+      const source = step < 0 ? back : ahead;
+      if (source && samePerson(source, name)) continue;
       for (let j = k + step, d = 1; d <= TURN_REACH + 1; j += step, d++) {
         if (j < 0 || j >= turns.length || !linked[step < 0 ? j + 1 : j]) break;
         const said = d % 2 === 1 ? anchor(j) : undefined;

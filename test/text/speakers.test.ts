@@ -725,6 +725,19 @@ describe('a conversation read whole', () => {
     ).toEqual(['Tom/named', 'Ann/named', 'Tom/named', '-', '-', '-', 'Ivy/named']);
   });
 
+  it('carries a speaker past a turn they took twice in a row, from the nearer one', () => {
+    expect(
+      named(
+        '“Is she writing a book?” said Ann.',
+        '“A novel, they say,” said Ann.',
+        '“Is it?”',
+        '“What is it about?”',
+        '“Italy,” said Tom.',
+        '“How nice.”',
+      ),
+    ).toEqual(['Ann/named', 'Ann/named', '-', 'Ann/turn', 'Tom/named', 'Ann/turn']);
+  });
+
   it('never carries a speaker to a turn next to one of theirs', () => {
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Mr. Ward.')).toEqual([
       'Mr. Ward/named',
