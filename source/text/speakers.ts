@@ -1545,6 +1545,12 @@ function turnTaking(
   return {speaker: unaddressed(older.speaker), way: 'turn'};
 }
 
+/**
+ * How many turns either side a speaker's own turn rules them out of this one (one or three
+ * away: further, the alternation may have shifted).
+ */
+const OWN_TURNS_APART = 3;
+
 /** How many turns apart the turn may carry a speaker (the same parity: A B A B …). */
 const TURN_REACH = 12;
 
@@ -1743,7 +1749,7 @@ function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): st
       // up to it were checked as it was found.)
       const source = step < 0 ? back : ahead;
       if (source && samePerson(source, name)) continue;
-      for (let j = k + step, d = 1; d <= TURN_REACH + 1; j += step, d++) {
+      for (let j = k + step, d = 1; d <= OWN_TURNS_APART; j += step, d++) {
         if (j < 0 || j >= turns.length || !linked[step < 0 ? j + 1 : j]) break;
         const said = d % 2 === 1 ? anchor(j) : undefined;
         if (said && samePerson(said, name)) return false;

@@ -738,6 +738,22 @@ describe('a conversation read whole', () => {
     ).toEqual(['Ann/named', 'Ann/named', '-', 'Ann/turn', 'Tom/named', 'Ann/turn']);
   });
 
+  it('rules a speaker out of a turn by their own turns one or three away, not further', () => {
+    // (Tom at Eight, five turns on from Three: the turns may have shifted by then.)
+    expect(
+      named(
+        '“One,” said Tom.',
+        '“Two.”',
+        '“Three.”',
+        '“Four,” said Ann.',
+        '“Five.”',
+        '“Six.”',
+        '“Seven.”',
+        '“Eight,” said Tom.',
+      ),
+    ).toEqual(['Tom/named', 'Ann/turn', 'Tom/turn', 'Ann/named', '-', '-', '-', 'Tom/named']);
+  });
+
   it('never carries a speaker to a turn next to one of theirs', () => {
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Mr. Ward.')).toEqual([
       'Mr. Ward/named',
