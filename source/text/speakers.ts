@@ -344,7 +344,7 @@ export function attributeThrough(
     }
     nameOne(text, quotation, progress.talk!);
     progress.previous = quotation;
-    if (!continues(quotations, progress.next, more)) settle(progress.talk!);
+    if (!continues(quotations, progress.next, more)) settle(progress.talk!, text);
   }
 }
 
@@ -377,11 +377,7 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
   talk.narrator = narratorOf(text, paragraphs);
   talk.kin = kinOf(text, paragraphs);
   const before = text.slice(Math.max(0, start - WINDOW), start);
-  // (Quoted words are not narration: blank them, keeping offsets.)
-  readNarration(
-    talk,
-    before.replace(/[“"«„][^“”"«»„]*[”"»]/g, (quoted) => ' '.repeat(quoted.length)),
-  );
+  readNarration(talk, narrationOf(before));
   return talk;
 }
 
@@ -448,6 +444,11 @@ function narratorOf(text: string, paragraphs: Paragraphs): string | undefined {
   const narrator = majority(called, all);
   narrators.set(paragraphs, narrator);
   return narrator;
+}
+
+/** A stretch of text with its quoted words blanked, keeping offsets: its narration. */
+function narrationOf(text: string): string {
+  return text.replace(/[“"«„][^“”"«»„]*[”"»]/g, (quoted) => ' '.repeat(quoted.length));
 }
 
 /**
@@ -1561,7 +1562,7 @@ const TURN_REACH = 12;
  * way (two people talk in alternate paragraphs), when nothing between breaks the alternation;
  * a "he said" left over is the one man who speaks in the conversation, if no other is named.
  */
-function settle(talk: Talk): void {
+function settle(talk: Talk, text: string): void {
   if (talk.all.every((turn) => turn.speaker)) return;
   const run = runOf(talk);
   const turns = run.turns;
@@ -1615,6 +1616,7 @@ function settle(talk: Talk): void {
       if (candidate) carry(turn, candidate, 'turn');
     });
     resumed(talk, run, carry);
+    followedAnswers(talk, text, run, carry);
   }
 }
 
@@ -1635,36 +1637,81 @@ function resumed(
   run: Run,
   assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
 ): void {
+  const {turns} = run;
+  for (const {from, to, known, unknown, one} of oneSided(run)) {
+    if (from === 0) continue;
+    // (Turns end in order: only the last few can be near enough.)
+    let other: string | undefined;
+    const reach = turns[from]!.paragraph - RESUMED_WITHIN;
+    for (let k = from - 1; k >= 0 && turns[k]!.end >= reach && !other; k--) {
+      const {speaker} = turns[k]!;
+      if (speaker !== undefined && !samePerson(speaker, one)) other = speaker;
+    }
+    if (!other || other === NARRATOR) continue;
+    const gender = genderOf(talk, other);
+    let fits = true;
+    for (let k = unknown; k <= to && fits; k += 2) {
+      const {pronoun, words} = turns[k]!;
+      // (Of the gender any "she said" among their turns gives, called by name by none.)
+      fits = (!pronoun || pronoun === gender) && !callsByName(words, other);
+    }
+    for (let k = known; k <= to && fits; k += 2) fits = !callsByName(turns[k]!.words, one);
+    if (!fits) continue;
+    for (let k = unknown; k <= to; k += 2) assign(turns[k]!, other, 'turn');
+  }
+}
+
+/**
+ * A run of turns that names only one of the two who alternate, just after narration that
+ * names the one the story follows ("Margaret and Helen sat down. / “Cold?” / “No,” said
+ * Helen. / …"): the other's turns are the followed one's, when none is a "he said" for a
+ * woman or a description, or names her. (Someone the turns call by name has had their turns
+ * given first: see carried.)
+ */
+function followedAnswers(
+  talk: Talk,
+  text: string,
+  run: Run,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const followed = followedOf(talk);
+  if (!followed) return;
+  const gender = genderOf(talk, followed);
+  const {turns} = run;
+  for (const {from, to, unknown, one} of oneSided(run)) {
+    if (samePerson(one, followed)) continue;
+    const start = turns[from]!.paragraph;
+    const before = text.slice(Math.max(0, start - RESUMED_WITHIN), start);
+    if (!namesIn(talk, narrationOf(before)).some((name) => samePerson(name, followed))) continue;
+    let fits = true;
+    for (let k = unknown; k <= to && fits; k += 2) {
+      const {pronoun, words, described} = turns[k]!;
+      fits = (!pronoun || pronoun === gender) && !described && !saysName(words, followed);
+    }
+    if (!fits) continue;
+    for (let k = unknown; k <= to; k += 2) assign(turns[k]!, followed, 'turn');
+  }
+}
+
+/**
+ * The runs of adjacent turns (turns[from] to turns[to]) of which one side's turns (every
+ * other one: A B A B …, from `known`) name one person and the other side's (from `unknown`)
+ * nobody.
+ */
+function* oneSided(
+  run: Run,
+): Generator<{from: number; to: number; known: number; unknown: number; one: string}> {
   const {turns, linked} = run;
   for (let from = 0, to = 0; from < turns.length; from = to + 1) {
     to = from;
     while (to + 1 < turns.length && linked[to + 1]) to++;
-    if (from === 0) continue;
     for (const [known, unknown] of [
       [from, from + 1],
       [from + 1, from],
     ] as const) {
-      // (Each side's turns are every other one of the run: A B A B …)
       const one = onlySpeaker(turns, known, to);
       if (!one || one === NARRATOR || onlySpeaker(turns, unknown, to) !== undefined) continue;
-      // (Turns end in order: only the last few can be near enough.)
-      let other: string | undefined;
-      const reach = turns[from]!.paragraph - RESUMED_WITHIN;
-      for (let k = from - 1; k >= 0 && turns[k]!.end >= reach && !other; k--) {
-        const {speaker} = turns[k]!;
-        if (speaker !== undefined && !samePerson(speaker, one)) other = speaker;
-      }
-      if (!other || other === NARRATOR) continue;
-      const gender = genderOf(talk, other);
-      let fits = true;
-      for (let k = unknown; k <= to && fits; k += 2) {
-        const {pronoun, words} = turns[k]!;
-        // (Of the gender any "she said" among their turns gives, called by name by none.)
-        fits = (!pronoun || pronoun === gender) && !callsByName(words, other);
-      }
-      for (let k = known; k <= to && fits; k += 2) fits = !callsByName(turns[k]!.words, one);
-      if (!fits) continue;
-      for (let k = unknown; k <= to; k += 2) assign(turns[k]!, other, 'turn');
+      yield {from, to, known, unknown, one};
     }
   }
 }

@@ -592,6 +592,38 @@ describe('a conversation read whole', () => {
     ).toEqual(['Ada/pronoun']);
   });
 
+  it('gives the one the story follows the unnamed side of a run just after narration naming her', () => {
+    const story = [
+      Array.from({length: 20}, () => 'At noon Ada woke, and she ate.').join(' '),
+      'Nothing more happened that week. '.repeat(15),
+    ];
+    const talk = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“A little.”'];
+    expect(named(...story, 'Ada and Tom sat down.', ...talk)).toEqual([
+      'Tom/named',
+      'Ada/turn',
+      'Tom/turn',
+      'Ada/turn',
+    ]);
+    // (Not when the narration just before does not name her, nor when her side's turns name
+    // her; and the one the other side calls by name is theirs before her.)
+    const far = `Ada and Tom sat down. ${'The fire was low. '.repeat(20)}`;
+    expect(named(...story, far, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+    const ada = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ada is never tired.”'];
+    expect(named(...story, 'Ada and Tom sat down.', ...ada)).toEqual([
+      'Tom/named',
+      '-',
+      'Tom/turn',
+      '-',
+    ]);
+    const ivy = ['“Cold?”', '“No,” said Tom.', '“Tired?”', '“Not at all, Ivy.”'];
+    expect(named(...story, 'Ada, Ivy and Tom sat down.', ...ivy)).toEqual([
+      'Ivy/turn',
+      'Tom/named',
+      'Ivy/turn',
+      'Tom/turn',
+    ]);
+  });
+
   it('follows no family name that a man and a woman of the text share', () => {
     const lowe = Array.from({length: 25}, () => 'At noon Lowe woke, and he ate.').join(' ');
     const filler = 'Nothing more happened that week. '.repeat(15);
