@@ -1553,7 +1553,7 @@ function turnTaking(
 const OWN_TURNS_APART = 3;
 
 /** How many turns apart the turn may carry a speaker (the same parity: A B A B …). */
-const TURN_REACH = 12;
+const TURN_REACH = 16;
 
 /**
  * Once a conversation is read whole: its paragraphs of speech that no rule named, and those
@@ -1682,7 +1682,7 @@ function followedAnswers(
     if (samePerson(one, followed)) continue;
     const start = turns[from]!.paragraph;
     const before = text.slice(Math.max(0, start - RESUMED_WITHIN), start);
-    if (!namesIn(talk, narrationOf(before)).some((name) => samePerson(name, followed))) continue;
+    if (!saysName(narrationOf(before), followed)) continue;
     let fits = true;
     for (let k = unknown; k <= to && fits; k += 2) {
       const {pronoun, words, described} = turns[k]!;

@@ -722,12 +722,12 @@ describe('a conversation read whole', () => {
     expect(story('Robin Orme', 'Lee')).toEqual(['-', 'Dale/named', 'Lee/named']);
   });
 
-  it('carries a speaker as far as twelve turns, the first tag a dozen paragraphs in', () => {
-    const untagged = [...'abcdefghijkl'].map((letter) => letter.toUpperCase());
+  it('carries a speaker as far as sixteen turns, the first tag sixteen paragraphs in', () => {
+    const untagged = [...'abcdefghijklmnop'].map((letter) => letter.toUpperCase());
     const turns = named(
       ...untagged.map((word) => `“${word}.”`),
-      '“M,” said Mr. Ward.',
-      '“N,” said Clara.',
+      '“Q,” said Mr. Ward.',
+      '“R,” said Clara.',
     );
     expect(turns.slice(0, 2)).toEqual(['Mr. Ward/turn', 'Clara/turn']);
     expect(turns.filter((turn) => turn === '-')).toEqual([]);
