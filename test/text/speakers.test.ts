@@ -173,6 +173,9 @@ describe('pronouns, where a reader can be sure', () => {
     expect(named('So Mr. Pike turned to where Mr. Noah slept. “Well!” he said.')).toEqual([
       'Mr. Pike/pronoun',
     ]);
+    expect(named('Mr. Pike woke. The rain fell on Mr. Noah. “Well!” he said.')).toEqual([
+      'Mr. Pike/pronoun',
+    ]);
     // (The later of two subjects; the last named when neither is one.)
     expect(named('Mr. Noah slept. Mr. Pike turned to him. “Well!” he said.')).toEqual([
       'Mr. Pike/pronoun',
@@ -234,6 +237,11 @@ describe('pronouns, where a reader can be sure', () => {
     expect(named(...ann, '“Make Tom one of us,” she said.')).toEqual(['Ann/pronoun']);
     expect(named(...ann, '“Make Annie one of us,” she said.')).toEqual(['Ann/pronoun']);
     expect(named(...ann, '“Make McAnn one of us,” she said.')).toEqual(['Ann/pronoun']);
+    // (Any of a person's names: "Ann" is Ann Lowe's.)
+    const lowe = ['Tom met Mrs. Ann Lowe at the gate.', 'Mrs. Ann Lowe looked away.'];
+    expect(named(...lowe, '“Make Ann one of us,” she said.')).toEqual(['-']);
+    // (A name beside the quotation is the speaker's, whatever the quotation says.)
+    expect(named('“I am Ann,” said Ann.')).toEqual(['Ann/named']);
   });
 
   it('names nobody when both could be meant, or neither is known', () => {
@@ -414,6 +422,7 @@ describe('a conversation read whole', () => {
   });
 
   it('takes the one who acts after a word opening the sentence, before a title', () => {
+    expect(named('Mr. Marsh looked up. “It is late.”')).toEqual(['Mr. Marsh/named']);
     expect(named('But Mr. Marsh looked up. “It is late.”')).toEqual(['Mr. Marsh/named']);
     expect(named('Then, Mr. Marsh and Tom Ward came. “It is late.”')).toEqual(['Mr. Marsh/named']);
   });
@@ -606,6 +615,8 @@ describe('a conversation read whole', () => {
     ]);
     // (Not when the narration just before does not name her, nor when her side's turns name
     // her; and the one the other side calls by name is theirs before her.)
+    const quoted = ['Tom read “Ada is here” on the card.', 'The fire was low.'];
+    expect(named(...story, ...quoted, ...talk)).toEqual(['-', 'Tom/named', '-', 'Tom/turn', '-']);
     const far = `Ada and Tom sat down. ${'The fire was low. '.repeat(20)}`;
     expect(named(...story, far, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
     const ada = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ada is never tired.”'];
@@ -615,6 +626,18 @@ describe('a conversation read whole', () => {
       'Tom/turn',
       '-',
     ]);
+    // (Nor for the followed one's own side, a "he said", or a description.)
+    const hers = ['“Cold?” said Ada.', '“No.”', '“Tired?”', '“A little.”'];
+    expect(named(...story, 'Ada and Tom sat down.', ...hers)).toEqual([
+      'Ada/named',
+      '-',
+      'Ada/turn',
+      '-',
+    ]);
+    const he = ['“Cold?” said Mrs. Lowe.', '“No,” he said.', '“Tired?”', '“A little.”'];
+    expect(named(...story, 'Ada and Mrs. Lowe sat down.', ...he).slice(1, 2)).toEqual(['-']);
+    const girl = ['“Cold?” said Tom.', '“No,” said the girl.', '“Tired?”', '“A little.”'];
+    expect(named(...story, 'Ada and Tom sat down.', ...girl).slice(1, 2)).toEqual(['-']);
     const ivy = ['“Cold?”', '“No,” said Tom.', '“Tired?”', '“Not at all, Ivy.”'];
     expect(named(...story, 'Ada, Ivy and Tom sat down.', ...ivy)).toEqual([
       'Ivy/turn',
@@ -837,6 +860,16 @@ describe('relations called by what they are (papa, mother, uncle…)', () => {
       'Mr. Ward/turn',
     );
     expect(named(...visit(', papa'), ...visit(', papa'), ...night).at(-1)).toBe('-');
+  });
+
+  it('are nobody when the tags beside the calls name no one half the time', () => {
+    const by = (name: string) => [`“Is it late, papa?” said Ada.`, `“It is,” said ${name}.`, apart];
+    const votes = [...by('Mr. Ward'), ...by('Mr. Ward'), ...by('Mr. Ward')];
+    const others = [...by('Mr. Pike'), ...by('Mr. Pike'), ...by('Mr. Hale'), ...by('Mr. Hale')];
+    expect(named(...votes, ...others, ...night).at(-1)).toBe('-');
+    // (A tag after words leading into the quotation counts: “Then, “It is,” said Mr. Ward.”)
+    const lead = ['“Is it late, papa?” said Ada.', 'Then, “It is,” said Mr. Ward.', apart];
+    expect(named(...lead, ...lead, ...lead, ...night).at(-1)).toBe('Mr. Ward/turn');
   });
 
   it('are called only as one calls someone', () => {
