@@ -20,7 +20,7 @@ import {startingUpTo} from './search.js';
  * When unsure, nobody is named: a wrong name is worse than none.
  *
  * A speaker depends only on its conversation (quotations each less than NEAR_PREVIOUS after
- * the one before), the narration near it and the genders the whole text gives (castOf):
+ * the one before), the narration near it and the genders the whole text gives (readCast):
  * naming may start at any conversation's first quotation and give what naming from the
  * start gives.
  */
@@ -293,9 +293,9 @@ type Talk = {
   all: Turn[];
   /** People named in the narration, latest last. */
   mentions: string[];
-  /** The genders the whole text gives its people (see castOf). */
+  /** The genders the whole text gives its people (see readCast). */
   cast: Map<string, {m: number; f: number}>;
-  /** The fuller names the whole text gives its family names (see familiesFor, shownName). */
+  /** The fuller names the whole text gives its family names (see readPairs, shownName). */
   families: Families;
   /** Narration read up to here. */
   readTo: number;
@@ -305,6 +305,8 @@ type Talk = {
   known: Set<string>;
   /** Whom the text's people call papa, mother… (see kinOf). */
   kin: Map<string, string>;
+  /** The one the story follows (see followedOf). */
+  followed?: string;
 };
 
 /** How far naming speakers in order has got: the next quotation, and the one before it. */
@@ -361,21 +363,22 @@ function continues(quotations: Quoted[], index: number, more: (offset: number) =
 
 /** A new conversation, knowing the people of the text just before it. */
 function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
+  const reading = readForSpeakers(text, paragraphs);
   const talk: Talk = {
     paragraphs,
     turns: [],
     all: [],
     mentions: [],
-    cast: castOf(text, paragraphs),
-    families: familiesFor(text, paragraphs),
+    cast: reading.cast,
+    families: reading,
     // (The narration "since" the first quotation's predecessor: whatever is before it.)
     previousEnd: 0,
     readTo: start,
     known: new Set(),
-    kin: new Map(),
+    narrator: reading.narrator ?? undefined,
+    kin: reading.kin ?? new Map(),
+    followed: reading.followed ?? undefined,
   };
-  talk.narrator = narratorOf(text, paragraphs);
-  talk.kin = kinOf(text, paragraphs);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   readNarration(talk, narrationOf(before));
   return talk;
@@ -408,15 +411,13 @@ const FIRST_PERSON_TAG =
   /[”"»]\s*(?:(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added)\s+I|I\s+(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added))\b/g;
 /** A quotation in a paragraph. */
 const QUOTED = /[“"]([^“”"]*)[”"]/g;
-const narrators = new WeakMap<Paragraphs, string | undefined>();
 
 /**
  * The name of a text's first-person narrator: the name that the paragraphs either side of
  * those the narrator speaks in ("…,” said I) most often call someone by, three times or more
- * and at least half the times they call anyone (read once per text).
+ * and at least half the times they call anyone.
  */
 function narratorOf(text: string, paragraphs: Paragraphs): string | undefined {
-  if (narrators.has(paragraphs)) return narrators.get(paragraphs);
   const spoken = new Set<number>();
   FIRST_PERSON_TAG.lastIndex = 0;
   for (const match of text.matchAll(FIRST_PERSON_TAG)) {
@@ -441,9 +442,7 @@ function narratorOf(text: string, paragraphs: Paragraphs): string | undefined {
       }
     }
   }
-  const narrator = majority(called, all);
-  narrators.set(paragraphs, narrator);
-  return narrator;
+  return majority(called, all);
 }
 
 /** A stretch of text with its quoted words blanked, keeping offsets: its narration. */
@@ -457,23 +456,28 @@ function narrationOf(text: string): string {
  */
 type Families = {names: Map<string, Map<string, number>>; shown: Map<string, string>};
 
-/** A text's Families, read once per text (as its genders are). */
-function familiesFor(text: string, paragraphs: Paragraphs): Families {
-  return readForSpeakers(text, paragraphs);
-}
-
 /**
- * What naming speakers reads once from a whole text: its genders (castOf) and its names of two
- * words (readPairs), read a stretch at a time so that a reader can do it between keys.
+ * What naming speakers reads once from a whole text, a stretch at a time so that a reader can
+ * do it between keys: its people's genders (readCast), its names of two words (readPairs), and
+ * then its narrator's name, whom its people call papa or mother, and the one it follows.
  */
 type TextReading = Families & {
+  /**
+   * The genders of the text's people: he or she after a name that is a subject, in its
+   * sentence, with no other name between (a person's gender is the same in every
+   * conversation).
+   */
   cast: Map<string, {m: number; f: number}>;
-  /** First words of names seen inside a sentence, and names opening one (see castOf). */
+  /** First words of names seen inside a sentence, and names opening one (see readCast). */
   inside: Set<string>;
   opening: Array<{bare: string; first: string; male: boolean}>;
   /** Where each search has got to in the text. */
   castAt: number;
   pairsAt: number;
+  /** Read once the rest is (null: none): see narratorOf, kinOf, followedOf. */
+  narrator?: string | null;
+  kin?: Map<string, string>;
+  followed?: string | null;
 };
 const readings = new WeakMap<Paragraphs, TextReading>();
 /** How much text is read between asks whether to go on. */
@@ -502,17 +506,23 @@ export function readForSpeakers(
     };
     readings.set(paragraphs, reading);
   }
-  while (reading.castAt < text.length || reading.pairsAt < text.length) {
+  while (!readThrough(text, reading)) {
     if (reading.castAt < text.length) {
       reading.castAt = readCast(text, reading, reading.castAt + stretch);
-      // (Names that open sentences count once the whole text is read: see castOf.)
+      // (Names that open sentences count once the whole text is read: see readCast.)
       if (reading.castAt >= text.length) {
         for (const {bare, first, male} of reading.opening) {
           if (reading.inside.has(first)) countGender(reading.cast, bare, male);
         }
       }
-    } else {
+    } else if (reading.pairsAt < text.length) {
       reading.pairsAt = readPairs(text, reading.names, reading.pairsAt, reading.pairsAt + stretch);
+    } else if (reading.narrator === undefined) {
+      reading.narrator = narratorOf(text, paragraphs) ?? null;
+    } else if (reading.kin === undefined) {
+      reading.kin = kinOf(text, paragraphs);
+    } else {
+      reading.followed = followedOf(reading) ?? null;
     }
     if (!keepGoing()) break;
   }
@@ -526,7 +536,13 @@ export function readForSpeakersDone(text: string, paragraphs: Paragraphs): boole
 }
 
 function readThrough(text: string, reading: TextReading): boolean {
-  return reading.castAt >= text.length && reading.pairsAt >= text.length;
+  return (
+    reading.castAt >= text.length &&
+    reading.pairsAt >= text.length &&
+    reading.narrator !== undefined &&
+    reading.kin !== undefined &&
+    reading.followed !== undefined
+  );
 }
 
 function countGender(cast: TextReading['cast'], bare: string, male: boolean): void {
@@ -545,17 +561,7 @@ const CAST_PRONOUN = /\b(?:he|his|himself|she|herself)\b/g;
 const CAST_BREAKS = new Set([...'.!?\n“”"'].map((char) => char.charCodeAt(0)));
 
 /**
- * The genders of a text's people, from the whole text (the text read so far of a long one):
- * he or she after a name that is a subject, in its sentence, with no other name between.
- * Read once per text; a person's gender is the same in every conversation. (From each
- * pronoun back to the capitalised word before it: a book has fewer pronouns than words.)
- */
-function castOf(text: string, paragraphs: Paragraphs): Map<string, {m: number; f: number}> {
-  return readForSpeakers(text, paragraphs).cast;
-}
-
-/**
- * castOf's reading of the text from where it got to, to about `to` (the pronouns before it):
+ * The genders' reading of the text from where it got to, to about `to` (the pronouns before it):
  * where it stopped. Names opening a sentence wait: "Dropping her head, she…" may be any word.
  * They count once the same word is seen before a pronoun inside a sentence somewhere.
  */
@@ -768,7 +774,7 @@ function shownName(talk: Talk, speaker: string): string {
   return name;
 }
 
-function genderOf(talk: Talk, name: string): Gender | undefined {
+function genderOf(talk: Pick<Talk, 'cast'>, name: string): Gender | undefined {
   const titled = titleGender(name);
   if (titled) return titled;
   const counts = talk.cast.get(bareName(name));
@@ -915,7 +921,7 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   // "He looked at her. She hardly knew what to say. … / “…,” she said": a pronoun no name
   // near it answers is, as often as not, the one the story follows, if they are in the scene
   // (named in it lately) and no one else of the gender was among the last few named.
-  const followed = followedOf(talk);
+  const {followed} = talk;
   if (
     followed &&
     genderOf(talk, followed) === gender &&
@@ -932,32 +938,28 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
 /** How many of the people named last may not be of a pronoun's gender for the one followed. */
 const RIVALS_OF_FOLLOWED = 3;
 
-const followedByCast = new WeakMap<TextReading['cast'], string | undefined>();
-
 /** How often the text must have he or she after the one it follows (a story's, not a page's). */
 const FOLLOWED_AT_LEAST = 20;
 
 /**
  * The one the story follows: of a known gender, the person the text has he or she after
- * most often, twenty times or more (read once per text, from its whole reading).
+ * most often, twenty times or more.
  */
-function followedOf(talk: Talk): string | undefined {
-  if (followedByCast.has(talk.cast)) return followedByCast.get(talk.cast);
+function followedOf(reading: TextReading): string | undefined {
   let most = 0;
   let person: string | undefined;
-  for (const [name, {m, f}] of talk.cast) {
-    if (m + f < FOLLOWED_AT_LEAST || m + f <= most || !genderOf(talk, name)) continue;
+  for (const [name, {m, f}] of reading.cast) {
+    if (m + f < FOLLOWED_AT_LEAST || m + f <= most || !genderOf(reading, name)) continue;
     // (Not a family name a man and a woman share: Mr. and Mrs. Pontellier.)
     const genders = new Set(
-      [...(talk.families.names.get(name) ?? [])]
+      [...(reading.names.get(name) ?? [])]
         .filter(([, seen]) => seen >= 2)
-        .map(([full]) => titleGender(full) ?? genderOf(talk, full.split(' ')[0]!)),
+        .map(([full]) => titleGender(full) ?? genderOf(reading, full.split(' ')[0]!)),
     );
     if (genders.has('m') && genders.has('f')) continue;
     person = name;
     most = m + f;
   }
-  followedByCast.set(talk.cast, person);
   return person;
 }
 
@@ -1316,15 +1318,20 @@ function addressedIn(talk: Talk, words: string): string[] {
 /** "Yes, papa." "Dear mother, …": a relation called. */
 const KIN =
   /(?:^[“"‘']|[,;]\s+|dear(?:est)?\s+)(papa|mamma|mama|father|mother|uncle|aunt|grandpapa|grandmamma)(?=\s*[,.!?;—–-])/giu;
-const kins = new WeakMap<Paragraphs, Map<string, string>>();
+/**
+ * A tag right after a quotation, a name either side of a common speech verb: simpler than the
+ * naming rules' patterns, and quick to make ready, since kinOf reads it over a whole book.
+ */
+const KIN_TAG = new RegExp(
+  String.raw`^[\s,]*(?:(?:said|cried|replied|answered|returned|asked|exclaimed|added|continued|rejoined|observed|remarked)\s+((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?\p{Lu}\p{Ll}+)|((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?\p{Lu}\p{Ll}+)\s+(?:said|cried|replied|answered|returned|asked|exclaimed|added|continued|rejoined|observed|remarked))(?![\p{L}])`,
+  'u',
+);
 
 /**
  * Whom a text's people call papa, mother, uncle…: the one the tags of the paragraphs either
- * side of the calls name most (see majority), not the caller (read once per text).
+ * side of the calls name most (see majority), not the caller.
  */
 function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
-  let known = kins.get(paragraphs);
-  if (known) return known;
   const votes = new Map<string, Array<[string, number]>>();
   // (Who the tag after a paragraph's first quotation names.)
   const taggedIn = (k: number): string | undefined => {
@@ -1335,8 +1342,8 @@ function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
     const close = open === -1 ? -1 : body.slice(open + 1).search(/[”"]/);
     if (close === -1) return undefined;
     const after = body.slice(open + close + 2, open + close + 122);
-    const match = VERB_THEN_WHO.exec(after) ?? WHO_THEN_VERB.exec(after);
-    return cleanName(match?.[1] ?? match?.[3]);
+    const match = KIN_TAG.exec(after);
+    return cleanName(match?.[1] ?? match?.[2]);
   };
   KIN.lastIndex = 0;
   for (const match of text.matchAll(KIN)) {
@@ -1351,12 +1358,11 @@ function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
       votes.set(kin, list);
     }
   }
-  known = new Map();
+  const known = new Map<string, string>();
   for (const [kin, list] of votes) {
     const person = majority(list);
     if (person) known.set(kin, person);
   }
-  kins.set(paragraphs, known);
   return known;
 }
 
@@ -1674,7 +1680,7 @@ function followedAnswers(
   run: Run,
   assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
 ): void {
-  const followed = followedOf(talk);
+  const {followed} = talk;
   if (!followed) return;
   const gender = genderOf(talk, followed);
   const {turns} = run;

@@ -1133,8 +1133,14 @@ describe('reading a text for its people, a stretch at a time', () => {
   it('finds the same genders and names as reading it at once', () => {
     const text = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt', 'utf8');
     const at = (article: ReturnType<typeof parseText>) => {
-      const {cast, names} = readForSpeakers(article.text, article.blocks);
-      return {cast: [...cast], names: [...names].map(([family, forms]) => [family, [...forms]])};
+      const {cast, names, narrator, kin, followed} = readForSpeakers(article.text, article.blocks);
+      return {
+        cast: [...cast],
+        names: [...names].map(([family, forms]) => [family, [...forms]]),
+        narrator,
+        kin: [...(kin ?? [])],
+        followed,
+      };
     };
     const whole = parseText(text);
     readForSpeakers(whole.text, whole.blocks, () => true, Infinity);
@@ -1147,5 +1153,7 @@ describe('reading a text for its people, a stretch at a time', () => {
     expect(steps).toBeGreaterThan(300);
     expect(at(inStretches)).toEqual(at(whole));
     expect(at(whole).cast.length).toBeGreaterThan(100);
+    // (The last things read, once the rest is: War and Peace follows Pierre, has no narrator.)
+    expect(at(whole)).toMatchObject({narrator: null, followed: 'Pierre'});
   });
 });
