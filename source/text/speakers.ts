@@ -968,25 +968,32 @@ function holdsQuotation(text: string): boolean {
   return /[“”"«»„]/u.test(text);
 }
 
-/** The names that are the subjects of a stretch of text's sentences, the last sentence's first. */
-function subjectsOf(text: string): string[] {
-  const subjects: string[] = [];
+/**
+ * Each sentence's subject in a stretch of text, the last sentence's first: the first name or
+ * pronoun not after a preposition (undefined for a pronoun, or for no one).
+ */
+function* sentenceSubjects(text: string): Generator<string | undefined> {
   let rest = text;
   for (let sentences = 0; sentences < TOPIC_SENTENCES; sentences++) {
     rest = rest.replace(/[\s.!?:;,—–-]+$/u, '');
-    if (rest === '') break;
+    if (rest === '') return;
     const start = sentenceStart(rest);
     const sentence = rest.slice(start);
     rest = rest.slice(0, start);
+    let subject: string | undefined;
     for (const match of sentence.matchAll(WHO)) {
       if (afterPreposition(sentence, match.index)) continue;
-      const name = match[1] && cleanName(match[1]);
-      if (name) subjects.push(name);
-      else if (OPENERS.has(match[0])) continue;
+      subject = match[1] && cleanName(match[1]);
+      if (!subject && OPENERS.has(match[0])) continue;
       break;
     }
+    yield subject;
   }
-  return subjects;
+}
+
+/** The names that are the subjects of a stretch of text's sentences, the last sentence's first. */
+function subjectsOf(text: string): string[] {
+  return [...sentenceSubjects(text)].filter((name): name is string => name !== undefined);
 }
 
 /** How many sentences back a paragraph of narration is read for whom it is about. */
@@ -998,21 +1005,8 @@ const TOPIC_SENTENCES = 8;
  * someone else: nobody).
  */
 function topicOf(talk: Talk, narration: string, gender: Gender): string | undefined {
-  let rest = narration;
-  for (let sentences = 0; sentences < TOPIC_SENTENCES; sentences++) {
-    rest = rest.replace(/[\s.!?:;,—–-]+$/u, '');
-    if (rest === '') return undefined;
-    const start = sentenceStart(rest);
-    const sentence = rest.slice(start);
-    rest = rest.slice(0, start);
-    for (const match of sentence.matchAll(WHO)) {
-      if (afterPreposition(sentence, match.index)) continue;
-      // (Its subject: the first name or pronoun not after a preposition.)
-      const name = match[1] && cleanName(match[1]);
-      if (name) return genderOf(talk, name) === gender ? name : undefined;
-      if (OPENERS.has(match[0])) continue;
-      break;
-    }
+  for (const name of sentenceSubjects(narration)) {
+    if (name) return genderOf(talk, name) === gender ? name : undefined;
   }
   return undefined;
 }
