@@ -406,9 +406,17 @@ function countName(found: Array<[string, number]>, name: string): void {
 /** How many times the text must call someone by the same name for it to be theirs. */
 const CALLED_AT_LEAST = 3;
 
+/**
+ * The commonest speech verbs of a tag, for the patterns read over a whole text (quick to make
+ * ready, unlike the naming rules' VERBS).
+ */
+const COMMON_VERBS =
+  'said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added|rejoined';
 /** A first-person tag after a quotation: “…,” I said; “…,” said I. */
-const FIRST_PERSON_TAG =
-  /[”"»]\s*(?:(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added)\s+I|I\s+(?:said|asked|answered|cried|replied|remarked|observed|exclaimed|returned|continued|added))\b/g;
+const FIRST_PERSON_TAG = new RegExp(
+  String.raw`[”"»]\s*(?:(?:${COMMON_VERBS})\s+I|I\s+(?:${COMMON_VERBS}))\b`,
+  'g',
+);
 /** A quotation in a paragraph. */
 const QUOTED = /[“"]([^“”"]*)[”"]/g;
 
@@ -419,7 +427,6 @@ const QUOTED = /[“"]([^“”"]*)[”"]/g;
  */
 function narratorOf(text: string, paragraphs: Paragraphs): string | undefined {
   const spoken = new Set<number>();
-  FIRST_PERSON_TAG.lastIndex = 0;
   for (const match of text.matchAll(FIRST_PERSON_TAG)) {
     spoken.add(paragraphAt(paragraphs, match.index));
   }
@@ -563,7 +570,8 @@ const CAST_BREAKS = new Set([...'.!?\n“”"'].map((char) => char.charCodeAt(0)
 /**
  * The genders' reading of the text from where it got to, to about `to` (the pronouns before it):
  * where it stopped. Names opening a sentence wait: "Dropping her head, she…" may be any word.
- * They count once the same word is seen before a pronoun inside a sentence somewhere.
+ * They count once the same word is seen before a pronoun inside a sentence somewhere. (From
+ * each pronoun back to the capitalised word before it: a book has fewer pronouns than words.)
  */
 function readCast(text: string, reading: TextReading, to: number): number {
   CAST_PRONOUN.lastIndex = reading.castAt;
@@ -1312,12 +1320,9 @@ function addressedIn(talk: Talk, words: string): string[] {
 /** "Yes, papa." "Dear mother, …": a relation called. */
 const KIN =
   /(?:^[“"‘']|[,;]\s+|dear(?:est)?\s+)(papa|mamma|mama|father|mother|uncle|aunt|grandpapa|grandmamma)(?=\s*[,.!?;—–-])/giu;
-/**
- * A tag right after a quotation, a name either side of a common speech verb: simpler than the
- * naming rules' patterns, and quick to make ready, since kinOf reads it over a whole book.
- */
+/** A tag right after a quotation: a name either side of a common speech verb. */
 const KIN_TAG = new RegExp(
-  String.raw`^[\s,]*(?:(?:said|cried|replied|answered|returned|asked|exclaimed|added|continued|rejoined|observed|remarked)\s+((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?\p{Lu}\p{Ll}+)|((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?\p{Lu}\p{Ll}+)\s+(?:said|cried|replied|answered|returned|asked|exclaimed|added|continued|rejoined|observed|remarked))(?![\p{L}])`,
+  String.raw`^[\s,]*(?:(?:${COMMON_VERBS})\s+((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?\p{Lu}\p{Ll}+)|((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?\p{Lu}\p{Ll}+)\s+(?:${COMMON_VERBS}))(?![\p{L}])`,
   'u',
 );
 
@@ -1339,7 +1344,6 @@ function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
     const match = KIN_TAG.exec(after);
     return cleanName(match?.[1] ?? match?.[2]);
   };
-  KIN.lastIndex = 0;
   for (const match of text.matchAll(KIN)) {
     const k = paragraphAt(paragraphs, match.index);
     const own = taggedIn(k);
