@@ -87,12 +87,24 @@ function characters(folder) {
 }
 
 /**
+ * The character a quotation's speaker label means: the one of that main name, or else the one
+ * character that has it among its aliases (the annotations label some speakers by an alias:
+ * "Henry" is the character "Mr. Wilcox", "Kemp" is "Dr. Kemp", "Lucy" is "Lucy Honeychurch").
+ */
+function characterOf(speaker, people) {
+  const byName = people.find((candidate) => candidate.name === speaker);
+  if (byName) return byName;
+  const byAlias = people.filter((candidate) => candidate.names.includes(normal(speaker)));
+  return byAlias.length === 1 ? byAlias[0] : undefined;
+}
+
+/**
  * Whether `given` names `speaker`: one of the character's names or aliases, or a name (not a
  * bare title) that is part of that character's names and of no other character's.
  */
 function names(given, speaker, people) {
   if (!given) return false;
-  const person = people.find((candidate) => candidate.name === speaker);
+  const person = characterOf(speaker, people);
   if (!person) return normal(given) === normal(speaker);
   if (person.names.includes(normal(given))) return true;
   const words = tokens(given);
