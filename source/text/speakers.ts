@@ -1621,6 +1621,44 @@ function settle(talk: Talk, text: string): void {
     });
     resumed(talk, run, carry);
     followedAnswers(talk, text, run, carry);
+    if (round === 0) onlyOneNear(talk, text, carry);
+  }
+}
+
+/** How far back a "she said" nothing else resolves looks for the one woman in the scene. */
+const NEAR_REACH = 1500;
+
+/** Someone of a gender described, not named ("her mother", "the old man", "the child"). */
+const DESCRIBED_PERSON = {
+  f: /\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:mother|sister|wife|aunt|daughter|niece|girl|woman|lady|maid|widow|grandmother|child|governess|mistress)\b/u,
+  m: /\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:father|brother|husband|uncle|son|nephew|boy|man|gentleman|grandfather|fellow|lad|child|master|stranger)\b/u,
+} as const;
+
+/**
+ * A "she said" that neither the words near it nor the turns resolve: the one woman the
+ * narration of the 1,500 characters before it names or has speaking, when it describes no
+ * woman without her name there either ("her mother", "the girl": someone else is in the
+ * scene). A chapter of narration may go on about her by "she" alone.
+ */
+function onlyOneNear(
+  talk: Talk,
+  text: string,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  for (const turn of talk.all) {
+    const gender = turn.pronoun;
+    if (turn.speaker || !gender || turn.described) continue;
+    const at = turn.quotations[0]!.start;
+    const narration = narrationOf(text.slice(Math.max(0, at - NEAR_REACH), at));
+    const named = namesIn(talk, narration);
+    for (const {speaker, end} of talk.all) {
+      if (speaker && speaker !== NARRATOR && end > at - NEAR_REACH && end <= at)
+        named.push(speaker);
+    }
+    const people = distinctPeople(named.filter((name) => genderOf(talk, name) === gender));
+    if (people.length !== 1 || DESCRIBED_PERSON[gender].test(narration)) continue;
+    const [one] = people as [string];
+    if (!saysName(turn.words, one)) assign(turn, one, 'pronoun');
   }
 }
 

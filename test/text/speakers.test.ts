@@ -509,7 +509,8 @@ describe('a conversation read whole', () => {
     expect(named(opening, 'Ann looked away.', '“It is late,” she said.')).toEqual(['Ann/pronoun']);
     // (Not a place after a preposition opening the sentence: “To Kent she wrote”, nor after
     // one within it: “On the last day in Kent she wrote”.)
-    const kent = 'Tom met Kent at the gate, and she was cold.';
+    // (Her sister, a woman unnamed, keeps the one woman named near from answering instead.)
+    const kent = 'Tom met Kent at the gate, and she was cold. Her sister slept.';
     expect(named(kent, 'To Kent she wrote at once.', '“It is late,” she said.')).toEqual(['-']);
     expect(
       named(kent, 'On the last day of the year in Kent she wrote.', '“It is late,” she said.'),
@@ -518,7 +519,7 @@ describe('a conversation read whole', () => {
     expect(named('Ann looked away.', '“It is late,” she said.')).toEqual(['-']);
     expect(
       named(
-        opening,
+        `${opening} Her sister slept.`,
         'Dropping her gaze, she sat.',
         'Dropping the cup, she wept.',
         '“No,” she said.',
@@ -533,9 +534,12 @@ describe('a conversation read whole', () => {
     expect(named(lowe, 'But Mrs. Lowe was tired.', '“No,” she said.')).toEqual([
       'Mrs. Lowe/pronoun',
     ]);
-    expect(named(lowe, 'When Mrs. Lowe was tired, it rained.', '“No,” she said.')).toEqual(['-']);
+    expect(
+      named(`${lowe} Her sister slept.`, 'When Mrs. Lowe was tired, it rained.', '“No,” she said.'),
+    ).toEqual(['-']);
     // Not past a sentence about someone else.
-    expect(named(opening, 'Ann looked away. Tom was tired. She wept.', '“No,” she said.')).toEqual([
+    const sister = `${opening} Her sister slept.`;
+    expect(named(sister, 'Ann looked away. Tom was tired. She wept.', '“No,” she said.')).toEqual([
       '-',
     ]);
   });
@@ -572,8 +576,11 @@ describe('a conversation read whole', () => {
     const pause = 'He looked at her. She hardly knew what to say.';
     const said = '“It is late,” she said.';
     expect(named(...story, scene, pause, said)).toEqual(['Ada/pronoun']);
-    // Not a person the text has "she" after fewer times: a page's, not a story's.
-    expect(named(...storyOf(19), scene, pause, said)).toEqual(['-']);
+    // Not a person the text has "she" after fewer times: a page's, not a story's. (With her
+    // mother in the scene, unnamed: the one woman named near would answer otherwise.)
+    const mother = 'Ada and Tom sat by the fire, and her mother slept.';
+    expect(named(...story, mother, pause, said)).toEqual(['Ada/pronoun']);
+    expect(named(...storyOf(19), mother, pause, said)).toEqual(['-']);
     // Not when another woman was among the last three people named…
     const visit = 'Ada sat by the fire, and Mrs. Lowe came in with Tom and Ned.';
     expect(named(...story, visit, pause, said)).toEqual(['-']);
@@ -581,9 +588,46 @@ describe('a conversation read whole', () => {
     const earlier = 'Mrs. Lowe left, and Ada sat by the fire with Tom and Ned.';
     expect(named(...story, earlier, pause, said)).toEqual(['Ada/pronoun']);
     // Nor when the scene does not name her.
-    expect(named(...story, 'Tom sat by the fire.', pause, said)).toEqual(['-']);
+    expect(named(...story, 'Tom sat by the fire, and her mother slept.', pause, said)).toEqual([
+      '-',
+    ]);
     // Nor for a pronoun of the other gender.
     expect(named(...story, scene, pause, '“It is late,” he said.')).toEqual(['-']);
+  });
+
+  it('takes a “she said” nothing else answers to be the one woman named in the narration before it', () => {
+    // (Ann Lowe is a woman the text names twice with “she”: a person, not a word.)
+    const lowe =
+      'That night Ann Lowe came in, and she sat down. Ann Lowe was tired, and she slept.';
+    // (And Tom a man: he is no one's rival for a “she said”.)
+    const tom = 'That day Tom came by, and he knocked. At noon Tom was wet, and he sat.';
+    const rain = 'The rain fell all night. It was cold, and the wind was high.';
+    const said = '“It is late,” she said.';
+    expect(named(lowe, tom, rain, said)).toEqual(['Ann Lowe/pronoun']);
+    // (Or speaking there: one who spoke is in the scene.)
+    expect(named('“Come in,” said Ann Lowe.', tom, rain, said)).toEqual([
+      'Ann Lowe/named',
+      'Ann Lowe/pronoun',
+    ]);
+    // Not with another woman named there, or speaking there (named before it)…
+    expect(named(lowe, tom, ivy, rain, said)).toEqual(['-']);
+    const far = 'The hills were quiet all that year. '.repeat(50);
+    const speech = `Ivy Hart said: “${'It rained. '.repeat(150)}”`;
+    expect(named(ivy, far, speech, lowe, rain, said)).toEqual(['Ivy Hart/named', '-']);
+    expect(named(ivy, far, lowe, rain, said)).toEqual(['Ann Lowe/pronoun']);
+    // …nor one described without her name: she may be the one speaking.
+    expect(named(lowe, tom, 'Her mother was asleep upstairs.', rain, said)).toEqual(['-']);
+    expect(named(lowe, tom, 'The old woman was asleep upstairs.', rain, said)).toEqual(['-']);
+    // Only within the 1,500 characters before it.
+    const night = `${rain} `.repeat(22);
+    const fromName = 'Ann Lowe was tired, and she slept.\n\n'.length;
+    expect(fromName + `${tom}\n\n${night}\n\n`.length).toBeLessThan(1500);
+    expect(fromName + `${tom}\n\n${rain} ${night}\n\n`.length).toBeGreaterThan(1500);
+    expect(named(lowe, tom, night, said)).toEqual(['Ann Lowe/pronoun']);
+    expect(named(lowe, tom, `${rain} ${night}`, said)).toEqual(['-']);
+    // Not a woman the quotation itself names, nor for a “he said”.
+    expect(named(lowe, tom, rain, '“Ann Lowe is late,” she said.')).toEqual(['-']);
+    expect(named(lowe, ivy, rain, '“It is late,” he said.')).toEqual(['-']);
   });
 
   it('follows the one the text has he or she after most, the first of two as often', () => {
@@ -656,9 +700,10 @@ describe('a conversation read whole', () => {
       'Lowe/pronoun',
     ]);
     const couple = 'Mr. Lowe and Mrs. Lowe came. Mr. Lowe and Mrs. Lowe went.';
-    expect(named(lowe, couple, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
-      '-',
-    ]);
+    // (Her father in the scene, unnamed: the one man named near would answer otherwise.)
+    const father = 'Ada and Lowe sat by the fire, and her father slept.';
+    expect(named(lowe, filler, father, pause, said)).toEqual(['Lowe/pronoun']);
+    expect(named(lowe, couple, filler, father, pause, said)).toEqual(['-']);
     // (Nor a pair of names seen once; but a family name men alone have is a name to follow.)
     const once = 'Mr. Lowe and Mrs. Lowe came.';
     expect(named(lowe, once, filler, 'Ada and Lowe sat by the fire.', pause, said)).toEqual([
@@ -671,9 +716,7 @@ describe('a conversation read whole', () => {
     // (First names tell a man and a woman as titles do.)
     const ann = 'At noon Ann woke, and she ate. At dusk Tom slept, and he dreamt.';
     const siblings = 'Ann Lowe and Tom Lowe came. Ann Lowe and Tom Lowe went.';
-    expect(
-      named(lowe, ann, siblings, filler, 'Ada and Lowe sat by the fire.', pause, said),
-    ).toEqual(['-']);
+    expect(named(lowe, ann, siblings, filler, father, pause, said)).toEqual(['-']);
   });
 
   it('takes “she said” to be the one woman who has spoken, when no other is named lately', () => {
@@ -715,10 +758,11 @@ describe('a conversation read whole', () => {
   });
 
   it('gives a “she said” left over to the one woman of the whole conversation, named later', () => {
+    // (Her sister unnamed in the scene: the one woman named near would answer otherwise.)
     const story = (...more: string[]) =>
       named(
         ann,
-        'The wind rose over the hill, and the shutters knocked.',
+        'The wind rose over the hill, and her sister slept.',
         '“Cold,” she said.',
         'The fire crackled for a long while, and the kettle sang.',
         '“It is,” said Mr. Pike.',
