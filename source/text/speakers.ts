@@ -1059,10 +1059,17 @@ function distinctPeople(people: string[]): string[] {
   );
 }
 
-const FEMALE_NOUN =
-  /\b(?:mother|sister|wife|aunt|daughter|niece|girl|woman|lady|maid|widow|grandmother|queen|princess|duchess|countess|hostess|governess|bride|mistress|mamma|mama)\b[^\p{L}]*$/u;
-const MALE_NOUN =
-  /\b(?:father|brother|husband|uncle|son|nephew|boy|man|gentleman|lord|king|prince|duke|count|grandfather|host|fellow|lad|papa|master)\b[^\p{L}]*$/u;
+const WOMAN_WORDS =
+  'mother|sister|wife|aunt|daughter|niece|girl|woman|lady|maid|widow|grandmother|queen|princess|duchess|countess|hostess|governess|bride|mistress|mamma|mama';
+const MAN_WORDS =
+  'father|brother|husband|uncle|son|nephew|boy|man|gentleman|lord|king|prince|duke|count|grandfather|host|fellow|lad|papa|master';
+const FEMALE_NOUN = new RegExp(String.raw`\b(?:${WOMAN_WORDS})\b[^\p{L}]*$`, 'u');
+const MALE_NOUN = new RegExp(String.raw`\b(?:${MAN_WORDS})\b[^\p{L}]*$`, 'u');
+/** A description's word for a woman or a man, a word or two after "the" ("the old gentleman"). */
+const DESCRIPTION_NOUN = new RegExp(
+  String.raw`\b(?:the|her|his|their|my|our|your)\s+(?:[\p{Ll}-]+\s+){0,2}?(${WOMAN_WORDS}|${MAN_WORDS})\b`,
+  'u',
+);
 
 /**
  * The speech verbs in the past tense, for tags that describe their speaker ("the absurd
@@ -1152,7 +1159,10 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     // "said her sister", "said the old man": someone naming cannot name (descriptions, tried
     // as names, were wrong three times in four against the novels' annotations); a woman or
     // a man, though, the turns may tell who (see settle).
-    scene.describedAs = genderOfDescription(match[0]);
+    // (The tag pattern takes the fewest words: "said the old" of "said the old gentleman".)
+    const clause = after.slice(match.index, match.index + match[0].length + 40);
+    const noun = DESCRIPTION_NOUN.exec(clause.split(/[,;.!?:—–"“”]/u)[0]!.replace(/\s+/g, ' '));
+    scene.describedAs = genderOfDescription(noun?.[1] ?? match[0]);
     return 'described';
   }
   const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
@@ -1630,8 +1640,14 @@ const NEAR_REACH = 1500;
 
 /** Someone of a gender described, not named ("her mother", "the old man", "the child"). */
 const DESCRIBED_PERSON = {
-  f: /\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:mother|sister|wife|aunt|daughter|niece|girl|woman|lady|maid|widow|grandmother|child|governess|mistress)\b/u,
-  m: /\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:father|brother|husband|uncle|son|nephew|boy|man|gentleman|grandfather|fellow|lad|child|master|stranger)\b/u,
+  f: new RegExp(
+    String.raw`\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:${WOMAN_WORDS}|child)\b`,
+    'u',
+  ),
+  m: new RegExp(
+    String.raw`\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:${MAN_WORDS}|child|stranger)\b`,
+    'u',
+  ),
 } as const;
 
 /**

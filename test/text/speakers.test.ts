@@ -483,6 +483,23 @@ describe('a conversation read whole', () => {
     expect(
       named('“Is it far?” said Mrs. Ward.', '“Not far,” said Tom.', '“Then go,” said the doctor.'),
     ).toEqual(['Mrs. Ward/named', 'Tom/named', '-']);
+    // (A woman or a man a word or two after "the": "said the old lady, kindly".)
+    const old = (first: string) =>
+      named(
+        `“Is it far?” said ${first}.`,
+        '“Not far,” said Tom.',
+        '“Then go,” said the old lady\nkindly; “go at once.”',
+      );
+    expect(old('Mrs. Ward')).toEqual([
+      'Mrs. Ward/named',
+      'Tom/named',
+      'Mrs. Ward/turn',
+      'Mrs. Ward/turn',
+    ]);
+    expect(old('Mr. Ward')).toEqual(['Mr. Ward/named', 'Tom/named', '-', '-']);
+    expect(
+      named('“Is it far?” said Mr. Ward.', '“Not far,” said Tom.', '“Go,” said the very old man.'),
+    ).toEqual(['Mr. Ward/named', 'Tom/named', 'Mr. Ward/turn']);
   });
 
   it('takes “she said” to be whom the paragraph before called by name', () => {
