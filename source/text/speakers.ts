@@ -1631,11 +1631,14 @@ function settle(talk: Talk, text: string): void {
     });
     resumed(talk, run, carry);
     followedAnswers(talk, text, run, carry);
-    if (round === 0) onlyOneNear(talk, text, carry);
+    if (round === 0) {
+      onlyOneNear(talk, text, carry);
+      otherNear(talk, text, run, carry);
+    }
   }
 }
 
-/** How far back a "she said" nothing else resolves looks for the one woman in the scene. */
+/** How far back the scene is read for the people in it (see peopleNear). */
 const NEAR_REACH = 1500;
 
 /** Someone of a gender described, not named ("her mother", "the old man", "the child"). */
@@ -1664,18 +1667,25 @@ function onlyOneNear(
   for (const turn of talk.all) {
     const gender = turn.pronoun;
     if (turn.speaker || !gender || turn.described) continue;
-    const at = turn.quotations[0]!.start;
-    const narration = narrationOf(text.slice(Math.max(0, at - NEAR_REACH), at));
-    const named = namesIn(talk, narration);
-    for (const {speaker, end} of talk.all) {
-      if (speaker && speaker !== NARRATOR && end > at - NEAR_REACH && end <= at)
-        named.push(speaker);
-    }
-    const people = distinctPeople(named.filter((name) => genderOf(talk, name) === gender));
-    if (people.length !== 1 || DESCRIBED_PERSON[gender].test(narration)) continue;
+    const near = peopleNear(talk, text, turn.quotations[0]!.start);
+    const people = distinctPeople(near.people.filter((name) => genderOf(talk, name) === gender));
+    if (people.length !== 1 || DESCRIBED_PERSON[gender].test(near.narration)) continue;
     const [one] = people as [string];
     if (!saysName(turn.words, one)) assign(turn, one, 'pronoun');
   }
+}
+
+/**
+ * The scene before a place in the text: the narration of the 1,500 characters before it
+ * (quotations blanked), and the people it names or has speaking there, in no set order.
+ */
+function peopleNear(talk: Talk, text: string, at: number): {people: string[]; narration: string} {
+  const narration = narrationOf(text.slice(Math.max(0, at - NEAR_REACH), at));
+  const people = namesIn(talk, narration);
+  for (const {speaker, end} of talk.all) {
+    if (speaker && speaker !== NARRATOR && end > at - NEAR_REACH && end <= at) people.push(speaker);
+  }
+  return {people, narration};
 }
 
 /** How many times settling goes over a conversation, at most. */
@@ -1741,13 +1751,49 @@ function followedAnswers(
     const start = turns[from]!.paragraph;
     const before = text.slice(Math.max(0, start - RESUMED_WITHIN), start);
     if (!saysName(narrationOf(before), followed)) continue;
-    let fits = true;
-    for (let k = unknown; k <= to && fits; k += 2) {
-      const {pronoun, words, described} = turns[k]!;
-      fits = (!pronoun || pronoun === gender) && !described && !saysName(words, followed);
-    }
-    if (!fits) continue;
+    if (!sideFits(turns, unknown, to, followed, gender)) continue;
     for (let k = unknown; k <= to; k += 2) assign(turns[k]!, followed, 'turn');
+  }
+}
+
+/**
+ * Whether turns[first], turns[first + 2] … up to turns[last] may all be someone's: none a
+ * "he said" for a woman, a description, or a quotation that says their name.
+ */
+function sideFits(
+  turns: Turn[],
+  first: number,
+  last: number,
+  person: string,
+  gender: Gender | undefined,
+): boolean {
+  for (let k = first; k <= last; k += 2) {
+    const {pronoun, words, described} = turns[k]!;
+    if ((pronoun && pronoun !== gender) || described || saysName(words, person)) return false;
+  }
+  return true;
+}
+
+/**
+ * A run whose turns name only one of the two who alternate: the other side's turns are the
+ * one other person the narration of the 1,500 characters before it names or has speaking,
+ * when it describes no one unnamed there ("the girl", "his father": who may be the other).
+ */
+function otherNear(
+  talk: Talk,
+  text: string,
+  run: Run,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const {turns} = run;
+  for (const {from, to, unknown, one} of oneSided(run)) {
+    const {people, narration} = peopleNear(talk, text, turns[from]!.quotations[0]!.start);
+    const others = distinctPeople(people.filter((name) => !samePerson(name, one)));
+    if (others.length !== 1) continue;
+    if (DESCRIBED_PERSON.f.test(narration) || DESCRIBED_PERSON.m.test(narration)) continue;
+    const [other] = others as [string];
+    if (!sideFits(turns, unknown, to, other, genderOf(talk, other))) continue;
+    for (let k = unknown; k <= to; k += 2) assign(turns[k]!, other, 'turn');
   }
 }
 

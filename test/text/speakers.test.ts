@@ -647,6 +647,35 @@ describe('a conversation read whole', () => {
     expect(named(lowe, ivy, rain, '“It is late,” he said.')).toEqual(['-']);
   });
 
+  it('gives the unnamed side of a run the one other person the narration before it names', () => {
+    const lowe =
+      'That night Ann Lowe came in, and she sat down. Ann Lowe was tired, and she slept.';
+    const tom = 'That day Tom came by, and he knocked. At noon Tom was wet, and he sat.';
+    const talk = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“A little.”'];
+    expect(named(lowe, tom, ...talk)).toEqual([
+      'Tom/named',
+      'Ann Lowe/turn',
+      'Tom/turn',
+      'Ann Lowe/turn',
+    ]);
+    // Not with two others named there, or someone described without a name.
+    expect(named(lowe, ivy, tom, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+    expect(named(lowe, `${tom} His father slept.`, ...talk)).toEqual([
+      'Tom/named',
+      '-',
+      'Tom/turn',
+      '-',
+    ]);
+    // Not beyond the 1,500 characters before the run.
+    const far = 'The hills were quiet all that year. '.repeat(42);
+    expect(named(lowe, tom, far, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+    // Nor when her side has a description, or says her name.
+    const girl = ['“Cold?” said Tom.', '“No,” said the girl.', '“Tired?”', '“A little.”'];
+    expect(named(lowe, tom, ...girl).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
+    const hers = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ann Lowe is never tired.”'];
+    expect(named(lowe, tom, ...hers).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
+  });
+
   it('follows the one the text has he or she after most, the first of two as often', () => {
     const times = (count: number, sentence: string) =>
       Array.from({length: count}, () => sentence).join(' ');
@@ -676,9 +705,10 @@ describe('a conversation read whole', () => {
     ]);
     // (Not when the narration just before does not name her, nor when her side's turns name
     // her; and the one the other side calls by name is theirs before her.)
-    const quoted = ['Tom read “Ada is here” on the card.', 'The fire was low.'];
+    // (Her father unnamed there: the one other person named near would answer otherwise.)
+    const quoted = ['Tom read “Ada is here” on the card.', 'The fire was low. Her father slept.'];
     expect(named(...story, ...quoted, ...talk)).toEqual(['-', 'Tom/named', '-', 'Tom/turn', '-']);
-    const far = `Ada and Tom sat down. ${'The fire was low. '.repeat(20)}`;
+    const far = `Ada and Tom sat down. Her father slept. ${'The fire was low. '.repeat(20)}`;
     expect(named(...story, far, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
     const ada = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ada is never tired.”'];
     expect(named(...story, 'Ada and Tom sat down.', ...ada)).toEqual([
@@ -689,7 +719,8 @@ describe('a conversation read whole', () => {
     ]);
     // (Nor for the followed one's own side, a "he said", or a description.)
     const hers = ['“Cold?” said Ada.', '“No.”', '“Tired?”', '“A little.”'];
-    expect(named(...story, 'Ada and Tom sat down.', ...hers)).toEqual([
+    // (Her father there, unnamed: Tom is not the one other person named near.)
+    expect(named(...story, 'Ada and Tom sat down. Her father slept.', ...hers)).toEqual([
       'Ada/named',
       '-',
       'Ada/turn',
