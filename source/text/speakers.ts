@@ -194,7 +194,9 @@ const NOT_NAMES = new Set(
     'Ladyship Lordship Majesty Highness Excellency Honour Worship Reverence ' +
     'Chapter Volume Book Part God Heaven Lord Sir Madam Madame Miss Mrs Mr Mister ' +
     'January February March April June July August September October November December ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter'
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter ' +
+    'Old Young Little English French Italian American German Irish Scotch Scottish Spanish ' +
+    'Russian Dutch Swiss British'
   ).split(' '),
 );
 

@@ -55,6 +55,14 @@ describe('a speaker named beside the quotation', () => {
     expect(named('Petulant cries of “Auntie!” severed the air.')).toEqual(['-']);
   });
 
+  it('takes an epithet before a name for no part of it, and a nation’s adjective for no one', () => {
+    expect(named('“Dinner,” said Old Stephen.')).toEqual(['Stephen/named']);
+    expect(named('“Dinner,” said Young Cecil.')).toEqual(['Cecil/named']);
+    // (“English” before “he”, read as a man's name, would answer “he said”.)
+    const english = 'All that summer, in good plain English, he told them so, and he stayed.';
+    expect(named(english, '“It is late,” he said.')).toEqual(['-']);
+  });
+
   it('takes any past tense right after the quotation as the tag', () => {
     expect(named('“Don’t tell me,” pouted Ada.')).toEqual(['Ada/named']);
     expect(named('“Cold?” Mrs. Lowe considered.')).toEqual(['Mrs. Lowe/named']);
