@@ -1420,7 +1420,8 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
   const opening = !sameParagraph && !narrated;
   const previous = talk.paragraphs[first - 1];
   const tail = previous && text.slice(Math.max(previous.start, previous.end - 200), previous.end);
-  if (!tagged && opening && previous && tail && /[:,—–-]\s*$/u.test(tail)) {
+  // (Or no mark at all: a sentence left unfinished, its colon or dash lost from the file.)
+  if (!tagged && opening && previous && tail && /(?:[:,—–-]|\p{Ll})\s*$/u.test(tail)) {
     const lastQuote = Math.max(tail.lastIndexOf('”'), tail.lastIndexOf('"'), tail.lastIndexOf('»'));
     // (A "she" in it is whom that paragraph names: it is the lead-in.)
     const leadIn = tail.slice(lastQuote + 1);

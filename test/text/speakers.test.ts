@@ -439,6 +439,10 @@ describe('a conversation read whole', () => {
     expect(
       named('Clara came in. A pause followed, and then Clara began again:', '“It is late.”'),
     ).toEqual(['Clara/named']);
+    // (Or with no mark at all, the sentence unfinished: its colon or dash lost from the file.)
+    expect(named('There was a silence, and then Syme said in a small voice', '“Yes.”')).toEqual([
+      'Syme/named',
+    ]);
     // ("He" in it is whom that paragraph names.)
     expect(
       named('“Well,” said Ann. Mr. Knightley came in, and at once did he say,', '“How is Jane?”'),
