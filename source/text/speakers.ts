@@ -1636,7 +1636,50 @@ function settle(talk: Talk, text: string): void {
     followedAnswers(talk, text, run, carry);
     if (round === 0) {
       onlyOneNear(talk, text, carry);
-      otherNear(talk, text, run, carry);
+      twoNear(talk, text, run, carry);
+    }
+  }
+}
+
+/**
+ * The runs of a scene of two: when the narration of the 1,500 characters before a run names
+ * or has speaking two people only, with the run's own speakers, and describes no one unnamed
+ * there ("the girl", "his father": who may be one of them), the run's two sides are theirs,
+ * the one way round its turns allow (see sideFits). A run of one turn too: "“Anne, get
+ * up.”" with Anne and Marilla there is Marilla's.
+ */
+function twoNear(
+  talk: Talk,
+  text: string,
+  run: Run,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const {turns, linked} = run;
+  for (let from = 0, to = 0; from < turns.length; from = to + 1) {
+    to = from;
+    while (to + 1 < turns.length && linked[to + 1]) to++;
+    let open = false;
+    for (let k = from; k <= to && !open; k++) open = !turns[k]!.speaker;
+    if (!open) continue;
+    const {people, narration} = peopleNear(talk, text, turns[from]!.quotations[0]!.start);
+    for (let k = from; k <= to; k++) {
+      const {speaker} = turns[k]!;
+      if (speaker && speaker !== NARRATOR) people.push(speaker);
+    }
+    const two = distinctPeople(people);
+    if (two.length !== 2) continue;
+    if (DESCRIBED_PERSON.f.test(narration) || DESCRIBED_PERSON.m.test(narration)) continue;
+    const [x, y] = two as [string, string];
+    const side = (first: number, person: string) =>
+      sideFits(turns, first, to, person, genderOf(talk, person));
+    const xFirst = side(from, x) && side(from + 1, y);
+    if (xFirst === (side(from, y) && side(from + 1, x))) continue;
+    // (Not a turn narrated before its quotation with no tag: a sign read, a letter.)
+    for (let k = from; k <= to; k++) {
+      const turn = turns[k]!;
+      if (!turn.speaker && !turn.narrated) {
+        assign(turn, ((k - from) % 2 === 0) === xFirst ? x : y, 'turn');
+      }
     }
   }
 }
@@ -1760,8 +1803,9 @@ function followedAnswers(
 }
 
 /**
- * Whether turns[first], turns[first + 2] … up to turns[last] may all be someone's: none a
- * "he said" for a woman, a description, or a quotation that says their name.
+ * Whether turns[first], turns[first + 2] … up to turns[last] may all be someone's: any named
+ * theirs, and of the others none a "he said" for a woman, a description, or a quotation that
+ * says their name.
  */
 function sideFits(
   turns: Turn[],
@@ -1771,33 +1815,14 @@ function sideFits(
   gender: Gender | undefined,
 ): boolean {
   for (let k = first; k <= last; k += 2) {
-    const {pronoun, words, described} = turns[k]!;
-    if ((pronoun && pronoun !== gender) || described || saysName(words, person)) return false;
+    const {speaker, pronoun, words, described} = turns[k]!;
+    if (speaker) {
+      if (!samePerson(speaker, person)) return false;
+    } else if ((pronoun && pronoun !== gender) || described || saysName(words, person)) {
+      return false;
+    }
   }
   return true;
-}
-
-/**
- * A run whose turns name only one of the two who alternate: the other side's turns are the
- * one other person the narration of the 1,500 characters before it names or has speaking,
- * when it describes no one unnamed there ("the girl", "his father": who may be the other).
- */
-function otherNear(
-  talk: Talk,
-  text: string,
-  run: Run,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
-  const {turns} = run;
-  for (const {from, to, unknown, one} of oneSided(run)) {
-    const {people, narration} = peopleNear(talk, text, turns[from]!.quotations[0]!.start);
-    const others = distinctPeople(people.filter((name) => !samePerson(name, one)));
-    if (others.length !== 1) continue;
-    if (DESCRIBED_PERSON.f.test(narration) || DESCRIBED_PERSON.m.test(narration)) continue;
-    const [other] = others as [string];
-    if (!sideFits(turns, unknown, to, other, genderOf(talk, other))) continue;
-    for (let k = unknown; k <= to; k += 2) assign(turns[k]!, other, 'turn');
-  }
 }
 
 /**

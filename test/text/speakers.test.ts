@@ -681,6 +681,21 @@ describe('a conversation read whole', () => {
     // Not beyond the 1,500 characters before the run.
     const far = 'The hills were quiet all that year. '.repeat(42);
     expect(named(lowe, tom, far, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+    // (Counting whom the run's own tags name.)
+    expect(named(lowe, '“Cold?” said Mr. Pike.', '“No.”')).toEqual([
+      'Mr. Pike/named',
+      'Ann Lowe/turn',
+    ]);
+    // A run of one turn: of the two there, the one it does not name.
+    const bed = 'That night Ann Lowe stood by the bed, and Tom lay on it.';
+    expect(named(lowe, tom, bed, '“Tom, get up.”')).toEqual(['Ann Lowe/turn']);
+    expect(named(lowe, tom, bed, '“Get up.”')).toEqual(['-']);
+    // Both sides, when a turn calls one of them by name.
+    expect(named(lowe, tom, '“Ann!”', '“Yes?”', '“Come here.”')).toEqual([
+      'Tom/turn',
+      'Ann Lowe/turn',
+      'Tom/turn',
+    ]);
     // Nor when her side has a description, or says her name.
     const girl = ['“Cold?” said Tom.', '“No,” said the girl.', '“Tired?”', '“A little.”'];
     expect(named(lowe, tom, ...girl).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
