@@ -1661,14 +1661,15 @@ function twoNear(
     let open = false;
     for (let k = from; k <= to && !open; k++) open = !turns[k]!.speaker;
     if (!open) continue;
-    const {people, narration} = peopleNear(talk, text, turns[from]!.quotations[0]!.start);
+    const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from);
+    if (near.described.size > 0) continue;
+    const {people} = near;
     for (let k = from; k <= to; k++) {
       const {speaker} = turns[k]!;
       if (speaker && speaker !== NARRATOR) people.push(speaker);
     }
     const two = distinctPeople(people);
     if (two.length !== 2) continue;
-    if (DESCRIBED_PERSON.f.test(narration) || DESCRIBED_PERSON.m.test(narration)) continue;
     const [x, y] = two as [string, string];
     const side = (first: number, person: string) =>
       sideFits(turns, first, to, person, genderOf(talk, person));
@@ -1710,28 +1711,98 @@ function onlyOneNear(
   text: string,
   assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
 ): void {
-  for (const turn of talk.all) {
+  talk.all.forEach((turn, k) => {
     const gender = turn.pronoun;
-    if (turn.speaker || !gender || turn.described) continue;
-    const near = peopleNear(talk, text, turn.quotations[0]!.start);
+    if (turn.speaker || !gender || turn.described) return;
+    const near = peopleNear(talk, text, turn.quotations[0]!.start, k);
     const people = distinctPeople(near.people.filter((name) => genderOf(talk, name) === gender));
-    if (people.length !== 1 || DESCRIBED_PERSON[gender].test(near.narration)) continue;
+    if (people.length !== 1 || near.described.has(gender)) return;
     const [one] = people as [string];
     if (!saysName(turn.words, one)) assign(turn, one, 'pronoun');
-  }
+  });
 }
 
-/**
- * The scene before a place in the text: the narration of the 1,500 characters before it
- * (quotations blanked), and the people it names or has speaking there, in no set order.
- */
-function peopleNear(talk: Talk, text: string, at: number): {people: string[]; narration: string} {
-  const narration = narrationOf(text.slice(Math.max(0, at - NEAR_REACH), at));
-  const people = namesIn(talk, narration);
-  for (const {speaker, end} of talk.all) {
-    if (speaker && speaker !== NARRATOR && end > at - NEAR_REACH && end <= at) people.push(speaker);
+/** What a paragraph's narration (its quotations blanked) says of who is there. */
+type ParagraphPeople = {
+  /** The names in it that may be people's, where each is, and whether a speech verb follows. */
+  names: Array<{name: string; at: number; speaking: boolean}>;
+  /** Where it describes a woman or a man without a name ("her mother", "the old man"). */
+  described: {f: number[]; m: number[]};
+};
+
+/** Each text's paragraphs' people, read when a scene around them is first asked about. */
+const paragraphsPeople = new WeakMap<Paragraphs, Array<ParagraphPeople | undefined>>();
+
+function paragraphPeople(text: string, paragraphs: Paragraphs, index: number): ParagraphPeople {
+  let read = paragraphsPeople.get(paragraphs);
+  if (!read) {
+    read = [];
+    paragraphsPeople.set(paragraphs, read);
   }
-  return {people, narration};
+  let found = read[index];
+  if (!found) {
+    const {start, end} = paragraphs[index]!;
+    // (A quotation left open goes on into the next paragraph.)
+    const narration = narrationOf(text.slice(start, end)).replace(/[“"«„][^“”"«»„]*$/u, (open) =>
+      ' '.repeat(open.length),
+    );
+    found = {names: [], described: {f: [], m: []}};
+    for (const match of narration.matchAll(WHO)) {
+      const name = match[1] && cleanName(match[1]);
+      if (!name || afterPreposition(narration, match.index)) continue;
+      if (afterThe(narration, match.index, name)) continue;
+      const speaking = SAYS.test(narration.slice(match.index + match[0].length));
+      found.names.push({name, at: start + match.index, speaking});
+    }
+    for (const gender of ['f', 'm'] as const) {
+      for (const match of narration.matchAll(DESCRIBED_PEOPLE[gender])) {
+        found.described[gender].push(start + match.index);
+      }
+    }
+    read[index] = found;
+  }
+  return found;
+}
+
+/** DESCRIBED_PERSON, to find each in a stretch. */
+const DESCRIBED_PEOPLE = {
+  f: new RegExp(DESCRIBED_PERSON.f.source, 'gu'),
+  m: new RegExp(DESCRIBED_PERSON.m.source, 'gu'),
+} as const;
+
+/**
+ * The scene before a place in the text (the 1,500 characters before it): the people its
+ * narration names or has speaking there, in no set order (`upTo`: the index in talk.all of
+ * the first turn from the place on), and which genders it describes someone unnamed of.
+ */
+function peopleNear(
+  talk: Talk,
+  text: string,
+  at: number,
+  upTo: number,
+): {people: string[]; described: Set<Gender>} {
+  const from = Math.max(0, at - NEAR_REACH);
+  const people: string[] = [];
+  const described = new Set<Gender>();
+  const first = Math.max(0, paragraphAt(talk.paragraphs, from));
+  for (let index = first; index < talk.paragraphs.length; index++) {
+    if (talk.paragraphs[index]!.start >= at) break;
+    const here = paragraphPeople(text, talk.paragraphs, index);
+    for (const {name, at: where, speaking} of here.names) {
+      if (where >= from && where < at && (speaking || isKnown(talk, name))) people.push(name);
+    }
+    for (const gender of ['f', 'm'] as const) {
+      if (here.described[gender].some((where) => where >= from && where < at)) {
+        described.add(gender);
+      }
+    }
+  }
+  // (Turns end in order: the last few before the place are the ones near it.)
+  for (let k = upTo - 1; k >= 0 && talk.all[k]!.end > from; k--) {
+    const {speaker, end} = talk.all[k]!;
+    if (speaker && speaker !== NARRATOR && end <= at) people.push(speaker);
+  }
+  return {people, described};
 }
 
 /** How many times settling goes over a conversation, at most. */

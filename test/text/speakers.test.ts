@@ -409,8 +409,10 @@ describe('a conversation read whole', () => {
     ];
     const left = (who: string) => [`${who}/named`, 'Tom/named', '-', 'Tom/named', '-'];
     expect(talk({})).toEqual(taken('Ada'));
-    // Not after a longer pause: a scene may have changed.
-    expect(talk({pause: 'The fire was low. '.repeat(18)})).toEqual(left('Ada'));
+    // Not after a longer pause: a scene may have changed. (Her father unnamed in it: Ada and Tom
+    // are not the only two there, who would have the turns otherwise.)
+    const pause = `${'The fire was low. '.repeat(18)}Her father slept.`;
+    expect(talk({pause})).toEqual(left('Ada'));
     // Nor to a man when a turn says "she".
     expect(talk({first: 'Mr. Hale', answer: '“I cannot,” she answered.'})).toEqual(
       left('Mr. Hale'),
@@ -638,9 +640,23 @@ describe('a conversation read whole', () => {
       'Ann Lowe/named',
       'Ann Lowe/pronoun',
     ]);
+    // (Not one named in a quotation, though it runs on over paragraphs; Ivy Hart is a woman the
+    // text has named long before.)
+    const far = 'The hills were quiet all that year. '.repeat(50);
+    const hart = 'That day Ivy Hart came, and she sat. At noon Ivy Hart rose, and she left.';
+    const letter = ['“Ivy Hart came today,', '“and she left at noon.”'];
+    expect(named(hart, far, lowe, tom, ...letter, rain, said).at(-1)).toBe('Ann Lowe/pronoun');
+    // (Nor one described, or speaking, before the 1,500 characters: in a paragraph that ends
+    // within them, in a conversation that goes on.)
+    const mother = `Her mother slept. ${`${rain} `.repeat(25)}`;
+    expect(named(mother, lowe, rain, said)).toEqual(['Ann Lowe/pronoun']);
+    const long = (who: string) => `“${'Yes. '.repeat(240)}” said ${who}.`;
+    const hello = '“Hello,” said Mrs. Hart.';
+    expect(named(hello, long('Tom'), long('Ned'), lowe, rain, said).at(-1)).toBe(
+      'Ann Lowe/pronoun',
+    );
     // Not with another woman named there, or speaking there (named before it)…
     expect(named(lowe, tom, ivy, rain, said)).toEqual(['-']);
-    const far = 'The hills were quiet all that year. '.repeat(50);
     const speech = `Ivy Hart said: “${'It rained. '.repeat(150)}”`;
     expect(named(ivy, far, speech, lowe, rain, said)).toEqual(['Ivy Hart/named', '-']);
     expect(named(ivy, far, lowe, rain, said)).toEqual(['Ann Lowe/pronoun']);
