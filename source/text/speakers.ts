@@ -278,8 +278,9 @@ type Turn = {
   quotations: Quoted[];
   /** The gender of the pronoun that tags it, while no one is found for it. */
   pronoun?: Gender;
-  /** Whether a description tags it ("said her sister"). */
+  /** Whether a description tags it ("said her sister"), and its words. */
   described?: boolean;
+  describedBy?: string;
   /** Whether narration comes before its first quotation, with no tag. */
   narrated?: boolean;
 };
@@ -809,6 +810,8 @@ type Scene = {
   text: string;
   /** The gender of the description that tags it ("said her mother"), once read. */
   describedAs?: Gender;
+  /** That description's words ("her mother"), once read. */
+  describedBy?: string;
 };
 
 const AFTER_THE = /(?:^|[^\p{L}])the\s+$/iu;
@@ -1067,6 +1070,9 @@ const MAN_WORDS =
   'father|brother|husband|uncle|son|nephew|boy|man|gentleman|lord|king|prince|duke|count|grandfather|host|fellow|lad|papa|master';
 const FEMALE_NOUN = new RegExp(String.raw`\b(?:${WOMAN_WORDS})\b[^\p{L}]*$`, 'u');
 const MALE_NOUN = new RegExp(String.raw`\b(?:${MAN_WORDS})\b[^\p{L}]*$`, 'u');
+/** A description's words, up to the first that is not one of them ("the old man with…"). */
+const DESCRIPTION_WORDS =
+  /\b(?:the|her|his|their|my|our|your)(?:\s+(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in|as|who|that|which)\b)[\p{Ll}-]+){1,3}/u;
 /** A description's word for a woman or a man, a word or two after "the" ("the old gentleman"). */
 const DESCRIPTION_NOUN = new RegExp(
   String.raw`\b(?:the|her|his|their|my|our|your)\s+(?:[\p{Ll}-]+\s+){0,2}?(${WOMAN_WORDS}|${MAN_WORDS})\b`,
@@ -1162,9 +1168,13 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     // as names, were wrong three times in four against the novels' annotations); a woman or
     // a man, though, the turns may tell who (see settle).
     // (The tag pattern takes the fewest words: "said the old" of "said the old gentleman".)
-    const clause = after.slice(match.index, match.index + match[0].length + 40);
-    const noun = DESCRIPTION_NOUN.exec(clause.split(/[,;.!?:—–"“”]/u)[0]!.replace(/\s+/g, ' '));
+    const clause = after
+      .slice(match.index, match.index + match[0].length + 40)
+      .split(/[,;.!?:—–"“”]/u)[0]!
+      .replace(/\s+/g, ' ');
+    const noun = DESCRIPTION_NOUN.exec(clause);
     scene.describedAs = genderOfDescription(noun?.[1] ?? match[0]);
+    scene.describedBy = DESCRIPTION_WORDS.exec(clause)?.[0].replace(/(?:\s+\p{Ll}+ly)+$/u, '');
     return 'described';
   }
   const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
@@ -1486,6 +1496,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
       turn.described = true;
       // (Settled as "she said" is, by the turns: "said her mother" is a woman.)
       turn.pronoun = scene.describedAs;
+      turn.describedBy = scene.describedBy;
     } else if (tagged?.pronoun) turn.pronoun = tagged.pronoun;
   }
   // (Narration before its first quotation and no tag: someone acts, then speaks, or the text
@@ -1637,6 +1648,7 @@ function settle(talk: Talk, text: string): void {
     if (round === 0) {
       onlyOneNear(talk, text, carry);
       twoNear(talk, text, run, carry);
+      describedAlike(talk, carry);
     }
   }
 }
@@ -1681,6 +1693,37 @@ function twoNear(
       if (!turn.speaker && !turn.narrated) {
         assign(turn, ((k - from) % 2 === 0) === xFirst ? x : y, 'turn');
       }
+    }
+  }
+}
+
+/** How often, at least, a description must name someone in a conversation to name them. */
+const DESCRIBED_AT_LEAST = 2;
+
+/**
+ * A description the turns did not name ("said the girl"): whom the same words name in the
+ * conversation's other turns, twice or more and two times in three (“the girl” is who she was
+ * a few turns before, in the same conversation).
+ */
+function describedAlike(
+  talk: Talk,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const named = new Map<string, Array<[string, number]>>();
+  for (const {described, describedBy, speaker} of talk.all) {
+    if (!described || !describedBy || !speaker) continue;
+    const found = named.get(describedBy) ?? [];
+    countName(found, speaker);
+    named.set(describedBy, found);
+  }
+  if (named.size === 0) return;
+  for (const turn of talk.all) {
+    if (turn.speaker || !turn.described || !turn.describedBy) continue;
+    const found = named.get(turn.describedBy);
+    const all = found?.reduce((sum, [, seen]) => sum + seen, 0) ?? 0;
+    const [name, seen] = found?.reduce((most, one) => (one[1] > most[1] ? one : most)) ?? ['', 0];
+    if (seen >= DESCRIBED_AT_LEAST && seen * 3 >= all * 2 && !saysName(turn.words, name)) {
+      assign(turn, name, 'turn');
     }
   }
 }

@@ -516,6 +516,28 @@ describe('a conversation read whole', () => {
     ).toEqual(['Mr. Ward/named', 'Tom/named', 'Mr. Ward/turn']);
   });
 
+  it('gives a description the turns do not name whom it named twice in the conversation', () => {
+    const turns = (ask: string, answer: string) => [
+      `“${ask}?” said Tom.`,
+      '“No,” said the girl.',
+      '“Tired?”',
+      `“${answer},” said Mrs. Lowe.`,
+    ];
+    const away = ['Tom looked away.', '“Well,” said the girl.'];
+    // (“The girl” is Mrs. Lowe by the turns, twice: so she is where no turn says.)
+    expect(
+      named(...turns('Cold', 'Yes'), 'The fire was low.', ...turns('Hungry', 'No'), ...away).at(-1),
+    ).toBe('Mrs. Lowe/turn');
+    // Not once only, nor when it is named otherwise as often, nor one the quotation names.
+    expect(named(...turns('Cold', 'Yes'), 'The fire was low.', ...away).at(-1)).toBe('-');
+    const pause = 'The fire was low.';
+    const twice = [...turns('Cold', 'Yes'), pause, ...turns('Hungry', 'No'), pause];
+    const hart = ['“Warm?” said Tom.', '“No,” said the girl.', '“Sure?”', '“Yes,” said Miss Hart.'];
+    expect(named(...twice, ...hart, pause, ...hart, ...away).at(-1)).toBe('-');
+    const lowe = ['Tom looked away.', '“Mrs. Lowe is here,” said the girl.'];
+    expect(named(...twice, ...lowe).at(-1)).toBe('-');
+  });
+
   it('takes “she said” to be whom the paragraph before called by name', () => {
     expect(
       named(
