@@ -1169,7 +1169,7 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     // a man, though, the turns may tell who (see settle).
     // (The tag pattern takes the fewest words: "said the old" of "said the old gentleman".)
     const clause = after
-      .slice(match.index, match.index + match[0].length + 40)
+      .slice(0, match[0].length + 40)
       .split(/[,;.!?:—–"“”]/u)[0]!
       .replace(/\s+/g, ' ');
     const noun = DESCRIPTION_NOUN.exec(clause);
@@ -1676,9 +1676,10 @@ function twoNear(
     const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from);
     if (near.described.size > 0) continue;
     const {people} = near;
+    // (A narrator who speaks is in the scene as anyone is.)
     for (let k = from; k <= to; k++) {
       const {speaker} = turns[k]!;
-      if (speaker && speaker !== NARRATOR) people.push(speaker);
+      if (speaker) people.push(speaker);
     }
     const two = distinctPeople(people);
     if (two.length !== 2) continue;
@@ -1710,15 +1711,14 @@ function describedAlike(
   assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
 ): void {
   const named = new Map<string, Array<[string, number]>>();
-  for (const {described, describedBy, speaker} of talk.all) {
-    if (!described || !describedBy || !speaker) continue;
+  for (const {describedBy, speaker} of talk.all) {
+    if (!describedBy || !speaker) continue;
     const found = named.get(describedBy) ?? [];
     countName(found, speaker);
     named.set(describedBy, found);
   }
-  if (named.size === 0) return;
   for (const turn of talk.all) {
-    if (turn.speaker || !turn.described || !turn.describedBy) continue;
+    if (turn.speaker || !turn.describedBy) continue;
     const found = named.get(turn.describedBy);
     const all = found?.reduce((sum, [, seen]) => sum + seen, 0) ?? 0;
     const [name, seen] = found?.reduce((most, one) => (one[1] > most[1] ? one : most)) ?? ['', 0];
@@ -1842,8 +1842,8 @@ function peopleNear(
   }
   // (Turns end in order: the last few before the place are the ones near it.)
   for (let k = upTo - 1; k >= 0 && talk.all[k]!.end > from; k--) {
-    const {speaker, end} = talk.all[k]!;
-    if (speaker && speaker !== NARRATOR && end <= at) people.push(speaker);
+    const {speaker} = talk.all[k]!;
+    if (speaker) people.push(speaker);
   }
   return {people, described};
 }

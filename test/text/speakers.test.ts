@@ -536,6 +536,23 @@ describe('a conversation read whole', () => {
     expect(named(...twice, ...hart, pause, ...hart, ...away).at(-1)).toBe('-');
     const lowe = ['Tom looked away.', '“Mrs. Lowe is here,” said the girl.'];
     expect(named(...twice, ...lowe).at(-1)).toBe('-');
+    // Two times in three is enough; a turn the turns named keeps its name.
+    const thrice = named(...hart, pause, ...twice, ...away);
+    expect([thrice[1], thrice.at(-1)]).toEqual(['Miss Hart/turn', 'Mrs. Lowe/turn']);
+    // (The same words, however the lines fall or an adverb follows.)
+    const wrapped = (ask: string, tag: string) => [
+      `“${ask}?” said Tom.`,
+      `“No,” said ${tag}.`,
+      '“Tired?”',
+      '“Yes,” said Mrs. Lowe.',
+    ];
+    const alike = [
+      ...wrapped('Cold', 'the\n  girl'),
+      pause,
+      ...wrapped('Hungry', 'the girl quietly'),
+      ...away,
+    ];
+    expect(named(...alike).at(-1)).toBe('Mrs. Lowe/turn');
   });
 
   it('takes “she said” to be whom the paragraph before called by name', () => {
@@ -677,6 +694,22 @@ describe('a conversation read whole', () => {
     expect(named(hello, long('Tom'), long('Ned'), lowe, rain, said).at(-1)).toBe(
       'Ann Lowe/pronoun',
     );
+    // (Not one named after it in its own paragraph: whom she speaks to.)
+    const spoke = 'At last she looked up. “It is late,” she said, and';
+    expect(named(hart, far, lowe, tom, rain, `${spoke} Ivy Hart nodded.`)).toEqual([
+      'Ann Lowe/pronoun',
+    ]);
+    expect(named(lowe, tom, rain, `${spoke} her mother nodded.`)).toEqual(['Ann Lowe/pronoun']);
+    // (A name as the narration has it: “Ann Lowe’s dog” is Ann Lowe's; “the Hart cottage” no
+    // one's; and a woman named in a paragraph only before the 1,500 characters is not there.)
+    expect(named(lowe, far, 'That day Ann Lowe’s dog barked.', rain, said)).toEqual([
+      'Ann Lowe/pronoun',
+    ]);
+    expect(named(hart, far, lowe, 'They walked past the Hart cottage.', rain, said)).toEqual([
+      'Ann Lowe/pronoun',
+    ]);
+    const waved = `Ivy Hart waved. ${`${rain} `.repeat(25)}`;
+    expect(named(hart, far, waved, lowe, rain, said)).toEqual(['Ann Lowe/pronoun']);
     // Not with another woman named there, or speaking there (named before it)…
     expect(named(lowe, tom, ivy, rain, said)).toEqual(['-']);
     const speech = `Ivy Hart said: “${'It rained. '.repeat(150)}”`;
@@ -724,6 +757,15 @@ describe('a conversation read whole', () => {
       'Mr. Pike/named',
       'Ann Lowe/turn',
     ]);
+    // (The last turn's tag too; and a narrator who speaks is in the scene.)
+    expect(named(lowe, '“Cold?”', '“No,” said Mr. Pike.')).toEqual([
+      'Ann Lowe/turn',
+      'Mr. Pike/named',
+    ]);
+    expect(named(lowe, '“Cold?” said I.', '“No.”')).toEqual(['-', 'Ann Lowe/turn']);
+    // (Someone the narration has speaking is there, known or not: three people.)
+    const ivySaid = 'At noon Ivy said that it was late.';
+    expect(named(lowe, tom, ivySaid, '“Cold?” said Tom.', '“No.”')).toEqual(['Tom/named', '-']);
     // A run of one turn: of the two there, the one it does not name.
     const bed = 'That night Ann Lowe stood by the bed, and Tom lay on it.';
     expect(named(lowe, tom, bed, '“Tom, get up.”')).toEqual(['Ann Lowe/turn']);
