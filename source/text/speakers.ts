@@ -1671,18 +1671,19 @@ function twoNear(
     to = from;
     while (to + 1 < turns.length && linked[to + 1]) to++;
     let open = false;
-    for (let k = from; k <= to && !open; k++) open = !turns[k]!.speaker;
+    for (let k = from; k <= to && !open; k++) open = !turns[k]!.speaker && !turns[k]!.narrated;
     if (!open) continue;
-    const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from);
-    if (near.described.size > 0) continue;
-    const {people} = near;
     // (A narrator who speaks is in the scene as anyone is.)
+    const speakers: string[] = [];
     for (let k = from; k <= to; k++) {
       const {speaker} = turns[k]!;
-      if (speaker) people.push(speaker);
+      if (speaker) speakers.push(speaker);
     }
-    const two = distinctPeople(people);
-    if (two.length !== 2) continue;
+    // (Three who speak in it already: no scene of two, and its narration need not be read.)
+    if (distinctPeople(speakers).length > 2) continue;
+    const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from);
+    const two = distinctPeople([...near.people, ...speakers]);
+    if (two.length !== 2 || near.describes('f') || near.describes('m')) continue;
     const [x, y] = two as [string, string];
     const side = (first: number, person: string) =>
       sideFits(turns, first, to, person, genderOf(talk, person));
@@ -1759,7 +1760,7 @@ function onlyOneNear(
     if (turn.speaker || !gender || turn.described) return;
     const near = peopleNear(talk, text, turn.quotations[0]!.start, k);
     const people = distinctPeople(near.people.filter((name) => genderOf(talk, name) === gender));
-    if (people.length !== 1 || near.described.has(gender)) return;
+    if (people.length !== 1 || near.describes(gender)) return;
     const [one] = people as [string];
     if (!saysName(turn.words, one)) assign(turn, one, 'pronoun');
   });
@@ -1769,12 +1770,19 @@ function onlyOneNear(
 type ParagraphPeople = {
   /** The names in it that may be people's, where each is, and whether a speech verb follows. */
   names: Array<{name: string; at: number; speaking: boolean}>;
-  /** Where it describes a woman or a man without a name ("her mother", "the old man"). */
-  described: {f: number[]; m: number[]};
+  /** Where it describes a woman or a man without a name ("her mother"), once asked. */
+  described?: {f: number[]; m: number[]};
 };
 
 /** Each text's paragraphs' people, read when a scene around them is first asked about. */
 const paragraphsPeople = new WeakMap<Paragraphs, Array<ParagraphPeople | undefined>>();
+
+/** A paragraph's narration: its quotations blanked, and one left open to the next. */
+function paragraphNarration(text: string, {start, end}: {start: number; end: number}): string {
+  return narrationOf(text.slice(start, end)).replace(/[“"«„][^“”"«»„]*$/u, (open) =>
+    ' '.repeat(open.length),
+  );
+}
 
 function paragraphPeople(text: string, paragraphs: Paragraphs, index: number): ParagraphPeople {
   let read = paragraphsPeople.get(paragraphs);
@@ -1784,27 +1792,40 @@ function paragraphPeople(text: string, paragraphs: Paragraphs, index: number): P
   }
   let found = read[index];
   if (!found) {
-    const {start, end} = paragraphs[index]!;
-    // (A quotation left open goes on into the next paragraph.)
-    const narration = narrationOf(text.slice(start, end)).replace(/[“"«„][^“”"«»„]*$/u, (open) =>
-      ' '.repeat(open.length),
-    );
-    found = {names: [], described: {f: [], m: []}};
-    for (const match of narration.matchAll(WHO)) {
-      const name = match[1] && cleanName(match[1]);
+    const {start} = paragraphs[index]!;
+    const narration = paragraphNarration(text, paragraphs[index]!);
+    found = {names: []};
+    // (Names only, each tried where a capital opens a word: a pass over a book's narration.)
+    for (const match of namesOf(narration)) {
+      const name = cleanName(match[0]);
       if (!name || afterPreposition(narration, match.index)) continue;
       if (afterThe(narration, match.index, name)) continue;
       const speaking = SAYS.test(narration.slice(match.index + match[0].length));
       found.names.push({name, at: start + match.index, speaking});
     }
+    read[index] = found;
+  }
+  return found;
+}
+
+/** Where a paragraph describes a woman or a man without a name (read once, when asked). */
+function paragraphDescribed(
+  text: string,
+  paragraphs: Paragraphs,
+  index: number,
+): {f: number[]; m: number[]} {
+  const found = paragraphPeople(text, paragraphs, index);
+  if (!found.described) {
+    const narration = paragraphNarration(text, paragraphs[index]!);
+    const {start} = paragraphs[index]!;
+    found.described = {f: [], m: []};
     for (const gender of ['f', 'm'] as const) {
       for (const match of narration.matchAll(DESCRIBED_PEOPLE[gender])) {
         found.described[gender].push(start + match.index);
       }
     }
-    read[index] = found;
   }
-  return found;
+  return found.described;
 }
 
 /** DESCRIBED_PERSON, to find each in a stretch. */
@@ -1816,28 +1837,22 @@ const DESCRIBED_PEOPLE = {
 /**
  * The scene before a place in the text (the 1,500 characters before it): the people its
  * narration names or has speaking there, in no set order (`upTo`: the index in talk.all of
- * the first turn from the place on), and which genders it describes someone unnamed of.
+ * the first turn from the place on), and whether it describes someone unnamed of a gender
+ * (read only when asked).
  */
 function peopleNear(
   talk: Talk,
   text: string,
   at: number,
   upTo: number,
-): {people: string[]; described: Set<Gender>} {
+): {people: string[]; describes: (gender: Gender) => boolean} {
   const from = Math.max(0, at - NEAR_REACH);
   const people: string[] = [];
-  const described = new Set<Gender>();
   const first = Math.max(0, paragraphAt(talk.paragraphs, from));
-  for (let index = first; index < talk.paragraphs.length; index++) {
-    if (talk.paragraphs[index]!.start >= at) break;
-    const here = paragraphPeople(text, talk.paragraphs, index);
-    for (const {name, at: where, speaking} of here.names) {
+  let last = first;
+  for (; last < talk.paragraphs.length && talk.paragraphs[last]!.start < at; last++) {
+    for (const {name, at: where, speaking} of paragraphPeople(text, talk.paragraphs, last).names) {
       if (where >= from && where < at && (speaking || isKnown(talk, name))) people.push(name);
-    }
-    for (const gender of ['f', 'm'] as const) {
-      if (here.described[gender].some((where) => where >= from && where < at)) {
-        described.add(gender);
-      }
     }
   }
   // (Turns end in order: the last few before the place are the ones near it.)
@@ -1845,7 +1860,14 @@ function peopleNear(
     const {speaker} = talk.all[k]!;
     if (speaker) people.push(speaker);
   }
-  return {people, described};
+  const describes = (gender: Gender) => {
+    for (let index = first; index < last; index++) {
+      const described = paragraphDescribed(text, talk.paragraphs, index)[gender];
+      if (described.some((where) => where >= from && where < at)) return true;
+    }
+    return false;
+  };
+  return {people, describes};
 }
 
 /** How many times settling goes over a conversation, at most. */
