@@ -1,5 +1,5 @@
 import React from 'react';
-import {speakersUpTo} from '../text/quotes.js';
+import {nameSpeakersOf} from '../text/quotes.js';
 import {speakersWarming} from '../text/speakers.js';
 import {firstQuotations, panelRowsNeeded} from './quotation-navigation.js';
 import {firstRowShown, PanelRows, type PanelProps} from './PanelRows.js';
@@ -13,9 +13,11 @@ export function QuotesPanel(props: Props) {
   // Keep the selected row in view, a screenful at a time.
   const first = firstRowShown(selected, height);
   const shown = list.slice(first, first + height);
-  // Speakers are named in order, as far as the rows shown (once naming's patterns are ready:
-  // the list opened right after start-up shows them a moment later).
-  if (shown.length > 0 && !speakersWarming()) speakersUpTo(state.article, shown.at(-1)!.start);
+  // Speakers are named for the rows shown, each with its conversation (once naming's patterns
+  // are ready: the list opened right after start-up shows them a moment later).
+  if (shown.length > 0 && !speakersWarming()) {
+    nameSpeakersOf(state.article, first, first + shown.length);
+  }
   const rows = shown.map((quotation) => {
     const speaker = quotation.speaker ? `${quotation.speaker}: ` : '';
     const words = state.article.text.slice(quotation.start, quotation.end).replace(/\s+/g, ' ');

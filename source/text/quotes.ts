@@ -294,6 +294,15 @@ export function nameSpeakerOf(article: Article, index: number): void {
   for (let named = start; named < apart.next; named++) namedApart.add(scanner.top[named]!);
 }
 
+/**
+ * Names the speakers of the outermost quotations from index `from` up to `to` (the rows a
+ * list shows), each with its conversation as nameSpeakerOf does: rows at a book's end cost a
+ * few conversations, not every one before them.
+ */
+export function nameSpeakersOf(article: Article, from: number, to: number): void {
+  for (let index = from; index < to; index++) nameSpeakerOf(article, index);
+}
+
 /** Quotations named with their conversation ahead of naming in order (see nameSpeakerOf). */
 const namedApart = new WeakSet<Quotation>();
 

@@ -224,6 +224,39 @@ describe('speakers in the margin, in a real terminal', () => {
       expect((await session.exited).exitCode).toBe(0);
     });
 
+    it(`lists the speakers of the quotations shown at a book's end (${way})`, async () => {
+      // Conversations all the way through, and at the end a scene of two: the list opened on
+      // the last page names the rows it shows (with their conversation), not every one before.
+      const middle = [
+        '“Is it far?” said Mr. Ward.',
+        '“Not far,” said Clara.',
+        'The road went on. '.repeat(90),
+      ];
+      const scene = [
+        'That night Ann Lowe came in, and she sat down. Ann Lowe was tired, and she slept.',
+        'That day Tom came by, and he knocked. At noon Tom was wet, and he sat.',
+        '“Cold?”',
+        '“No,” said Tom.',
+      ];
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'bs-talk-')), 'long.txt');
+      writeFileSync(
+        file,
+        ['A Long Way', ...Array.from({length: 40}, () => middle).flat(), ...scene].join('\n\n'),
+      );
+      const env = {XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'bs-state-'))};
+      const session = await runCli({args: [file], columns: 80, rows: 24, env});
+      sessions.push(session);
+      await session.waitFor(/page 1\/\d/);
+      await send(session, 'G"', way);
+      await session.waitFor('Ann Lowe: “Cold?”');
+      expect(session.text()).toContain('Tom: “No,”');
+      // (q closes the list, then quits.)
+      session.write('q');
+      await session.waitFor(/page \d+\/\d+/);
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+    });
+
     it(`names a first-person narrator by what the others call them, pages on (${way})`, async () => {
       const apart = 'The road went on and on. '.repeat(70);
       const answered = ['“Shall we go?” said I.', '“Yes, Ned,” said Rudd.', apart];

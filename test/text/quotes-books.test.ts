@@ -9,6 +9,7 @@ import {
   findQuotations,
   nameSpeakerOf,
   quotationScanner,
+  nameSpeakersOf,
   speakersPending,
   speakersUpTo,
   speakerWork,
@@ -107,6 +108,17 @@ describe('quotations in whole texts', () => {
     const afterFar = nextConversation(againTop, far);
     for (let index = far; index < afterFar; index++) expect(speakerWork(again, index)).toBe(0);
     expect(speakerWork(again, afterFar)).toBeGreaterThan(0);
+    // The list's rows at the book's end (the " key, then G) are named with their conversations
+    // alone, as the whole book's naming names them.
+    const rows = load('../fixtures/books/war-and-peace_pg2600.txt');
+    quotationScanner(rows).scanThrough(Infinity);
+    const rowsTop = quotationScanner(rows).top;
+    nameSpeakersOf(rows, rowsTop.length - 20, rowsTop.length);
+    expect(rowsTop.slice(-20).some((quotation) => quotation.speaker)).toBe(true);
+    for (let index = rowsTop.length - 20; index < rowsTop.length; index++) {
+      expect(rowsTop[index]!.speaker, `row ${index}`).toBe(speakers.get(rowsTop[index]!.start));
+    }
+    expect(speakersPending(rows, Infinity)).toBe(rowsTop.length);
     // Naming out of order leaves naming in order where it was; once that passes a
     // quotation, it needs no work.
     // (A quotation past the conversations named so far, whose conversation began before it.)
