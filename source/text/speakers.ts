@@ -1746,7 +1746,8 @@ const DESCRIBED_PERSON = {
 
 /**
  * A "she said" that neither the words near it nor the turns resolve: the one woman the
- * narration of the 1,500 characters before it names or has speaking, when it describes no
+ * narration of the 1,500 characters before it names or has speaking, but for any the
+ * quotation itself names ("“Ivy, come here,” she said": not Ivy), when it describes no
  * woman without her name there either ("her mother", "the girl": someone else is in the
  * scene). A chapter of narration may go on about her by "she" alone.
  */
@@ -1760,9 +1761,9 @@ function onlyOneNear(
     if (turn.speaker || !gender || turn.described) return;
     const near = peopleNear(talk, text, turn.quotations[0]!.start, k);
     const people = distinctPeople(near.people.filter((name) => genderOf(talk, name) === gender));
-    if (people.length !== 1 || near.describes(gender)) return;
-    const [one] = people as [string];
-    if (!saysName(turn.words, one)) assign(turn, one, 'pronoun');
+    const unnamed = people.filter((person) => !saysName(turn.words, person));
+    if (unnamed.length !== 1 || near.describes(gender)) return;
+    assign(turn, unnamed[0]!, 'pronoun');
   });
 }
 

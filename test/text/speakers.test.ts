@@ -725,6 +725,10 @@ describe('a conversation read whole', () => {
     expect(fromName + `${tom}\n\n${rain} ${night}\n\n`.length).toBeGreaterThan(1500);
     expect(named(lowe, tom, night, said)).toEqual(['Ann Lowe/pronoun']);
     expect(named(lowe, tom, `${rain} ${night}`, said)).toEqual(['-']);
+    // Of two women there, the one the quotation does not name.
+    expect(named(lowe, hart, rain, '“Ivy Hart, come here,” she said.')).toEqual([
+      'Ann Lowe/pronoun',
+    ]);
     // Not a woman the quotation itself names, nor for a “he said”.
     expect(named(lowe, tom, rain, '“Ann Lowe is late,” she said.')).toEqual(['-']);
     expect(named(lowe, ivy, rain, '“It is late,” he said.')).toEqual(['-']);
