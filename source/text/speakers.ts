@@ -1070,12 +1070,21 @@ const MAN_WORDS =
   'father|brother|husband|uncle|son|nephew|boy|man|gentleman|lord|king|prince|duke|count|grandfather|host|fellow|lad|papa|master';
 const FEMALE_NOUN = new RegExp(String.raw`\b(?:${WOMAN_WORDS})\b[^\p{L}]*$`, 'u');
 const MALE_NOUN = new RegExp(String.raw`\b(?:${MAN_WORDS})\b[^\p{L}]*$`, 'u');
+/** The words that open a description of someone ("the old man", "her sister"). */
+const DETERMINERS = 'the|her|his|their|my|our|your';
+/** DETERMINERS, opening a sentence or not ("Her mother slept."). */
+const CAPITALISED_DETERMINERS = DETERMINERS.replace(
+  /\b(\p{Ll})/gu,
+  (first) => `[${first.toUpperCase()}${first}]`,
+);
 /** A description's words, up to the first that is not one of them ("the old man with…"). */
-const DESCRIPTION_WORDS =
-  /\b(?:the|her|his|their|my|our|your)(?:\s+(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in|as|who|that|which)\b)[\p{Ll}-]+){1,3}/u;
+const DESCRIPTION_WORDS = new RegExp(
+  String.raw`\b(?:${DETERMINERS})(?:\s+(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in|as|who|that|which)\b)[\p{Ll}-]+){1,3}`,
+  'u',
+);
 /** A description's word for a woman or a man, a word or two after "the" ("the old gentleman"). */
 const DESCRIPTION_NOUN = new RegExp(
-  String.raw`\b(?:the|her|his|their|my|our|your)\s+(?:[\p{Ll}-]+\s+){0,2}?(${WOMAN_WORDS}|${MAN_WORDS})\b`,
+  String.raw`\b(?:${DETERMINERS})\s+(?:[\p{Ll}-]+\s+){0,2}?(${WOMAN_WORDS}|${MAN_WORDS})\b`,
   'u',
 );
 
@@ -1666,10 +1675,8 @@ function twoNear(
   run: Run,
   assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
 ): void {
-  const {turns, linked} = run;
-  for (let from = 0, to = 0; from < turns.length; from = to + 1) {
-    to = from;
-    while (to + 1 < turns.length && linked[to + 1]) to++;
+  const {turns} = run;
+  for (const {from, to} of stretches(run)) {
     let open = false;
     for (let k = from; k <= to && !open; k++) open = !turns[k]!.speaker && !turns[k]!.narrated;
     if (!open) continue;
@@ -1733,14 +1740,14 @@ function describedAlike(
 const NEAR_REACH = 1500;
 
 /** Someone of a gender described, not named ("her mother", "the old man", "the child"). */
-const DESCRIBED_PERSON = {
+const DESCRIBED_PEOPLE = {
   f: new RegExp(
-    String.raw`\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:${WOMAN_WORDS}|child)\b`,
-    'u',
+    String.raw`\b(?:${CAPITALISED_DETERMINERS})\s+(?:[\p{Ll}-]+\s+)?(?:${WOMAN_WORDS}|child)\b`,
+    'gu',
   ),
   m: new RegExp(
-    String.raw`\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:${MAN_WORDS}|child|stranger)\b`,
-    'u',
+    String.raw`\b(?:${CAPITALISED_DETERMINERS})\s+(?:[\p{Ll}-]+\s+)?(?:${MAN_WORDS}|child|stranger)\b`,
+    'gu',
   ),
 } as const;
 
@@ -1828,12 +1835,6 @@ function paragraphDescribed(
   }
   return found.described;
 }
-
-/** DESCRIBED_PERSON, to find each in a stretch. */
-const DESCRIBED_PEOPLE = {
-  f: new RegExp(DESCRIBED_PERSON.f.source, 'gu'),
-  m: new RegExp(DESCRIBED_PERSON.m.source, 'gu'),
-} as const;
 
 /**
  * The scene before a place in the text (the 1,500 characters before it): the people its
@@ -1970,10 +1971,8 @@ function sideFits(
 function* oneSided(
   run: Run,
 ): Generator<{from: number; to: number; known: number; unknown: number; one: string}> {
-  const {turns, linked} = run;
-  for (let from = 0, to = 0; from < turns.length; from = to + 1) {
-    to = from;
-    while (to + 1 < turns.length && linked[to + 1]) to++;
+  const {turns} = run;
+  for (const {from, to} of stretches(run)) {
     for (const [known, unknown] of [
       [from, from + 1],
       [from + 1, from],
@@ -1982,6 +1981,16 @@ function* oneSided(
       if (!one || one === NARRATOR || onlySpeaker(turns, unknown, to) !== undefined) continue;
       yield {from, to, known, unknown, one};
     }
+  }
+}
+
+/** The stretches of adjacent turns in a conversation (turns[from] to turns[to]), in order. */
+function* stretches(run: Run): Generator<{from: number; to: number}> {
+  const {turns, linked} = run;
+  for (let from = 0, to = 0; from < turns.length; from = to + 1) {
+    to = from;
+    while (to + 1 < turns.length && linked[to + 1]) to++;
+    yield {from, to};
   }
 }
 
