@@ -1303,13 +1303,16 @@ function formsOf(person: string): string[] {
 
 const vocatives = new Map<string, RegExp>();
 
-/** "…, Nora." "Dear Nora, …": a name said to someone. */
+/**
+ * "…, Nora." "Dear Nora, …" "Nora!": a name said to someone. (Not a name that opens a
+ * quotation with a full stop: "“What is his name?” / “Bingley.”" is an answer.)
+ */
 function vocativeOf(name: string): RegExp {
   let vocative = vocatives.get(name);
   if (!vocative) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     vocative = new RegExp(
-      String.raw`(?:^[“"‘'«]?|[,;—–-]\s*|(?:dear|my dear|dearest|oh|O)\s+)${escaped}(?=\s*[,.!?;—–-]|\s*[”"’'»]?$)`,
+      String.raw`(?:^[“"‘'«]?${escaped}(?=\s*[,!?;—–-]|\s*[”"’'»]?$)|(?:[,;—–-]\s*|(?:dear|my dear|dearest|oh|O)\s+)${escaped}(?=\s*[,.!?;—–-]|\s*[”"’'»]?$))`,
       'mu', // (a turn's quotations are read a line each)
     );
     if (vocatives.size > 1000) vocatives.clear();

@@ -288,6 +288,39 @@ describe('the turn, in a run of paragraphs of speech', () => {
     ).toEqual(['Mr. Ward/named', 'Clara/named', 'Clara/named', 'Ivy/turn']);
   });
 
+  it('takes a name said alone with a full stop for an answer, calling no one', () => {
+    const lead = 'Mr. Bingham had taken the Hall, and the Lowes talked of nothing else.';
+    expect(
+      named(
+        lead,
+        '“Have you heard who has taken the Hall?” said Mrs. Lowe.',
+        '“I have not,” said Mr. Lowe.',
+        '“Then ask me his name.”',
+        '“What is his name?”',
+        '“Mr. Bingham.”',
+        '“Is he married?”',
+      ),
+    ).toEqual([
+      'Mrs. Lowe/named',
+      'Mr. Lowe/named',
+      'Mrs. Lowe/turn',
+      'Mr. Lowe/turn',
+      'Mrs. Lowe/turn',
+      'Mr. Lowe/turn',
+    ]);
+    // (Said alone as a call, it is one: the answer is theirs.)
+    const call = (words: string) =>
+      named(
+        'Clara sat down beside Ivy.',
+        '“Good evening,” said Mr. Ward.',
+        '“Good evening,” said Clara.',
+        words,
+        '“Yes?”',
+      ).at(-1);
+    expect(call('“Ivy!”')).toEqual('Ivy/turn');
+    expect(call('“Ivy?”')).toEqual('Ivy/turn');
+  });
+
   it('never to someone the quotation calls by name', () => {
     expect(
       named(
