@@ -105,13 +105,17 @@ const LEAD_IN = String.raw`^[\s,;:.!?—–-]*`;
  */
 const TAG_VERB = String.raw`(?:${VERBS}|\p{Ll}{2,}ed)`;
 /** After a quotation: a speech verb, then who ("…,” said Mr. Hale, feelingly). */
+// (An adverb before the verb too: "…,” suddenly cried Sikes.)
 const VERB_THEN_WHO = new RegExp(
-  String.raw`${LEAD_IN}${TAG_VERB}${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
+  String.raw`${LEAD_IN}(?:\p{Ll}+ly\s+)?${TAG_VERB}${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
   'u',
 );
+/** Speech going on: "…,” Tom was saying. (Not "was pleased": only these verbs.) */
+const SAYING =
+  'saying|asking|crying|shouting|whispering|repeating|muttering|murmuring|explaining|calling|answering|replying|exclaiming';
 /** After a quotation: who, then a speech verb ("…,” Nora said; she warmly added). */
 const WHO_THEN_VERB = new RegExp(
-  String.raw`${LEAD_IN}${SUBJECT}${ADVERB}?(?:\s+(?:had|has|then|now|only|just|could|would|at last|at once))*\s+${TAG_VERB}(?![\p{L}])`,
+  String.raw`${LEAD_IN}${SUBJECT}${ADVERB}?(?:\s+(?:had|has|then|now|only|just|could|would|at last|at once))*\s+(?:${TAG_VERB}|(?:was|were)\s+(?:${SAYING}))(?![\p{L}])`,
   'u',
 );
 /** A name said to someone: "my dear Tom", "…, Mr. Jones,". */
@@ -1097,9 +1101,12 @@ const SAID = VERBS.split('|')
     (verb) => verb.endsWith('ed') || /^(?:said|told|began|went on|broke in|put in)$/.test(verb),
   )
   .join('|');
-/** A tag that describes its speaker by "the" and one word: "said the policeman," */
+/**
+ * A tag that describes its speaker by "the" and one word: "said the policeman," or "said the
+ * dancer with a smile".
+ */
 const ROLE_AFTER = new RegExp(
-  String.raw`${LEAD_IN}(?:${SAID})${ADVERB}?\s+the\s+(\p{Ll}[\p{Ll}-]*)(?![\p{L}-])(?=\s*[,.;:!?—–]|\s*--|\s*$)`,
+  String.raw`${LEAD_IN}(?:${SAID})${ADVERB}?\s+the\s+(\p{Ll}[\p{Ll}-]*)(?![\p{L}-])(?=\s*[,.;:!?—–]|\s*--|\s*$|\s+(?:with|in|as|and|to|from|at|who|whose|looking|turning|without)\b)`,
   'u',
 );
 /** "the cook cried", "the keeper eagerly said" (a speech verb: "the consideration checked"). */
@@ -1169,6 +1176,16 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
     const match = pattern.exec(after);
     if (!match) continue;
     const tag = tagOf(scene, match[1] ?? match[3], match[2]);
+    // ("“…?” he said suddenly to Prince Andrew": not Prince Andrew, whom the tag says it to.)
+    if (tag?.way === 'pronoun' && tag.speaker && tag.speaker !== NARRATOR) {
+      const object = after
+        .slice(match[0].length)
+        .replace(/^(?:\s+\p{Ll}+ly)*\s+(?:(?:to|of|at)\s+)?/u, '')
+        .split(/[,;.!?:"“”]/u)[0]!;
+      if (/^\p{Lu}/u.test(object) && saysName(object, tag.speaker)) {
+        return {...tag, speaker: undefined};
+      }
+    }
     if (tag) return tag;
     // "said the policeman": a person the text calls by what they do, as a reader knows them.
     const role = ROLE_AFTER.exec(after)?.[1] ?? ROLE_BEFORE.exec(after)?.[1];

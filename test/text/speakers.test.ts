@@ -21,12 +21,29 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“Come in,” inquired poor Tom.')).toEqual(['Tom/named']);
   });
 
+  it('takes an adverb before the verb, and speech going on (“Tom was saying”)', () => {
+    expect(named('“Come back!” suddenly cried Sikes aloud.')).toEqual(['Sikes/named']);
+    expect(named('“Not yet,” Dolokhov was saying.')).toEqual(['Dolokhov/named']);
+    // (Only speech going on: someone pleased or asked is no one speaking.)
+    expect(named('“Not yet,” Dolokhov was pleased to hear.')).toEqual(['-']);
+    expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
+  });
+
+  it('never takes for a “he said” the one the tag says it to', () => {
+    expect(
+      named('“Good night,” said Jack.', '“Where are you off to?” he said suddenly to Jack.'),
+    ).toEqual(['Jack/named', '-']);
+  });
+
   it('takes a person the tag calls by what they do: “said the policeman”', () => {
     expect(named('“Move along,” said the policeman, stepping into the yard.')).toEqual([
       'the policeman/named',
     ]);
     expect(named('“Dinner,” the cook announced.')).toEqual(['the cook/named']);
     expect(named('“Dinner,” the cook gravely said.')).toEqual(['the cook/named']);
+    expect(named('“I hope so,” said the dancer with a puzzled smile.')).toEqual([
+      'the dancer/named',
+    ]);
     // Carried by the turns as a name is.
     expect(
       named('“Who is there?” said the keeper.', '“A friend,” said Tess.', '“Prove it.”'),
