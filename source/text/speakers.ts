@@ -850,9 +850,10 @@ function namesIn(talk: Talk, narration: string): string[] {
  * among the last people named); the one person who
  * has spoken, when no one else of that gender is named (an article quoting one person); who
  * acts in the paragraph of narration just before, known to be of its gender.
- * A name of no known gender counts as either where it is the paragraph's own. Otherwise
- * nobody for now: the conversation's turns may tell once it is read (see settle). (The last
- * person of that gender named anywhere was right less than half the time.)
+ * A name of no known gender counts as either where it is the paragraph's own, a subject of
+ * one of its sentences. Otherwise nobody for now: the conversation's turns may tell once it
+ * is read (see settle). (The last person of that gender named anywhere was right less than
+ * half the time.)
  */
 function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   const gender = genderOfPronoun(pronoun);
@@ -867,7 +868,11 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   if (scene.sameParagraph && maybe(last)) return last;
   const named = namesIn(talk, scene.lead);
   // (Of several named, only one known to be of its gender.)
-  const here = named.filter(named.length === 1 ? maybe : matches);
+  let here = named.filter(named.length === 1 ? maybe : matches);
+  // (Of no known gender, only as a sentence's subject: "a dancer named Nahenry" is not "he".)
+  if (here.length === 1 && !matches(here[0]) && !subjectsOf(scene.lead).includes(here[0]!)) {
+    here = [];
+  }
   // (Of two of its gender, a sentence's subject before an object: "Sikes turned to where Noah
   // slept. “Well!” he said.")
   const subject =

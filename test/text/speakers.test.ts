@@ -29,6 +29,15 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
   });
 
+  it('takes a name of no known gender for a “he said” only as a subject in the paragraph', () => {
+    expect(
+      named('A letter came for Ivo.', 'Ivo sat down by the fire. “I was cold,” said he.'),
+    ).toEqual(['Ivo/pronoun']);
+    expect(
+      named('He had loved a dancer named Nahenry, and often spoke of her. “I was cold,” said he.'),
+    ).toEqual(['-']);
+  });
+
   it('never takes for a “he said” the one the tag says it to', () => {
     expect(
       named('“Good night,” said Jack.', '“Where are you off to?” he said suddenly to Jack.'),
