@@ -105,9 +105,10 @@ const LEAD_IN = String.raw`^[\s,;:.!?—–-]*`;
  */
 const TAG_VERB = String.raw`(?:${VERBS}|\p{Ll}{2,}ed)`;
 /** After a quotation: a speech verb, then who ("…,” said Mr. Hale, feelingly). */
-// (An adverb before the verb too: "…,” suddenly cried Sikes.)
+// (An adverb before the verb too, and a particle after it: "…,” suddenly cried Sikes; "…,”
+// joined in Dahlia.)
 const VERB_THEN_WHO = new RegExp(
-  String.raw`${LEAD_IN}(?:\p{Ll}+ly\s+)?${TAG_VERB}${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
+  String.raw`${LEAD_IN}(?:\p{Ll}+ly\s+)?${TAG_VERB}(?:\s+(?:in|out|up|back|forth))?${ADVERB}?\s+${SUBJECT}(?![\p{L}])`,
   'u',
 );
 /** Speech going on: "…,” Tom was saying. (Not "was pleased": only these verbs.) */

@@ -24,6 +24,7 @@ describe('a speaker named beside the quotation', () => {
   it('takes an adverb before the verb, and speech going on (“Tom was saying”)', () => {
     expect(named('“Come back!” suddenly cried Sikes aloud.')).toEqual(['Sikes/named']);
     expect(named('“Not yet,” Dolokhov was saying.')).toEqual(['Dolokhov/named']);
+    expect(named('“The surprise?” joined in Dahlia.')).toEqual(['Dahlia/named']);
     // (Only speech going on: someone pleased or asked is no one speaking.)
     expect(named('“Not yet,” Dolokhov was pleased to hear.')).toEqual(['-']);
     expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
