@@ -201,7 +201,10 @@ const NOT_NAMES = new Set(
     'January February March April June July August September October November December ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter ' +
     'Old Young Little English French Italian American German Irish Scotch Scottish Spanish ' +
-    'Russian Dutch Swiss British'
+    'Russian Dutch Swiss British Polish Austrian Prussian Swedish Greek Turkish ' +
+    'Having Being During Another Most Someone Somebody Anyone Anybody Everyone Such Both ' +
+    'Either Neither Many Several Few Much More Like Through Towards Toward Among Between ' +
+    'Behind Beside Within About Whenever Wherever Whether Unless Twice'
   ).split(' '),
 );
 

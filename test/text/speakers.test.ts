@@ -82,6 +82,14 @@ describe('a speaker named beside the quotation', () => {
     expect(named('Petulant cries of “Auntie!” severed the air.')).toEqual(['-']);
   });
 
+  it('takes no word that opens sentences for a name (“Having said this, he…”)', () => {
+    for (const opener of ['Having', 'During the dance', 'Another']) {
+      expect(named(`${opener} said this he turned away. “Good night,” he said.`), opener).toEqual([
+        '-',
+      ]);
+    }
+  });
+
   it('takes an epithet before a name for no part of it, and a nation’s adjective for no one', () => {
     expect(named('“Dinner,” said Old Stephen.')).toEqual(['Stephen/named']);
     expect(named('“Dinner,” said Young Cecil.')).toEqual(['Cecil/named']);
