@@ -254,7 +254,8 @@ function cleanName(name: string | undefined): string | undefined {
   const trimmed = name
     ?.trim()
     .replace(/[.,]$/, '')
-    .replace(/['’]s$/, '');
+    .replace(/['’]s$/, '')
+    .replace(/(?<=s)['’]$/, '');
   if (!trimmed) return undefined;
   const words = trimmed.split(/\s+/);
   // "Then Nora": a sentence's opening word is dropped, not the name after it; so is a word in

@@ -82,6 +82,15 @@ describe('a speaker named beside the quotation', () => {
     expect(named('Petulant cries of “Auntie!” severed the air.')).toEqual(['-']);
   });
 
+  it('takes a name with its possessive mark for the name (Marius’ heart)', () => {
+    for (const heart of ['Marius’ heart', 'Marius’s heart', "Marius' heart"]) {
+      expect(
+        named('A letter came for Marius.', `${heart} beat fast. “It is her,” he said.`),
+        heart,
+      ).toEqual(['Marius/pronoun']);
+    }
+  });
+
   it('takes no word that opens sentences for a name (“Having said this, he…”)', () => {
     for (const opener of ['Having', 'During the dance', 'Another']) {
       expect(named(`${opener} said this he turned away. “Good night,” he said.`), opener).toEqual([
