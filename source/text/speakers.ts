@@ -204,7 +204,7 @@ const NOT_NAMES = new Set(
     'Russian Dutch Swiss British Polish Austrian Prussian Swedish Greek Turkish ' +
     'Having Being During Another Most Someone Somebody Anyone Anybody Everyone Such Both ' +
     'Either Neither Many Several Few Much More Like Through Towards Toward Among Between ' +
-    'Behind Beside Within About Whenever Wherever Whether Unless Twice'
+    'Behind Beside Within About Whenever Wherever Whether Unless Twice Can Right Men People'
   ).split(' '),
 );
 
