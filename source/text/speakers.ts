@@ -1012,11 +1012,19 @@ function* sentenceSubjects(text: string): Generator<string | undefined> {
       if (afterPreposition(sentence, match.index)) continue;
       subject = match[1] && cleanName(match[1]);
       if (!subject && OPENERS.has(match[0])) continue;
+      // ("Taking his hand, Kutúzov…": a participle opening the sentence is not its subject.)
+      if (PARTICIPLE.test(sentence.slice(match.index))) {
+        subject = undefined;
+        continue;
+      }
       break;
     }
     yield subject;
   }
 }
+
+/** A word in -ing opening a clause, before a small letter: "Taking his hand, …". */
+const PARTICIPLE = /^\p{Lu}\p{Ll}+ing\s+\p{Ll}/u;
 
 /** The names that are the subjects of a stretch of text's sentences, the last sentence's first. */
 function subjectsOf(text: string): string[] {

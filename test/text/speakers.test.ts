@@ -91,6 +91,16 @@ describe('a speaker named beside the quotation', () => {
     }
   });
 
+  it('takes the subject after a participle for whom narration is about (“Taking his hand, Mr. Kay…”)', () => {
+    expect(
+      named(
+        'Mr. Ward stood by the door.',
+        'Taking his hand and drawing him down, Mr. Kay kissed him on the cheek.',
+        '“Go your way,” he said.',
+      ),
+    ).toEqual(['Mr. Kay/pronoun']);
+  });
+
   it('takes no word that opens sentences for a name (“Having said this, he…”)', () => {
     for (const opener of ['Having', 'During the dance', 'Another']) {
       expect(named(`${opener} said this he turned away. “Good night,” he said.`), opener).toEqual([
