@@ -95,7 +95,9 @@ const PRONOUN = String.raw`(?:he|she|I|we|they|er|sie|он|она)`;
 const DESCRIBED = String.raw`(?:the|his|her|their|my|our|your|a|an)\s+(?:(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in|as)\s)[\p{Ll}-]+\s+){0,3}(${NAME})|(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)`;
 /** "poor Tom", "little Jack": a name after a word that describes it (not "to Jack"). */
 const DESCRIBING_WORD = String.raw`(?:(?!(?:to|of|with|at|for|from|by|on|upon|and|but|in)\s)\p{Ll}+\s+)?`;
-const SUBJECT = String.raw`(?:${DESCRIBING_WORD}(${NAME})|(${PRONOUN})|${DESCRIBED})`;
+/** Someone the tag does not say ("…,” said somebody; said another): no one to name. */
+const SOMEONE = String.raw`(?:somebody|someone|anybody|anyone|nobody|everybody|everyone|another)`;
+const SUBJECT = String.raw`(?:${DESCRIBING_WORD}(${NAME})|(${PRONOUN})|${DESCRIBED}|${SOMEONE})`;
 const ADVERB = String.raw`(?:\s+\p{Ll}+ly)`;
 const LEAD_IN = String.raw`^[\s,;:.!?—–-]*`;
 

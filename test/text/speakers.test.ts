@@ -39,6 +39,15 @@ describe('a speaker named beside the quotation', () => {
     ).toEqual(['-']);
   });
 
+  it('names no one for “said somebody” or “said another”, and the turns carry nothing to it', () => {
+    for (const someone of ['shouted somebody', 'said another', 'cried someone']) {
+      expect(
+        named('“Who is there?” said Mr. Ward.', '“A friend,” said Tess.', `“Stop!” ${someone}.`),
+        someone,
+      ).toEqual(['Mr. Ward/named', 'Tess/named', '-']);
+    }
+  });
+
   it('never takes for a “he said” the one the tag says it to', () => {
     expect(
       named('“Good night,” said Jack.', '“Where are you off to?” he said suddenly to Jack.'),
