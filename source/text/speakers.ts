@@ -825,9 +825,12 @@ type Scene = {
   describedBy?: string;
 };
 
-const AFTER_THE = /(?:^|[^\p{L}])the\s+$/iu;
+const AFTER_THE = /(?:^|[^\p{L}])(?:the|an?)\s+$/iu;
 
-/** "the Great North Road", "the Forest": a place or a thing, unless a title ("the Colonel"). */
+/**
+ * "the Great North Road", "the Forest", "a Potsdam parade": a place or a thing, unless a title
+ * ("the Colonel").
+ */
 function afterThe(text: string, at: number, name: string): boolean {
   return (
     AFTER_THE.test(text.slice(Math.max(0, at - 5), at)) && !TITLE_WORD.test(name.split(' ')[0]!)

@@ -110,6 +110,14 @@ describe('a speaker named beside the quotation', () => {
     ).toEqual(['Mr. Kay/pronoun']);
   });
 
+  it('takes a capitalised word after “a” or “the” for a thing, not a name (a Potsdam parade)', () => {
+    const passage = [
+      'Javert came in.',
+      'Passing them in review with a glance of a Frederick at a Potsdam parade, he said: “Good day.”',
+    ];
+    expect(named(...passage)).not.toContain('Potsdam/pronoun');
+  });
+
   it('takes no word that opens sentences for a name (“Having said this, he…”)', () => {
     for (const opener of ['Having', 'During the dance', 'Another']) {
       expect(named(`${opener} said this he turned away. “Good night,” he said.`), opener).toEqual([
