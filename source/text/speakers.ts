@@ -1151,6 +1151,9 @@ const PEOPLE = new Set(
   ).split(' '),
 );
 
+/** A description of someone not met before: "a maid", "an officer". */
+const INDEFINITE = /(?:^|[^\p{L}])[Aa]n?\s+[\p{Ll}-]/u;
+
 /** The gender a description's last word gives ("her mother", "the old man"), if any. */
 function genderOfDescription(description: string): Gender | undefined {
   if (FEMALE_NOUN.test(description)) return 'f';
@@ -1223,6 +1226,8 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
       .replace(/\s+/g, ' ');
     const noun = DESCRIPTION_NOUN.exec(clause);
     scene.describedAs = genderOfDescription(noun?.[1] ?? match[0]);
+    // ("whispered a maid": someone new, not whose turn it is.)
+    if (INDEFINITE.test(match[0])) scene.describedAs = undefined;
     scene.describedBy = DESCRIPTION_WORDS.exec(clause)?.[0].replace(/(?:\s+\p{Ll}+ly)+$/u, '');
     return 'described';
   }

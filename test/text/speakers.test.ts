@@ -48,6 +48,17 @@ describe('a speaker named beside the quotation', () => {
     }
   });
 
+  it('takes “said a maid” for someone new, not whose turn it is', () => {
+    const run = [
+      '“Who is there?” said Mr. Ward.',
+      '“A friend,” said Tess.',
+      '“Where?” said Mr. Ward.',
+    ];
+    expect(named(...run, '“Please, sir!” whispered a maid.').at(-1)).toEqual('-');
+    // (“cried the girl” may be one of them: the turns name her.)
+    expect(named(...run, '“Here!” cried the girl.').at(-1)).toEqual('Tess/turn');
+  });
+
   it('never takes for a “he said” the one the tag says it to', () => {
     expect(
       named('“Good night,” said Jack.', '“Where are you off to?” he said suddenly to Jack.'),
