@@ -75,6 +75,7 @@ const VERBS = [
   'sighed|groaned|gasped|sobbed|laughed|stammered|faltered|ventured|interposed|interrupted',
   'inquired|enquired|demanded|begged|urged|pleaded|protested|declared|announced|suggested',
   'admitted|agreed|conceded|concluded|went on|broke in|put in|began|thought|wrote|writes',
+  'spoke|speaks',
   'noted|notes|stated|states|argued|argues|warned|warns|claimed|claims|recalled|recalls',
   'sagte|fragte|rief|antwortete|сказал|сказала|заявил|заявила|говорит',
 ].join('|');
@@ -1495,8 +1496,9 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
     tagged = taggedSpeaker({...scene, lead: leadIn}, '', leadIn);
     if (tagged === 'described') tagged = undefined;
     // ("Mr. Hale addressed her gravely: / “…”": whoever a sentence ending in a colon is about.)
-    if (!tagged && lastQuote === -1 && /:\s*$/u.test(tail)) {
-      tagged = subjectOfSentence(scene, lastSentence(tail));
+    // (A colon and a dash, “spoke:--”, as older books set it, is a colon.)
+    if (!tagged && lastQuote === -1 && /:(?:\s*(?:--|—|–))?\s*$/u.test(tail)) {
+      tagged = subjectOfSentence(scene, lastSentence(tail.replace(/(?:--|—|–)\s*$/u, '')));
     }
   } else if (!tagged && opening && previous && tail) {
     // ("Mr. Pike began again. / “…”": a paragraph of narration that ends as someone speaks.)

@@ -25,6 +25,11 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“Come back!” suddenly cried Sikes aloud.')).toEqual(['Sikes/named']);
     expect(named('“Not yet,” Dolokhov was saying.')).toEqual(['Dolokhov/named']);
     expect(named('“The surprise?” joined in Dahlia.')).toEqual(['Dahlia/named']);
+    expect(named('“It would be a good scheme,” spoke Arobin.')).toEqual(['Arobin/named']);
+    // (A colon and a dash leading in, as older books set it.)
+    expect(
+      named('Mr. Ward came in.', 'Mr. Kay turned to them with a grave face:--', '“I am cold.”'),
+    ).toEqual(['Mr. Kay/named']);
     // (Only speech going on: someone pleased or asked is no one speaking.)
     expect(named('“Not yet,” Dolokhov was pleased to hear.')).toEqual(['-']);
     expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
