@@ -1013,8 +1013,10 @@ function* sentenceSubjects(text: string): Generator<string | undefined> {
     const start = sentenceStart(rest);
     const sentence = rest.slice(start);
     rest = rest.slice(0, start);
-    let subject: string | undefined;
-    for (const match of sentence.matchAll(WHO)) {
+    // ("The council's finance officer, Priya Nand, said…": the name set beside the subject.)
+    const beside = APPOSITION.exec(sentence.trimStart());
+    let subject: string | undefined = beside ? cleanName(beside[1]) : undefined;
+    for (const match of beside ? [] : sentence.matchAll(WHO)) {
       if (afterPreposition(sentence, match.index)) continue;
       subject = match[1] && cleanName(match[1]);
       if (!subject && OPENERS.has(match[0])) continue;
@@ -1028,6 +1030,12 @@ function* sentenceSubjects(text: string): Generator<string | undefined> {
     yield subject;
   }
 }
+
+/** A description opening a sentence, then a name set beside it between commas. */
+const APPOSITION = new RegExp(
+  String.raw`^(?:The|A|An|His|Her|Their|Our|My)\s[^,.;:!?“”"]{1,60},\s+(${NAME}),`,
+  'u',
+);
 
 /** A word in -ing opening a clause, before a small letter: "Taking his hand, …". */
 const PARTICIPLE = /^\p{Lu}\p{Ll}+ing\s+\p{Ll}/u;

@@ -35,6 +35,14 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
   });
 
+  it('takes a name set beside a described subject for the subject (“The officer, Priya Nand, said”)', () => {
+    expect(
+      named(
+        'The finance officer, Priya Nand, said the roof could wait. She told them it was “safe for now.”',
+      ),
+    ).toEqual(['Priya Nand/pronoun']);
+  });
+
   it('takes a name of no known gender for a “he said” only as a subject in the paragraph', () => {
     expect(
       named('A letter came for Ivo.', 'Ivo sat down by the fire. “I was cold,” said he.'),
