@@ -1811,7 +1811,7 @@ const DESCRIBED_PEOPLE = {
 
 /**
  * A "she said" that neither the words near it nor the turns resolve: the one woman the
- * narration of the 1,500 characters before it names or has speaking, but for any the
+ * narration of the 1,500 characters before it has acting or speaking, but for any the
  * quotation itself names ("“Ivy, come here,” she said": not Ivy), when it describes no
  * woman without her name there either ("her mother", "the girl": someone else is in the
  * scene). A chapter of narration may go on about her by "she" alone.
@@ -1824,7 +1824,8 @@ function onlyOneNear(
   talk.all.forEach((turn, k) => {
     const gender = turn.pronoun;
     if (turn.speaker || !gender || turn.described) return;
-    const near = peopleNear(talk, text, turn.quotations[0]!.start, k);
+    // (Those who act there, not whom someone thinks of: “He thought of Hilda…”.)
+    const near = peopleNear(talk, text, turn.quotations[0]!.start, k, true);
     const people = distinctPeople(near.people.filter((name) => genderOf(talk, name) === gender));
     const unnamed = people.filter((person) => !saysName(turn.words, person));
     if (unnamed.length !== 1 || near.describes(gender)) return;
@@ -1835,7 +1836,7 @@ function onlyOneNear(
 /** What a paragraph's narration (its quotations blanked) says of who is there. */
 type ParagraphPeople = {
   /** The names in it that may be people's, where each is, and whether a speech verb follows. */
-  names: Array<{name: string; at: number; speaking: boolean}>;
+  names: Array<{name: string; at: number; speaking: boolean; acting: boolean}>;
   /** Where it describes a woman or a man without a name ("her mother"), once asked. */
   described?: {f: number[]; m: number[]};
 };
@@ -1867,12 +1868,30 @@ function paragraphPeople(text: string, paragraphs: Paragraphs, index: number): P
       if (!name || afterPreposition(narration, match.index)) continue;
       if (afterThe(narration, match.index, name)) continue;
       const speaking = SAYS.test(narration.slice(match.index + match[0].length));
-      found.names.push({name, at: start + match.index, speaking});
+      const acting = ACTING.test(narration.slice(match.index + match[0].length));
+      found.names.push({name, at: start + match.index, speaking, acting});
     }
     read[index] = found;
   }
   return found;
 }
+
+/** Verbs in the past that do not end in -ed: "Ivy came in", "Tom sat". */
+const IRREGULAR_PAST = (
+  'came went sat stood took saw ran rose spoke knew felt left got gave made thought said ' +
+  'told began heard held kept brought sought found lay led met put read set shook struck ' +
+  'threw wore wrote woke drew drank ate fell flew grew hid hung laid lit lost meant paid ' +
+  'rode rang sang sank slept stole swung taught tore understood won wept bent broke bit ' +
+  'bought caught chose crept fled flung forgot froze knelt leapt shot shut spent sprang ' +
+  'stuck strode swore swept thrust became sent turned'
+)
+  .split(' ')
+  .join('|');
+/** A verb right after a name: someone who acts ("Joan flushed", "Ralph was pleased"). */
+const ACTING = new RegExp(
+  String.raw`^(?:\s+\p{Ll}+ly)?\s+(?:was|were|had|did|could|would|might|must|should|\p{Ll}+ed|\p{Ll}+s|${IRREGULAR_PAST})\b`,
+  'u',
+);
 
 /** Where a paragraph describes a woman or a man without a name (read once, when asked). */
 function paragraphDescribed(
@@ -1896,22 +1915,25 @@ function paragraphDescribed(
 
 /**
  * The scene before a place in the text (the 1,500 characters before it): the people its
- * narration names or has speaking there, in no set order (`upTo`: the index in talk.all of
- * the first turn from the place on), and whether it describes someone unnamed of a gender
- * (read only when asked).
+ * narration names or has speaking there (`actingOnly`: only those a verb follows, who act
+ * there), in no set order (`upTo`: the index in talk.all of the first turn from the place
+ * on), and whether it describes someone unnamed of a gender (read only when asked).
  */
 function peopleNear(
   talk: Talk,
   text: string,
   at: number,
   upTo: number,
+  actingOnly = false,
 ): {people: string[]; describes: (gender: Gender) => boolean} {
   const from = Math.max(0, at - NEAR_REACH);
   const people: string[] = [];
   const first = Math.max(0, paragraphAt(talk.paragraphs, from));
   let last = first;
   for (; last < talk.paragraphs.length && talk.paragraphs[last]!.start < at; last++) {
-    for (const {name, at: where, speaking} of paragraphPeople(text, talk.paragraphs, last).names) {
+    for (const {name, at: where, speaking, acting} of paragraphPeople(text, talk.paragraphs, last)
+      .names) {
+      if (actingOnly && !speaking && !acting) continue;
       if (where >= from && where < at && (speaking || isKnown(talk, name))) people.push(name);
     }
   }

@@ -828,11 +828,13 @@ describe('a conversation read whole', () => {
       'Ann Lowe/pronoun',
     ]);
     expect(named(lowe, tom, rain, `${spoke} her mother nodded.`)).toEqual(['Ann Lowe/pronoun']);
-    // (A name as the narration has it: “Ann Lowe’s dog” is Ann Lowe's; “the Hart cottage” no
-    // one's; and a woman named in a paragraph only before the 1,500 characters is not there.)
-    expect(named(lowe, far, 'That day Ann Lowe’s dog barked.', rain, said)).toEqual([
-      'Ann Lowe/pronoun',
-    ]);
+    // (Only one who acts there: a woman whose dog barks, or whom someone thinks of, is not
+    // there; “the Hart cottage” is no one's; and a woman named in a paragraph only before the
+    // 1,500 characters is not there.)
+    for (const mention of ['That day Ivy Hart’s dog barked.', 'Everyone loved Ivy Hart.']) {
+      expect(named(hart, far, lowe, mention, rain, said), mention).toEqual(['Ann Lowe/pronoun']);
+    }
+    expect(named(hart, far, lowe, 'That day Ivy Hart sat by the fire.', rain, said)).toEqual(['-']);
     expect(named(hart, far, lowe, 'They walked past the Hart cottage.', rain, said)).toEqual([
       'Ann Lowe/pronoun',
     ]);
