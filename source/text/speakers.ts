@@ -1812,9 +1812,9 @@ const DESCRIBED_PEOPLE = {
 /**
  * A "she said" that neither the words near it nor the turns resolve: the one woman the
  * narration of the 1,500 characters before it has acting or speaking, but for any the
- * quotation itself names ("“Ivy, come here,” she said": not Ivy), when it describes no
- * woman without her name there either ("her mother", "the girl": someone else is in the
- * scene). A chapter of narration may go on about her by "she" alone.
+ * quotation itself names ("“Ivy, come here,” she said": not Ivy), when it has no woman
+ * described without her name acting there either ("her mother said", "the girl laughed":
+ * someone else is in the scene). A chapter of narration may go on about her by "she" alone.
  */
 function onlyOneNear(
   talk: Talk,
@@ -1828,7 +1828,8 @@ function onlyOneNear(
     const near = peopleNear(talk, text, turn.quotations[0]!.start, k, true);
     const people = distinctPeople(near.people.filter((name) => genderOf(talk, name) === gender));
     const unnamed = people.filter((person) => !saysName(turn.words, person));
-    if (unnamed.length !== 1 || near.describes(gender)) return;
+    // (Acting there, as the people counted: "the girl laughed", not "she thought of her mother".)
+    if (unnamed.length !== 1 || near.describes(gender, true)) return;
     assign(turn, unnamed[0]!, 'pronoun');
   });
 }
@@ -1838,8 +1839,11 @@ type ParagraphPeople = {
   /** The names in it that may be people's, where each is, and whether a speech verb follows. */
   names: Array<{name: string; at: number; speaking: boolean; acting: boolean}>;
   /** Where it describes a woman or a man without a name ("her mother"), once asked. */
-  described?: {f: number[]; m: number[]};
+  described?: {f: Described[]; m: Described[]};
 };
+
+/** Where a description of someone is, and whether a verb follows it ("the girl laughed"). */
+type Described = {at: number; acting: boolean};
 
 /** Each text's paragraphs' people, read when a scene around them is first asked about. */
 const paragraphsPeople = new WeakMap<Paragraphs, Array<ParagraphPeople | undefined>>();
@@ -1898,7 +1902,7 @@ function paragraphDescribed(
   text: string,
   paragraphs: Paragraphs,
   index: number,
-): {f: number[]; m: number[]} {
+): {f: Described[]; m: Described[]} {
   const found = paragraphPeople(text, paragraphs, index);
   if (!found.described) {
     const narration = paragraphNarration(text, paragraphs[index]!);
@@ -1906,7 +1910,9 @@ function paragraphDescribed(
     found.described = {f: [], m: []};
     for (const gender of ['f', 'm'] as const) {
       for (const match of narration.matchAll(DESCRIBED_PEOPLE[gender])) {
-        found.described[gender].push(start + match.index);
+        const after = narration.slice(match.index + match[0].length);
+        const acting = ACTING.test(after) || SAYS.test(after);
+        found.described[gender].push({at: start + match.index, acting});
       }
     }
   }
@@ -1917,7 +1923,8 @@ function paragraphDescribed(
  * The scene before a place in the text (the 1,500 characters before it): the people its
  * narration names or has speaking there (`actingOnly`: only those a verb follows, who act
  * there), in no set order (`upTo`: the index in talk.all of the first turn from the place
- * on), and whether it describes someone unnamed of a gender (read only when asked).
+ * on), and whether it describes someone unnamed of a gender (`acting`: a verb after the
+ * description), read only when asked.
  */
 function peopleNear(
   talk: Talk,
@@ -1925,7 +1932,7 @@ function peopleNear(
   at: number,
   upTo: number,
   actingOnly = false,
-): {people: string[]; describes: (gender: Gender) => boolean} {
+): {people: string[]; describes: (gender: Gender, acting?: boolean) => boolean} {
   const from = Math.max(0, at - NEAR_REACH);
   const people: string[] = [];
   const first = Math.max(0, paragraphAt(talk.paragraphs, from));
@@ -1942,10 +1949,11 @@ function peopleNear(
     const {speaker} = talk.all[k]!;
     if (speaker) people.push(speaker);
   }
-  const describes = (gender: Gender) => {
+  const describes = (gender: Gender, acting = false) => {
     for (let index = first; index < last; index++) {
       const described = paragraphDescribed(text, talk.paragraphs, index)[gender];
-      if (described.some((where) => where >= from && where < at)) return true;
+      const there = (one: Described) => one.at >= from && one.at < at && (!acting || one.acting);
+      if (described.some(there)) return true;
     }
     return false;
   };

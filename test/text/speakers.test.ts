@@ -848,6 +848,10 @@ describe('a conversation read whole', () => {
     // …nor one described without her name: she may be the one speaking.
     expect(named(lowe, tom, 'Her mother was asleep upstairs.', rain, said)).toEqual(['-']);
     expect(named(lowe, tom, 'The old woman was asleep upstairs.', rain, said)).toEqual(['-']);
+    // (Acting there: one only looked for is not.)
+    expect(named(lowe, tom, 'Ann Lowe looked for her mother.', rain, said)).toEqual([
+      'Ann Lowe/pronoun',
+    ]);
     // Only within the 1,500 characters before it.
     const night = `${rain} `.repeat(22);
     const fromName = 'Ann Lowe was tired, and she slept.\n\n'.length;
