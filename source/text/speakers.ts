@@ -295,6 +295,8 @@ type Turn = {
   describedBy?: string;
   /** Whether narration comes before its first quotation, with no tag. */
   narrated?: boolean;
+  /** Whom its tag says it to ("he said to Tom"): never its speaker. */
+  saidTo?: string;
 };
 
 /** What naming knows of the conversation under way. */
@@ -1160,6 +1162,9 @@ const PEOPLE = new Set(
   ).split(' '),
 );
 
+/** Where the one a tag speaks to ends: a mark, or a full stop not after a title or initial. */
+const OBJECT_END = /[,;!?:"“”]|(?<!\b(?:Mr|Mrs|Ms|Mme|Dr|St|Prof|Rev|\p{Lu}))\.(?=\s|$)/u;
+
 /** A description of someone not met before: "a maid", "an officer". */
 const INDEFINITE = /(?:^|[^\p{L}])[Aa]n?\s+[\p{Ll}-]/u;
 
@@ -1177,7 +1182,7 @@ function genderOfPronoun(pronoun: string): Gender | undefined {
 }
 
 /** The speaker a tag names, and how: a name, a pronoun resolved, or the narrator. */
-type Tagged = {speaker?: string; way: SpeakerWay; pronoun?: Gender} | undefined;
+type Tagged = {speaker?: string; way: SpeakerWay; pronoun?: Gender; saidTo?: string} | undefined;
 
 function tagOf(scene: Scene, name: string | undefined, pronoun: string | undefined): Tagged {
   // ("said I": the capitalised pronoun is taken for a name first.)
@@ -1216,9 +1221,9 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
       const object = after
         .slice(match[0].length)
         .replace(/^(?:\s+\p{Ll}+ly)*\s+(?:(?:to|of|at)\s+)?/u, '')
-        .split(/[,;.!?:"“”]/u)[0]!;
+        .split(OBJECT_END)[0]!;
       if (/^\p{Lu}/u.test(object) && saysName(object, tag.speaker)) {
-        return {...tag, speaker: undefined};
+        return {...tag, speaker: undefined, saidTo: tag.speaker};
       }
     }
     if (tag) return tag;
@@ -1565,6 +1570,7 @@ function nameOne(text: string, quotation: Quoted, talk: Talk): void {
       turn.pronoun = scene.describedAs;
       turn.describedBy = scene.describedBy;
     } else if (tagged?.pronoun) turn.pronoun = tagged.pronoun;
+    if (tagged && tagged !== 'described' && tagged.saidTo) turn.saidTo = tagged.saidTo;
   }
   // (Narration before its first quotation and no tag: someone acts, then speaks, or the text
   // quotes something read or written; either way, the alternation is not carried through it.)
@@ -1676,6 +1682,7 @@ function settle(talk: Talk, text: string): void {
   };
   let named = true;
   const carry = (turn: Turn, speaker: string, way: SpeakerWay) => {
+    if (turn.saidTo && samePerson(turn.saidTo, speaker)) return;
     assign(turn, speaker, way);
     named = true;
   };

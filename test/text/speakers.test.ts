@@ -27,9 +27,20 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“The surprise?” joined in Dahlia.')).toEqual(['Dahlia/named']);
     expect(named('“It would be a good scheme,” spoke Arobin.')).toEqual(['Arobin/named']);
     // (A colon and a dash leading in, as older books set it.)
-    expect(
-      named('Mr. Ward came in.', 'Mr. Kay turned to them with a grave face:--', '“I am cold.”'),
-    ).toEqual(['Mr. Kay/named']);
+    for (const lead of [
+      'Mr. Kay turned to them with a grave face:--',
+      'Mr. Kay turned to them with a grave face: —',
+      'Mr. Kay--tall and grave--turned to them:--',
+    ]) {
+      expect(named('Mr. Ward came in.', lead, '“I am cold.”'), lead).toEqual(['Mr. Kay/named']);
+    }
+    // (Not a colon inside it, nor no colon at all: no lead-in.)
+    for (const lead of [
+      'Mr. Kay had two things: a hat and a coat,',
+      'Mr. Kay waited for the rain',
+    ]) {
+      expect(named('Mr. Ward came in.', lead, '“Is it over?”'), lead).toEqual(['-']);
+    }
     // (Only speech going on: someone pleased or asked is no one speaking.)
     expect(named('“Not yet,” Dolokhov was pleased to hear.')).toEqual(['-']);
     expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
@@ -41,6 +52,14 @@ describe('a speaker named beside the quotation', () => {
         'The finance officer, Priya Nand, said the roof could wait. She told them it was “safe for now.”',
       ),
     ).toEqual(['Priya Nand/pronoun']);
+  });
+
+  it('takes a name of known gender in the paragraph for a “he said”, subject or not', () => {
+    expect(named('Everyone loved Mr. Kay. “Cold,” he said.')).toEqual(['Mr. Kay/pronoun']);
+    // (Of several, only those known to be of its gender.)
+    expect(
+      named('A letter came for Ivo.', 'Then Ivo and Mr. Kay came in. “Cold,” he said.'),
+    ).toEqual(['Mr. Kay/pronoun']);
   });
 
   it('takes a name of no known gender for a “he said” only as a subject in the paragraph', () => {
@@ -73,9 +92,29 @@ describe('a speaker named beside the quotation', () => {
   });
 
   it('never takes for a “he said” the one the tag says it to', () => {
-    expect(
-      named('“Good night,” said Jack.', '“Where are you off to?” he said suddenly to Jack.'),
-    ).toEqual(['Jack/named', '-']);
+    for (const tag of ['he said suddenly to Jack', 'he said to Jack', 'he asked Jack']) {
+      expect(named('“Good night,” said Jack.', `“Where are you off to?” ${tag}.`), tag).toEqual([
+        'Jack/named',
+        '-',
+      ]);
+    }
+    // (Nor by the turns or the scene later; left a “he said”, not the woman's whose turn it is.)
+    const ward = ['“Hello,” said Mrs. Lowe.', '“Good night,” said Mr. Ward.'];
+    expect(named(...ward, '“Bed?” he said.')).toEqual([
+      'Mrs. Lowe/named',
+      'Mr. Ward/named',
+      'Mr. Ward/pronoun',
+    ]);
+    expect(named(...ward, '“Bed?” he said to Mr. Ward.')).toEqual([
+      'Mrs. Lowe/named',
+      'Mr. Ward/named',
+      '-',
+    ]);
+    // (Only the one said to: not another named after “to”.)
+    const scene = ['Then Tom came by, and he knocked.', 'Mr. Kay sat down by the fire.'];
+    expect(named(scene[0]!, `${scene[1]} “Sit down,” he said to Ann.`)).toEqual([
+      'Mr. Kay/pronoun',
+    ]);
   });
 
   it('takes a person the tag calls by what they do: “said the policeman”', () => {
@@ -882,6 +921,13 @@ describe('a conversation read whole', () => {
     // Not with two others named there, or someone described without a name.
     expect(named(lowe, ivy, tom, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
     expect(named(lowe, `${tom} His father slept.`, ...talk)).toEqual([
+      'Tom/named',
+      '-',
+      'Tom/turn',
+      '-',
+    ]);
+    // (Only mentioned, as well as acting: the scene of two counts every description.)
+    expect(named(lowe, `${tom} He thought of his father.`, ...talk)).toEqual([
       'Tom/named',
       '-',
       'Tom/turn',
