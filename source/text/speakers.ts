@@ -926,7 +926,10 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     .map((turn) => turn.speaker)
     .filter((speaker): speaker is string => speaker !== undefined);
   const crowd = distinctPeople(lately).length > 2;
-  if (pair.length === 2 && ofGender.length === 1 && !crowd) return ofGender[0];
+  // (Not after a page of narration: the scene may have moved to someone else.)
+  const lastEnd = talk.turns.at(-1)?.end ?? 0;
+  const near = lastEnd >= talk.paragraphs[scene.paragraph]!.start - LAST_TWO_WITHIN;
+  if (pair.length === 2 && ofGender.length === 1 && !crowd && near) return ofGender[0];
   // Of all who have spoken in the conversation, the only one of its gender, when no one else
   // of it is among the last people named (the narration since the quotation before included).
   const only = onlyOfGender(talk, gender);
@@ -969,6 +972,9 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
   }
   return undefined;
 }
+
+/** How much narration may come between the two who spoke last and a "he said" they answer. */
+const LAST_TWO_WITHIN = 1000;
 
 /** How many of the people named last may not be of a pronoun's gender for the one followed. */
 const RIVALS_OF_FOLLOWED = 3;

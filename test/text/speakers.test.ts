@@ -335,6 +335,16 @@ describe('pronouns, where a reader can be sure', () => {
         '“Is it?” he said.',
       ),
     ).toEqual(['Mr. Marsh/named', 'Mrs. Crane/named', 'Mr. Marsh/pronoun']);
+    // (Not after a page of narration, where someone else may have come in.)
+    const page = `Mr. Kay came in. ${'The rain fell. '.repeat(70)}At last Mr. Kay sat down.`;
+    expect(
+      named(
+        '“Good morning,” said Mr. Marsh.',
+        '“Good morning,” said Mrs. Crane.',
+        page,
+        '“Is it?” he said.',
+      ).at(-1),
+    ).toBe('Mr. Kay/pronoun');
   });
 
   it('learns a gender from the pronouns after a name that is a subject, not a place', () => {
