@@ -828,15 +828,15 @@ type Scene = {
   describedBy?: string;
 };
 
-const AFTER_THE = /(?:^|[^\p{L}])(?:the|an?)\s+$/iu;
+const AFTER_ARTICLE = /(?:^|[^\p{L}])(?:the|an?)\s+$/iu;
 
 /**
  * "the Great North Road", "the Forest", "a Potsdam parade": a place or a thing, unless a title
  * ("the Colonel").
  */
-function afterThe(text: string, at: number, name: string): boolean {
+function afterArticle(text: string, at: number, name: string): boolean {
   return (
-    AFTER_THE.test(text.slice(Math.max(0, at - 5), at)) && !TITLE_WORD.test(name.split(' ')[0]!)
+    AFTER_ARTICLE.test(text.slice(Math.max(0, at - 5), at)) && !TITLE_WORD.test(name.split(' ')[0]!)
   );
 }
 
@@ -846,7 +846,7 @@ function namesIn(talk: Talk, narration: string): string[] {
   for (const match of narration.matchAll(WHO)) {
     const name = match[1] && cleanName(match[1]);
     if (!name || afterPreposition(narration, match.index)) continue;
-    if (afterThe(narration, match.index, name)) continue;
+    if (afterArticle(narration, match.index, name)) continue;
     const speaking = SAYS.test(narration.slice(match.index + match[0].length));
     if (isKnown(talk, name) || speaking) names.push(name);
   }
@@ -1245,9 +1245,10 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
       .split(/[,;.!?:—–"“”]/u)[0]!
       .replace(/\s+/g, ' ');
     const noun = DESCRIPTION_NOUN.exec(clause);
-    scene.describedAs = genderOfDescription(noun?.[1] ?? match[0]);
     // ("whispered a maid": someone new, not whose turn it is.)
-    if (INDEFINITE.test(match[0])) scene.describedAs = undefined;
+    scene.describedAs = INDEFINITE.test(match[0])
+      ? undefined
+      : genderOfDescription(noun?.[1] ?? match[0]);
     scene.describedBy = DESCRIPTION_WORDS.exec(clause)?.[0].replace(/(?:\s+\p{Ll}+ly)+$/u, '');
     return 'described';
   }
@@ -1883,10 +1884,14 @@ function paragraphPeople(text: string, paragraphs: Paragraphs, index: number): P
     for (const match of namesOf(narration)) {
       const name = cleanName(match[0]);
       if (!name || afterPreposition(narration, match.index)) continue;
-      if (afterThe(narration, match.index, name)) continue;
-      const speaking = SAYS.test(narration.slice(match.index + match[0].length));
-      const acting = ACTING.test(narration.slice(match.index + match[0].length));
-      found.names.push({name, at: start + match.index, speaking, acting});
+      if (afterArticle(narration, match.index, name)) continue;
+      const rest = narration.slice(match.index + match[0].length);
+      found.names.push({
+        name,
+        at: start + match.index,
+        speaking: SAYS.test(rest),
+        acting: ACTING.test(rest),
+      });
     }
     read[index] = found;
   }
