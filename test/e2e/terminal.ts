@@ -2,7 +2,7 @@
 import {spawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import path from 'node:path';
-import {mkdtempSync} from 'node:fs';
+import {closeSync, constants, mkdtempSync, openSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {fileURLToPath} from 'node:url';
 
@@ -103,13 +103,32 @@ export async function runCli({
     cwd: projectRoot,
     env: terminalEnv({BROADSHEET: `"${process.execPath}" "${cliPath}"`, ...env}),
   });
+  // (node-pty drops what the terminal still holds once the program's side of it closes, often
+  // the last few kilobytes: microsoft/node-pty#72, #85. Holding that side open too until the
+  // output has been read keeps it.)
+  const ptsPath = (child as unknown as {_pty?: unknown})._pty;
+  const heldOpen =
+    typeof ptsPath === 'string' ? openSync(ptsPath, constants.O_RDWR | constants.O_NOCTTY) : -1;
+  let chunks = 0;
   child.onData((data) => {
+    chunks++;
     raw += data;
     feed(data);
   });
   if (typeAhead !== undefined) child.write(typeAhead);
+  // (The exit may also be reported before the last of the output arrives: it counts once a
+  // wait and a pass over pending input bring no more, or after 3 s.)
   const exited = new Promise<Exit>((resolve) =>
-    child.onExit(({exitCode, signal}) => resolve({exitCode, signal})),
+    child.onExit(async ({exitCode, signal}) => {
+      const exitAt = Date.now();
+      for (let seen = -1; seen !== chunks && Date.now() - exitAt < 3000;) {
+        seen = chunks;
+        await new Promise((wait) => setTimeout(wait, 50));
+        await new Promise((wait) => setImmediate(wait));
+      }
+      if (heldOpen !== -1) closeSync(heldOpen);
+      resolve({exitCode, signal});
+    }),
   );
   let done = false;
   void exited.then(() => (done = true));
