@@ -234,9 +234,15 @@ function bareName(name: string): string {
 const LEADING_TITLE = new RegExp(`^(?:${TITLE})\\s+`, 'u');
 const bareNames = new Map<string, string>();
 
-/** Whether two names may be the same person: one's words among the other's, titles agreeing. */
+/**
+ * Whether two names may be the same person: one's words among the other's, titles agreeing;
+ * a title alone is the one who bears it ("the Professor" is Professor de Worms).
+ */
 export function samePerson(a: string, b: string): boolean {
   if (a === b) return true;
+  if (b.startsWith(`${a} `) ? TITLE_WORD.test(a) : a.startsWith(`${b} `) && TITLE_WORD.test(b)) {
+    return true;
+  }
   const genderA = titleGender(a);
   const genderB = titleGender(b);
   if (genderA && genderB && genderA !== genderB) return false;
@@ -1246,10 +1252,11 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
       .replace(/\s+/g, ' ');
     const noun = DESCRIPTION_NOUN.exec(clause);
     // ("whispered a maid": someone new, not whose turn it is.)
-    scene.describedAs = INDEFINITE.test(match[0])
+    const someoneNew = INDEFINITE.test(match[0]);
+    scene.describedAs = someoneNew ? undefined : genderOfDescription(noun?.[1] ?? match[0]);
+    scene.describedBy = someoneNew
       ? undefined
-      : genderOfDescription(noun?.[1] ?? match[0]);
-    scene.describedBy = DESCRIPTION_WORDS.exec(clause)?.[0].replace(/(?:\s+\p{Ll}+ly)+$/u, '');
+      : DESCRIPTION_WORDS.exec(clause)?.[0].replace(/(?:\s+\p{Ll}+ly)+$/u, '');
     return 'described';
   }
   const according = ACCORDING.exec(after) ?? WHOSE.exec(after);
@@ -1718,7 +1725,10 @@ function settle(talk: Talk, text: string): void {
     }
     run.known = turns.map((turn) => turn.speaker);
     turns.forEach((turn, k) => {
-      if (turn.speaker || turn.pronoun || turn.described || turn.narrated) return;
+      if (turn.speaker || turn.pronoun || turn.narrated) return;
+      // ("said the doctor", "replied his friend": of no gender known, a turn as any other; not
+      // "said the stranger", someone new to the conversation.)
+      if (turn.described && (!turn.describedBy || NEWCOMER.test(turn.describedBy))) return;
       // (A speaker only ahead, at the start of a run: tags often come a turn or two in.)
       const opens = !run.linked[k] || !run.linked[k - 1];
       const candidate = carried(run, k, () => opens);
@@ -1729,6 +1739,7 @@ function settle(talk: Talk, text: string): void {
     if (round === 0) {
       onlyOneNear(talk, text, carry);
       twoNear(talk, text, run, carry);
+      otherNear(talk, text, run, carry);
       describedAlike(talk, carry);
     }
   }
@@ -1777,6 +1788,43 @@ function twoNear(
     }
   }
 }
+
+/**
+ * A run of turns whose one side's turns name one person and the other side's nobody (still,
+ * once the rules above are done): the other side is the one other person the narration of
+ * the 1,500 characters before the run has acting or speaking there, when it has no one
+ * described without a name acting there ("the girl laughed": who may be the one), and the
+ * turns allow it (see sideFits).
+ */
+function otherNear(
+  talk: Talk,
+  text: string,
+  run: Run,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const {turns} = run;
+  for (const {from, to, unknown, one} of oneSided(run)) {
+    let open = false;
+    for (let k = unknown; k <= to && !open; k += 2) {
+      open = !turns[k]!.speaker && !turns[k]!.narrated;
+    }
+    if (!open) continue;
+    const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from, true);
+    const others = distinctPeople(near.people).filter(
+      (name) => name !== NARRATOR && !samePerson(name, one),
+    );
+    if (others.length !== 1 || near.describes('f', true) || near.describes('m', true)) continue;
+    const other = others[0]!;
+    if (!sideFits(turns, unknown, to, other, genderOf(talk, other))) continue;
+    for (let k = unknown; k <= to; k += 2) {
+      if (!turns[k]!.speaker && !turns[k]!.narrated) assign(turns[k]!, other, 'turn');
+    }
+  }
+}
+
+/** Words a description uses for someone new to a conversation, or for one of several. */
+const NEWCOMER =
+  /\b(?:stranger|strangers|newcomer|voice|first|second|third|former|latter|two|three|others|members|group)\b/;
 
 /** How often, at least, a description must name someone in a conversation to name them. */
 const DESCRIBED_AT_LEAST = 2;
@@ -2154,11 +2202,17 @@ function runOf(talk: Talk): Run {
   return {turns, linked, addressed, hint, known: []};
 }
 
-/** How many people speak in the turns of turns[k]'s run up to four either side of it. */
+/**
+ * How many turns either side of a turn a third speaker breaks its alternation (three: one
+ * four turns away may have come in later, or left).
+ */
+const ALTERNATION_REACH = 3;
+
+/** How many people speak in the turns of turns[k]'s run up to three either side of it. */
 function speakersAround(run: Run, k: number): number {
   const people: string[] = [];
   for (const step of [-1, 1]) {
-    for (let j = k + step, d = 1; d <= 4; j += step, d++) {
+    for (let j = k + step, d = 1; d <= ALTERNATION_REACH; j += step, d++) {
       if (j < 0 || j >= run.turns.length || !run.linked[step < 0 ? j + 1 : j]) break;
       // (Those who speak: someone only called by name may not be there.)
       const speaker = run.known[j];

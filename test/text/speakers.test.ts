@@ -537,7 +537,17 @@ describe('a conversation read whole', () => {
     ]);
   });
 
-  it('carries no one when three people speak about the turn', () => {
+  it('carries no one when three people speak within three turns of it', () => {
+    expect(
+      named(
+        '“One,” said Mr. Ward.',
+        '“Two.”',
+        '“Three.”',
+        '“Four,” said Ivy.',
+        '“Five,” said Clara.',
+      ),
+    ).toEqual(['Mr. Ward/named', '-', '-', 'Ivy/named', 'Clara/named']);
+    // (A third four turns away may have come in later: the turn is carried.)
     expect(
       named(
         '“One,” said Mr. Ward.',
@@ -547,7 +557,8 @@ describe('a conversation read whole', () => {
         '“Five.”',
         '“Six,” said Clara.',
       ),
-    ).toEqual(['Mr. Ward/named', '-', '-', 'Ivy/named', '-', 'Clara/named']);
+    ).toEqual(['Mr. Ward/named', 'Ivy/turn', '-', 'Ivy/named', 'Mr. Ward/turn', 'Clara/named']);
+    // (“Three.” has Clara three turns away, and stays no one's; “Five.” has Mr. Ward four.)
     // (Two only: the turn two back is theirs, and near a run's start, the turn two ahead.)
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.')).toEqual([
       'Mr. Ward/named',
@@ -670,10 +681,24 @@ describe('a conversation read whole', () => {
       named(`“Is it far?” said ${first}.`, '“Not far,” said Tom.', '“Then go,” said her mother.');
     expect(talk('Mrs. Ward')).toEqual(['Mrs. Ward/named', 'Tom/named', 'Mrs. Ward/turn']);
     expect(talk('Mr. Ward')).toEqual(['Mr. Ward/named', 'Tom/named', '-']);
-    // (A description that says nothing of who: nobody.)
-    expect(
-      named('“Is it far?” said Mrs. Ward.', '“Not far,” said Tom.', '“Then go,” said the doctor.'),
-    ).toEqual(['Mrs. Ward/named', 'Tom/named', '-']);
+    // (A description of no gender, “said the doctor”: the turns carry to it as to any turn;
+    // not to someone new, “said the stranger”, “said a doctor”, “said the first”.)
+    const doctor = (tag: string) =>
+      named('“Is it far?” said Mrs. Ward.', '“Not far,” said Tom.', `“Then go,” ${tag}.`);
+    expect(doctor('said the doctor')).toEqual(['Mrs. Ward/named', 'Tom/named', 'Mrs. Ward/turn']);
+    expect(doctor('replied his friend')).toEqual([
+      'Mrs. Ward/named',
+      'Tom/named',
+      'Mrs. Ward/turn',
+    ]);
+    for (const tag of [
+      'said the stranger',
+      'said a doctor',
+      'said the first',
+      'said a man at the door',
+    ]) {
+      expect(doctor(tag), tag).toEqual(['Mrs. Ward/named', 'Tom/named', '-']);
+    }
     // (A woman or a man a word or two after "the": "said the old lady, kindly".)
     const old = (first: string) =>
       named(
@@ -936,12 +961,17 @@ describe('a conversation read whole', () => {
       'Tom/turn',
       '-',
     ]);
-    // (Only mentioned, as well as acting: the scene of two counts every description.)
+    // (Only mentioned: the scene of two counts every description, but the other side of a
+    // run that names one is the one other person acting there, see below.)
+    expect(named(lowe, `${tom} He thought of his father.`, '“Tired?”', '“A little.”')).toEqual([
+      '-',
+      '-',
+    ]);
     expect(named(lowe, `${tom} He thought of his father.`, ...talk)).toEqual([
       'Tom/named',
-      '-',
+      'Ann Lowe/turn',
       'Tom/turn',
-      '-',
+      'Ann Lowe/turn',
     ]);
     // Not beyond the 1,500 characters before the run.
     const far = 'The hills were quiet all that year. '.repeat(42);
@@ -975,6 +1005,31 @@ describe('a conversation read whole', () => {
     expect(named(lowe, tom, ...girl).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
     const hers = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ann Lowe is never tired.”'];
     expect(named(lowe, tom, ...hers).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
+  });
+
+  it('gives the unnamed side of a run naming one the one other person acting before it', () => {
+    const lowe = 'That night Ann Lowe came in, and she sat down.';
+    const tom = 'That day Tom came by, and he knocked.';
+    const talk = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“A little.”'];
+    // (Ivy Hart, only missed, is not there; the scene of two counts her.)
+    const thought = 'Tom missed Ivy Hart.';
+    const hart = 'That evening Ivy Hart came in, and she sat down.';
+    expect(
+      named(hart, 'The hills were quiet all that year. '.repeat(42), lowe, tom, thought, ...talk),
+    ).toEqual(['Tom/named', 'Ann Lowe/turn', 'Tom/turn', 'Ann Lowe/turn']);
+    // Not with two others acting there, or someone described without a name acting there.
+    expect(named(hart, lowe, tom, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+    expect(named(lowe, tom, 'The old woman sighed.', ...talk)).toEqual([
+      'Tom/named',
+      '-',
+      'Tom/turn',
+      '-',
+    ]);
+    // Nor when a turn of the side says her name, or is a description.
+    const hers = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ann Lowe is never tired.”'];
+    expect(named(lowe, tom, thought, ...hers).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
+    const girl = ['“Cold?” said Tom.', '“No,” said the girl.', '“Tired?”', '“A little.”'];
+    expect(named(lowe, tom, thought, ...girl).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
   });
 
   it('follows the one the text has he or she after most, the first of two as often', () => {
@@ -1218,12 +1273,16 @@ describe('a conversation read whole', () => {
       '-',
       '-',
     ]);
-    // (One called, the other turn calling no one: the hint holds.)
+    // (One called, the other turn calling no one: the hint holds. The other side is then
+    // the one other person the narration has acting: Mr. Ward, who met them.)
     expect(named(opening, '“Where to, Ann?”', '“Home.”', '“So soon?”')).toEqual([
-      '-',
+      'Mr. Ward/turn',
       'Ann/turn',
-      '-',
+      'Mr. Ward/turn',
     ]);
+    // (Two acting there: no other side.)
+    const two = 'Mr. Ward came in. Mr. Pike came in. They met Ann and Tom at the gate.';
+    expect(named(two, '“Where to, Ann?”', '“Home.”', '“So soon?”')).toEqual(['-', 'Ann/turn', '-']);
   });
 
   it('names a quotation the same whether its conversation is named alone or in order', () => {
@@ -1442,6 +1501,11 @@ describe('names of one person', () => {
     expect(samePerson('Fitzwilliam Ward', 'Ward')).toBe(true);
     expect(samePerson('Mr. Ward', 'Mrs. Ward')).toBe(false);
     expect(samePerson('Ivy', 'Clara')).toBe(false);
+    // (A title alone is the one who bears it: “the Professor”, Professor de Worms.)
+    expect(samePerson('Professor', 'Professor de Worms')).toBe(true);
+    expect(samePerson('Colonel Ducroix', 'Colonel')).toBe(true);
+    expect(samePerson('Professor', 'Colonel Ducroix')).toBe(false);
+    expect(samePerson('Ward', 'Wardley Hall')).toBe(false);
   });
 });
 
