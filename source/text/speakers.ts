@@ -1740,6 +1740,7 @@ function settle(talk: Talk, text: string): void {
       onlyOneNear(talk, text, carry);
       twoNear(talk, text, run, carry);
       otherNear(talk, text, run, carry);
+      talkedOn(talk, run, carry);
       describedAlike(talk, carry);
     }
   }
@@ -1804,11 +1805,7 @@ function otherNear(
 ): void {
   const {turns} = run;
   for (const {from, to, unknown, one} of oneSided(run)) {
-    let open = false;
-    for (let k = unknown; k <= to && !open; k += 2) {
-      open = !turns[k]!.speaker && !turns[k]!.narrated;
-    }
-    if (!open) continue;
+    if (!sideOpen(turns, unknown, to)) continue;
     const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from, true);
     const others = distinctPeople(near.people).filter(
       (name) => name !== NARRATOR && !samePerson(name, one),
@@ -1816,9 +1813,61 @@ function otherNear(
     if (others.length !== 1 || near.describes('f', true) || near.describes('m', true)) continue;
     const other = others[0]!;
     if (!sideFits(turns, unknown, to, other, genderOf(talk, other))) continue;
-    for (let k = unknown; k <= to; k += 2) {
-      if (!turns[k]!.speaker && !turns[k]!.narrated) assign(turns[k]!, other, 'turn');
+    giveSide(turns, unknown, to, other, assign);
+  }
+}
+
+/** Whether turns[first], turns[first + 2] … up to turns[last] leave one to name. */
+function sideOpen(turns: Turn[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k += 2) {
+    if (!turns[k]!.speaker && !turns[k]!.narrated) return true;
+  }
+  return false;
+}
+
+/** Gives someone the turns of a side (every other one) that no rule named. */
+function giveSide(
+  turns: Turn[],
+  first: number,
+  last: number,
+  person: string,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  for (let k = first; k <= last; k += 2) {
+    if (!turns[k]!.speaker && !turns[k]!.narrated) assign(turns[k]!, person, 'turn');
+  }
+}
+
+/** How far after a run the conversation going on may tell its unnamed side (see talkedOn). */
+const TALKED_ON_WITHIN = 2000;
+
+/**
+ * A run of turns whose one side's turns name one person and the other side's nobody, after
+ * which the conversation goes on (within 2,000 characters) with that one and one other
+ * speaking, no third: the other side is that other, when the turns allow it (see sideFits).
+ */
+function talkedOn(
+  talk: Talk,
+  run: Run,
+  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+): void {
+  const {turns} = run;
+  for (const {to, unknown, one} of oneSided(run)) {
+    if (!sideOpen(turns, unknown, to)) continue;
+    let other: string | undefined;
+    let oneAgain = false;
+    const reach = turns[to]!.end + TALKED_ON_WITHIN;
+    for (let k = to + 1; k < turns.length && turns[k]!.paragraph <= reach; k++) {
+      const {speaker} = turns[k]!;
+      if (!speaker || speaker === NARRATOR) continue;
+      if (samePerson(speaker, one)) oneAgain = true;
+      else if (other === undefined) other = speaker;
+      else if (!samePerson(other, speaker)) other = '';
     }
+    if (!other || !oneAgain || !sideFits(turns, unknown, to, other, genderOf(talk, other))) {
+      continue;
+    }
+    giveSide(turns, unknown, to, other, assign);
   }
 }
 

@@ -1032,6 +1032,47 @@ describe('a conversation read whole', () => {
     expect(named(lowe, tom, thought, ...girl).filter((_, k) => k % 2 === 1)).toEqual(['-', '-']);
   });
 
+  it('gives the unnamed side of a run naming one the other who talks on with them after it', () => {
+    const talk = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“A little.”'];
+    const fire = 'The fire crackled.';
+    const on = ['“Tea?” said Ann Lowe.', '“Yes,” said Tom.'];
+    expect(named(...talk, fire, ...on)).toEqual([
+      'Tom/named',
+      'Ann Lowe/turn',
+      'Tom/turn',
+      'Ann Lowe/turn',
+      'Ann Lowe/named',
+      'Tom/named',
+    ]);
+    // Not when a third speaks there too, or the one named does not, or only far on.
+    const ivy = '“Me too,” said Ivy.';
+    expect(named(...talk, fire, ...on, ivy).slice(0, 4)).toEqual([
+      'Tom/named',
+      '-',
+      'Tom/turn',
+      '-',
+    ]);
+    expect(named(...talk, fire, on[0]!).slice(0, 4)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+    // (Within 2,000 characters of the run: the conversation goes on past a sign read.)
+    const sign = 'The sign on the gate read: “Keep out.”';
+    const hills = (times: number) => 'The hills were quiet all that year. '.repeat(times);
+    expect(named(...talk, hills(20), sign, hills(20), ...on).slice(0, 4)).toEqual([
+      'Tom/named',
+      'Ann Lowe/turn',
+      'Tom/turn',
+      'Ann Lowe/turn',
+    ]);
+    expect(named(...talk, hills(30), sign, hills(30), ...on).slice(0, 4)).toEqual([
+      'Tom/named',
+      '-',
+      'Tom/turn',
+      '-',
+    ]);
+    // Nor on a side whose turns say her name.
+    const hers = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ann Lowe is never tired.”'];
+    expect(named(...hers, fire, ...on).slice(0, 4)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
+  });
+
   it('follows the one the text has he or she after most, the first of two as often', () => {
     const times = (count: number, sentence: string) =>
       Array.from({length: count}, () => sentence).join(' ');
