@@ -1739,7 +1739,6 @@ function settle(talk: Talk, text: string): void {
     if (round === 0) {
       onlyOneNear(talk, text, carry);
       twoNear(talk, text, run, carry);
-      otherNear(talk, text, run, carry);
       talkedOn(talk, run, carry);
       describedAlike(talk, carry);
     }
@@ -1790,33 +1789,6 @@ function twoNear(
   }
 }
 
-/**
- * A run of turns whose one side's turns name one person and the other side's nobody (still,
- * once the rules above are done): the other side is the one other person the narration of
- * the 1,500 characters before the run has acting or speaking there, when it has no one
- * described without a name acting there ("the girl laughed": who may be the one), and the
- * turns allow it (see sideFits).
- */
-function otherNear(
-  talk: Talk,
-  text: string,
-  run: Run,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
-  const {turns} = run;
-  for (const {from, to, unknown, one} of oneSided(run)) {
-    if (!sideOpen(turns, unknown, to)) continue;
-    const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from, true);
-    const others = distinctPeople(near.people).filter(
-      (name) => name !== NARRATOR && !samePerson(name, one),
-    );
-    if (others.length !== 1 || near.describes('f', true) || near.describes('m', true)) continue;
-    const other = others[0]!;
-    if (!sideFits(turns, unknown, to, other, genderOf(talk, other))) continue;
-    giveSide(turns, unknown, to, other, assign);
-  }
-}
-
 /** Whether turns[first], turns[first + 2] … up to turns[last] leave one to name. */
 function sideOpen(turns: Turn[], first: number, last: number): boolean {
   for (let k = first; k <= last; k += 2) {
@@ -1838,13 +1810,11 @@ function giveSide(
   }
 }
 
-/** How far after a run the conversation going on may tell its unnamed side (see talkedOn). */
-const TALKED_ON_WITHIN = 2000;
-
 /**
  * A run of turns whose one side's turns name one person and the other side's nobody, after
- * which the conversation goes on (within 2,000 characters) with that one and one other
- * speaking, no third: the other side is that other, when the turns allow it (see sideFits).
+ * which the conversation goes on after a few words of narration (within 300 characters) with
+ * that one and one other speaking, no third: the other side is that other, when the turns
+ * allow it (see sideFits). (Further on, the one may be talking with someone else by then.)
  */
 function talkedOn(
   talk: Talk,
@@ -1856,7 +1826,7 @@ function talkedOn(
     if (!sideOpen(turns, unknown, to)) continue;
     let other: string | undefined;
     let oneAgain = false;
-    const reach = turns[to]!.end + TALKED_ON_WITHIN;
+    const reach = turns[to]!.end + RESUMED_WITHIN;
     for (let k = to + 1; k < turns.length && turns[k]!.paragraph <= reach; k++) {
       const {speaker} = turns[k]!;
       if (!speaker || speaker === NARRATOR) continue;
