@@ -606,7 +606,7 @@ function readCast(text: string, reading: TextReading, to: number): number {
     const bare = cleaned && bareName(cleaned);
     if (!bare || NOT_NAMES.has(bare)) continue;
     const male = match[0].startsWith('h') && match[0] !== 'herself';
-    const first = name.text.split(' ')[0]!;
+    const first = cleaned.split(' ')[0]!;
     if (opensSentence(text, name.at)) {
       reading.opening.push({bare, first, male});
       continue;
@@ -751,10 +751,16 @@ function isKnown(talk: Talk, name: string): boolean {
   if (titleGender(name) !== undefined || talk.known.has(bareName(name))) return true;
   // (Or one the whole text has he or she after, more often one than the other: a person.)
   const counts = talk.cast.get(bareName(name));
-  return (
-    counts !== undefined && Math.max(counts.m, counts.f) >= 2 * Math.min(counts.m, counts.f) + 2
-  );
+  if (!counts) return false;
+  const [most, least] = [Math.max(counts.m, counts.f), Math.min(counts.m, counts.f)];
+  if (most >= 2 * least + 2) return true;
+  // (Or very often, one of them half as often again: a heroine whose scenes are full of "he",
+  // Emma or Katharine, is a person too; a word opening sentences, "Looking", is not.)
+  return most + least >= PERSON_PRONOUNS && most >= 1.5 * least && !/ing$/.test(bareName(name));
 }
+
+/** How often he or she after a word makes it a person's name, though both follow it. */
+const PERSON_PRONOUNS = 20;
 
 function mention(talk: Talk, name: string): void {
   const at = talk.mentions.lastIndexOf(name);

@@ -1420,6 +1420,35 @@ describe('speakers in the margin (S)', () => {
   });
 });
 
+describe('a name that only opens sentences', () => {
+  const lead = (name: string, she: number, he: number, opening = '') =>
+    named(
+      // (Seen inside a sentence once, far back: its openings count for its gender.)
+      `That day ${name} sat down, and she smiled.`,
+      ...Array.from({length: she - 1}, () => `${opening}${name} sat down, and she smiled.`),
+      ...Array.from({length: he}, () => `${opening}${name} sat down, and he smiled.`),
+      'The hills were quiet all that year. '.repeat(60),
+      `${name} stopped, and said:`,
+      '“Do not light the fire.”',
+    ).at(-1);
+
+  it('is a person’s when he or she follows it twice as often as the other', () => {
+    expect(lead('Kit', 6, 2)).toBe('Kit/named');
+    expect(lead('Kit', 5, 2)).toBe('-');
+    // (Its openings after a word that opens sentences too: “Then Kit sat down”.)
+    expect(lead('Kit', 6, 2, 'Then ')).toBe('Kit/named');
+  });
+
+  it('is a person’s when he or she follows it twenty times, one half as often again', () => {
+    // (A heroine whose scenes are full of "he": Emma, Katharine.)
+    expect(lead('Kit', 12, 8)).toBe('Kit/named');
+    expect(lead('Kit', 11, 8)).toBe('-');
+    expect(lead('Kit', 11, 9)).toBe('-');
+    // (Not a word in -ing that opens sentences.)
+    expect(lead('Looking', 12, 8)).toBe('-');
+  });
+});
+
 describe('genders, from the whole text', () => {
   // “Is it far?” she said, two turns before Robin is named: hers when Robin is a woman.
   const story = (...narration: string[]) =>
