@@ -133,7 +133,11 @@ const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'u');
 const SAYS = new RegExp(String.raw`^(?:\[\d+\])?${ADVERB}?\s+(?:${VERBS})\b`, 'u');
 const ACCORDING = new RegExp(String.raw`${LEAD_IN}according to\s+(${NAME})`, 'u');
 /** "…,” was Ada's answer; "…,” came Ada's voice. */
-const WHOSE = new RegExp(String.raw`${LEAD_IN}(?:was|came)\s+(${NAME})(?<=['’]s)\s`, 'u');
+// (Or "were Ada's words"; "Ada s", where a file has lost its apostrophes.)
+const WHOSE = new RegExp(
+  String.raw`${LEAD_IN}(?:was|were|came)\s+(${NAME})(?:(?<=['’]s)|\s+s(?=\s))\s`,
+  'u',
+);
 /** Before a quotation, its clause: who … speech verb …, then the quotation. */
 const VERB_AT_END = new RegExp(String.raw`\b(?:${VERBS})\b(?:[^.!?:;]{0,40})?[,:—–-]*\s*$`, 'u');
 /**
@@ -1277,6 +1281,9 @@ function taggedSpeaker(scene: Scene, after: string, before: string): Tagged | 'd
  */
 function leadingClause(scene: Scene, before: string): Tagged {
   const clause = before.slice(sentenceStart(before));
+  // ("Said Helen, “…”": the verb first.)
+  const inverted = INVERTED_LEAD.exec(clause);
+  if (inverted) return tagOf(scene, inverted[1], undefined);
   const verb = VERB_AT_END.exec(clause);
   if (!verb) return undefined;
   // (An aside between commas just before the verb describes the subject: "Eric Reeves, one
@@ -1288,6 +1295,12 @@ function leadingClause(scene: Scene, before: string): Tagged {
   if (lead === whole || found?.speaker) return found;
   return subjectOf(scene, clause, whole) ?? found;
 }
+
+/** A lead-in with its verb first: "Said Helen," "Cried Mr. Kay:". */
+const INVERTED_LEAD = new RegExp(
+  String.raw`^\s*(?:Said|Cried|Asked|Answered|Replied|Added|Exclaimed|Continued|Whispered|Murmured|Observed|Returned|Rejoined|Retorted)\s+(${NAME})\s*[,:—–-]*\s*$`,
+  'u',
+);
 
 /** Who speaks in a clause leading into a quotation: the last subject in `lead`, its start. */
 function subjectOf(scene: Scene, clause: string, lead: string): Tagged {

@@ -46,6 +46,22 @@ describe('a speaker named beside the quotation', () => {
     expect(named('“Not yet,” Dolokhov was asked.')).toEqual(['-']);
   });
 
+  it('takes whose words, answer or voice a tag says the quotation was', () => {
+    expect(named('“Come in,” was Ada’s answer.')).toEqual(['Ada/named']);
+    expect(named('“Come in,” came Mr. Hale’s voice.')).toEqual(['Mr. Hale/named']);
+    expect(named('“Come in,” were Colonel Ward’s words.')).toEqual(['Colonel Ward/named']);
+    // (A file that has lost its apostrophes: “Ada s answer”.)
+    expect(named('“Come in,” was Ada s answer.')).toEqual(['Ada/named']);
+    expect(named('“Come in,” was Ada sure.')).toEqual(['-']);
+  });
+
+  it('takes a lead-in with its verb first (“Said Helen, …”)', () => {
+    expect(named('Mr. Ward came in. Said Helen, “Come in.”')).toEqual(['Helen/named']);
+    expect(named('Mr. Ward came in.', 'Cried Mr. Kay:', '“Come in.”')).toEqual(['Mr. Kay/named']);
+    // (Only the whole clause: “Said Helen to herself that…” leads into nothing.)
+    expect(named('Mr. Ward came in. Said Helen to the maid that “it was late”.')).toEqual(['-']);
+  });
+
   it('takes a name set beside a described subject for the subject (“The officer, Priya Nand, said”)', () => {
     expect(
       named(
