@@ -1808,14 +1808,6 @@ function twoNear(
   }
 }
 
-/** Whether turns[first], turns[first + 2] … up to turns[last] leave one to name. */
-function sideOpen(turns: Turn[], first: number, last: number): boolean {
-  for (let k = first; k <= last; k += 2) {
-    if (!turns[k]!.speaker && !turns[k]!.narrated) return true;
-  }
-  return false;
-}
-
 /** Gives someone the turns of a side (every other one) that no rule named. */
 function giveSide(
   turns: Turn[],
@@ -1842,7 +1834,6 @@ function talkedOn(
 ): void {
   const {turns} = run;
   for (const {to, unknown, one} of oneSided(run)) {
-    if (!sideOpen(turns, unknown, to)) continue;
     let other: string | undefined;
     let oneAgain = false;
     const reach = turns[to]!.end + RESUMED_WITHIN;

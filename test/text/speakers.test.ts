@@ -1030,6 +1030,19 @@ describe('a conversation read whole', () => {
       'Ann Lowe/named',
       'Tom/named',
     ]);
+    // (The other speaking twice there; a turn narrated before its quotation stays no one's.)
+    expect(named(...talk, fire, ...on, '“More?” said Ann Lowe.').slice(0, 4)).toEqual([
+      'Tom/named',
+      'Ann Lowe/turn',
+      'Tom/turn',
+      'Ann Lowe/turn',
+    ]);
+    const narrated = ['The sign read: “Keep out.”', '“Is it?” said Tom.', '“Yes.”'];
+    expect(named(...narrated, fire, ...on).slice(0, 3)).toEqual([
+      '-',
+      'Tom/named',
+      'Ann Lowe/turn',
+    ]);
     // Not when a third speaks there too, or the one named does not, or only far on.
     const ivy = '“Me too,” said Ivy.';
     expect(named(...talk, fire, ...on, ivy).slice(0, 4)).toEqual([
@@ -1462,6 +1475,7 @@ describe('a name that only opens sentences', () => {
     expect(lead('Kit', 11, 9)).toBe('-');
     // (Not a word in -ing that opens sentences.)
     expect(lead('Looking', 12, 8)).toBe('-');
+    expect(lead('Bingley', 12, 8)).toBe('Bingley/named');
   });
 });
 
@@ -1556,6 +1570,7 @@ describe('names of one person', () => {
     expect(samePerson('Professor', 'Professor de Worms')).toBe(true);
     expect(samePerson('Colonel Ducroix', 'Colonel')).toBe(true);
     expect(samePerson('Professor', 'Colonel Ducroix')).toBe(false);
+    expect(samePerson('Ivy', 'Professor')).toBe(false);
     expect(samePerson('Ward', 'Wardley Hall')).toBe(false);
   });
 });
