@@ -1758,7 +1758,7 @@ function settle(talk: Talk, text: string): void {
     if (round === 0) {
       onlyOneNear(talk, text, carry);
       twoNear(talk, text, run, carry);
-      talkedOn(talk, run, carry);
+      talkedOn(talk, text, run, carry);
       describedAlike(talk, carry);
     }
   }
@@ -1821,31 +1821,44 @@ function giveSide(
   }
 }
 
+/** How far after a run the conversation going on may tell its unnamed side (see talkedOn). */
+const TALKED_ON_WITHIN = 2000;
+
 /**
  * A run of turns whose one side's turns name one person and the other side's nobody, after
- * which the conversation goes on after a few words of narration (within 300 characters) with
- * that one and one other speaking, no third: the other side is that other, when the turns
- * allow it (see sideFits). (Further on, the one may be talking with someone else by then.)
+ * which the conversation goes on (within 2,000 characters) with that one and one other
+ * speaking, no third: the other side is that other, when the turns allow it (see sideFits)
+ * and, if the other first speaks more than a few words of narration on (300 characters), the
+ * narration before the run has them acting or speaking there (further on, the one may be
+ * talking with someone else by then).
  */
 function talkedOn(
   talk: Talk,
+  text: string,
   run: Run,
   assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
 ): void {
   const {turns} = run;
-  for (const {to, unknown, one} of oneSided(run)) {
+  for (const {from, to, unknown, one} of oneSided(run)) {
     let other: string | undefined;
+    let otherFrom = 0;
     let oneAgain = false;
-    const reach = turns[to]!.end + RESUMED_WITHIN;
-    for (let k = to + 1; k < turns.length && turns[k]!.paragraph <= reach; k++) {
-      const {speaker} = turns[k]!;
+    const {end} = turns[to]!;
+    for (let k = to + 1; k < turns.length && turns[k]!.paragraph <= end + TALKED_ON_WITHIN; k++) {
+      const {speaker, paragraph} = turns[k]!;
       if (!speaker || speaker === NARRATOR) continue;
       if (samePerson(speaker, one)) oneAgain = true;
-      else if (other === undefined) other = speaker;
-      else if (!samePerson(other, speaker)) other = '';
+      else if (other === undefined) {
+        other = speaker;
+        otherFrom = paragraph;
+      } else if (!samePerson(other, speaker)) other = '';
     }
     if (!other || !oneAgain || !sideFits(turns, unknown, to, other, genderOf(talk, other))) {
       continue;
+    }
+    if (otherFrom > end + RESUMED_WITHIN) {
+      const near = peopleNear(talk, text, turns[from]!.quotations[0]!.start, from, true);
+      if (!near.people.some((person) => samePerson(person, other))) continue;
     }
     giveSide(turns, unknown, to, other, assign);
   }

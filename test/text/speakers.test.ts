@@ -1052,20 +1052,22 @@ describe('a conversation read whole', () => {
       '-',
     ]);
     expect(named(...talk, fire, on[0]!).slice(0, 4)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
-    // (Within 300 characters of the run: further on, the one may talk with someone else.)
+    // (Within 300 characters of the run; further on, up to 2,000, only one the narration before
+    // the run has acting there: by then the one may be talking with someone else.)
     const hills = (times: number) => 'The hills were quiet all that year. '.repeat(times);
-    expect(named(...talk, hills(7), ...on).slice(0, 4)).toEqual([
-      'Tom/named',
-      'Ann Lowe/turn',
-      'Tom/turn',
-      'Ann Lowe/turn',
-    ]);
-    expect(named(...talk, hills(9), ...on).slice(0, 4)).toEqual([
-      'Tom/named',
-      '-',
-      'Tom/turn',
-      '-',
-    ]);
+    const unnamed = ['Tom/named', '-', 'Tom/turn', '-'];
+    const annSide = ['Tom/named', 'Ann Lowe/turn', 'Tom/turn', 'Ann Lowe/turn'];
+    expect(named(...talk, hills(7), ...on).slice(0, 4)).toEqual(annSide);
+    expect(named(...talk, hills(9), ...on).slice(0, 4)).toEqual(unnamed);
+    // (Three there, Mrs. Ward only missed: no scene of two to name the sides.)
+    const came = 'That night Ann Lowe came in, and she sat down. Tom missed Mrs. Ward.';
+    expect(named(came, ...talk, hills(9), ...on).slice(0, 4)).toEqual(annSide);
+    const sign = 'The sign on the gate read: “Keep out.”';
+    expect(named(came, ...talk, hills(20), sign, hills(20), ...on).slice(0, 4)).toEqual(annSide);
+    expect(named(came, ...talk, hills(30), sign, hills(30), ...on).slice(0, 4)).toEqual(unnamed);
+    // (Only mentioned there, not acting: “Tom missed Ann Lowe.”)
+    const missed = 'That night Tom missed Ann Lowe and Mrs. Ward.';
+    expect(named(missed, ...talk, hills(9), ...on).slice(0, 4)).toEqual(unnamed);
     // Nor on a side whose turns say her name.
     const hers = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ann Lowe is never tired.”'];
     expect(named(...hers, fire, ...on).slice(0, 4)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
