@@ -1771,12 +1771,7 @@ function settle(talk: Talk, text: string): void {
  * the one way round its turns allow (see sideFits). A run of one turn too: "“Anne, get
  * up.”" with Anne and Marilla there is Marilla's.
  */
-function twoNear(
-  talk: Talk,
-  text: string,
-  run: Run,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
+function twoNear(talk: Talk, text: string, run: Run, assign: Assign): void {
   const {turns} = run;
   for (const {from, to} of stretches(run)) {
     let open = false;
@@ -1814,7 +1809,7 @@ function giveSide(
   first: number,
   last: number,
   person: string,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
+  assign: Assign,
 ): void {
   for (let k = first; k <= last; k += 2) {
     if (!turns[k]!.speaker && !turns[k]!.narrated) assign(turns[k]!, person, 'turn');
@@ -1832,12 +1827,7 @@ const TALKED_ON_WITHIN = 2000;
  * narration before the run has them acting or speaking there (further on, the one may be
  * talking with someone else by then).
  */
-function talkedOn(
-  talk: Talk,
-  text: string,
-  run: Run,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
+function talkedOn(talk: Talk, text: string, run: Run, assign: Assign): void {
   const {turns} = run;
   for (const {from, to, unknown, one} of oneSided(run)) {
     let other: string | undefined;
@@ -1876,10 +1866,7 @@ const DESCRIBED_AT_LEAST = 2;
  * conversation's other turns, twice or more and two times in three (“the girl” is who she was
  * a few turns before, in the same conversation).
  */
-function describedAlike(
-  talk: Talk,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
+function describedAlike(talk: Talk, assign: Assign): void {
   const named = new Map<string, Array<[string, number]>>();
   for (const {describedBy, speaker} of talk.all) {
     if (!describedBy || !speaker) continue;
@@ -1920,11 +1907,7 @@ const DESCRIBED_PEOPLE = {
  * described without her name acting there either ("her mother said", "the girl laughed":
  * someone else is in the scene). A chapter of narration may go on about her by "she" alone.
  */
-function onlyOneNear(
-  talk: Talk,
-  text: string,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
+function onlyOneNear(talk: Talk, text: string, assign: Assign): void {
   talk.all.forEach((turn, k) => {
     const gender = turn.pronoun;
     if (turn.speaker || !gender || turn.described) return;
@@ -2068,6 +2051,9 @@ function peopleNear(
   return {people, describes};
 }
 
+/** Names a turn's speaker, as settling a conversation does (see settle). */
+type Assign = (turn: Turn, speaker: string, way: SpeakerWay) => void;
+
 /** How many times settling goes over a conversation, at most. */
 const SETTLE_ROUNDS = 3;
 
@@ -2080,11 +2066,7 @@ const RESUMED_WITHIN = 300;
  * the other is the last one to have spoken to them just before, of the gender any "she said"
  * among their turns gives, and called by name by none of them.
  */
-function resumed(
-  talk: Talk,
-  run: Run,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
+function resumed(talk: Talk, run: Run, assign: Assign): void {
   const {turns} = run;
   for (const {from, to, known, unknown, one} of oneSided(run)) {
     if (from === 0) continue;
@@ -2116,12 +2098,7 @@ function resumed(
  * woman or a description, or names her. (Someone the turns call by name has had their turns
  * given first: see carried.)
  */
-function followedAnswers(
-  talk: Talk,
-  text: string,
-  run: Run,
-  assign: (turn: Turn, speaker: string, way: SpeakerWay) => void,
-): void {
+function followedAnswers(talk: Talk, text: string, run: Run, assign: Assign): void {
   const {followed} = talk;
   if (!followed) return;
   const gender = genderOf(talk, followed);

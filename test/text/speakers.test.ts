@@ -47,12 +47,15 @@ describe('a speaker named beside the quotation', () => {
   });
 
   it('takes whose words, answer or voice a tag says the quotation was', () => {
-    expect(named('“Come in,” was Ada’s answer.')).toEqual(['Ada/named']);
-    expect(named('“Come in,” came Mr. Hale’s voice.')).toEqual(['Mr. Hale/named']);
-    expect(named('“Come in,” were Colonel Ward’s words.')).toEqual(['Colonel Ward/named']);
-    // (A file that has lost its apostrophes: “Ada s answer”.)
-    expect(named('“Come in,” was Ada s answer.')).toEqual(['Ada/named']);
-    expect(named('“Come in,” was Ada sure.')).toEqual(['-']);
+    const tags: Array<[tag: string, speaker: string]> = [
+      ['was Ada’s answer', 'Ada/named'],
+      ['came Mr. Hale’s voice', 'Mr. Hale/named'],
+      ['were Colonel Ward’s words', 'Colonel Ward/named'],
+      // (A file that has lost its apostrophes: “Ada s answer”.)
+      ['was Ada s answer', 'Ada/named'],
+      ['was Ada sure', '-'],
+    ];
+    for (const [tag, speaker] of tags) expect(named(`“Come in,” ${tag}.`), tag).toEqual([speaker]);
   });
 
   it('takes a lead-in with its verb first (“Said Helen, …”)', () => {
@@ -554,26 +557,23 @@ describe('a conversation read whole', () => {
   });
 
   it('carries no one when three people speak within three turns of it', () => {
-    expect(
-      named(
-        '“One,” said Mr. Ward.',
-        '“Two.”',
-        '“Three.”',
-        '“Four,” said Ivy.',
-        '“Five,” said Clara.',
-      ),
-    ).toEqual(['Mr. Ward/named', '-', '-', 'Ivy/named', 'Clara/named']);
+    const opening = ['“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.'];
+    expect(named(...opening, '“Five,” said Clara.')).toEqual([
+      'Mr. Ward/named',
+      '-',
+      '-',
+      'Ivy/named',
+      'Clara/named',
+    ]);
     // (A third four turns away may have come in later: the turn is carried.)
-    expect(
-      named(
-        '“One,” said Mr. Ward.',
-        '“Two.”',
-        '“Three.”',
-        '“Four,” said Ivy.',
-        '“Five.”',
-        '“Six,” said Clara.',
-      ),
-    ).toEqual(['Mr. Ward/named', 'Ivy/turn', '-', 'Ivy/named', 'Mr. Ward/turn', 'Clara/named']);
+    expect(named(...opening, '“Five.”', '“Six,” said Clara.')).toEqual([
+      'Mr. Ward/named',
+      'Ivy/turn',
+      '-',
+      'Ivy/named',
+      'Mr. Ward/turn',
+      'Clara/named',
+    ]);
     // (“Three.” has Clara three turns away, and stays no one's; “Five.” has Mr. Ward four.)
     // (Two only: the turn two back is theirs, and near a run's start, the turn two ahead.)
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.')).toEqual([
