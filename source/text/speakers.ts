@@ -1296,9 +1296,9 @@ function leadingClause(scene: Scene, before: string): Tagged {
   return subjectOf(scene, clause, whole) ?? found;
 }
 
-/** A lead-in with its verb first: "Said Helen," "Cried Mr. Kay:". */
+/** A lead-in with its verb first: "Said Helen," "Cried Mr. Kay:" (a SAID verb, capitalised). */
 const INVERTED_LEAD = new RegExp(
-  String.raw`^\s*(?:Said|Cried|Asked|Answered|Replied|Added|Exclaimed|Continued|Whispered|Murmured|Observed|Returned|Rejoined|Retorted)\s+(${NAME})\s*[,:—–-]*\s*$`,
+  String.raw`^\s*(?:${SAID.replace(/(^|\|)(\p{Ll})/gu, (_, bar: string, first: string) => bar + first.toUpperCase())})\s+(${NAME})\s*[,:—–-]*\s*$`,
   'u',
 );
 
@@ -1794,16 +1794,15 @@ function twoNear(talk: Talk, text: string, run: Run, assign: Assign): void {
     const xFirst = side(from, x) && side(from + 1, y);
     if (xFirst === (side(from, y) && side(from + 1, x))) continue;
     // (Not a turn narrated before its quotation with no tag: a sign read, a letter.)
-    for (let k = from; k <= to; k++) {
-      const turn = turns[k]!;
-      if (!turn.speaker && !turn.narrated) {
-        assign(turn, ((k - from) % 2 === 0) === xFirst ? x : y, 'turn');
-      }
-    }
+    giveSide(turns, from, to, xFirst ? x : y, assign);
+    giveSide(turns, from + 1, to, xFirst ? y : x, assign);
   }
 }
 
-/** Gives someone the turns of a side (every other one) that no rule named. */
+/**
+ * Gives someone the turns of a side (every other one) that no rule named, but for those
+ * narrated before their quotation with no tag.
+ */
 function giveSide(
   turns: Turn[],
   first: number,
