@@ -52,8 +52,11 @@ export type Quoted = {
 export const NEAR_PREVIOUS = 1500;
 /** How much narration before a quotation is read for who is in it (the nearest counts). */
 const READ_BEFORE = 300;
-/** How many people named lately naming keeps in mind. */
-const MENTIONS = 16;
+/**
+ * How many people named lately naming keeps in mind (ten: more kept those of a scene gone by
+ * as rivals for a "he said", and as whom a quotation might call by name).
+ */
+const MENTIONS = 10;
 /** How much text before a conversation is read for the people in it. */
 const WINDOW = 400;
 
@@ -332,6 +335,8 @@ type Talk = {
   known: Set<string>;
   /** Whom the text's people call papa, mother… (see kinOf). */
   kin: Map<string, string>;
+  /** The other names the text's people are called by, and whose they are (see aliasesOf). */
+  aliases: Map<string, string>;
   /** The one the story follows (see followedOf). */
   followed?: string;
 };
@@ -404,6 +409,7 @@ function startTalk(text: string, paragraphs: Paragraphs, start: number): Talk {
     known: new Set(),
     narrator: reading.narrator ?? undefined,
     kin: reading.kin ?? new Map(),
+    aliases: reading.aliases ?? new Map(),
     followed: reading.followed ?? undefined,
   };
   const before = text.slice(Math.max(0, start - WINDOW), start);
@@ -508,9 +514,10 @@ type TextReading = Families & {
   /** Where each search has got to in the text. */
   castAt: number;
   pairsAt: number;
-  /** Read once the rest is (null: none): see narratorOf, kinOf, followedOf. */
+  /** Read once the rest is (null: none): see narratorOf, kinOf, aliasesOf, followedOf. */
   narrator?: string | null;
   kin?: Map<string, string>;
+  aliases?: Map<string, string>;
   followed?: string | null;
 };
 const readings = new WeakMap<Paragraphs, TextReading>();
@@ -555,6 +562,8 @@ export function readForSpeakers(
       reading.narrator = narratorOf(text, paragraphs) ?? null;
     } else if (reading.kin === undefined) {
       reading.kin = kinOf(text, paragraphs);
+    } else if (reading.aliases === undefined) {
+      reading.aliases = aliasesOf(text, paragraphs);
     } else {
       reading.followed = followedOf(reading) ?? null;
     }
@@ -575,6 +584,7 @@ function readThrough(text: string, reading: TextReading): boolean {
     reading.pairsAt >= text.length &&
     reading.narrator !== undefined &&
     reading.kin !== undefined &&
+    reading.aliases !== undefined &&
     reading.followed !== undefined
   );
 }
@@ -873,12 +883,12 @@ function namesIn(talk: Talk, narration: string): string[] {
  * Who "he" or "she" is, when a reader can be sure: the speaker of the paragraph's quotation
  * before it; someone named before it in the paragraph (of several, the one known to be of
  * its gender); whom a paragraph of narration just before has saying something ("Lavrov said
- * Russia is ready"); the one the paragraph just before called by name; of the two who spoke
- * last, the one of that gender when the other is not (unless a third spoke lately); of all
- * who have spoken in the conversation, the only one of that gender (unless another of it is
- * among the last people named); the one person who
- * has spoken, when no one else of that gender is named (an article quoting one person); who
- * acts in the paragraph of narration just before, known to be of its gender.
+ * Russia is ready"); the one the paragraph just before called by name; who acts in the
+ * paragraph of narration just before, known to be of its gender; of the two who spoke last,
+ * the one of that gender when the other is not (unless a third spoke lately); of all who
+ * have spoken in the conversation, the only one of that gender (unless another of it is
+ * among the last people named); the one person who has spoken, when no one else of that
+ * gender is named (an article quoting one person).
  * A name of no known gender counts as either where it is the paragraph's own, a subject of
  * one of its sentences. Otherwise nobody for now: the conversation's turns may tell once it
  * is read (see settle). (The last person of that gender named anywhere was right less than
@@ -930,6 +940,17 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     );
     if (called.length === 1) return called[0];
   }
+  // "Ada looked away. She was tired. / “…,” she said": who the paragraph of narration just
+  // before is about, known to be of its gender: the subject of its last sentence, or of one
+  // before it through sentences whose subject is "she" (or another's pronoun, or a name
+  // known to be of the other gender). (Before the two who spoke last: "Edna was overtaken by
+  // Robert. / “…?” she asked him" is Edna's, though Madame Lebrun spoke last.)
+  const before = talk.paragraphs[scene.paragraph - 1];
+  const narration = before && scene.text.slice(before.start, before.end);
+  if (narration && !holdsQuotation(narration)) {
+    const topic = topicOf(talk, narration, gender);
+    if (topic) return topic;
+  }
   // The two who spoke last: when just one of them is of the pronoun's gender, it is them.
   const pair = talk.turns
     .slice(-2)
@@ -963,15 +984,6 @@ function resolvePronoun(scene: Scene, pronoun: string): string | undefined {
     spoken.every((turn) => samePerson(turn.speaker!, name)) &&
     talk.mentions.every((other) => !maybe(other) || samePerson(other, name));
   if (first && maybe(first.speaker) && alone(first.speaker)) return first.speaker;
-  // "Ada looked away. She was tired. / “…,” she said": who the paragraph of narration just
-  // before is about, known to be of its gender: the subject of its last sentence, or of one
-  // before it through sentences whose subject is "she" (or another's pronoun).
-  const before = talk.paragraphs[scene.paragraph - 1];
-  const narration = before && scene.text.slice(before.start, before.end);
-  if (narration && !holdsQuotation(narration)) {
-    const topic = topicOf(talk, narration, gender);
-    if (topic) return topic;
-  }
   // "He looked at her. She hardly knew what to say. … / “…,” she said": a pronoun no name
   // near it answers is, as often as not, the one the story follows, if they are in the scene
   // (named in it lately) and no one else of the gender was among the last few named.
@@ -1073,13 +1085,17 @@ function subjectsOf(text: string): string[] {
 const TOPIC_SENTENCES = 8;
 
 /**
- * Whom a paragraph of narration is about, of a gender: going back a sentence at a time, the
- * first subject that is a name, when it is one of that gender (a subject named otherwise is
- * someone else: nobody).
+ * Whom a paragraph of narration is about, of a gender: going back a sentence at a time past
+ * those whose subject is known to be of the other gender ("Edna had not gone far before she
+ * was overtaken by Robert. He…": a "she" is still Edna), the first subject that is a name,
+ * when it is one of that gender (a name of no known gender is someone else: nobody).
  */
 function topicOf(talk: Talk, narration: string, gender: Gender): string | undefined {
   for (const name of sentenceSubjects(narration)) {
-    if (name) return genderOf(talk, name) === gender ? name : undefined;
+    if (!name) continue;
+    const known = genderOf(talk, name);
+    if (known === gender) return name;
+    if (!known) return undefined;
   }
   return undefined;
 }
@@ -1434,6 +1450,10 @@ function addressedIn(talk: Talk, words: string): string[] {
   const found = people.filter(
     (person): person is string => person !== undefined && callsByName(words, person),
   );
+  for (const [alias, person] of talk.aliases) {
+    if (!callsByName(words, alias) || found.some((other) => samePerson(other, person))) continue;
+    found.push(person);
+  }
   if (talk.kin.size > 0) {
     for (const match of words.matchAll(KIN)) {
       const person = talk.kin.get(match[1]!.toLowerCase());
@@ -1458,18 +1478,7 @@ const KIN_TAG = new RegExp(
  */
 function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
   const votes = new Map<string, Array<[string, number]>>();
-  // (Who the tag after a paragraph's first quotation names.)
-  const taggedIn = (k: number): string | undefined => {
-    const paragraph = paragraphs[k];
-    if (!paragraph) return undefined;
-    const body = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 2000));
-    const open = body.search(/[“"]/);
-    const close = open === -1 ? -1 : body.slice(open + 1).search(/[”"]/);
-    if (close === -1) return undefined;
-    const after = body.slice(open + close + 2, open + close + 122);
-    const match = KIN_TAG.exec(after);
-    return cleanName(match?.[1] ?? match?.[2]);
-  };
+  const taggedIn = (k: number) => taggedAfterFirst(text, paragraphs, k);
   for (const match of text.matchAll(KIN)) {
     const k = paragraphAt(paragraphs, match.index);
     const own = taggedIn(k);
@@ -1488,6 +1497,81 @@ function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
     if (person) known.set(kin, person);
   }
   return known;
+}
+
+/** A paragraph's first quotation's words, and the text just after it (for its tag). */
+function firstQuotation(
+  text: string,
+  paragraphs: Paragraphs,
+  k: number,
+): {words: string; after: string} | undefined {
+  const paragraph = paragraphs[k];
+  if (!paragraph) return undefined;
+  const body = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 2000));
+  const open = body.search(/[“"]/);
+  const close = open === -1 ? -1 : body.slice(open + 1).search(/[”"]/);
+  if (close === -1) return undefined;
+  return {
+    words: body.slice(open + 1, open + 1 + close),
+    after: body.slice(open + close + 2, open + close + 122),
+  };
+}
+
+/** Who the tag after a paragraph's first quotation names (KIN_TAG). */
+function taggedAfterFirst(text: string, paragraphs: Paragraphs, k: number): string | undefined {
+  const quotation = firstQuotation(text, paragraphs, k);
+  const match = quotation && KIN_TAG.exec(quotation.after);
+  return cleanName(match?.[1] ?? match?.[2]);
+}
+
+/** A name called in a quotation: at its start or after a comma, then a stop ("Meg, …"). */
+const CALLED_NAME = new RegExp(
+  String.raw`(?:^|[,;]\s+|dear(?:est)?\s+)(${NAME})(?=\s*[,.!?;])`,
+  'gu',
+);
+
+/** Words people are called by that are no one's name: a rank, a cry ("Sire", "O Lord"). */
+const NOT_ALIASES =
+  /^(?:(?:O|Oh)\s.*|Sire|Majesty|Highness|Excellency|Eminence|Reverence|Honour|Honor|Madam|Sir)$/u;
+
+/** How many of the calls of a name must be answered by one person for it to be theirs. */
+const ALIAS_AT_LEAST = 3;
+
+/**
+ * The other names a text's people are called by ("Meg", "Miss Eliza", "Monsieur le Baron"):
+ * a name called in a paragraph's first quotation, that no tag names anyone by, is the name of
+ * whom the tags of the paragraphs either side name (but the caller), when they name one
+ * person three times or more and two times in three. (Whom a quotation calls by such a name
+ * is then that person: see addressedIn.)
+ */
+function aliasesOf(text: string, paragraphs: Paragraphs): Map<string, string> {
+  const tags = paragraphs.map((_, k) => taggedAfterFirst(text, paragraphs, k));
+  const tagged = [...new Set(tags)].filter((name): name is string => name !== undefined);
+  const votes = new Map<string, Array<[string, number]>>();
+  tags.forEach((own, k) => {
+    const quotation = firstQuotation(text, paragraphs, k);
+    if (!quotation) return;
+    for (const match of quotation.words.matchAll(CALLED_NAME)) {
+      const name = cleanName(match[1]);
+      if (!name || NOT_ALIASES.test(name) || TITLE_WORD.test(name)) continue;
+      if (tagged.some((person) => samePerson(person, name))) continue;
+      for (const near of [tags[k - 1], tags[k + 1]]) {
+        if (!near || (own && samePerson(own, near))) continue;
+        const list = votes.get(name) ?? [];
+        countName(list, near);
+        votes.set(name, list);
+      }
+    }
+  });
+  const aliases = new Map<string, string>();
+  for (const [name, list] of votes) {
+    const all = list.reduce((sum, [, count]) => sum + count, 0);
+    const [most] = list.sort((a, b) => b[1] - a[1]);
+    if (!most || most[1] < ALIAS_AT_LEAST || most[1] * 3 < all * 2) continue;
+    if (samePerson(name, most[0]) || TITLE_WORD.test(most[0])) continue;
+    aliases.set(name, most[0]);
+  }
+  return aliases;
 }
 
 /** Names one outermost quotation's speaker and records its turn in the conversation. */
@@ -1697,6 +1781,7 @@ const TURN_REACH = 16;
  * a "he said" left over is the one man who speaks in the conversation, if no other is named.
  */
 function settle(talk: Talk, text: string): void {
+  doubtEchoedPronouns(talk);
   if (talk.all.every((turn) => turn.speaker)) return;
   const run = runOf(talk);
   const turns = run.turns;
@@ -1713,6 +1798,7 @@ function settle(talk: Talk, text: string): void {
       }
     }
   };
+  describedKin(talk, run, assign);
   let named = true;
   const carry = (turn: Turn, speaker: string, way: SpeakerWay) => {
     if (turn.saidTo && samePerson(turn.saidTo, speaker)) return;
@@ -1762,6 +1848,93 @@ function settle(talk: Talk, text: string): void {
       describedAlike(talk, carry);
     }
   }
+}
+
+/**
+ * A "he said" the pronoun named someone whom the tag of the paragraph right after it names
+ * by name ("“…,” he said. / “…,” said Tom."): two paragraphs running are seldom one person's,
+ * so the "he" is likely another's; it is left to the turns (see settle). Right after a tag
+ * that names someone, "he said" named them wrongly more often than not.
+ */
+function doubtEchoedPronouns(talk: Talk): void {
+  const turns = talk.all;
+  for (let k = 0; k + 1 < turns.length; k++) {
+    const turn = turns[k]!;
+    const next = turns[k + 1]!;
+    const {speaker} = turn;
+    if (turn.way !== 'pronoun' || !speaker || speaker === NARRATOR) continue;
+    if (next.way !== 'named' || !next.speaker || !adjacent(turn, next.first)) continue;
+    if (!samePerson(next.speaker, speaker)) continue;
+    turn.speaker = undefined;
+    turn.way = undefined;
+    turn.pronoun = genderOf(talk, speaker);
+    for (const quotation of turn.quotations) {
+      if (quotation.speakerBy !== 'pronoun') continue;
+      quotation.speaker = undefined;
+      quotation.speakerBy = undefined;
+    }
+  }
+}
+
+/**
+ * A tag that describes its speaker as a spouse or parent of another ("replied his wife",
+ * "said her father") names them, before the turns are settled: Mr. or Mrs. and the family
+ * name of one who speaks in a turn beside it, when the text calls someone that twice or more
+ * ("Mr. Bennet" / "…,” cried his wife: Mrs. Bennet).
+ */
+function describedKin(talk: Talk, run: Run, assign: Assign): void {
+  const {turns} = run;
+  turns.forEach((turn, k) => {
+    const relation = turn.describedBy && /^(his|her) (\p{Ll}+)$/u.exec(turn.describedBy);
+    if (turn.speaker || !relation) return;
+    const [, whose, word] = relation as unknown as [string, string, string];
+    const beside = [turns[k - 1]?.speaker, turns[k + 1]?.speaker];
+    const found = familyKin(talk, word, whose === 'his' ? 'm' : 'f', beside);
+    if (!found || callsByName(turn.words, found)) return;
+    assign(turn, found, 'turn');
+  });
+}
+
+/**
+ * Mr. or Mrs. and the family name of one of `others` (of the gender "his" or "her" gives),
+ * for their father, mother, husband or wife, when the text calls someone that twice or more.
+ */
+function familyKin(
+  talk: Talk,
+  word: string,
+  gender: Gender,
+  others: Array<string | undefined>,
+): string | undefined {
+  if (!/^(?:father|mother|wife|husband)$/.test(word)) return undefined;
+  const title = word === 'father' || word === 'husband' ? 'Mr.' : 'Mrs.';
+  const {names} = talk.families;
+  for (const other of others) {
+    if (!other || other === NARRATOR) continue;
+    const known = genderOf(talk, other) ?? titleGender(other);
+    if (known && known !== gender) continue;
+    const family = familyNameOf(talk, other);
+    const person = family && `${title} ${family}`;
+    if (!person || (names.get(family)?.get(person) ?? 0) < 2 || samePerson(person, other)) continue;
+    return person;
+  }
+  return undefined;
+}
+
+/**
+ * The family name of someone as a speaker is called: "Mr. Bennet", "Lucy Honeychurch", or a
+ * first name alone that the text gives one family name twice or more ("Lucy").
+ */
+function familyNameOf(talk: Talk, person: string): string | undefined {
+  const titled = /^(?:Mr|Mrs|Miss|Ms)\.? (\p{Lu}[\p{L}'’-]+)$/u.exec(person);
+  if (titled) return titled[1];
+  if (/\s/.test(person)) return /(\p{Lu}[\p{L}'’-]+)$/u.exec(person)?.[1];
+  let found: string | undefined;
+  for (const [family, forms] of talk.families.names) {
+    if ((forms.get(`${person} ${family}`) ?? 0) < 2) continue;
+    if (found) return undefined;
+    found = family;
+  }
+  return found;
 }
 
 /**
@@ -2275,8 +2448,9 @@ function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): st
     }
     return undefined;
   };
-  // (Three people or more speaking about it: the turns do not simply alternate.)
-  if (speakersAround(run, k) > 2) return undefined;
+  // (Three people or more speaking about it: the turns do not simply alternate, unless they
+  // do just here: X Y _ Y X.)
+  if (speakersAround(run, k) > 2) return alternatingHere(run, k, anchor);
   const hint = run.hint(k);
   const back = from(-1);
   const ahead = from(1);
@@ -2288,6 +2462,26 @@ function carried(run: Run, k: number, aheadOnly?: (name: string) => boolean): st
         ? ahead
         : undefined);
   return candidate && fits(candidate) ? candidate : undefined;
+}
+
+/**
+ * The speaker of turns[k] when the two turns either side of it alternate between two people,
+ * X Y _ Y X, though a third speaks further off: X (not one it calls by name).
+ */
+function alternatingHere(
+  run: Run,
+  k: number,
+  anchor: (j: number) => string | undefined,
+): string | undefined {
+  const {linked, addressed} = run;
+  if (!linked[k - 1] || !linked[k] || !linked[k + 1] || !linked[k + 2]) return undefined;
+  const [before, after] = [anchor(k - 2), anchor(k + 2)];
+  const [left, right] = [anchor(k - 1), anchor(k + 1)];
+  if (!before || !after || !left || !right) return undefined;
+  if (!samePerson(before, after) || !samePerson(left, right) || samePerson(before, left)) {
+    return undefined;
+  }
+  return addressed(k).some((person) => samePerson(person, before)) ? undefined : before;
 }
 
 /** Whether text[from, to) is all white space. */

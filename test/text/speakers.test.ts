@@ -415,6 +415,60 @@ describe('pronouns, where a reader can be sure', () => {
     expect(named('“I am Ann,” said Ann.')).toEqual(['Ann/named']);
   });
 
+  it('takes whom the narration just before is about over the one of two who spoke last', () => {
+    const spoke = [
+      'It was cold, and Ivy said she would walk, and Tom said he would not.',
+      '“Is it far?” said Mrs. Crane.',
+      '“Not very,” said Mr. Marsh.',
+    ];
+    const asked = '“Did you think I was afraid?” she asked him.';
+    const ivy = 'Ivy had not gone a mile before she was overtaken by Tom.';
+    expect(named(...spoke, ivy, asked).at(-1)).toBe('Ivy/pronoun');
+    // (Back past a sentence about a man: the narration is still about her.)
+    const tom = 'Ivy walked on. Tom caught her up, and he was out of breath.';
+    expect(named(...spoke, tom, asked).at(-1)).toBe('Ivy/pronoun');
+    // (Nothing about anyone: the one of the two who spoke last.)
+    expect(named(...spoke, 'The road was long.', asked).at(-1)).toBe('Mrs. Crane/pronoun');
+  });
+
+  it('doubts a “he said” for the one the tag of the paragraph right after it names', () => {
+    const spoke = [
+      'Mr. Marsh came in, and Tom said he was cold.',
+      '“Good morning,” said Mr. Marsh.',
+    ];
+    const crane = '“Good morning,” said Mrs. Crane.';
+    const asked = '“Is it?” he said.';
+    expect(named(...spoke, crane, asked, '“It is,” said Tom.')).toEqual([
+      'Mr. Marsh/named',
+      'Mrs. Crane/named',
+      'Mr. Marsh/pronoun',
+      'Tom/named',
+    ]);
+    expect(named(...spoke, crane, asked, '“It is,” said Mr. Marsh.')).toEqual([
+      'Mr. Marsh/named',
+      'Mrs. Crane/named',
+      '-',
+      'Mr. Marsh/named',
+    ]);
+    // (Only right after it: narration between, and the "he" stands.)
+    expect(named(...spoke, crane, asked, 'He waited.', '“It is,” said Mr. Marsh.')[2]).toBe(
+      'Mr. Marsh/pronoun',
+    );
+  });
+
+  it('keeps ten people named last in mind, as rivals for a “she said”', () => {
+    const men = (count: number) =>
+      `${['Cal', 'Dan', 'Gil', 'Hal', 'Jon', 'Lou', 'Mo', 'Ned', 'Oz', 'Pat']
+        .slice(0, count)
+        .map((name) => `Mr. ${name}`)
+        .join(', ')} sat down.`;
+    const passage = (count: number) =>
+      named('“It is late,” Ann said.', 'Mrs. Bea came in.', men(count), '“Is it?” she said.');
+    // (Mrs. Bea among the last ten named: not the one who spoke, but the one woman there.)
+    expect(passage(9)).toEqual(['Ann/named', 'Mrs. Bea/pronoun']);
+    expect(passage(10)).toEqual(['Ann/named', 'Ann/pronoun']);
+  });
+
   it('names nobody when both could be meant, or neither is known', () => {
     expect(
       named(
@@ -556,6 +610,34 @@ describe('a conversation read whole', () => {
     ]);
   });
 
+  it('carries through a third speaker only where the turns either side alternate', () => {
+    // (“Three.” cannot be named in order: the turn before it names no one yet.)
+    const turns = (one: string, three: string, five: string) => [
+      `“One${one},” said Mr. Ward.`,
+      '“Two.”',
+      `“Three${three}.”`,
+      '“Four,” said Ivy.',
+      `“Five,” said ${five}.`,
+      '“Six,” said Clara.',
+    ];
+    // (X Y _ Y X, and Clara two turns on: X.)
+    expect(named(...turns('', '', 'Mr. Ward'))).toEqual([
+      'Mr. Ward/named',
+      'Ivy/turn',
+      'Mr. Ward/turn',
+      'Ivy/named',
+      'Mr. Ward/named',
+      'Clara/named',
+    ]);
+    // (Not when the turns after it are not the same two's, nor when it calls X by name.)
+    expect(named(...turns('', '', 'Clara'))[2]).toBe('-');
+    expect(named(...turns(', Clara', '', 'Mr. Ward'))[1]).toBe('Clara/turn');
+    expect(named(...turns(', Clara', '', 'Mr. Ward'))[2]).toBe('-');
+    const calls = [...turns('', ', Mr. Ward', 'Mr. Ward')];
+    calls[1] = '“Two,” said Ivy.';
+    expect(named(...calls)[2]).toBe('-');
+  });
+
   it('carries no one when three people speak within three turns of it', () => {
     const opening = ['“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.'];
     expect(named(...opening, '“Five,” said Clara.')).toEqual([
@@ -565,16 +647,17 @@ describe('a conversation read whole', () => {
       'Ivy/named',
       'Clara/named',
     ]);
-    // (A third four turns away may have come in later: the turn is carried.)
+    // (A third four turns away may have come in later: the turn is carried. “Three.” has
+    // Clara three turns away, but the two turns either side of it alternate, Mr. Ward and
+    // Ivy, Ivy and Mr. Ward: it is Mr. Ward's.)
     expect(named(...opening, '“Five.”', '“Six,” said Clara.')).toEqual([
       'Mr. Ward/named',
       'Ivy/turn',
-      '-',
+      'Mr. Ward/turn',
       'Ivy/named',
       'Mr. Ward/turn',
       'Clara/named',
     ]);
-    // (“Three.” has Clara three turns away, and stays no one's; “Five.” has Mr. Ward four.)
     // (Two only: the turn two back is theirs, and near a run's start, the turn two ahead.)
     expect(named('“One,” said Mr. Ward.', '“Two.”', '“Three.”', '“Four,” said Ivy.')).toEqual([
       'Mr. Ward/named',
@@ -1332,6 +1415,76 @@ describe('a conversation read whole', () => {
     const starts = [...article.text.matchAll(/^“/gm)].map((match) => match.index);
     // (The margin names the first paragraph's conversation, whole.)
     expect(marginSpeakers(article, [starts[2]!]).get(starts[2]!)).toBe('Mr. Ward');
+  });
+});
+
+describe('a spouse or parent a tag describes (“replied his wife”)', () => {
+  const hales = 'Mr. Hale and Mrs. Hale came in with Tom, and Mr. Hale and Mrs. Hale sat down.';
+
+  it('is Mr. or Mrs. and the family name of one who speaks beside them', () => {
+    expect(named(hales, '“Is it late?” said Mr. Hale.', '“Not yet,” replied his wife.')).toEqual([
+      'Mr. Hale/named',
+      'Mrs. Hale/turn',
+    ]);
+    expect(named(hales, '“Is it late?” said Mrs. Hale.', '“Not yet,” said her husband.')).toEqual([
+      'Mrs. Hale/named',
+      'Mr. Hale/turn',
+    ]);
+    // (A first name the text gives the family name twice: Ivy Hale's father.)
+    const ivy = 'Ivy Hale came in with Tom, and Ivy Hale sat down.';
+    expect(named(hales, ivy, '“Is it late?” said Ivy.', '“Not yet,” said her father.')).toEqual([
+      'Ivy/named',
+      'Mr. Hale/turn',
+    ]);
+  });
+
+  it('is no one when the text does not call anyone that twice, or “his” is not theirs', () => {
+    const once = 'Mr. Hale and Mrs. Hale came in with Tom.';
+    expect(named(once, '“Is it late?” said Mr. Hale.', '“Not yet,” replied his wife.')).toEqual([
+      'Mr. Hale/named',
+      '-',
+    ]);
+    expect(named(hales, '“Is it late?” said Mrs. Hale.', '“Not yet,” replied his wife.')).toEqual([
+      'Mrs. Hale/named',
+      '-',
+    ]);
+    // (Nor one the quotation calls by name.)
+    const called = '“Not yet, Mrs. Hale,” replied his wife.';
+    expect(named(hales, '“Is it late?” said Mr. Hale.', called)).toEqual(['Mr. Hale/named', '-']);
+  });
+});
+
+describe('other names people are called by (“Meg”)', () => {
+  const apart = 'The road went on and on. '.repeat(70);
+  const visit = ['“Is it late, Meg?” said Helen.', '“It is,” said Margaret.', apart];
+  const called = ['Helen and Tom sat down.', '“Meg, is it cold?” said Helen.', '“It is.”'];
+
+  it('are whose the tags beside the calls name three times or more', () => {
+    expect(named(...visit, ...visit, ...visit, ...called).at(-1)).toBe('Margaret/turn');
+    expect(named(...visit, ...visit, ...called).at(-1)).not.toBe('Margaret/turn');
+  });
+
+  it('are not a name a tag names anyone by, a rank, or a cry', () => {
+    const named3 = (call: string, answer = 'Margaret') => {
+      const one = [`“Is it late, ${call}?” said Helen.`, `“It is,” said ${answer}.`, apart];
+      const last = ['Helen and Tom sat down.', `“${call}, is it cold?” said Helen.`, '“It is.”'];
+      return named(...one, ...one, ...one, ...last).at(-1);
+    };
+    expect(named3('Meg')).toBe('Margaret/turn');
+    expect(named3('Sire')).not.toBe('Margaret/turn');
+    expect(named3('O Lord')).not.toBe('Margaret/turn');
+    // (Kit is a tag's name: Kit's own, whoever answers when Kit is called.)
+    const kit = ['“Is it late, Kit?” said Helen.', '“It is,” said Margaret.', apart];
+    const last = ['Helen and Tom sat down.', '“Kit, is it cold?” said Helen.', '“It is.”'];
+    expect(named(...kit, ...kit, ...kit, ...last).at(-1)).toBe('Margaret/turn');
+    const tagged = ['“Yes,” said Kit.', apart];
+    expect(named(...kit, ...kit, ...kit, ...tagged, ...last).at(-1)).not.toBe('Margaret/turn');
+    // (Nor when one answers fewer than two calls in three: “Meg” is not Margaret's then.)
+    const ann = ['“Is it late, Meg?” said Helen.', '“It is,” said Ann.', apart];
+    expect(named(...visit, ...visit, ...visit, ...ann, ...called).at(-1)).toBe('Margaret/turn');
+    expect(named(...visit, ...visit, ...visit, ...ann, ...ann, ...called).at(-1)).not.toBe(
+      'Margaret/turn',
+    );
   });
 });
 
