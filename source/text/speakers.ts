@@ -1846,6 +1846,7 @@ function settle(talk: Talk, text: string): void {
       twoNear(talk, text, run, carry);
       talkedOn(talk, text, run, carry);
       describedAlike(talk, carry);
+      actedBetween(talk, text, run, carry);
     }
   }
 }
@@ -2024,6 +2025,42 @@ function talkedOn(talk: Talk, text: string, run: Run, assign: Assign): void {
     }
     giveSide(turns, unknown, to, other, assign);
   }
+}
+
+/** How long a sentence of narration between two turns may be, for acting before speaking. */
+const ACTED_WITHIN = 200;
+
+/** Verbs of a silent answer: one who nods, smiles or is silent has had their turn. */
+const SILENT_ANSWER =
+  /\b(?:nodded|bowed|shook (?:his|her) head|smiled|laughed|listened|was silent|made no (?:answer|reply)|did not (?:answer|reply)|hesitated|shrugged|swore|groaned|sighed|blushed|coloured|colored|read|paused|looked)\b/u;
+
+/**
+ * A turn after a sentence of narration that has the one who spoke two turns before act
+ * ("“…?” / “…” / Ivy put down her cup. / “…”"): theirs, the alternation going on through
+ * what they did, when the sentence opens with their name and is not a silent answer ("Ivy
+ * nodded": the other speaks next), and the turn neither calls them by name nor is a "he
+ * said" for someone of the other gender.
+ */
+function actedBetween(talk: Talk, text: string, run: Run, assign: Assign): void {
+  const {turns} = run;
+  turns.forEach((turn, k) => {
+    if (k < 2 || turn.speaker || turn.described || turn.narrated) return;
+    const acting = turns[k - 2]!.speaker;
+    const answered = turns[k - 1]!.speaker;
+    if (!acting || !answered || acting === NARRATOR || samePerson(acting, answered)) return;
+    const before = talk.paragraphs[turn.first - 1];
+    const narration = before ? text.slice(before.start, before.end).trim() : '';
+    if (narration.length > ACTED_WITHIN) return;
+    const sentence = lastSentence(narration);
+    // (One sentence, opening with their name.)
+    if (sentence.length < narration.replace(/[\s.!?:;,—–-]+$/u, '').length) return;
+    const opening = OPENING_NAME.exec(sentence);
+    if (!opening || !samePerson(cleanName(opening[1]) ?? '', acting)) return;
+    if (SILENT_ANSWER.test(sentence)) return;
+    if (turn.pronoun && genderOf(talk, acting) !== turn.pronoun) return;
+    if (run.addressed(k).some((person) => samePerson(person, acting))) return;
+    assign(turn, acting, 'turn');
+  });
 }
 
 /** Words a description uses for someone new to a conversation, or for one of several. */

@@ -451,9 +451,8 @@ describe('pronouns, where a reader can be sure', () => {
       'Mr. Marsh/named',
     ]);
     // (Only right after it: narration between, and the "he" stands.)
-    expect(named(...spoke, crane, asked, 'He waited.', '“It is,” said Mr. Marsh.')[2]).toBe(
-      'Mr. Marsh/pronoun',
-    );
+    const between = [crane, 'The rain fell.', asked, 'He waited.', '“It is,” said Mr. Marsh.'];
+    expect(named(...spoke, ...between)[2]).toBe('Mr. Marsh/pronoun');
   });
 
   it('keeps ten people named last in mind, as rivals for a “she said”', () => {
@@ -636,6 +635,28 @@ describe('a conversation read whole', () => {
     const calls = [...turns('', ', Mr. Ward', 'Mr. Ward')];
     calls[1] = '“Two,” said Ivy.';
     expect(named(...calls)[2]).toBe('-');
+  });
+
+  it('carries the turn through a sentence of the one who spoke two turns before acting', () => {
+    const talk = ['“Is it far?” said Mr. Hale.', '“Not very,” said Ivy.'];
+    const after = (beat: string, turn = '“Then we walk.”') => named(...talk, beat, turn).at(-1);
+    expect(after('Mr. Hale put down his cup.')).toBe('Mr. Hale/turn');
+    // (Not a silent answer, more than a sentence, one about someone else first, or a long one.)
+    for (const beat of [
+      'Mr. Hale nodded.',
+      'The rain fell. Mr. Hale put down his cup.',
+      'Ivy watched Mr. Hale put down his cup.',
+      `Mr. Hale put down his cup${', and then'.repeat(20)} stood.`,
+    ]) {
+      expect(after(beat), beat).toBe('-');
+    }
+    // (Nor a turn that calls him by name, or a "she said".)
+    const three = ['“Good day,” said Tom.', ...talk, 'Mr. Hale put down his cup.'];
+    expect(named(...three, '“Then we walk.”').at(-1)).toBe('Mr. Hale/turn');
+    expect(named(...three, '“Then we walk, Mr. Hale.”').at(-1)).toBe('-');
+    expect(after('Mr. Hale put down his cup.', '“Then we walk,” she said.')).toBe('-');
+    // (Nor one with narration of its own before it: someone else may act, then speak.)
+    expect(after('Mr. Hale put down his cup.', 'The rain fell hard. “Then we walk.”')).toBe('-');
   });
 
   it('carries no one when three people speak within three turns of it', () => {
@@ -1446,6 +1467,12 @@ describe('a spouse or parent a tag describes (“replied his wife”)', () => {
     ]);
     expect(named(hales, '“Is it late?” said Mrs. Hale.', '“Not yet,” replied his wife.')).toEqual([
       'Mrs. Hale/named',
+      '-',
+    ]);
+    // (Nor a woman's father beside a man: Tom Hale's father is not "her father".)
+    const tom = 'Tom Hale came in with Ivy, and Tom Hale said he was cold.';
+    expect(named(hales, tom, '“Is it late?” said Tom.', '“Not yet,” said her father.')).toEqual([
+      'Tom/named',
       '-',
     ]);
     // (Nor one the quotation calls by name.)
