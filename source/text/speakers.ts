@@ -2296,7 +2296,7 @@ function resumed(talk: Talk, run: Run, assign: Assign): void {
     }
     for (let k = known; k <= to && fits; k += 2) fits = !callsByName(turns[k]!.words, one);
     if (!fits) continue;
-    for (let k = unknown; k <= to; k += 2) assign(turns[k]!, other, 'turn');
+    giveSide(turns, unknown, to, other, assign);
   }
 }
 
@@ -2318,7 +2318,7 @@ function followedAnswers(talk: Talk, text: string, run: Run, assign: Assign): vo
     const before = text.slice(Math.max(0, start - RESUMED_WITHIN), start);
     if (!saysName(narrationOf(before), followed)) continue;
     if (!sideFits(turns, unknown, to, followed, gender)) continue;
-    for (let k = unknown; k <= to; k += 2) assign(turns[k]!, followed, 'turn');
+    giveSide(turns, unknown, to, followed, assign);
   }
 }
 

@@ -732,6 +732,14 @@ describe('a conversation read whole', () => {
     expect(talk({first: 'Ada Lowe', answer: '“I cannot; Ada Lowe never does.”'})).toEqual(
       taken('Ada Lowe'),
     );
+    // (Nor words quoted in narration, a game's name: no one's turn.)
+    expect(talk({answer: 'They played at “Kings” by the fire.'})).toEqual([
+      'Ada/named',
+      'Tom/named',
+      '-',
+      'Tom/named',
+      'Ada/turn',
+    ]);
   });
 
   it('takes the one who acts in the sentence before, but not for words quoted inside one', () => {
@@ -1209,6 +1217,14 @@ describe('a conversation read whole', () => {
     // (Her father unnamed there: the one other person named near would answer otherwise.)
     const quoted = ['Tom read “Ada is here” on the card.', 'The fire was low. Her father slept.'];
     expect(named(...story, ...quoted, ...talk)).toEqual(['-', 'Tom/named', '-', 'Tom/turn', '-']);
+    // (Nor words quoted in narration, a game's name.)
+    const game = [
+      '“Cold?” said Tom.',
+      'They played at “Kings” by the fire.',
+      '“Tired?”',
+      '“A little.”',
+    ];
+    expect(named(...story, 'Ada and Tom sat down.', ...game)[1]).toBe('-');
     const far = `Ada and Tom sat down. Her father slept. ${'The fire was low. '.repeat(20)}`;
     expect(named(...story, far, ...talk)).toEqual(['Tom/named', '-', 'Tom/turn', '-']);
     const ada = ['“Cold?” said Tom.', '“No.”', '“Tired?”', '“Ada is never tired.”'];
