@@ -1568,7 +1568,7 @@ function aliasesOf(text: string, paragraphs: Paragraphs): Map<string, string> {
     const all = list.reduce((sum, [, count]) => sum + count, 0);
     const [most] = list.sort((a, b) => b[1] - a[1]);
     if (!most || most[1] < ALIAS_AT_LEAST || most[1] * 3 < all * 2) continue;
-    if (samePerson(name, most[0]) || TITLE_WORD.test(most[0])) continue;
+    if (TITLE_WORD.test(most[0])) continue;
     aliases.set(name, most[0]);
   }
   return aliases;
@@ -1863,7 +1863,7 @@ function doubtEchoedPronouns(talk: Talk): void {
     const turn = turns[k]!;
     const next = turns[k + 1]!;
     const {speaker} = turn;
-    if (turn.way !== 'pronoun' || !speaker || speaker === NARRATOR) continue;
+    if (turn.way !== 'pronoun' || !speaker) continue;
     if (next.way !== 'named' || !next.speaker || !adjacent(turn, next.first)) continue;
     if (!samePerson(next.speaker, speaker)) continue;
     turn.speaker = undefined;
@@ -1886,7 +1886,8 @@ function doubtEchoedPronouns(talk: Talk): void {
 function describedKin(talk: Talk, run: Run, assign: Assign): void {
   const {turns} = run;
   turns.forEach((turn, k) => {
-    const relation = turn.describedBy && /^(his|her) (\p{Ll}+)$/u.exec(turn.describedBy);
+    // ("his wife again": the word after "his".)
+    const relation = turn.describedBy && /^(his|her) (\p{Ll}+)/u.exec(turn.describedBy);
     if (turn.speaker || !relation) return;
     const [, whose, word] = relation as unknown as [string, string, string];
     const beside = [turns[k - 1]?.speaker, turns[k + 1]?.speaker];
@@ -1895,6 +1896,14 @@ function describedKin(talk: Talk, run: Run, assign: Assign): void {
     assign(turn, found, 'turn');
   });
 }
+
+/** The title a spouse or parent bears with the family name. */
+const FAMILY_TITLES = new Map([
+  ['father', 'Mr'],
+  ['husband', 'Mr'],
+  ['mother', 'Mrs'],
+  ['wife', 'Mrs'],
+]);
 
 /**
  * Mr. or Mrs. and the family name of one of `others` (of the gender "his" or "her" gives),
@@ -1906,29 +1915,30 @@ function familyKin(
   gender: Gender,
   others: Array<string | undefined>,
 ): string | undefined {
-  if (!/^(?:father|mother|wife|husband)$/.test(word)) return undefined;
-  const title = word === 'father' || word === 'husband' ? 'Mr.' : 'Mrs.';
+  const title = FAMILY_TITLES.get(word);
+  if (!title) return undefined;
   const {names} = talk.families;
   for (const other of others) {
-    if (!other || other === NARRATOR) continue;
+    if (!other) continue;
     const known = genderOf(talk, other) ?? titleGender(other);
     if (known && known !== gender) continue;
     const family = familyNameOf(talk, other);
-    const person = family && `${title} ${family}`;
-    if (!person || (names.get(family)?.get(person) ?? 0) < 2 || samePerson(person, other)) continue;
-    return person;
+    if (!family) continue;
+    // (As the text writes the title: "Mrs. Hale", or "Mrs Hale".)
+    for (const person of [`${title}. ${family}`, `${title} ${family}`]) {
+      if ((names.get(family)?.get(person) ?? 0) >= 2 && !samePerson(person, other)) return person;
+    }
   }
   return undefined;
 }
 
 /**
- * The family name of someone as a speaker is called: "Mr. Bennet", "Lucy Honeychurch", or a
- * first name alone that the text gives one family name twice or more ("Lucy").
+ * The family name of someone as a speaker is called: "Mr. Bennet", or a first name alone that
+ * the text gives one family name twice or more ("Lucy").
  */
 function familyNameOf(talk: Talk, person: string): string | undefined {
   const titled = /^(?:Mr|Mrs|Miss|Ms)\.? (\p{Lu}[\p{L}'’-]+)$/u.exec(person);
   if (titled) return titled[1];
-  if (/\s/.test(person)) return /(\p{Lu}[\p{L}'’-]+)$/u.exec(person)?.[1];
   let found: string | undefined;
   for (const [family, forms] of talk.families.names) {
     if ((forms.get(`${person} ${family}`) ?? 0) < 2) continue;
@@ -2047,15 +2057,15 @@ function actedBetween(talk: Talk, text: string, run: Run, assign: Assign): void 
     if (k < 2 || turn.speaker || turn.described || turn.narrated) return;
     const acting = turns[k - 2]!.speaker;
     const answered = turns[k - 1]!.speaker;
-    if (!acting || !answered || acting === NARRATOR || samePerson(acting, answered)) return;
-    const before = talk.paragraphs[turn.first - 1];
-    const narration = before ? text.slice(before.start, before.end).trim() : '';
+    if (!acting || !answered || samePerson(acting, answered)) return;
+    const {start, end} = talk.paragraphs[turn.first - 1]!;
+    const narration = text.slice(start, end);
     if (narration.length > ACTED_WITHIN) return;
-    const sentence = lastSentence(narration);
     // (One sentence, opening with their name.)
-    if (sentence.length < narration.replace(/[\s.!?:;,—–-]+$/u, '').length) return;
-    const opening = OPENING_NAME.exec(sentence);
-    if (!opening || !samePerson(cleanName(opening[1]) ?? '', acting)) return;
+    const sentence = lastSentence(narration);
+    if (!narration.startsWith(sentence)) return;
+    const name = cleanName(OPENING_NAME.exec(sentence)?.[1]);
+    if (!name || !samePerson(name, acting)) return;
     if (SILENT_ANSWER.test(sentence)) return;
     if (turn.pronoun && genderOf(talk, acting) !== turn.pronoun) return;
     if (run.addressed(k).some((person) => samePerson(person, acting))) return;

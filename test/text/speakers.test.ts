@@ -450,6 +450,17 @@ describe('pronouns, where a reader can be sure', () => {
       '-',
       'Mr. Marsh/named',
     ]);
+    // (Only for a tag with the name: a "he said" after it is no doubt.)
+    expect(named(...spoke, crane, asked, '“It is,” he said.')[2]).toBe('Mr. Marsh/pronoun');
+    // (Another's quotation in the same paragraph keeps its own tag.)
+    const tom = `${asked.slice(0, -1)}. “It is,” said Tom.`;
+    expect(named(...spoke, crane, tom, '“It is,” said Mr. Marsh.')).toEqual([
+      'Mr. Marsh/named',
+      'Mrs. Crane/named',
+      '-',
+      'Tom/named',
+      'Mr. Marsh/named',
+    ]);
     // (Only right after it: narration between, and the "he" stands.)
     const between = [crane, 'The rain fell.', asked, 'He waited.', '“It is,” said Mr. Marsh.'];
     expect(named(...spoke, ...between)[2]).toBe('Mr. Marsh/pronoun');
@@ -630,6 +641,9 @@ describe('a conversation read whole', () => {
     ]);
     // (Not when the turns after it are not the same two's, nor when it calls X by name.)
     expect(named(...turns('', '', 'Clara'))[2]).toBe('-');
+    // (Nor when narration parts X from the turn after it.)
+    const parted = turns('', '', 'Mr. Ward');
+    expect(named(parted[0]!, 'The rain fell.', ...parted.slice(1))[2]).toBe('-');
     expect(named(...turns(', Clara', '', 'Mr. Ward'))[1]).toBe('Clara/turn');
     expect(named(...turns(', Clara', '', 'Mr. Ward'))[2]).toBe('-');
     const calls = [...turns('', ', Mr. Ward', 'Mr. Ward')];
@@ -641,6 +655,11 @@ describe('a conversation read whole', () => {
     const talk = ['“Is it far?” said Mr. Hale.', '“Not very,” said Ivy.'];
     const after = (beat: string, turn = '“Then we walk.”') => named(...talk, beat, turn).at(-1);
     expect(after('Mr. Hale put down his cup.')).toBe('Mr. Hale/turn');
+    // (Two hundred characters at most.)
+    const long = (length: number) =>
+      `${`Mr. Hale put down his cup${' and saucer'.repeat(30)}`.slice(0, length - 1)}.`;
+    expect(after(long(200))).toBe('Mr. Hale/turn');
+    expect(after(long(201))).toBe('-');
     // (Not a silent answer, more than a sentence, one about someone else first, or a long one.)
     for (const beat of [
       'Mr. Hale nodded.',
@@ -1467,6 +1486,21 @@ describe('a spouse or parent a tag describes (“replied his wife”)', () => {
       'Mrs. Hale/named',
       'Mr. Hale/turn',
     ]);
+    // (As the text writes the title: “Mrs Hale” with no stop.)
+    const plain = 'Mr Hale and Mrs Hale came in with Tom, and Mr Hale and Mrs Hale sat down.';
+    expect(named(plain, '“Is it late?” said Mr Hale.', '“No,” replied his wife.')).toEqual([
+      'Mr Hale/named',
+      'Mrs Hale/turn',
+    ]);
+    // (A word after the relation, a speaker after the tag.)
+    expect(named(hales, '“Is it late?” said Mr. Hale.', '“No,” replied his wife again.')).toEqual([
+      'Mr. Hale/named',
+      'Mrs. Hale/turn',
+    ]);
+    expect(named(hales, '“Is it late?” replied his wife.', '“No,” said Mr. Hale.')).toEqual([
+      'Mrs. Hale/turn',
+      'Mr. Hale/named',
+    ]);
     // (A first name the text gives the family name twice: Ivy Hale's father.)
     const ivy = 'Ivy Hale came in with Tom, and Ivy Hale sat down.';
     expect(named(hales, ivy, '“Is it late?” said Ivy.', '“Not yet,” said her father.')).toEqual([
@@ -1485,6 +1519,17 @@ describe('a spouse or parent a tag describes (“replied his wife”)', () => {
       'Mrs. Hale/named',
       '-',
     ]);
+    // (Nor a son or daughter; nor a first name the text gives two family names twice.)
+    expect(named(hales, '“Is it late?” said Mr. Hale.', '“Not yet,” said his son.')).toEqual([
+      'Mr. Hale/named',
+      '-',
+    ]);
+    const twice = 'Ivy Hale came in, and Ivy Hale and Ivy Lowe sat, and Ivy Lowe slept.';
+    const single = 'Ivy Hale came in, and Ivy Hale sat down with Ivy Lowe.';
+    const father = ['“Is it late?” said Ivy.', '“Not yet,” said her father.'];
+    const lowes = 'Mr. Lowe came, and Mr. Lowe sat.';
+    expect(named(hales, lowes, twice, ...father)).toEqual(['Ivy/named', '-']);
+    expect(named(hales, single, ...father)).toEqual(['Ivy/named', 'Mr. Hale/turn']);
     // (Nor a woman's father beside a man: Tom Hale's father is not "her father".)
     const tom = 'Tom Hale came in with Ivy, and Tom Hale said he was cold.';
     expect(named(hales, tom, '“Is it late?” said Tom.', '“Not yet,” said her father.')).toEqual([
@@ -1514,6 +1559,26 @@ describe('other names people are called by (“Meg”)', () => {
       return named(...one, ...one, ...one, ...last).at(-1);
     };
     expect(named3('Meg')).toBe('Margaret/turn');
+    // (Called first in the quotation, or after the first call an answer by someone else.)
+    const first = ['“Meg, is it late?” said Helen.', '“It is,” said Margaret.', apart];
+    expect(named(...first, ...first, ...first, ...called).at(-1)).toBe('Margaret/turn');
+    const byAnn = ['“Is it late, Meg?” said Helen.', '“It is,” said Ann.', apart];
+    expect(named(...byAnn, ...visit, ...visit, ...visit, ...called).at(-1)).toBe('Margaret/turn');
+    // (Not the caller's own name: Helen answering her own call.)
+    const own = ['“Is it late, Meg?” said Helen.', '“It is,” said Helen.', apart];
+    const tom = ['Helen and Tom sat down.', '“Meg, is it cold?” said Tom.', '“It is.”'];
+    expect(named(...own, ...own, ...own, ...tom).at(-1)).toBe('-');
+    // (Nor a title a tag gives alone: “said Prince Andrew” is not Andrew's name.)
+    const prince = ['“Is it late, Andrew?” said Helen.', '“It is,” said Prince Andrew.', apart];
+    const andrew = ['Helen and Tom sat down.', '“Andrew, is it cold?” said Helen.', '“It is.”'];
+    expect(named(...prince, ...prince, ...prince, ...andrew).at(-1)).not.toBe('Prince/turn');
+    // (A call by both names is one call: “Meg, …, Margaret?” / “…,” she said.)
+    const both = [
+      'Helen and Ann sat down, and Margaret said she was cold, and Ann said she was not.',
+      '“Meg, is it cold, Margaret?” said Helen.',
+      '“It is,” she said.',
+    ];
+    expect(named(...visit, ...visit, ...visit, ...both).at(-1)).toBe('Margaret/pronoun');
     expect(named3('Sire')).not.toBe('Margaret/turn');
     expect(named3('O Lord')).not.toBe('Margaret/turn');
     // (Kit is a tag's name: Kit's own, whoever answers when Kit is called.)
@@ -1528,6 +1593,12 @@ describe('other names people are called by (“Meg”)', () => {
     expect(named(...visit, ...visit, ...visit, ...ann, ...ann, ...called).at(-1)).not.toBe(
       'Margaret/turn',
     );
+    // (A tag after words leading into the answer counts: “Then, “It is,” said Margaret.”)
+    const lead = ['“Is it late, Meg?” said Helen.', 'Then, “It is,” said Margaret.', apart];
+    expect(named(...lead, ...lead, ...lead, ...called).at(-1)).toBe('Margaret/turn');
+    // (Two in three exactly: theirs.)
+    const four = [...visit, ...visit, ...visit, ...visit, ...ann, ...ann];
+    expect(named(...four, ...called).at(-1)).toBe('Margaret/turn');
   });
 });
 
