@@ -335,7 +335,7 @@ type Talk = {
   known: Set<string>;
   /** Whom the text's people call papa, mother… (see kinOf). */
   kin: Map<string, string>;
-  /** The other names the text's people are called by, and whose they are (see aliasesOf). */
+  /** The other names the text's people are called by, and whose they are (see readAliases). */
   aliases: Map<string, string>;
   /** The one the story follows (see followedOf). */
   followed?: string;
@@ -514,10 +514,11 @@ type TextReading = Families & {
   /** Where each search has got to in the text. */
   castAt: number;
   pairsAt: number;
-  /** Read once the rest is (null: none): see narratorOf, kinOf, aliasesOf, followedOf. */
+  /** Read once the rest is (null: none): see narratorOf, kinOf, readAliases, followedOf. */
   narrator?: string | null;
   kin?: Map<string, string>;
   aliases?: Map<string, string>;
+  aliasReading?: AliasReading;
   followed?: string | null;
 };
 const readings = new WeakMap<Paragraphs, TextReading>();
@@ -563,7 +564,7 @@ export function readForSpeakers(
     } else if (reading.kin === undefined) {
       reading.kin = kinOf(text, paragraphs);
     } else if (reading.aliases === undefined) {
-      reading.aliases = aliasesOf(text, paragraphs);
+      reading.aliases = readAliases(text, paragraphs, reading, stretch);
     } else {
       reading.followed = followedOf(reading) ?? null;
     }
@@ -1507,14 +1508,33 @@ function firstQuotation(
 ): {words: string; after: string} | undefined {
   const paragraph = paragraphs[k];
   if (!paragraph) return undefined;
-  const body = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 2000));
-  const open = body.search(/[“"]/);
-  const close = open === -1 ? -1 : body.slice(open + 1).search(/[”"]/);
-  if (close === -1) return undefined;
-  return {
-    words: body.slice(open + 1, open + 1 + close),
-    after: body.slice(open + close + 2, open + close + 122),
-  };
+  const end = Math.min(paragraph.end, paragraph.start + 2000);
+  const open = markAt(text, paragraph.start, end, OPENING_MARKS);
+  const close = markAt(text, open + 1, end, CLOSING_MARKS);
+  if (close >= end) return undefined;
+  return {words: text.slice(open + 1, close), after: text.slice(close + 1, close + 121)};
+}
+
+/** The marks a paragraph's first quotation opens and closes with: “ or ", ” or ". */
+const OPENING_MARKS = /[“"]/g;
+const CLOSING_MARKS = /[”"]/g;
+
+/** The last mark found by each pattern, where its search began (see markAt). */
+const marksFound = new Map<RegExp, {text: string; from: number; at: number}>();
+
+/**
+ * Where the first of a pattern's marks is in text[from, to), or `to`. (Paragraphs are read in
+ * order: a mark found past `from` answers every search from before it, so the text is
+ * searched once over.)
+ */
+function markAt(text: string, from: number, to: number, marks: RegExp): number {
+  let found = marksFound.get(marks);
+  if (!found || found.text !== text || found.from > from || (found.at < from && found.at !== -1)) {
+    marks.lastIndex = from;
+    found = {text, from, at: marks.exec(text)?.index ?? -1};
+    marksFound.set(marks, found);
+  }
+  return found.at === -1 || found.at >= to ? to : found.at;
 }
 
 /** Who the tag after a paragraph's first quotation names (KIN_TAG). */
@@ -1524,11 +1544,12 @@ function taggedAfterFirst(text: string, paragraphs: Paragraphs, k: number): stri
   return cleanName(match?.[1] ?? match?.[2]);
 }
 
-/** A name called in a quotation: at its start or after a comma, then a stop ("Meg, …"). */
-const CALLED_NAME = new RegExp(
-  String.raw`(?:^|[,;]\s+|dear(?:est)?\s+)(${NAME})(?=\s*[,.!?;])`,
-  'gu',
-);
+/**
+ * A name called in a quotation: at its start or after a comma (CALL_START), then a stop
+ * ("Meg, …"). (Where a call may start is found first: the name pattern is slow to try.)
+ */
+const CALL_START = /(?:^|[,;]\s+|dear(?:est)?\s+)(?=\p{Lu})/gu;
+const CALLED_NAME_HERE = new RegExp(String.raw`(${NAME})(?=\s*[,.!?;])`, 'uy');
 
 /** Words people are called by that are no one's name: a rank, a cry ("Sire", "O Lord"). */
 const NOT_ALIASES =
@@ -1537,24 +1558,92 @@ const NOT_ALIASES =
 /** How many of the calls of a name must be answered by one person for it to be theirs. */
 const ALIAS_AT_LEAST = 3;
 
+/** Where reading a text for the other names its people are called by has got to. */
+type AliasReading = {
+  /** Each paragraph's first quotation, and who its tag names. */
+  quotations: Array<{words: string; after: string} | undefined>;
+  tags: Array<string | undefined>;
+  /** The tags by each word of theirs, as written and without a title. */
+  tagsByWord: Map<string, string[]>;
+  /** The next paragraph to read, and whether the tags are all read (then, the calls). */
+  at: number;
+  calls: boolean;
+  votes: Map<string, Array<[string, number]>>;
+  /** Each word called, and the name it is if it may be another name of someone's ('' if not). */
+  callable: Map<string, string>;
+};
+
 /**
- * The other names a text's people are called by ("Meg", "Miss Eliza", "Monsieur le Baron"):
- * a name called in a paragraph's first quotation, that no tag names anyone by, is the name of
- * whom the tags of the paragraphs either side name (but the caller), when they name one
- * person three times or more and two times in three. (Whom a quotation calls by such a name
- * is then that person: see addressedIn.)
+ * The other names a text's people are called by ("Meg", "Miss Eliza", "Monsieur le Baron"),
+ * read a stretch of the text at a time (the tags first, then the calls): a name called in a
+ * paragraph's first quotation, that no tag names anyone by, is the name of whom the tags of
+ * the paragraphs either side name (but the caller), when they name one person three times
+ * or more and two times in three. (Whom a quotation calls by such a name is then that
+ * person: see addressedIn.) Undefined until the whole text is read.
  */
-function aliasesOf(text: string, paragraphs: Paragraphs): Map<string, string> {
-  const tags = paragraphs.map((_, k) => taggedAfterFirst(text, paragraphs, k));
-  const tagged = [...new Set(tags)].filter((name): name is string => name !== undefined);
-  const votes = new Map<string, Array<[string, number]>>();
-  tags.forEach((own, k) => {
-    const quotation = firstQuotation(text, paragraphs, k);
-    if (!quotation) return;
-    for (const match of quotation.words.matchAll(CALLED_NAME)) {
-      const name = cleanName(match[1]);
-      if (!name || NOT_ALIASES.test(name) || TITLE_WORD.test(name)) continue;
-      if (tagged.some((person) => samePerson(person, name))) continue;
+function readAliases(
+  text: string,
+  paragraphs: Paragraphs,
+  reading: TextReading,
+  stretch: number,
+): Map<string, string> | undefined {
+  const state: AliasReading = reading.aliasReading ?? {
+    quotations: [],
+    tags: [],
+    tagsByWord: new Map(),
+    at: 0,
+    calls: false,
+    votes: new Map(),
+    callable: new Map(),
+  };
+  reading.aliasReading = state;
+  const {quotations, tags, tagsByWord, votes} = state;
+  const to = (paragraphs[state.at]?.start ?? 0) + stretch;
+  let k = state.at;
+  if (!state.calls) {
+    for (; k < paragraphs.length && paragraphs[k]!.start < to; k++) {
+      const quotation = firstQuotation(text, paragraphs, k);
+      const match = quotation && KIN_TAG.exec(quotation.after);
+      const tag = cleanName(match?.[1] ?? match?.[2]);
+      quotations[k] = quotation;
+      tags[k] = tag;
+      if (tag === undefined || tagsByWord.get(tag.split(' ')[0]!)?.includes(tag)) continue;
+      for (const word of new Set([...tag.split(' '), ...bareName(tag).split(' ')])) {
+        const list = tagsByWord.get(word) ?? [];
+        list.push(tag);
+        tagsByWord.set(word, list);
+      }
+    }
+    state.calls = k >= paragraphs.length;
+    state.at = state.calls ? 0 : k;
+    return undefined;
+  }
+  // (A name is a tag's when they share a word and are the same person's.)
+  const isTagged = (name: string) =>
+    [...name.split(' '), ...bareName(name).split(' ')].some((word) =>
+      tagsByWord.get(word)?.some((tag) => samePerson(tag, name)),
+    );
+  // (What each word called comes to, once: the same few are called again and again.)
+  const callable = (called: string) => {
+    let name = state.callable.get(called);
+    if (name === undefined) {
+      const cleaned = cleanName(called);
+      const no = !cleaned || NOT_ALIASES.test(cleaned) || TITLE_WORD.test(cleaned);
+      name = no || isTagged(cleaned) ? '' : cleaned;
+      state.callable.set(called, name);
+    }
+    return name;
+  };
+  for (; k < paragraphs.length && paragraphs[k]!.start < to; k++) {
+    const quotation = quotations[k];
+    if (!quotation) continue;
+    const own = tags[k];
+    const {words} = quotation;
+    for (const start of words.matchAll(CALL_START)) {
+      CALLED_NAME_HERE.lastIndex = start.index + start[0].length;
+      const match = CALLED_NAME_HERE.exec(words);
+      const name = match && callable(match[1]!);
+      if (!name) continue;
       for (const near of [tags[k - 1], tags[k + 1]]) {
         if (!near || (own && samePerson(own, near))) continue;
         const list = votes.get(name) ?? [];
@@ -1562,7 +1651,10 @@ function aliasesOf(text: string, paragraphs: Paragraphs): Map<string, string> {
         votes.set(name, list);
       }
     }
-  });
+  }
+  state.at = k;
+  if (k < paragraphs.length) return undefined;
+  reading.aliasReading = undefined;
   const aliases = new Map<string, string>();
   for (const [name, list] of votes) {
     const all = list.reduce((sum, [, count]) => sum + count, 0);

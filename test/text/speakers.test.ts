@@ -1925,12 +1925,16 @@ describe('reading a text for its people, a stretch at a time', () => {
   it('finds the same genders and names as reading it at once', () => {
     const text = readFileSync('test/fixtures/books/war-and-peace_pg2600.txt', 'utf8');
     const at = (article: ReturnType<typeof parseText>) => {
-      const {cast, names, narrator, kin, followed} = readForSpeakers(article.text, article.blocks);
+      const {cast, names, narrator, kin, aliases, followed} = readForSpeakers(
+        article.text,
+        article.blocks,
+      );
       return {
         cast: [...cast],
         names: [...names].map(([family, forms]) => [family, [...forms]]),
         narrator,
         kin: [...(kin ?? [])],
+        aliases: [...(aliases ?? [])],
         followed,
       };
     };
@@ -1947,5 +1951,7 @@ describe('reading a text for its people, a stretch at a time', () => {
     expect(at(whole).cast.length).toBeGreaterThan(100);
     // (The last things read, once the rest is: War and Peace follows Pierre, has no narrator.)
     expect(at(whole)).toMatchObject({narrator: null, followed: 'Pierre'});
+    // (Princess Mary calls Dron “Drónushka”; the tags beside her calls name him.)
+    expect(at(whole).aliases).toContainEqual(['Drónushka', 'Dron']);
   });
 });
