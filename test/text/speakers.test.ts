@@ -1477,68 +1477,95 @@ describe('a conversation read whole', () => {
 describe('a spouse or parent a tag describes (“replied his wife”)', () => {
   const hales = 'Mr. Hale and Mrs. Hale came in with Tom, and Mr. Hale and Mrs. Hale sat down.';
 
+  // (Each: the narration before, the two turns, and the speakers named.)
+  const cases = (
+    table: Array<[narration: string[], first: string, second: string, named: string[]]>,
+  ) => {
+    for (const [narration, first, second, speakers] of table) {
+      expect(named(...narration, first, second), second).toEqual(speakers);
+    }
+  };
+
   it('is Mr. or Mrs. and the family name of one who speaks beside them', () => {
-    expect(named(hales, '“Is it late?” said Mr. Hale.', '“Not yet,” replied his wife.')).toEqual([
-      'Mr. Hale/named',
-      'Mrs. Hale/turn',
-    ]);
-    expect(named(hales, '“Is it late?” said Mrs. Hale.', '“Not yet,” said her husband.')).toEqual([
-      'Mrs. Hale/named',
-      'Mr. Hale/turn',
-    ]);
     // (As the text writes the title: “Mrs Hale” with no stop.)
     const plain = 'Mr Hale and Mrs Hale came in with Tom, and Mr Hale and Mrs Hale sat down.';
-    expect(named(plain, '“Is it late?” said Mr Hale.', '“No,” replied his wife.')).toEqual([
-      'Mr Hale/named',
-      'Mrs Hale/turn',
-    ]);
-    // (A word after the relation, a speaker after the tag.)
-    expect(named(hales, '“Is it late?” said Mr. Hale.', '“No,” replied his wife again.')).toEqual([
-      'Mr. Hale/named',
-      'Mrs. Hale/turn',
-    ]);
-    expect(named(hales, '“Is it late?” replied his wife.', '“No,” said Mr. Hale.')).toEqual([
-      'Mrs. Hale/turn',
-      'Mr. Hale/named',
-    ]);
     // (A first name the text gives the family name twice: Ivy Hale's father.)
     const ivy = 'Ivy Hale came in with Tom, and Ivy Hale sat down.';
-    expect(named(hales, ivy, '“Is it late?” said Ivy.', '“Not yet,” said her father.')).toEqual([
-      'Ivy/named',
-      'Mr. Hale/turn',
+    cases([
+      [
+        [hales],
+        '“Is it late?” said Mr. Hale.',
+        '“No,” replied his wife.',
+        ['Mr. Hale/named', 'Mrs. Hale/turn'],
+      ],
+      [
+        [hales],
+        '“Is it late?” said Mrs. Hale.',
+        '“No,” said her husband.',
+        ['Mrs. Hale/named', 'Mr. Hale/turn'],
+      ],
+      [
+        [plain],
+        '“Is it late?” said Mr Hale.',
+        '“No,” replied his wife.',
+        ['Mr Hale/named', 'Mrs Hale/turn'],
+      ],
+      // (A word after the relation; a speaker after the tag.)
+      [
+        [hales],
+        '“Is it late?” said Mr. Hale.',
+        '“No,” replied his wife again.',
+        ['Mr. Hale/named', 'Mrs. Hale/turn'],
+      ],
+      [
+        [hales],
+        '“Is it late?” replied his wife.',
+        '“No,” said Mr. Hale.',
+        ['Mrs. Hale/turn', 'Mr. Hale/named'],
+      ],
+      [
+        [hales, ivy],
+        '“Is it late?” said Ivy.',
+        '“No,” said her father.',
+        ['Ivy/named', 'Mr. Hale/turn'],
+      ],
     ]);
   });
 
   it('is no one when the text does not call anyone that twice, or “his” is not theirs', () => {
     const once = 'Mr. Hale and Mrs. Hale came in with Tom.';
-    expect(named(once, '“Is it late?” said Mr. Hale.', '“Not yet,” replied his wife.')).toEqual([
-      'Mr. Hale/named',
-      '-',
-    ]);
-    expect(named(hales, '“Is it late?” said Mrs. Hale.', '“Not yet,” replied his wife.')).toEqual([
-      'Mrs. Hale/named',
-      '-',
-    ]);
-    // (Nor a son or daughter; nor a first name the text gives two family names twice.)
-    expect(named(hales, '“Is it late?” said Mr. Hale.', '“Not yet,” said his son.')).toEqual([
-      'Mr. Hale/named',
-      '-',
-    ]);
+    // (A first name the text gives two family names twice, or one only once.)
     const twice = 'Ivy Hale came in, and Ivy Hale and Ivy Lowe sat, and Ivy Lowe slept.';
     const single = 'Ivy Hale came in, and Ivy Hale sat down with Ivy Lowe.';
-    const father = ['“Is it late?” said Ivy.', '“Not yet,” said her father.'];
     const lowes = 'Mr. Lowe came, and Mr. Lowe sat.';
-    expect(named(hales, lowes, twice, ...father)).toEqual(['Ivy/named', '-']);
-    expect(named(hales, single, ...father)).toEqual(['Ivy/named', 'Mr. Hale/turn']);
-    // (Nor a woman's father beside a man: Tom Hale's father is not "her father".)
+    // (A woman's father beside a man: Tom Hale's father is not "her father".)
     const tom = 'Tom Hale came in with Ivy, and Tom Hale said he was cold.';
-    expect(named(hales, tom, '“Is it late?” said Tom.', '“Not yet,” said her father.')).toEqual([
-      'Tom/named',
-      '-',
+    const ward = '“Is it late?” said Mr. Hale.';
+    cases([
+      [[once], ward, '“No,” replied his wife.', ['Mr. Hale/named', '-']],
+      [
+        [hales],
+        '“Is it late?” said Mrs. Hale.',
+        '“No,” replied his wife.',
+        ['Mrs. Hale/named', '-'],
+      ],
+      // (Nor a son or daughter, nor one the quotation calls by name.)
+      [[hales], ward, '“No,” said his son.', ['Mr. Hale/named', '-']],
+      [[hales], ward, '“No, Mrs. Hale,” replied his wife.', ['Mr. Hale/named', '-']],
+      [
+        [hales, lowes, twice],
+        '“Is it late?” said Ivy.',
+        '“No,” said her father.',
+        ['Ivy/named', '-'],
+      ],
+      [
+        [hales, single],
+        '“Is it late?” said Ivy.',
+        '“No,” said her father.',
+        ['Ivy/named', 'Mr. Hale/turn'],
+      ],
+      [[hales, tom], '“Is it late?” said Tom.', '“No,” said her father.', ['Tom/named', '-']],
     ]);
-    // (Nor one the quotation calls by name.)
-    const called = '“Not yet, Mrs. Hale,” replied his wife.';
-    expect(named(hales, '“Is it late?” said Mr. Hale.', called)).toEqual(['Mr. Hale/named', '-']);
   });
 });
 
