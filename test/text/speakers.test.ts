@@ -1540,9 +1540,9 @@ describe('a spouse or parent a tag describes (“replied his wife”)', () => {
     const lowes = 'Mr. Lowe came, and Mr. Lowe sat.';
     // (A woman's father beside a man: Tom Hale's father is not "her father".)
     const tom = 'Tom Hale came in with Ivy, and Tom Hale said he was cold.';
-    const ward = '“Is it late?” said Mr. Hale.';
+    const asked = '“Is it late?” said Mr. Hale.';
     cases([
-      [[once], ward, '“No,” replied his wife.', ['Mr. Hale/named', '-']],
+      [[once], asked, '“No,” replied his wife.', ['Mr. Hale/named', '-']],
       [
         [hales],
         '“Is it late?” said Mrs. Hale.',
@@ -1550,8 +1550,8 @@ describe('a spouse or parent a tag describes (“replied his wife”)', () => {
         ['Mrs. Hale/named', '-'],
       ],
       // (Nor a son or daughter, nor one the quotation calls by name.)
-      [[hales], ward, '“No,” said his son.', ['Mr. Hale/named', '-']],
-      [[hales], ward, '“No, Mrs. Hale,” replied his wife.', ['Mr. Hale/named', '-']],
+      [[hales], asked, '“No,” said his son.', ['Mr. Hale/named', '-']],
+      [[hales], asked, '“No, Mrs. Hale,” replied his wife.', ['Mr. Hale/named', '-']],
       [
         [hales, lowes, twice],
         '“Is it late?” said Ivy.',
