@@ -1479,13 +1479,12 @@ const KIN_TAG = new RegExp(
  */
 function kinOf(text: string, paragraphs: Paragraphs): Map<string, string> {
   const votes = new Map<string, Array<[string, number]>>();
-  const taggedIn = (k: number) => taggedAfterFirst(text, paragraphs, k);
   for (const match of text.matchAll(KIN)) {
     const k = paragraphAt(paragraphs, match.index);
-    const own = taggedIn(k);
+    const own = taggedAfterFirst(text, paragraphs, k);
     const kin = match[1]!.toLowerCase();
     for (const near of [k - 1, k + 1]) {
-      const name = taggedIn(near);
+      const name = taggedAfterFirst(text, paragraphs, near);
       if (!name || (own && samePerson(own, name))) continue;
       const list = votes.get(kin) ?? [];
       countName(list, name);
@@ -1560,8 +1559,7 @@ const ALIAS_AT_LEAST = 3;
 
 /** Where reading a text for the other names its people are called by has got to. */
 type AliasReading = {
-  /** Each paragraph's first quotation, and who its tag names. */
-  quotations: Array<{words: string; after: string} | undefined>;
+  /** Who the tag after each paragraph's first quotation names. */
   tags: Array<string | undefined>;
   /** The tags by each word of theirs, as written and without a title. */
   tagsByWord: Map<string, string[]>;
@@ -1588,7 +1586,6 @@ function readAliases(
   stretch: number,
 ): Map<string, string> | undefined {
   const state: AliasReading = reading.aliasReading ?? {
-    quotations: [],
     tags: [],
     tagsByWord: new Map(),
     at: 0,
@@ -1597,16 +1594,14 @@ function readAliases(
     callable: new Map(),
   };
   reading.aliasReading = state;
-  const {quotations, tags, tagsByWord, votes} = state;
+  const {tags, tagsByWord, votes} = state;
   const to = (paragraphs[state.at]?.start ?? 0) + stretch;
   let k = state.at;
   if (!state.calls) {
     for (; k < paragraphs.length && paragraphs[k]!.start < to; k++) {
-      const quotation = firstQuotation(text, paragraphs, k);
-      const match = quotation && KIN_TAG.exec(quotation.after);
-      const tag = cleanName(match?.[1] ?? match?.[2]);
-      quotations[k] = quotation;
+      const tag = taggedAfterFirst(text, paragraphs, k);
       tags[k] = tag;
+      // (Each tag listed once: one seen already is listed under its first word.)
       if (tag === undefined || tagsByWord.get(tag.split(' ')[0]!)?.includes(tag)) continue;
       for (const word of new Set([...tag.split(' '), ...bareName(tag).split(' ')])) {
         const list = tagsByWord.get(word) ?? [];
@@ -1635,7 +1630,7 @@ function readAliases(
     return name;
   };
   for (; k < paragraphs.length && paragraphs[k]!.start < to; k++) {
-    const quotation = quotations[k];
+    const quotation = firstQuotation(text, paragraphs, k);
     if (!quotation) continue;
     const own = tags[k];
     const {words} = quotation;
@@ -1981,9 +1976,9 @@ function describedKin(talk: Talk, run: Run, assign: Assign): void {
     // ("his wife again": the word after "his".)
     const relation = turn.describedBy && /^(his|her) (\p{Ll}+)/u.exec(turn.describedBy);
     if (turn.speaker || !relation) return;
-    const [, whose, word] = relation as unknown as [string, string, string];
+    const [, whose, word] = relation;
     const beside = [turns[k - 1]?.speaker, turns[k + 1]?.speaker];
-    const found = familyKin(talk, word, whose === 'his' ? 'm' : 'f', beside);
+    const found = familyKin(talk, word!, whose === 'his' ? 'm' : 'f', beside);
     if (!found || callsByName(turn.words, found)) return;
     assign(turn, found, 'turn');
   });
